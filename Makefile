@@ -1,0 +1,36 @@
+# The two commands of the README:
+#   make render   installs what is missing, builds, and renders the book into output/
+#   make test     runs every test: swift test, render check, and the HTML checks
+SWIFT ?= swift
+CONFIG ?= debug
+BIN := .build/$(CONFIG)
+RENDER := $(BIN)/render
+
+.PHONY: setup setup-test build render check test test-html bench clean
+
+setup:
+	@scripts/setup
+
+setup-test:
+	@scripts/setup --test
+
+build: setup
+	$(SWIFT) build -c $(CONFIG)
+
+render: build
+	$(RENDER)
+
+check: build
+	$(RENDER) check
+
+test: setup-test build
+	$(SWIFT) test -c $(CONFIG)
+	$(RENDER) check
+	$(RENDER) --quiet
+	scripts/check-site output
+
+bench:
+	scripts/bench
+
+clean:
+	rm -rf .build output

@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// The package builds three things a reader meets:
+/// - `CECore`, the numerics every chapter calls;
+/// - `ChapterRuntime`, the small library each chapter program links (CECore,
+///   value capture, seeded generators, SVG figures) — a dynamic library so the
+///   engine can link chapter programs against it with a plain `swiftc` call;
+/// - `render`, the command-line front of the `Tutorial` engine.
+let package = Package(
+    name: "CrossEntropyTutorial",
+    products: [
+        .library(name: "CECore", targets: ["CECore"]),
+        .library(name: "ChapterRuntime", type: .dynamic, targets: ["ChapterRuntime"]),
+        .executable(name: "render", targets: ["render"]),
+        .executable(name: "cebench", targets: ["cebench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "CECore",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .target(
+            name: "ChapterRuntime",
+            dependencies: ["CECore"]
+        ),
+        .target(
+            name: "Tutorial",
+            dependencies: [
+                "Ccmark",
+                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
+        .executableTarget(
+            name: "render",
+            dependencies: [
+                "Tutorial",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "cebench",
+            dependencies: ["CECore"]
+        ),
+        .testTarget(
+            name: "CECoreTests",
+            dependencies: ["CECore"],
+            resources: [.copy("Reference")]
+        ),
+        .testTarget(
+            name: "TutorialTests",
+            dependencies: ["Tutorial", "ChapterRuntime"],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

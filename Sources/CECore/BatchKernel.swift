@@ -1,0 +1,105 @@
+import Dispatch
+import RealModule
+
+/// The per-row work of `crossEntropyLossAndGradient`, and its split over the cores.
+@usableFromInline
+struct BatchKernel<T: Real & BinaryFloatingPoint & Sendable>: Sendable {
+    @usableFromInline let classes: Int
+    @usableFromInline let weights: [T]?
+    @usableFromInline let ignoreIndex: Int
+    /// ε/K (0 without smoothing).
+    @usableFromInline let smoothing: T
+    /// 1 − ε.
+    @usableFromInline let keep: T
+    /// B = (ε/K)·Σ_c w_c.
+    @usableFromInline let smoothingMass: T
+    /// The factor of the reduction (1/Σw for the mean, else 1).
+    @usableFromInline let scale: T
+
+    @inlinable
+    init(classes: Int, options: CrossEntropyOptions<T>, scale: T) {
+        self.classes = classes
+        weights = options.weights
+        ignoreIndex = options.ignoreIndex
+        smoothing = options.labelSmoothing / T(classes)
+        keep = 1 - options.labelSmoothing
+        var w = CompensatedSum<T>()
+        if let weights = options.weights { for x in weights { w.add(x) } } else { w.add(T(classes)) }
+        smoothingMass = smoothing * w.value
+        self.scale = scale
+    }
+
+    /// Processes every row, in parallel chunks when the batch is large.
+    @inlinable
+    func run(z: UnsafeBufferPointer<T>, labels: UnsafeBufferPointer<Int>,
+             losses: UnsafeMutableBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>) {
+        let rows = labels.count
+        let chunks = z.count >= 32_768 ? Swift.min(rows, 64) : 1
+        if chunks == 1 {
+            for i in 0..<rows { row(i, z, labels, losses, gradient) }
+            return
+        }
+        let buffers = SendableBuffers(z: z, labels: labels, losses: losses, gradient: gradient)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let start = rows * c / chunks, end = rows * (c + 1) / chunks
+            for i in start..<end {
+                row(i, buffers.z, buffers.labels, buffers.losses, buffers.gradient)
+            }
+        }
+    }
+
+    /// Loss and gradient of row i (see `crossEntropyLossAndGradient` for the formulas).
+    @inlinable
+    func row(_ i: Int, _ z: UnsafeBufferPointer<T>, _ labels: UnsafeBufferPointer<Int>,
+             _ losses: UnsafeMutableBufferPointer<T>, _ gradient: UnsafeMutableBufferPointer<T>) {
+        let k = classes
+        let y = labels[i]
+        let g = UnsafeMutableBufferPointer(rebasing: gradient[(i * k)..<((i + 1) * k)])
+        if y == ignoreIndex {
+            g.update(repeating: 0)
+            losses[i] = 0
+            return
+        }
+        let zr = UnsafeBufferPointer(rebasing: z[(i * k)..<((i + 1) * k)])
+        let stats = RowExponentials(zr, into: g)
+        let wy = weights?[y] ?? 1
+        let a = keep * wy
+        let ey = g[y]
+        let qyMinusOne = stats.qMinusOne(logit: zr[y], exponential: ey)
+        let nll = stats.loss(logit: zr[y])
+        if smoothing == 0 {
+            let c = scale * a * stats.reciprocal
+            for j in 0..<k { g[j] *= c }
+            g[y] = scale * (a * qyMinusOne)
+            losses[i] = a == 0 ? 0 : a * nll
+            return
+        }
+        // label smoothing: grad_j = (a + B) q_j − b_j, loss += Σ_c b_c (−log q_c)
+        let c = (a + smoothingMass) * stats.reciprocal
+        var smooth = CompensatedSum<T>()
+        for j in 0..<k {
+            let bj = smoothing * (weights?[j] ?? 1)
+            smooth.add(bj == 0 ? 0 : -bj * stats.logProbability(logit: zr[j]))
+            g[j] = scale * (c * g[j] - bj)
+        }
+        let qy = ey * stats.reciprocal
+        let by = smoothing * (weights?[y] ?? 1)
+        g[y] = scale * (a * qyMinusOne + (smoothingMass * qy - by))
+        losses[i] = (a == 0 ? 0 : a * nll) + smooth.value
+    }
+}
+
+/// The kernel's buffers, handed to the worker threads; each thread touches its own rows.
+@usableFromInline
+struct SendableBuffers<T>: @unchecked Sendable {
+    @usableFromInline let z: UnsafeBufferPointer<T>
+    @usableFromInline let labels: UnsafeBufferPointer<Int>
+    @usableFromInline let losses: UnsafeMutableBufferPointer<T>
+    @usableFromInline let gradient: UnsafeMutableBufferPointer<T>
+
+    @inlinable
+    init(z: UnsafeBufferPointer<T>, labels: UnsafeBufferPointer<Int>,
+         losses: UnsafeMutableBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>) {
+        self.z = z; self.labels = labels; self.losses = losses; self.gradient = gradient
+    }
+}

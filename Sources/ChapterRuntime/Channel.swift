@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The structured side channel from a chapter program back to the engine.
+///
+/// The engine passes a file path in `TUTORIAL_CHANNEL`; every record is one
+/// line of JSON written with a single `write(2)` call, unbuffered, so that the
+/// records written before a trap survive it. The program's own standard output
+/// goes to a regular file, so the byte offset of fd 1 marks where each block's
+/// printed output starts and ends.
+///
+/// Record shapes (`t` is the tag):
+/// - `{"t":"at","l":LINE}` before each chapter item (block, value, derivation);
+/// - `{"t":"start"}` and `{"t":"end"}` bracket a run that reached its end;
+/// - `{"t":"block","i":N,"o":OFFSET}` and `{"t":"blockEnd","i":N,"o":OFFSET}`;
+/// - `{"t":"value","i":ID,"v":VALUE}` for an inline value or claim;
+/// - `{"t":"draw","i":ID,"n":K,"in":[[NAME,VALUE]…],"s":[VALUE…]}` for one
+///   random draw of a derivation;
+/// - `{"t":"figure","b":BLOCK,"label":…,"caption":…,"alt":…,"svg":…}`.
+public enum Channel {
+    nonisolated(unsafe) static var descriptor: Int32 = -1
+    nonisolated(unsafe) static var currentBlock: Int = -1
+
+    static func open() {
+        guard descriptor < 0 else { return }
+        if let path = getenv("TUTORIAL_CHANNEL") {
+            descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o644)
+        }
+        if descriptor < 0 { descriptor = 2 }
+    }
+
+    static func send(_ record: String) {
+        open()
+        var line = record
+        line.append("\n")
+        line.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                let written = write(descriptor, bytes.baseAddress! + start, bytes.count - start)
+                if written <= 0 { break }
+                start += written
+            }
+        }
+    }
+
+    static func stdoutOffset() -> Int {
+        fflush(nil)  // flushes every C stream, standard output included
+        let offset = lseek(1, 0, SEEK_CUR)
+        return offset < 0 ? 0 : Int(offset)
+    }
+}
+
+/// Marks the start of the program (first statement of every chapter program).
+public func __tutorialStart() {
+    Channel.send(#"{"t":"start"}"#)
+}
+
+/// Marks the normal end of the program.
+public func __tutorialEnd() {
+    _ = Channel.stdoutOffset()
+    Channel.send(#"{"t":"end"}"#)
+}
+
+/// Marks that the program is now evaluating the chapter item at `line`
+/// (a block, an inline expression or a derivation), so a trap can be
+/// reported at that line.
+public func __tutorialAt(_ line: Int) {
+    Channel.send(#"{"t":"at","l":\#(line)}"#)
+}
+
+/// Marks the start of block `index` (its order among the chapter's `swift` blocks).
+public func __tutorialBlock(_ index: Int) {
+    Channel.currentBlock = index
+    Channel.send(#"{"t":"block","i":\#(index),"o":\#(Channel.stdoutOffset())}"#)
+}
+
+/// Marks the end of block `index`.
+public func __tutorialBlockEnd(_ index: Int) {
+    Channel.send(#"{"t":"blockEnd","i":\#(index),"o":\#(Channel.stdoutOffset())}"#)
+}
+
+/// Records the value of inline expression `id`.
+public func __tutorialValue<T>(_ id: Int, _ value: T) {
+    Channel.send(#"{"t":"value","i":\#(id),"v":\#(ValueEncoder.encode(value))}"#)
+}
+
+/// Sends a finished figure to the engine; it is shown under the block that made it.
+func sendFigure(label: String, caption: String, alt: String, svg: String) {
+    let fields = [
+        #""t":"figure""#,
+        #""b":\#(Channel.currentBlock)"#,
+        #""label":\#(ValueEncoder.quote(label))"#,
+        #""caption":\#(ValueEncoder.quote(caption))"#,
+        #""alt":\#(ValueEncoder.quote(alt))"#,
+        #""svg":\#(ValueEncoder.quote(svg))"#,
+    ]
+    Channel.send("{" + fields.joined(separator: ",") + "}")
+}
+
+/// Reports an error thrown out of chapter code and ends the program, the
+/// way an uncaught error at the top level of a script would.
+public func __tutorialUncaught(_ error: any Error) -> Never {
+    _ = Channel.stdoutOffset()
+    let message = "Fatal error: the chapter code threw an uncaught error: \(error)\n"
+    message.withCString { _ = write(2, $0, strlen($0)) }
+    exit(1)
+}

@@ -1,0 +1,208 @@
+import Foundation
+
+/// The driver: the one place that knows the order of the stages.
+///
+/// load → scan and parse → tangle → compile and run (in parallel, cached) →
+/// check → cross-reference → typeset math (one KaTeX batch) → typeset pages
+/// → write. Every problem of every chapter is collected; if there is any,
+/// the build throws `BuildFailure` before anything is written.
+public struct BookBuilder: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds (or, with `writeSite == false`, checks) the book.
+    /// - Parameter onChapter: called as each chapter finishes running and checking.
+    /// - Throws: `SetupError` (exit 2) or `BuildFailure` (exit 1).
+    public func build(onChapter: @Sendable (ChapterReport) -> Void = { _ in }) async throws -> BuildSummary {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (sources, loadProblems) = try ChapterLoader(directory: options.chaptersDirectory).load()
+        let documents = sources.map(ChapterParser.parse)
+        let programs = documents.map(Tangler.tangle)
+
+        let writer = SiteWriter(output: options.outputDirectory)
+        let cache = try makeCache(writer: writer)
+        defer { if !options.writeSite { try? FileManager.default.removeItem(atPath: cache.writeRoot) } }
+        let toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try Toolchain.locate() : nil
+        if let toolchain {
+            let stale = toolchain.staleSources()
+            if !stale.isEmpty {
+                throw SetupError(
+                    "the chapter runtime is older than \(stale.joined(separator: ", ")): chapters would run the old CECore",
+                    fix: "run `swift build` (or `make build`) first; `render watch` does it for you")
+            }
+        }
+        let timeout = options.timeout
+
+        // Compile and run every chapter, `jobs` at a time, checking each as it finishes.
+        var checks = [ChapterCheck?](repeating: nil, count: documents.count)
+        var reports = [ChapterReport?](repeating: nil, count: documents.count)
+        var compiled = 0
+        try await withThrowingTaskGroup(of: (Int, ChapterCheck, ChapterReport, Bool).self) { group in
+            var next = 0
+            func launch() {
+                guard next < documents.count else { return }
+                let index = next
+                next += 1
+                let document = documents[index], program = programs[index]
+                group.addTask {
+                    let began = clock.now
+                    let outcome: ChapterExecutor.Outcome
+                    if let toolchain {
+                        outcome = try await ChapterExecutor(toolchain: toolchain, cache: cache, timeout: timeout).execute(program)
+                    } else {
+                        outcome = .notNeeded
+                    }
+                    let check = ChapterChecker.check(document, outcome: outcome)
+                    var cached = false
+                    var didCompile = false
+                    switch outcome {
+                    case .ran(_, let fromCache): cached = fromCache; didCompile = !fromCache
+                    case .compileErrors: didCompile = true
+                    case .notNeeded: cached = true
+                    }
+                    let elapsed = clock.now - began
+                    let report = ChapterReport(
+                        path: document.path, name: document.name, values: check.valueCount, claims: check.claimCount,
+                        derivations: check.derivationCount, errors: check.diagnostics.filter { $0.severity == .error }.count,
+                        seconds: Self.seconds(elapsed), cached: cached)
+                    return (index, check, report, didCompile)
+                }
+            }
+            for _ in 0..<max(options.jobs, 1) { launch() }
+            while let (index, check, report, didCompile) = try await group.next() {
+                checks[index] = check
+                reports[index] = report
+                if didCompile { compiled += 1 }
+                onChapter(report)
+                launch()
+            }
+        }
+        let chapterChecks = checks.map { $0! }
+        var diagnostics = loadProblems + chapterChecks.flatMap(\.diagnostics)
+
+        // Cross references: number figures and labelled equations in reading order.
+        let pages = documents.map { Self.page(for: $0) }
+        var references = CrossReferences()
+        for (k, document) in documents.enumerated() {
+            for (index, span) in document.spans.enumerated() {
+                guard case .math(let math) = span.kind, let label = math.label else { continue }
+                _ = index
+                if let problem = references.add(label: label, page: pages[k], isFigure: false) {
+                    diagnostics.append(Diagnostic(file: document.path, line: span.location.line, column: span.location.column, problem))
+                }
+            }
+            for derivation in document.derivations {
+                guard let label = derivation.label else { continue }
+                if let problem = references.add(label: label, page: pages[k], isFigure: false) {
+                    diagnostics.append(Diagnostic(file: document.path, line: derivation.fenceLine, problem))
+                }
+            }
+            for figure in chapterChecks[k].run?.figures ?? [] {
+                if let problem = references.add(label: figure.label, page: pages[k], isFigure: true) {
+                    let line = document.swiftBlocks.first { $0.index == figure.block }?.fenceLine ?? 1
+                    diagnostics.append(Diagnostic(file: document.path, line: line, "figure: \(problem)"))
+                }
+            }
+        }
+        // A figure reference can only be resolved if every chapter ran to its end.
+        let allRan = zip(programs, chapterChecks).allSatisfy { program, check in
+            !program.hasWork || (check.run?.completed ?? false)
+        }
+        for document in documents {
+            for span in document.spans {
+                guard case .reference(let label) = span.kind, references.resolve(label) == nil else { continue }
+                if label.hasPrefix("fig:") && !allRan { continue }
+                diagnostics.append(Diagnostic(file: document.path, line: span.location.line, column: span.location.column,
+                    "unknown reference '@\(label)': no \(label.hasPrefix("fig:") ? "figure" : "equation") has this label"))
+            }
+        }
+
+        // Math: one KaTeX batch over every formula of the book.
+        let formulas = zip(documents, chapterChecks).map { ChapterFormulas($0, values: $1.run?.values ?? [:]) }
+        var unique: [Formula] = []
+        var seen = Set<Formula>()
+        for f in formulas.flatMap(\.all) where seen.insert(f).inserted { unique.append(f) }
+        unique.sort { ($0.tex, $0.display ? 1 : 0) < ($1.tex, $1.display ? 1 : 0) }
+        let typesetter = MathTypesetter(
+            katexDirectory: URL(fileURLWithPath: options.katexDirectory),
+            cacheDirectory: cache.formulaDirectory.map { URL(fileURLWithPath: $0) })
+        let typeset = unique.isEmpty ? [] : try await typesetter.typeset(unique)
+        var formulaHTML: [Formula: String] = [:]
+        var texErrors: [Formula: String] = [:]
+        for (formula, result) in zip(unique, typeset) {
+            switch result {
+            case .html(let html): formulaHTML[formula] = html
+            case .failure(let message): texErrors[formula] = message
+            }
+        }
+        if !texErrors.isEmpty {
+            for (k, document) in documents.enumerated() {
+                for (index, formula) in formulas[k].spans.sorted(by: { $0.key < $1.key }) {
+                    if let message = texErrors[formula] {
+                        let at = document.spans[index].location
+                        diagnostics.append(Diagnostic(file: document.path, line: at.line, column: at.column, "TeX error: \(message)"))
+                    }
+                }
+                for derivation in document.derivations {
+                    if let formula = formulas[k].derivations[derivation.index], let message = texErrors[formula] {
+                        diagnostics.append(Diagnostic(file: document.path, line: derivation.fenceLine, "TeX error in the derivation: \(message)"))
+                    }
+                }
+            }
+        }
+
+        diagnostics = Self.ordered(diagnostics)
+        var chapterReports = reports.map { $0! }
+        for (k, report) in chapterReports.enumerated() {
+            chapterReports[k].errors = diagnostics.filter { $0.file == report.path && $0.severity == .error }.count
+        }
+        let summary = BuildSummary(
+            chapters: chapterReports, diagnostics: diagnostics, seconds: Self.seconds(clock.now - start),
+            programsCompiled: compiled)
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw BuildFailure(diagnostics, summary: summary)
+        }
+        guard options.writeSite else { return summary }
+
+        let bodies = documents.indices.map { k in
+            ChapterTypesetter(
+                document: documents[k], run: chapterChecks[k].run, page: pages[k], formulas: formulas[k],
+                formulaHTML: formulaHTML, references: references, unsafe: options.unsafe
+            ).typeset()
+        }
+        var site = try BookAssembler(
+            documents: documents, pages: pages, bodies: bodies, checks: chapterChecks
+        ).site()
+        try SiteAssets.add(to: &site, katexDirectory: options.katexDirectory)
+        try writer.write(site)
+        return summary
+    }
+
+    func makeCache(writer: SiteWriter) throws -> BuildCache {
+        let shared = (options.outputDirectory as NSString).appendingPathComponent(SiteWriter.cacheName)
+        if options.writeSite {
+            try writer.claimFolder()
+            return BuildCache(writeRoot: shared, enabled: options.useCache)
+        }
+        let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent("render-check-\(getpid())")
+        return BuildCache(writeRoot: scratch, readRoots: [shared], enabled: options.useCache)
+    }
+
+    static func page(for document: ChapterDocument) -> String {
+        document.name == "README" ? "index.html" : document.name + ".html"
+    }
+
+    static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }
+            .sorted { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}

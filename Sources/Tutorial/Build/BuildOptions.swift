@@ -1,0 +1,19 @@
+import Foundation
+
+/// What to build and how; the CLI's options map onto these one to one.
+public struct BuildOptions: Sendable {
+    public var chaptersDirectory = "chapters"
+    public var outputDirectory = "output"
+    /// Chapter programs compiled and run at once.
+    public var jobs = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+    /// Time limit for each chapter program.
+    public var timeout: Duration = .seconds(30)
+    public var useCache = true
+    /// Keep authors' raw HTML (cmark's unsafe mode).
+    public var unsafe = false
+    /// `render check` sets this to false: check everything, write nothing.
+    public var writeSite = true
+    public var katexDirectory = "/usr/share/javascript/katex"
+
+    public init() {}
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Prints progress and diagnostics the way a compiler does: one line per
+/// chapter as it finishes, every diagnostic in `file:line:col: error: …`
+/// form, then one summary line. Colour only when writing to a terminal
+/// (and `NO_COLOR` is not set).
+public struct ConsoleReporter: Sendable {
+    public enum Verbosity: Sendable { case quiet, normal, verbose }
+
+    public var verbosity: Verbosity
+    public var colour: Bool
+
+    public init(verbosity: Verbosity = .normal, colour: Bool? = nil) {
+        self.verbosity = verbosity
+        self.colour = colour ?? (isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+    }
+
+    func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// "✓ 05-loss  12 values · 3 claims · 1 derivation  0.84 s"
+    public func line(for report: ChapterReport) -> String {
+        let mark = report.errors == 0 ? paint("✓", "32") : paint("✗", "31")
+        var parts = [
+            BuildSummary.count(report.values, "value"), BuildSummary.count(report.claims, "claim"),
+            BuildSummary.count(report.derivations, "derivation"),
+        ]
+        if report.errors > 0 { parts.append(paint(BuildSummary.count(report.errors, "error"), "31")) }
+        var text = "\(mark) \(report.name)  \(parts.joined(separator: " · "))  \(BuildSummary.seconds(report.seconds))"
+        if report.cached && verbosity == .verbose { text += " (cached)" }
+        return text
+    }
+
+    public func chapterFinished(_ report: ChapterReport) {
+        guard verbosity != .quiet else { return }
+        Self.write(line(for: report) + "\n", to: .output)
+    }
+
+    public func diagnostics(_ list: [Diagnostic]) {
+        for d in list {
+            let text = d.description.replacingOccurrences(of: ": error: ", with: ": " + paint("error", "1;31") + ": ")
+            Self.write(text + "\n", to: .error)
+        }
+    }
+
+    public func summary(_ summary: BuildSummary) {
+        guard verbosity != .quiet || !summary.diagnostics.isEmpty else { return }
+        Self.write(summary.line + "\n", to: .output)
+    }
+
+    public func note(_ text: String) {
+        guard verbosity != .quiet else { return }
+        Self.write(text + "\n", to: .output)
+    }
+
+    public func setupError(_ error: SetupError) {
+        Self.write(paint("error", "1;31") + ": " + error.message + "\n" + (error.fix.map { "  fix: \($0)\n" } ?? ""), to: .error)
+    }
+
+    public enum Stream: Sendable { case output, error }
+
+    /// Writes straight to the file descriptor (unbuffered, so lines from
+    /// concurrent chapters never interleave mid-line).
+    public static func write(_ text: String, to stream: Stream) {
+        let handle = stream == .output ? FileHandle.standardOutput : FileHandle.standardError
+        handle.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Notices changes to chapters and to the runtime's sources for `render watch`.
+///
+/// It compares snapshots of modification times and sizes: portable, needs no
+/// inotify, and a poll every half second costs nothing next to a build.
+public struct SourceWatcher: Sendable {
+    public var folders: [String]
+
+    public init(folders: [String]) {
+        self.folders = folders
+    }
+
+    public typealias Snapshot = [String: String]
+
+    public func snapshot() -> Snapshot {
+        var result: Snapshot = [:]
+        let fm = FileManager.default
+        for folder in folders {
+            guard let walker = fm.enumerator(atPath: folder) else { continue }
+            for case let relative as String in walker where relative.hasSuffix(".md") || relative.hasSuffix(".swift") {
+                let path = (folder as NSString).appendingPathComponent(relative)
+                result[path] = Toolchain.stamp(path)
+            }
+        }
+        return result
+    }
+
+    /// Paths added, removed or changed between two snapshots, sorted.
+    public static func changes(from old: Snapshot, to new: Snapshot) -> [String] {
+        Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.sorted()
+    }
+}

@@ -1,0 +1,18 @@
+/// One claim or derivation and its verdict, for the terminal, the Checks
+/// page and `checks.json`.
+public struct CheckRecord: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Codable { case claim, derivation }
+
+    public var chapter: String
+    public var line: Int
+    public var kind: Kind
+    /// The Swift expression (claims) or the first step's expression (derivations).
+    public var expression: String
+    /// The computed value (claims) or "" (derivations).
+    public var computed: String
+    /// The literal as written (claims) or "N draws" (derivations).
+    public var expected: String
+    public var passed: Bool
+    /// An anchor id on the chapter page.
+    public var anchor: String
+}

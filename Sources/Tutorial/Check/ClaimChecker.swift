@@ -1,0 +1,46 @@
+import Foundation
+
+/// Check: compares each claim's literal with its computed value.
+enum ClaimChecker {
+    /// Returns nil when the claim holds, or the message saying how it fails.
+    static func failure(expression: String, literal text: String, value: Value) -> String? {
+        let literal: ClaimLiteral
+        do { literal = try ClaimLiteral.parse(text) } catch let error as ClaimLiteral.ParseError {
+            return error.message
+        } catch { return "cannot read the claim" }
+        guard let numbers = value.numbers else {
+            return "`\(expression)` is \(ValueFormatter.format(value, .plain)), not a number, so it cannot be compared with \(literal.text)"
+        }
+        if literal.isTuple || numbers.count != 1 {
+            guard numbers.count == literal.numbers.count else {
+                return "the claim \(literal.text) lists \(literal.numbers.count) number\(literal.numbers.count == 1 ? "" : "s") but `\(expression)` has \(numbers.count) value\(numbers.count == 1 ? "" : "s")"
+            }
+        }
+        for (k, (claimed, computed)) in zip(literal.numbers, numbers).enumerated() where !claimed.accepts(computed) {
+            let shown = shownValue(computed, for: claimed)
+            let subject = literal.numbers.count == 1
+                ? "claim \(claimed.text) disagrees with `\(expression)` = \(shown)"
+                : "claim \(literal.text) disagrees with `\(expression)`: element \(k) is \(shown), not \(claimed.text)"
+            return subject + ": " + reason(claimed, computed)
+        }
+        return nil
+    }
+
+    /// The computed value with two more digits than the literal shows.
+    static func shownValue(_ x: Double, for claimed: ClaimLiteral.Number) -> String {
+        if claimed.isInteger { return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)" }
+        if claimed.exponent != 0 { return String(format: "%.\(claimed.decimals + 2)e", x) }
+        return ValueFormatter.fixed(x, decimals: claimed.decimals + 2)
+    }
+
+    static func reason(_ claimed: ClaimLiteral.Number, _ x: Double) -> String {
+        if claimed.isInteger { return "an integer claim must match exactly" }
+        if let k = claimed.agreement(with: x) {
+            return "they agree to \(k) decimal\(k == 1 ? "" : "s"), not \(claimed.decimals)"
+        }
+        if claimed.exponent == 0 {
+            return "they do not agree even to the nearest whole number"
+        }
+        return "they differ by \(String(format: "%.2g", abs(x - claimed.value))), more than the ±\(String(format: "%.2g", claimed.tolerance)) its digits claim"
+    }
+}

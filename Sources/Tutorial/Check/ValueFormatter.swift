@@ -1,0 +1,70 @@
+import Foundation
+
+/// Prints computed values for readers.
+///
+/// Plain values print as Swift prints them (shortest round-trip form for
+/// floating point); `decimals: N` prints fixed notation, `significant: N`
+/// N significant digits (switching to scientific notation outside 1e-5…1e15).
+/// Arrays and tuples print element-wise as `(a, b, c)`. In math, scientific
+/// notation becomes `m \times 10^{e}` and infinity `\infty`.
+public enum ValueFormatter {
+    public static func format(_ value: Value, _ format: ValueFormat, inMath: Bool = false) -> String {
+        switch value {
+        case .array(let items):
+            return "(" + items.map { Self.format($0, format, inMath: inMath) }.joined(separator: ", ") + ")"
+        case .double(let x, let text):
+            return number(x, text: text, format, inMath: inMath)
+        case .float(let x, let text):
+            return number(Double(x), text: text, format, inMath: inMath)
+        case .int(let n, let text):
+            if case .plain = format { return text }
+            return number(Double(n), text: text, format, inMath: inMath)
+        case .bool(let b): return b ? "true" : "false"
+        case .string(let s): return s
+        case .other(let s): return s
+        }
+    }
+
+    static func number(_ x: Double, text: String, _ format: ValueFormat, inMath: Bool) -> String {
+        if x.isNaN { return inMath ? "\\text{NaN}" : "nan" }
+        if x.isInfinite { return inMath ? (x < 0 ? "-\\infty" : "\\infty") : (x < 0 ? "-inf" : "inf") }
+        let printed: String
+        switch format {
+        case .plain:
+            printed = text
+        case .decimals(let n):
+            printed = fixed(x, decimals: n)
+        case .significant(let n):
+            printed = significant(x, digits: n)
+        }
+        return inMath ? mathNotation(printed) : printed
+    }
+
+    /// Fixed notation; a value that rounds to zero prints without a minus sign.
+    public static func fixed(_ x: Double, decimals: Int) -> String {
+        let s = String(format: "%.\(decimals)f", x)
+        if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(s.dropFirst()) }
+        return s
+    }
+
+    public static func significant(_ x: Double, digits: Int) -> String {
+        if x == 0 { return fixed(0, decimals: max(digits - 1, 0)) }
+        let scientific = String(format: "%.\(digits - 1)e", x)
+        guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...]) else {
+            return scientific
+        }
+        if exponent >= -5 && exponent < 15 {
+            return fixed(x, decimals: max(digits - 1 - exponent, 0))
+        }
+        let mantissa = scientific[..<e]
+        return "\(mantissa)e\(exponent)"
+    }
+
+    /// `3.86e-22` → `3.86 \times 10^{-22}` inside math.
+    static func mathNotation(_ printed: String) -> String {
+        guard let e = printed.firstIndex(where: { $0 == "e" || $0 == "E" }),
+              let exponent = Int(printed[printed.index(after: e)...])
+        else { return printed }
+        return "\(printed[..<e]) \\times 10^{\(exponent)}"
+    }
+}

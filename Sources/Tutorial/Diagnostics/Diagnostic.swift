@@ -1,0 +1,59 @@
+/// One problem found in a chapter, with the place it points at.
+///
+/// `description` is the compiler-style line editors and CI logs understand:
+/// `chapters/05-loss.md:42:7: error: claim 0.462 disagrees with …`.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning, note }
+
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var severity: Severity
+    public var message: String
+
+    public init(file: String, line: Int, column: Int = 1, severity: Severity = .error, _ message: String) {
+        self.file = file
+        self.line = max(line, 1)
+        self.column = max(column, 1)
+        self.severity = severity
+        self.message = message
+    }
+
+    public var description: String {
+        "\(file):\(line):\(column): \(severity.rawValue): \(message)"
+    }
+}
+
+/// A problem with the set-up rather than with a chapter: a missing tool,
+/// folder or package. render exits with status 2 for these.
+public struct SetupError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    /// The command that fixes it, when there is one.
+    public var fix: String?
+
+    public init(_ message: String, fix: String? = nil) {
+        self.message = message
+        self.fix = fix
+    }
+
+    public var description: String {
+        if let fix { return "error: \(message)\n  fix: \(fix)" }
+        return "error: \(message)"
+    }
+}
+
+/// The chapters have problems: every diagnostic of the build, in chapter order.
+public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    /// The counts of the failed build, for the summary line.
+    public var summary: BuildSummary?
+
+    public init(_ diagnostics: [Diagnostic], summary: BuildSummary? = nil) {
+        self.diagnostics = diagnostics
+        self.summary = summary
+    }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}

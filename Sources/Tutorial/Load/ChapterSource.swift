@@ -1,0 +1,15 @@
+/// A chapter file as read from disk: its path as the user should see it in
+/// messages, its stem (used for page names and seeds) and its text.
+public struct ChapterSource: Sendable, Hashable {
+    /// The path shown in diagnostics, e.g. `chapters/05-loss.md`.
+    public var path: String
+    /// The file name without `.md`, e.g. `05-loss`.
+    public var name: String
+    public var text: String
+
+    public init(path: String, name: String, text: String) {
+        self.path = path
+        self.name = name
+        self.text = text
+    }
+}

@@ -1,0 +1,62 @@
+/// Scan and parse: turns a chapter's text into a `ChapterDocument`.
+///
+/// cmark locates the code and HTML blocks first; the scanner then finds the
+/// tutorial's spans in everything else; swift and derivation blocks are read
+/// from the code blocks.
+public enum ChapterParser {
+    public static func parse(_ source: ChapterSource) -> ChapterDocument {
+        let blocks = CommonMark.blocks(in: source.text)
+        var skipped = Set<Int>()
+        for block in blocks { skipped.formUnion(block.startLine...max(block.startLine, block.endLine)) }
+        let scanned = Scanner.scan(source.text, file: source.path, skippedLines: skipped)
+
+        var diagnostics = scanned.diagnostics
+        var swiftBlocks: [SwiftBlock] = []
+        var derivations: [Derivation] = []
+        var codeIndex = 0
+        for block in blocks {
+            guard case .code(let info, let literal) = block.kind else { continue }
+            defer { codeIndex += 1 }
+            let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            switch words.first {
+            case "swift":
+                var options = Set(words.dropFirst())
+                let known: Set<String> = ["hide", "norun", "output"]
+                for unknown in options.subtracting(known).sorted() {
+                    diagnostics.append(Diagnostic(file: source.path, line: block.startLine,
+                        "unknown option '\(unknown)' for a swift block; the options are hide, norun and output"))
+                    options.remove(unknown)
+                }
+                swiftBlocks.append(SwiftBlock(
+                    index: swiftBlocks.count, codeBlockIndex: codeIndex, code: literal,
+                    fenceLine: block.startLine, firstCodeLine: block.contentLine,
+                    hidden: options.contains("hide"), runs: !options.contains("norun"),
+                    showsOutput: options.contains("output")))
+            case "derivation":
+                let (derivation, problems) = DerivationParser.parse(
+                    literal, index: derivations.count, codeBlockIndex: codeIndex,
+                    fenceLine: block.startLine, firstLine: block.contentLine, file: source.path)
+                derivations.append(derivation)
+                diagnostics += problems
+            default:
+                break
+            }
+        }
+
+        var expressions: [InlineExpression] = []
+        var firstOfSpan: [Int] = []
+        for span in scanned.spans {
+            firstOfSpan.append(expressions.count)
+            switch span.kind {
+            case .value(let e): expressions.append(e)
+            case .math(let m):
+                for case .value(let e) in m.pieces { expressions.append(e) }
+            case .reference: break
+            }
+        }
+        return ChapterDocument(
+            source: source, spans: scanned.spans, maskedText: scanned.maskedText,
+            swiftBlocks: swiftBlocks, derivations: derivations, expressions: expressions,
+            firstExpressionOfSpan: firstOfSpan, diagnostics: diagnostics)
+    }
+}

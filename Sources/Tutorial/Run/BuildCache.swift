@@ -1,0 +1,67 @@
+import Foundation
+
+/// The content-addressed cache of chapter runs (and, through the math
+/// typesetter, of formulas).
+///
+/// A chapter program's key hashes its source (which holds all of the
+/// chapter's Swift and the engine's scaffolding), the toolchain identity
+/// (compiler, runtime library — hence CECore — and the engine executable)
+/// and the cache format version. A run is stored only when it ended on its
+/// own (a time-out may pass on a quieter machine, so it is not kept).
+///
+/// `render` keeps the cache in `OUTPUT/.cache`; `render check` reads that
+/// cache but writes only to a temporary folder it deletes afterwards.
+public struct BuildCache: Sendable {
+    public static let formatVersion = "1"
+
+    /// Where new entries go.
+    public var writeRoot: String
+    /// Where entries are looked up, in order (the write root first).
+    public var readRoots: [String]
+    /// `--no-cache`: look nothing up.
+    public var enabled: Bool
+
+    public init(writeRoot: String, readRoots: [String] = [], enabled: Bool = true) {
+        func absolute(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.path
+        }
+        let root = absolute(writeRoot)
+        self.writeRoot = root
+        self.readRoots = [root] + readRoots.map(absolute).filter { $0 != root }
+        self.enabled = enabled
+    }
+
+    public func programKey(_ program: ChapterProgram, toolchain: Toolchain) -> String {
+        ContentHash.of("program", Self.formatVersion, toolchain.identity, program.source)
+    }
+
+    /// The folder where the program with this key is compiled and run.
+    public func workDirectory(key: String) throws -> String {
+        let path = (writeRoot as NSString).appendingPathComponent("programs/\(key)")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    public func storedRun(key: String) -> RawRun? {
+        guard enabled else { return nil }
+        for root in readRoots {
+            let file = (root as NSString).appendingPathComponent("programs/\(key)/run.json")
+            if let data = FileManager.default.contents(atPath: file), let run = try? JSONDecoder().decode(RawRun.self, from: data) {
+                return run
+            }
+        }
+        return nil
+    }
+
+    public func store(_ run: RawRun, key: String) throws {
+        if case .timedOut = run.ending { return }
+        let directory = try workDirectory(key: key)
+        let data = try JSONEncoder().encode(run)
+        try data.write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent("run.json")), options: .atomic)
+    }
+
+    /// The folder the math typesetter uses for its formula cache.
+    public var formulaDirectory: String? {
+        enabled ? (writeRoot as NSString).appendingPathComponent("formulas") : nil
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The values, draws, printed output and figures of one chapter run, read
+/// from a `RawRun`, and — if the run did not reach its end — why.
+public struct ChapterRun: Sendable {
+    public struct Draw: Sendable {
+        public var inputs: [(name: String, value: Value)]
+        public var steps: [Value]
+    }
+
+    public struct Figure: Sendable, Hashable {
+        public var block: Int
+        public var label: String
+        public var caption: String
+        public var alt: String
+        public var svg: String
+    }
+
+    public var values: [Int: Value] = [:]
+    public var draws: [Int: [Draw]] = [:]
+    /// What each block printed, by block index.
+    public var printed: [Int: String] = [:]
+    public var figures: [Figure] = []
+    /// The chapter line of the item that was running when the program
+    /// stopped (block fence, inline expression or derivation).
+    public var lastLine: Int?
+    public var completed = false
+    public var failure: String?
+
+    init(_ raw: RawRun) {
+        var openBlock: (index: Int, offset: Int)?
+        for line in raw.channel.split(separator: "\n") {
+            guard let data = line.data(using: .utf8),
+                  let record = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let tag = record["t"] as? String
+            else { continue }
+            switch tag {
+            case "at": lastLine = record["l"] as? Int
+            case "block": openBlock = (record["i"] as? Int ?? -1, record["o"] as? Int ?? 0)
+            case "blockEnd":
+                if let open = openBlock, let end = record["o"] as? Int, end >= open.offset, end <= raw.standardOutput.count {
+                    printed[open.index] = String(decoding: raw.standardOutput[open.offset..<end], as: UTF8.self)
+                }
+                openBlock = nil
+            case "value":
+                if let id = record["i"] as? Int, let v = record["v"].flatMap(Value.decode) { values[id] = v }
+            case "draw":
+                guard let id = record["i"] as? Int, let steps = record["s"] as? [Any], let inputs = record["in"] as? [[Any]] else { continue }
+                let draw = Draw(
+                    inputs: inputs.compactMap { pair in
+                        guard pair.count == 2, let name = pair[0] as? String, let v = Value.decode(pair[1]) else { return nil }
+                        return (name, v)
+                    },
+                    steps: steps.compactMap(Value.decode))
+                draws[id, default: []].append(draw)
+            case "figure":
+                figures.append(Figure(
+                    block: record["b"] as? Int ?? -1, label: record["label"] as? String ?? "",
+                    caption: record["caption"] as? String ?? "", alt: record["alt"] as? String ?? "",
+                    svg: record["svg"] as? String ?? ""))
+            case "end": completed = true
+            default: break
+            }
+        }
+        if let open = openBlock, open.offset <= raw.standardOutput.count {
+            printed[open.index] = String(decoding: raw.standardOutput[open.offset...], as: UTF8.self)
+        }
+        switch raw.ending {
+        case .exited(0) where completed:
+            failure = nil
+        case .timedOut(let seconds):
+            failure = "did not finish within the time limit of \(Self.seconds(seconds)) (change it with --timeout)"
+        case .signaled(let signal):
+            failure = Self.trapMessage(raw.standardError) ?? "crashed with signal \(signal)"
+        case .exited(let code):
+            failure = Self.trapMessage(raw.standardError) ?? "exited with status \(code) before the end of the chapter"
+        }
+    }
+
+    static func seconds(_ s: Double) -> String {
+        s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
+    }
+
+    /// The message of a Swift runtime trap ("Fatal error: …",
+    /// "Precondition failed: …"), with the source location Swift printed.
+    static func trapMessage(_ standardError: String) -> String? {
+        let markers = ["Fatal error: ", "Precondition failed: ", "Assertion failed: ", "Unexpectedly found nil", "Illegal instruction", "Segmentation fault"]
+        for line in standardError.split(separator: "\n") {
+            for marker in markers {
+                guard let range = line.range(of: marker) else { continue }
+                var message = String(line[range.lowerBound...])
+                let location = line[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+                if !location.isEmpty { message += " (at \(location))" }
+                return message
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Compile: runs `swiftc` on a chapter program and turns its errors into
+/// chapter diagnostics.
+///
+/// Thanks to the tangler's `#sourceLocation` lines, swiftc already names the
+/// chapter file and line; an error that points into the engine's own
+/// scaffolding is reported at the chapter's first line.
+struct ProgramCompiler: Sendable {
+    var toolchain: Toolchain
+
+    /// Compiles `program` into `directory/program`. Returns the diagnostics
+    /// (empty on success).
+    func compile(_ program: ChapterProgram, in directory: String) async throws -> [Diagnostic] {
+        let main = (directory as NSString).appendingPathComponent("main.swift")
+        let binary = (directory as NSString).appendingPathComponent("program")
+        try program.source.write(toFile: main, atomically: true, encoding: .utf8)
+        let moduleCache = (directory as NSString).appendingPathComponent("module-cache")
+        let outcome = try await ChildProcess.run(
+            toolchain.swiftc,
+            arguments: toolchain.compileArguments(main: main, output: binary, moduleCache: moduleCache))
+        try? FileManager.default.removeItem(atPath: moduleCache)
+        if case .exited(0) = outcome.status { return [] }
+        let diagnostics = Self.diagnostics(from: outcome.standardError + outcome.standardOutput, chapter: program.chapterPath)
+        if diagnostics.isEmpty {
+            let text = (outcome.standardError + outcome.standardOutput).trimmingCharacters(in: .whitespacesAndNewlines)
+            return [Diagnostic(file: program.chapterPath, line: 1, "the chapter program did not compile: \(text)")]
+        }
+        return diagnostics
+    }
+
+    /// Reads `FILE:LINE:COL: error: MESSAGE` lines from swiftc's output.
+    static func diagnostics(from output: String, chapter: String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for line in output.split(separator: "\n") {
+            guard let range = line.range(of: ": error: ") else { continue }
+            let location = line[..<range.lowerBound].split(separator: ":")
+            let message = String(line[range.upperBound...])
+            if location.count >= 3, let row = Int(location[location.count - 2]), let column = Int(location[location.count - 1]) {
+                let file = location.dropLast(2).joined(separator: ":")
+                if file == chapter || file.hasSuffix("/" + chapter) {
+                    found.append(Diagnostic(file: chapter, line: row, column: column, message))
+                } else {
+                    found.append(Diagnostic(file: chapter, line: 1, "in the engine's generated code: \(message)"))
+                }
+            } else {
+                found.append(Diagnostic(file: chapter, line: 1, message))
+            }
+        }
+        var seen = Set<Diagnostic>()
+        return found.filter { seen.insert($0).inserted }
+    }
+}

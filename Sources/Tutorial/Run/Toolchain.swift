@@ -1,0 +1,125 @@
+import Foundation
+
+/// Where the Swift compiler and the chapter runtime are, and how to link a
+/// chapter program against them.
+///
+/// Chapter programs link `libChapterRuntime.so`, the package's dynamic
+/// library product, which carries CECore and the runtime. SwiftPM builds it
+/// next to `render` in the same build folder (`swift build` or `make`), so
+/// the engine looks beside its own executable (or in `TUTORIAL_RUNTIME_DIR`)
+/// and uses the module files SwiftPM wrote there. The one C module the Swift
+/// modules import (swift-numerics' shims) is found through its module map in
+/// the build folder's `checkouts`.
+public struct Toolchain: Sendable {
+    public var swiftc: String
+    /// The folder holding `libChapterRuntime.so`.
+    public var runtimeDirectory: String
+    /// The folder holding `ChapterRuntime.swiftmodule`.
+    public var modulesDirectory: String
+    /// Module maps of C modules the runtime's Swift modules import.
+    public var moduleMaps: [String]
+    /// Changes whenever the compiler, the runtime library or the engine
+    /// changes: part of every cache key.
+    public var identity: String
+    /// The package's root folder, when render runs from a package build.
+    public var packageRoot: String?
+
+    static let libraryName = "libChapterRuntime.so"
+
+    /// Finds the toolchain and runtime. - Throws: `SetupError` with the fix.
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Toolchain {
+        let swiftc = try findSwiftc(environment)
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let runtime = environment["TUTORIAL_RUNTIME_DIR"]
+            ?? (executable as NSString).deletingLastPathComponent
+        let library = (runtime as NSString).appendingPathComponent(libraryName)
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: library) else {
+            throw SetupError(
+                "the chapter runtime \(libraryName) is not in \(runtime)",
+                fix: "run `swift build` (or `make build`) in the project folder, then run render from .build/debug/render")
+        }
+        var modules = (runtime as NSString).appendingPathComponent("Modules")
+        if !fm.fileExists(atPath: (modules as NSString).appendingPathComponent("ChapterRuntime.swiftmodule")) {
+            modules = runtime
+        }
+        let scratch = URL(fileURLWithPath: runtime).resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let checkouts = scratch.appendingPathComponent("checkouts").path
+        var maps: [String] = []
+        if let walker = fm.enumerator(atPath: checkouts) {
+            for case let relative as String in walker where relative.hasSuffix("include/module.modulemap") && relative.contains("/Sources/") {
+                maps.append((checkouts as NSString).appendingPathComponent(relative))
+            }
+        }
+        maps.sort()
+        let root = scratch.deletingLastPathComponent().path
+        let packageRoot = fm.fileExists(atPath: root + "/Package.swift") ? root : nil
+
+        var identity = ContentHash()
+        identity.add(swiftc)
+        for path in [swiftc, library, executable] { identity.add(stamp(path)) }
+        return Toolchain(
+            swiftc: swiftc, runtimeDirectory: runtime, modulesDirectory: modules, moduleMaps: maps,
+            identity: identity.hex, packageRoot: packageRoot)
+    }
+
+    /// Size and modification time: cheap to read, and they change whenever
+    /// the file is rebuilt or replaced.
+    static func stamp(_ path: String) -> String {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved) else { return "missing:\(path)" }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+        let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(resolved):\(size):\(time)"
+    }
+
+    /// The swiftc on PATH (or `SWIFTC`). Not resolved through links: the
+    /// driver decides what to be from the name it is called by.
+    static func findSwiftc(_ environment: [String: String]) throws -> String {
+        if let explicit = environment["SWIFTC"], FileManager.default.isExecutableFile(atPath: explicit) { return explicit }
+        for directory in (environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let candidate = "\(directory)/swiftc"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        throw SetupError("swiftc is not on PATH", fix: "install the Swift toolchain and add its usr/bin to PATH (see swift.org/install)")
+    }
+
+    /// The arguments that compile `main` into `output`, linked to the runtime.
+    func compileArguments(main: String, output: String, moduleCache: String) -> [String] {
+        var arguments = [
+            "-Onone", "-suppress-warnings", "-diagnostic-style", "llvm",
+            "-module-name", "Chapter", "-module-cache-path", moduleCache,
+            "-I", modulesDirectory,
+        ]
+        for map in moduleMaps { arguments += ["-Xcc", "-fmodule-map-file=\(map)"] }
+        arguments += [
+            "-L", runtimeDirectory, "-lChapterRuntime",
+            "-Xlinker", "-rpath", "-Xlinker", runtimeDirectory,
+            main, "-o", output,
+        ]
+        return arguments
+    }
+
+    /// Sources newer than the runtime library: the runtime needs rebuilding
+    /// before chapters can see those changes.
+    public func staleSources() -> [String] {
+        guard let root = packageRoot else { return [] }
+        let library = (runtimeDirectory as NSString).appendingPathComponent(Self.libraryName)
+        guard let built = (try? FileManager.default.attributesOfItem(atPath: library))?[.modificationDate] as? Date else { return [] }
+        var stale: [String] = []
+        for folder in ["Sources/CECore", "Sources/ChapterRuntime"] {
+            let path = (root as NSString).appendingPathComponent(folder)
+            guard let walker = FileManager.default.enumerator(atPath: path) else { continue }
+            for case let relative as String in walker where relative.hasSuffix(".swift") {
+                let file = (path as NSString).appendingPathComponent(relative)
+                if let changed = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date,
+                   changed > built
+                {
+                    stale.append("\(folder)/\(relative)")
+                }
+            }
+        }
+        return stale.sorted()
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Splits the inside of `\( … )` into expression, format and claim.
+///
+/// - `\(EXPR)`: a value, printed as Swift prints it.
+/// - `\(EXPR, decimals: N)` / `\(EXPR, significant: N)`: a formatted value.
+/// - `\(EXPR ≈ LITERAL)`: a claim; LITERAL is shown exactly as written.
+///
+/// Only a top-level `≈` or `, decimals:` counts: one inside parentheses,
+/// a closure or a string belongs to the expression.
+enum InlineExpressionParser {
+    struct Problem: Error { var message: String }
+
+    static func parse(_ inside: [Unicode.Scalar], location: SourceLocation) throws -> InlineExpression {
+        let approx = SwiftTextWalker.topLevelIndices(of: "≈", in: inside)
+        if let at = approx.first {
+            guard approx.count == 1 else { throw Problem(message: #"a claim has one "≈"; found \#(approx.count)"#) }
+            let expression = text(inside[..<at])
+            let literal = text(inside[(at + 1)...])
+            guard !expression.isEmpty else { throw Problem(message: #"the claim has no expression before "≈""#) }
+            guard !literal.isEmpty else { throw Problem(message: #"the claim has no number after "≈""#) }
+            return InlineExpression(expression: expression, claim: literal, location: location)
+        }
+        var expression = text(inside[...])
+        var format = ValueFormat.plain
+        if let comma = SwiftTextWalker.topLevelIndices(of: ",", in: inside).last {
+            let tail = text(inside[(comma + 1)...])
+            for (name, make) in [("decimals:", ValueFormat.decimals), ("significant:", ValueFormat.significant)]
+            where tail.hasPrefix(name) {
+                let number = tail.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+                guard let n = Int(number), n >= 0, n <= 17 else {
+                    throw Problem(message: "\(name) needs a whole number from 0 to 17, got '\(number)'")
+                }
+                if case .significant = make(0), n == 0 {
+                    throw Problem(message: "significant: needs at least 1 digit")
+                }
+                format = make(n)
+                expression = text(inside[..<comma])
+            }
+        }
+        guard !expression.isEmpty else { throw Problem(message: #""\()" holds no expression"#) }
+        return InlineExpression(expression: expression, format: format, location: location)
+    }
+
+    static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

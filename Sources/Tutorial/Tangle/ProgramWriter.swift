@@ -1,0 +1,31 @@
+/// Accumulates a chapter program's text, with `#sourceLocation` directives
+/// that map chapter code back to the chapter file.
+struct ProgramWriter {
+    let file: String
+    private(set) var text = ""
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Scaffolding of the engine's own, not from the chapter.
+    mutating func raw(_ line: String) {
+        text += line + "\n"
+    }
+
+    /// Chapter code whose first line is chapter line `line`.
+    mutating func located(line: Int, _ code: String) {
+        text += "#sourceLocation(file: \(ValueQuote.swift(file)), line: \(max(line, 1)))\n"
+        text += code + "\n"
+        text += "#sourceLocation()\n"
+    }
+
+    /// `prefix` + EXPR + `suffix`, with EXPR on its own line at its chapter
+    /// line and column, so compiler messages about it point at the chapter.
+    mutating func expression(prefix: String, _ expression: String, suffix: String, at location: SourceLocation) {
+        text += "#sourceLocation(file: \(ValueQuote.swift(file)), line: \(max(location.line - 1, 1)))\n"
+        text += prefix + "\n"
+        text += String(repeating: " ", count: max(location.column - 1, 0)) + expression + suffix + "\n"
+        text += "#sourceLocation()\n"
+    }
+}

@@ -1,0 +1,109 @@
+/// Tangle: writes a chapter's program.
+///
+/// The chapter's blocks, values and derivations run in document order inside
+/// one function, so that using a name before the block that declares it is a
+/// compile error; declarations that must be global are hoisted to file scope
+/// (see `DeclarationHoister`).
+///
+/// Every piece of chapter code is preceded by a `#sourceLocation` directive
+/// naming the chapter file and line, and keeps its column (expressions are
+/// indented to where they stand in the chapter), so that swiftc's own
+/// diagnostics and runtime traps point at the chapter, not at the program.
+/// Calls into ChapterRuntime (`__tutorialBlock`, `__tutorialValue`, …) report
+/// progress and values on the side channel.
+public enum Tangler {
+    public static func tangle(_ document: ChapterDocument) -> ChapterProgram {
+        var fileScope = ProgramWriter(file: document.path)
+        var out = ProgramWriter(file: document.path)
+        fileScope.raw("import ChapterRuntime")
+        out.raw("__tutorialStart()")
+
+        enum Item { case block(SwiftBlock), value(Int, InlineExpression), derivation(Derivation) }
+        var items: [(line: Int, order: Int, item: Item)] = []
+        for block in document.swiftBlocks where block.runs {
+            items.append((block.fenceLine, items.count, .block(block)))
+        }
+        for (id, expression) in document.expressions.enumerated() {
+            items.append((expression.location.line, items.count, .value(id, expression)))
+        }
+        for derivation in document.derivations {
+            items.append((derivation.fenceLine, items.count, .derivation(derivation)))
+        }
+        items.sort { ($0.line, $0.order) < ($1.line, $1.order) }
+
+        for (_, _, item) in items {
+            switch item {
+            case .block(let block):
+                out.raw("__tutorialAt(\(block.fenceLine))")
+                out.raw("__tutorialBlock(\(block.index))")
+                for piece in DeclarationHoister.split(block.code) {
+                    if piece.hoisted {
+                        fileScope.located(line: block.firstCodeLine + piece.lineOffset, piece.code)
+                    } else {
+                        out.located(line: block.firstCodeLine + piece.lineOffset, piece.code)
+                    }
+                }
+                out.raw("__tutorialBlockEnd(\(block.index))")
+            case .value(let id, let expression):
+                out.raw("__tutorialAt(\(expression.location.line))")
+                out.expression(prefix: "__tutorialValue(\(id),", expression.expression, suffix: ")", at: expression.location)
+            case .derivation(let derivation):
+                out.raw("__tutorialAt(\(derivation.fenceLine))")
+                tangle(derivation, chapter: document.name, into: &out)
+            }
+        }
+        out.raw("__tutorialEnd()")
+        let source = fileScope.text
+            + "@MainActor func __tutorialChapter() async throws {\n" + out.text + "}\n"
+            + "do { try await __tutorialChapter() } catch { __tutorialUncaught(error) }\n"
+        let hasWork = !document.expressions.isEmpty || !document.derivations.isEmpty
+            || document.swiftBlocks.contains(where: \.runs)
+        return ChapterProgram(chapterPath: document.path, source: source, hasWork: hasWork)
+    }
+
+    static func tangle(_ derivation: Derivation, chapter: String, into out: inout ProgramWriter) {
+        let seed = Seed.derive(chapter: chapter, line: derivation.fenceLine)
+        out.raw("__tutorialDerivation(\(derivation.index), draws: \(derivation.draws), seed: \(seed)) { __random in")
+        for variable in derivation.variables {
+            out.located(line: derivation.forLine,
+                "    let \(variable.name) = (\(variable.generator)).draw(using: &__random)")
+        }
+        let steps = derivation.checkedSteps
+        for (k, step) in steps.enumerated() {
+            out.expression(prefix: "    let __step\(k) = __tutorialEncode(", step.expression ?? "", suffix: ")",
+                           at: SourceLocation(line: step.line, column: step.expressionColumn))
+        }
+        let inputs = derivation.variables.map { "(\(ValueQuote.swift($0.name)), __tutorialEncode(\($0.name)))" }
+        out.raw("    return (inputs: [\(inputs.joined(separator: ", "))], steps: [\((0..<steps.count).map { "__step\($0)" }.joined(separator: ", "))])")
+        out.raw("}")
+    }
+}
+
+/// Seeds for derivation draws: FNV-1a (64-bit) of "chapter:line", so that
+/// builds are reproducible and every derivation draws differently.
+public enum Seed {
+    public static func derive(chapter: String, line: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(chapter):\(line)".utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
+
+/// Swift string literals for names written into programs.
+enum ValueQuote {
+    static func swift(_ text: String) -> String {
+        var out = "\""
+        for c in text.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,35 @@
+/// The TeX of every formula in a chapter, with computed values put in: one
+/// per math span and one per derivation.
+struct ChapterFormulas: Sendable {
+    var spans: [Int: Formula] = [:]
+    var derivations: [Int: Formula] = [:]
+
+    /// Assembles the formulas; `values` are the chapter's computed values.
+    init(_ document: ChapterDocument, values: [Int: Value]) {
+        for (index, span) in document.spans.enumerated() {
+            guard case .math(let math) = span.kind else { continue }
+            var id = document.firstExpressionOfSpan[index]
+            var tex = ""
+            for piece in math.pieces {
+                switch piece {
+                case .tex(let text): tex += text
+                case .value(let expression):
+                    if let claim = expression.claim {
+                        tex += claim
+                    } else if let value = values[id] {
+                        tex += ValueFormatter.format(value, expression.format, inMath: true)
+                    } else {
+                        tex += "?"
+                    }
+                    id += 1
+                }
+            }
+            spans[index] = Formula(tex: tex, display: math.display)
+        }
+        for derivation in document.derivations {
+            derivations[derivation.index] = Formula(tex: derivation.displayTeX, display: true)
+        }
+    }
+
+    var all: [Formula] { Array(spans.values) + Array(derivations.values) }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Typeset formulas on disk, one file per formula, named by a SHA-256 of
+/// everything that decides the output: the TeX, display or inline, the KaTeX
+/// version and the revision of the node script.
+struct FormulaCache: Sendable {
+    /// The folder that holds the files; `nil` turns the cache off.
+    let directory: URL?
+    /// The KaTeX version the keys are made with.
+    let katexVersion: String
+
+    /// The cache key of one formula: 64 hex digits.
+    func key(for formula: Formula) -> String {
+        let material = "katex \(katexVersion)\nscript \(KaTeXScript.revision)\ndisplay \(formula.display)\n\(formula.tex)"
+        return SHA256.hex(material.utf8)
+    }
+
+    /// The cached HTML of `formula`, if there is any.
+    func html(for formula: Formula) -> String? {
+        guard let file = file(for: formula), let data = try? Data(contentsOf: file) else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
+    /// Stores the HTML of `formula`, atomically (a reader never sees half a file).
+    /// - Throws: ``MathTypesetterError/cacheUnwritable(path:reason:)``.
+    func store(_ html: String, for formula: Formula) throws {
+        guard let directory, let file = file(for: formula) else { return }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try Data(html.utf8).write(to: file, options: .atomic)
+        } catch {
+            throw MathTypesetterError.cacheUnwritable(path: directory.path, reason: "\(error.localizedDescription)")
+        }
+    }
+
+    /// Where the HTML of `formula` lives.
+    private func file(for formula: Formula) -> URL? {
+        directory?.appendingPathComponent("\(key(for: formula)).html")
+    }
+}

@@ -1,0 +1,36 @@
+/// The one place where text becomes HTML.
+///
+/// Everything the engine puts into a page is either *text* (a title, a value,
+/// a snippet's output), which goes through ``escape(_:)``, or HTML that an
+/// earlier stage already built (KaTeX output, highlighted code, cmark's body),
+/// which is kept apart as ``RawHTML`` and inserted as-is.
+public enum HTML {
+    /// Escapes `&`, `<`, `>`, `"` and `'` so that `text` reads as itself
+    /// both in element content and inside a quoted attribute value.
+    ///
+    /// - Parameter text: Plain text, for example a chapter title.
+    /// - Returns: The text with `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&#39;`
+    ///   in place of the five characters; everything else is unchanged.
+    public static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { Self.needsEscape($0) }) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Whether a UTF-8 code unit is one of the five characters ``escape(_:)`` replaces.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+}

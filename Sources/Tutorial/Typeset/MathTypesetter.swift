@@ -1,0 +1,140 @@
+import Foundation
+import Subprocess
+
+/// Typesets TeX with KaTeX at build time, in one `node` process for all formulas.
+///
+/// KaTeX comes from Debian's `libjs-katex` (`/usr/share/javascript/katex`);
+/// nothing of KaTeX lives in the repository. Formulas already in the cache
+/// are not sent to node, and when every formula is cached node is not
+/// started at all.
+public struct MathTypesetter: Sendable {
+    /// The folder holding `katex.min.js`, `katex.min.css` and `fonts/`.
+    public var katexDirectory: URL
+    /// The node executable; `nil` looks for `node`, then `nodejs`, on `PATH`.
+    public var nodePath: String?
+    /// Where typeset formulas are kept between builds; `nil` for no cache.
+    public var cacheDirectory: URL?
+
+    /// Creates a typesetter.
+    /// - Parameters:
+    ///   - katexDirectory: The KaTeX distribution, by default Debian's.
+    ///   - nodePath: The node executable; `nil` searches `PATH`.
+    ///   - cacheDirectory: The folder for cached formulas; `nil` turns caching off.
+    public init(
+        katexDirectory: URL = URL(fileURLWithPath: "/usr/share/javascript/katex"),
+        nodePath: String? = nil,
+        cacheDirectory: URL?
+    ) {
+        self.katexDirectory = katexDirectory
+        self.nodePath = nodePath
+        self.cacheDirectory = cacheDirectory
+    }
+
+    /// The KaTeX script node loads.
+    var katexScript: URL { katexDirectory.appendingPathComponent("katex.min.js") }
+
+    /// Typesets every formula, in order.
+    ///
+    /// - Parameter formulas: The formulas of a whole build; duplicates are typeset once.
+    /// - Returns: One result per formula, in the same order: its HTML, or
+    ///   KaTeX's message when the TeX is wrong.
+    /// - Throws: ``MathTypesetterError`` when node or KaTeX is missing or
+    ///   node fails as a whole; a TeX error is not thrown.
+    public func typeset(_ formulas: [Formula]) async throws -> [TypesetResult] {
+        let cache = FormulaCache(directory: cacheDirectory, katexVersion: try katexVersion())
+        var known: [Formula: TypesetResult] = [:]
+        var missing: [Formula] = []
+        for formula in formulas where known[formula] == nil && !missing.contains(formula) {
+            if let html = cache.html(for: formula) {
+                known[formula] = .html(html)
+            } else {
+                missing.append(formula)
+            }
+        }
+        if !missing.isEmpty {
+            let fresh = try await runKaTeX(on: missing)
+            for (formula, result) in zip(missing, fresh) {
+                known[formula] = result
+                if case .html(let html) = result { try cache.store(html, for: formula) }
+            }
+        }
+        return formulas.map { known[$0]! }
+    }
+
+    /// The KaTeX version, read from `katex.min.js` without starting node.
+    ///
+    /// The minified script contains `version:"0.16.4"`; if a future build
+    /// spells it differently, a hash of the whole script stands in, which
+    /// still changes whenever KaTeX does.
+    func katexVersion() throws -> String {
+        guard let data = FileManager.default.contents(atPath: katexScript.path) else {
+            throw MathTypesetterError.katexNotFound(path: katexScript.path)
+        }
+        let marker = Data("version:\"".utf8)
+        if let start = data.range(of: marker)?.upperBound,
+           let end = data[start...].firstIndex(of: UInt8(ascii: "\"")), end - start < 40 {
+            return String(decoding: data[start..<end], as: UTF8.self)
+        }
+        return "sha256-" + SHA256.hex(data)
+    }
+
+    /// Runs node once over `formulas` and decodes its answer.
+    private func runKaTeX(on formulas: [Formula]) async throws -> [TypesetResult] {
+        let node = try resolveNode()
+        let input = String(decoding: try JSONEncoder().encode(formulas), as: UTF8.self)
+        let result = try await run(
+            .path(.init(node)),
+            arguments: ["-e", KaTeXScript.source, katexScript.path],
+            input: .string(input),
+            output: .string(limit: 1 << 30),
+            error: .string(limit: 1 << 20)
+        )
+        guard case .exited(0) = result.terminationStatus else {
+            throw MathTypesetterError.nodeFailed(
+                status: "\(result.terminationStatus)",
+                standardError: result.standardError.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let answer: Answer
+        do {
+            answer = try JSONDecoder().decode(Answer.self, from: Data(result.standardOutput.utf8))
+        } catch {
+            throw MathTypesetterError.malformedOutput(detail: "\(error)")
+        }
+        guard answer.results.count == formulas.count else {
+            throw MathTypesetterError.malformedOutput(
+                detail: "\(answer.results.count) results for \(formulas.count) formulas")
+        }
+        return answer.results.map { item in
+            if let html = item.html { .html(html) } else { .failure(message: item.error ?? "KaTeX gave no output") }
+        }
+    }
+
+    /// The node executable to run.
+    /// - Throws: ``MathTypesetterError/nodeNotFound(path:)``.
+    private func resolveNode() throws -> String {
+        let files = FileManager.default
+        if let nodePath {
+            guard files.isExecutableFile(atPath: nodePath) else { throw MathTypesetterError.nodeNotFound(path: nodePath) }
+            return nodePath
+        }
+        let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for name in ["node", "nodejs"] {
+            for folder in searchPath.split(separator: ":") where !folder.isEmpty {
+                let candidate = "\(folder)/\(name)"
+                if files.isExecutableFile(atPath: candidate) { return candidate }
+            }
+        }
+        throw MathTypesetterError.nodeNotFound(path: nil)
+    }
+
+    /// What the node script writes to stdout.
+    private struct Answer: Decodable {
+        /// One formula's outcome: exactly one of the two is set.
+        struct Item: Decodable {
+            var html: String?
+            var error: String?
+        }
+        var version: String
+        var results: [Item]
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Assembles the site's pages from the typeset chapters: the index (the
+/// chapters folder's README.md, if any, is its introduction), one page per
+/// chapter, the Checks page and `checks.json`.
+struct BookAssembler {
+    var documents: [ChapterDocument]
+    var pages: [String]
+    var bodies: [ChapterTypesetter.Output]
+    var checks: [ChapterCheck]
+
+    static let defaultTitle = "Book"
+
+    func site() throws -> SiteFiles {
+        var site = SiteFiles()
+        let readme = documents.firstIndex { $0.name == "README" }
+        let chapterIndices = documents.indices.filter { $0 != readme }
+        let bookTitle = readme.map { bodies[$0].title } ?? Self.defaultTitle
+        let toc = chapterIndices.map { TOCEntry(title: bodies[$0].title, href: pages[$0]) }
+
+        var intro = ""
+        if let readme {
+            intro = Self.droppingFirstHeading(bodies[readme].html)
+        }
+        site.add("index.html", PageTemplate.index(bookTitle: bookTitle, introHTML: intro, chapters: toc))
+
+        for (position, k) in chapterIndices.enumerated() {
+            let check = checks[k]
+            let content = ChapterPageContent(
+                number: position + 1, title: bodies[k].title, titleHTML: bodies[k].titleHTML,
+                bodyHTML: Self.droppingFirstHeading(bodies[k].html), outline: bodies[k].outline,
+                previous: position > 0 ? toc[position - 1] : nil,
+                next: position + 1 < toc.count ? toc[position + 1] : nil,
+                checkSummary: Self.summary(check))
+            site.add(pages[k], PageTemplate.chapter(bookTitle: bookTitle, chapters: toc, page: content))
+        }
+
+        var rows: [CheckRow] = []
+        var records: [CheckRecord] = []
+        for k in documents.indices {
+            for record in checks[k].records.sorted(by: { $0.line < $1.line }) {
+                records.append(record)
+                rows.append(CheckRow(
+                    chapterTitle: bodies[k].title, chapterHref: pages[k], location: "\(record.chapter):\(record.line)",
+                    anchor: record.anchor, kind: record.kind.rawValue, expression: record.expression,
+                    computed: record.computed, expected: record.expected, passed: record.passed))
+            }
+        }
+        site.add("checks.html", PageTemplate.checks(bookTitle: bookTitle, chapters: toc, rows: rows))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        site.add("checks.json", bytes: [UInt8](try encoder.encode(records)) + [0x0A])
+        return site
+    }
+
+    /// "12 values · 3 claims · 1 derivation checked"
+    static func summary(_ check: ChapterCheck) -> String {
+        var parts: [String] = []
+        if check.valueCount > 0 { parts.append(BuildSummary.count(check.valueCount, "computed value")) }
+        if check.claimCount > 0 { parts.append(BuildSummary.count(check.claimCount, "claim")) }
+        if check.derivationCount > 0 { parts.append(BuildSummary.count(check.derivationCount, "derivation")) }
+        return parts.isEmpty ? "" : parts.joined(separator: " · ") + " checked"
+    }
+
+    /// A chapter's first `<h1>` is its title, which the page template shows
+    /// (and the README's becomes the book title), so the body drops it.
+    static func droppingFirstHeading(_ html: String) -> String {
+        guard let open = html.range(of: "<h1"), let close = html.range(of: "</h1>\n", range: open.upperBound..<html.endIndex) else {
+            return html
+        }
+        var result = html
+        result.removeSubrange(open.lowerBound..<close.upperBound)
+        return result
+    }
+}

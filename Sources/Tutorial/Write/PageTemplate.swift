@@ -1,0 +1,156 @@
+/// Complete HTML5 pages of the book, built from plain values.
+///
+/// Every page has the same frame: a header with the book title (linking to
+/// `index.html`) and a link to `checks.html`, the KaTeX and site stylesheets
+/// linked relative to the site root, no JavaScript and nothing that changes
+/// from one build to the next. Plain-text fields are escaped with
+/// ``HTML/escape(_:)``; fields named `…HTML` are inserted as they are.
+public enum PageTemplate {
+    /// The front page: the book's title, its introduction and the table of contents.
+    /// - Parameters:
+    ///   - bookTitle: The book's title, plain text.
+    ///   - introHTML: Rendered HTML shown above the contents.
+    ///   - chapters: The chapters, in reading order.
+    /// - Returns: The whole page.
+    public static func index(bookTitle: String, introHTML: String, chapters: [TOCEntry]) -> String {
+        var main = "<main id=\"main\">\n<h1>\(HTML.escape(bookTitle))</h1>\n"
+        if !introHTML.isEmpty { main += "<div class=\"intro\">\n\(introHTML)\n</div>\n" }
+        main += "<nav class=\"toc\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">Contents</h2>\n<ol>\n"
+        for chapter in chapters {
+            main += "<li><a href=\"\(HTML.escape(chapter.href))\">\(HTML.escape(chapter.title))</a></li>\n"
+        }
+        main += "</ol>\n<p class=\"toc-checks\">Every number in the text is computed by the code beside it; <a href=\"checks.html\">the Checks page</a> lists each claim and derivation and how it was verified.</p>\n</nav>\n</main>"
+        return page(title: bookTitle, bookTitle: bookTitle, current: .index, layout: "<div class=\"layout\">\n\(main)\n</div>")
+    }
+
+    /// A chapter page: previous/next links above and below, the in-page outline
+    /// (a sidebar on wide screens, a collapsible list on phones), the check summary and the body.
+    /// - Parameters:
+    ///   - bookTitle: The book's title, plain text.
+    ///   - chapters: All chapters (reserved for a chapter list; the header links to the contents).
+    ///   - page: The chapter's content.
+    /// - Returns: The whole page.
+    public static func chapter(bookTitle: String, chapters: [TOCEntry], page content: ChapterPageContent) -> String {
+        var main = "<main id=\"main\">\n"
+        if let pager = pagerHTML(previous: content.previous, next: content.next, position: "top") { main += pager + "\n" }
+        if !content.outline.isEmpty {
+            main += "<details class=\"outline outline-compact\">\n<summary>On this page</summary>\n\(outlineList(content.outline))\n</details>\n"
+        }
+        main += "<article class=\"chapter\">\n<header class=\"chapter-header\">\n"
+        main += "<p class=\"chapter-number\">Chapter \(content.number)</p>\n<h1>\(content.titleHTML)</h1>\n"
+        if !content.checkSummary.isEmpty {
+            main += "<p class=\"check-summary\">✓ <a href=\"checks.html\">\(HTML.escape(content.checkSummary))</a></p>\n"
+        }
+        main += "</header>\n\(content.bodyHTML)\n</article>\n"
+        if let pager = pagerHTML(previous: content.previous, next: content.next, position: "bottom") { main += pager + "\n" }
+        main += "</main>"
+
+        var layout: String
+        if content.outline.isEmpty {
+            layout = "<div class=\"layout\">\n\(main)\n</div>"
+        } else {
+            let sidebar = "<nav class=\"outline outline-sidebar\" aria-label=\"On this page\">\n<p class=\"outline-title\">On this page</p>\n\(outlineList(content.outline))\n</nav>"
+            layout = "<div class=\"layout with-outline\">\n\(main)\n\(sidebar)\n</div>"
+        }
+        return page(
+            title: "\(content.title) – \(bookTitle)", bookTitle: bookTitle, current: .chapter, layout: layout)
+    }
+
+    /// The Checks page: one table row per claim and derivation, with a summary line above.
+    /// - Parameters:
+    ///   - bookTitle: The book's title, plain text.
+    ///   - chapters: All chapters (reserved; rows link to their own chapters).
+    ///   - rows: The checks, in book order.
+    /// - Returns: The whole page.
+    public static func checks(bookTitle: String, chapters: [TOCEntry], rows: [CheckRow]) -> String {
+        let failed = rows.filter { !$0.passed }.count
+        let claims = rows.filter { $0.kind == "claim" }.count
+        let derivations = rows.filter { $0.kind == "derivation" }.count
+        var main = "<main id=\"main\" class=\"wide\">\n<h1>Checks</h1>\n"
+        main += "<p>Each claim in the text (a number written as “≈ literal”) is compared with the value its Swift expression computes, at the precision the literal is written to. Each derivation is evaluated step by step on random inputs; every step must agree with the first.</p>\n"
+        let counts = "\(claims) \(claims == 1 ? "claim" : "claims") and \(derivations) \(derivations == 1 ? "derivation" : "derivations")"
+        if failed == 0 {
+            main += "<p class=\"checks-summary pass\">✓ All \(counts) passed.</p>\n"
+        } else {
+            main += "<p class=\"checks-summary fail\">✗ \(failed) of \(counts) failed.</p>\n"
+        }
+        if !rows.isEmpty {
+            main += "<div class=\"table-scroll\">\n<table class=\"checks\">\n<thead>\n<tr><th scope=\"col\">Result</th><th scope=\"col\">Where</th><th scope=\"col\">Kind</th><th scope=\"col\">Expression</th><th scope=\"col\">Computed</th><th scope=\"col\">Expected</th></tr>\n</thead>\n<tbody>\n"
+            for row in rows { main += checkRowHTML(row) + "\n" }
+            main += "</tbody>\n</table>\n</div>\n"
+        }
+        main += "</main>"
+        return page(title: "Checks – \(bookTitle)", bookTitle: bookTitle, current: .checks, layout: "<div class=\"layout\">\n\(main)\n</div>")
+    }
+
+    /// Which page of the site's header is the current one.
+    private enum Current { case index, chapter, checks }
+
+    /// The frame shared by all pages around `layout`.
+    private static func page(title: String, bookTitle: String, current: Current, layout: String) -> String {
+        let home = current == .index ? " aria-current=\"page\"" : ""
+        let checks = current == .checks ? " aria-current=\"page\"" : ""
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="color-scheme" content="light dark">
+        <title>\(HTML.escape(title))</title>
+        <link rel="stylesheet" href="assets/katex/katex.min.css">
+        <link rel="stylesheet" href="assets/site.css">
+        </head>
+        <body>
+        <a class="skip-link" href="#main">Skip to content</a>
+        <header class="site-header">
+        <nav class="site-nav" aria-label="Site">
+        <a class="book-title" href="index.html"\(home)>\(HTML.escape(bookTitle))</a>
+        <a href="index.html">Contents</a>
+        <a href="checks.html"\(checks)>Checks</a>
+        </nav>
+        </header>
+        \(layout)
+        <footer class="site-footer">
+        <p>Every number in this book was computed by the Swift code shown with it and checked when the book was built.</p>
+        </footer>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// The previous/next links at the `top` or `bottom` of a chapter, or `nil` when it has neither.
+    private static func pagerHTML(previous: TOCEntry?, next: TOCEntry?, position: String) -> String? {
+        guard previous != nil || next != nil else { return nil }
+        var html = "<nav class=\"pager pager-\(position)\" aria-label=\"Chapters (\(position))\">"
+        if let previous {
+            html += "<a class=\"pager-previous\" href=\"\(HTML.escape(previous.href))\" rel=\"prev\"><span class=\"pager-label\">← Previous</span>\(HTML.escape(previous.title))</a>"
+        }
+        if let next {
+            html += "<a class=\"pager-next\" href=\"\(HTML.escape(next.href))\" rel=\"next\"><span class=\"pager-label\">Next →</span>\(HTML.escape(next.title))</a>"
+        }
+        return html + "</nav>"
+    }
+
+    /// The outline as a flat list whose items are indented by heading level.
+    private static func outlineList(_ entries: [OutlineEntry]) -> String {
+        let items = entries.map { entry in
+            "<li class=\"outline-level-\(entry.level)\"><a href=\"#\(HTML.escape(entry.id))\">\(entry.titleHTML)</a></li>"
+        }
+        return "<ul>\n" + items.joined(separator: "\n") + "\n</ul>"
+    }
+
+    /// One row of the Checks table.
+    private static func checkRowHTML(_ row: CheckRow) -> String {
+        let target = row.chapterHref + (row.anchor.map { "#" + $0 } ?? "")
+        let result = row.passed ? "✓ pass" : "✗ fail"
+        return "<tr class=\"\(row.passed ? "pass" : "fail")\">"
+            + "<td class=\"result\">\(result)</td>"
+            + "<td class=\"location\" data-label=\"Where\"><a href=\"\(HTML.escape(target))\" title=\"\(HTML.escape(row.chapterTitle))\">\(HTML.escape(row.location))</a></td>"
+            + "<td data-label=\"Kind\">\(HTML.escape(row.kind))</td>"
+            + "<td data-label=\"Expression\"><code>\(HTML.escape(row.expression))</code></td>"
+            + "<td data-label=\"Computed\">\(HTML.escape(row.computed))</td>"
+            + "<td data-label=\"Expected\">\(HTML.escape(row.expected))</td></tr>"
+    }
+}

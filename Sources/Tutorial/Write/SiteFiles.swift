@@ -1,0 +1,18 @@
+/// The finished site in memory: relative path → bytes. Paths use `/` and
+/// never leave the site's folder.
+public struct SiteFiles: Sendable {
+    public private(set) var files: [String: [UInt8]] = [:]
+
+    public init() {}
+
+    public mutating func add(_ path: String, _ text: String) {
+        files[path] = Array(text.utf8)
+    }
+
+    public mutating func add(_ path: String, bytes: [UInt8]) {
+        files[path] = bytes
+    }
+
+    /// The paths in a stable order.
+    public var paths: [String] { files.keys.sorted() }
+}

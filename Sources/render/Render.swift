@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Tutorial
+
+/// `render`: builds the book (the default), checks it, or watches it.
+///
+/// Exit status: 0 all passed; 1 a check, snippet or formula failed; 2 a usage
+/// or set-up problem (a bad option, a missing folder, swiftc, node or
+/// libjs-katex missing).
+@main
+struct Render: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Build a literate, self-checking tutorial: run the Swift in Markdown chapters, check every claim and derivation, and write a static HTML book.",
+        discussion: """
+            Chapters are the *.md files of the chapters folder, in file-name order. \
+            Every failure is printed as FILE:LINE:COL: error: MESSAGE.
+
+            Exit status: 0 when everything passed; 1 when a check, snippet or formula failed; \
+            2 for a usage or set-up problem (bad option, missing folder, swiftc, node or libjs-katex missing).
+            """,
+        subcommands: [Build.self, Check.self, Watch.self],
+        defaultSubcommand: Build.self)
+
+    /// Runs the command with render's exit statuses: argument-parser's own
+    /// usage errors become status 2.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            if let exitCode = error as? ExitCode {
+                Foundation.exit(exitCode.rawValue)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Tutorial
+
+/// `render watch`: build, then rebuild on every change until Ctrl-C.
+struct Watch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, then rebuild whenever a chapter or the CECore/runtime sources change. Ctrl-C stops.")
+
+    @OptionGroup var book: BookOptions
+
+    @Option(name: .long, help: ArgumentHelp("How often to look for changes, in seconds.", valueName: "seconds"))
+    var interval: Double = 0.5
+
+    func run() async throws {
+        let reporter = book.reporter
+        let interrupt = InterruptSignal()
+        let options = book.buildOptions(writeSite: true)
+        let root = try? Toolchain.locate().packageRoot
+        var folders = [options.chaptersDirectory]
+        if let root { folders += ["\(root)/Sources/CECore", "\(root)/Sources/ChapterRuntime"] }
+        let watcher = SourceWatcher(folders: folders)
+
+        var snapshot = watcher.snapshot()
+        _ = await BuildRun.perform(options, reporter: reporter)
+        reporter.note("watching \(folders.joined(separator: ", ")) — Ctrl-C to stop")
+        while !interrupt.received {
+            try? await Task.sleep(for: .milliseconds(Int64(interval * 1000)))
+            let next = watcher.snapshot()
+            let changed = SourceWatcher.changes(from: snapshot, to: next)
+            guard !changed.isEmpty, !interrupt.received else { continue }
+            snapshot = next
+            reporter.note("changed: \(changed.joined(separator: ", "))")
+            if let root, changed.contains(where: { $0.hasSuffix(".swift") }) {
+                reporter.note("rebuilding the chapter runtime (swift build --product ChapterRuntime)")
+                guard await RuntimeRebuild.run(packageRoot: root) else { continue }
+            }
+            _ = await BuildRun.perform(options, reporter: reporter)
+        }
+        reporter.note("stopped watching")
+    }
+}
+
+/// Turns SIGINT into a flag the watch loop checks, so Ctrl-C ends it cleanly.
+final class InterruptSignal: @unchecked Sendable {
+    private let source: DispatchSourceSignal
+    private let lock = NSLock()
+    private var flag = false
+
+    init() {
+        signal(SIGINT, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { [unowned self] in
+            self.lock.lock()
+            self.flag = true
+            self.lock.unlock()
+        }
+        source.resume()
+    }
+
+    var received: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return flag
+    }
+}

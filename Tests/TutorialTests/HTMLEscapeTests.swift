@@ -1,0 +1,23 @@
+import Testing
+@testable import Tutorial
+
+/// `HTML.escape` replaces exactly the five characters that can end text or an attribute value.
+@Suite struct HTMLEscapeTests {
+    @Test func escapesAllFiveCharacters() {
+        #expect(HTML.escape(#"a & b < c > d "e" 'f'"#) == "a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#39;")
+    }
+
+    @Test func leavesOtherTextAlone() {
+        let text = "softmax(z)ᵢ = e^{zᵢ} / Σ e^{zⱼ} ≈ 0.462 − 1 — 🙂"
+        #expect(HTML.escape(text) == text)
+    }
+
+    @Test func escapesAnAmpersandOnlyOnce() {
+        #expect(HTML.escape("&amp;") == "&amp;amp;")
+    }
+
+    @Test func rawHTMLKeepsMarkupAndTextInitEscapes() {
+        #expect(RawHTML("<b>x</b>").markup == "<b>x</b>")
+        #expect(RawHTML(text: "<b>x</b>").markup == "&lt;b&gt;x&lt;/b&gt;")
+    }
+}
