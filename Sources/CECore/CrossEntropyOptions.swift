@@ -1,13 +1,3 @@
-/// How the per-row losses of a batch are combined (PyTorch's `reduction`).
-public enum Reduction: Sendable, Equatable {
-    /// Σ_i loss_i / Σ_i w_{y_i} over the rows that are not ignored (w = 1 without weights).
-    case mean
-    /// Σ_i loss_i.
-    case sum
-    /// Keep the row losses (`CrossEntropyResult.rowLosses`); `loss` is then their sum.
-    case none
-}
-
 /// Options of the batched loss, with the meaning of PyTorch's `F.cross_entropy`.
 public struct CrossEntropyOptions<T: Sendable>: Sendable {
     /// How row losses are combined; `.mean` by default.
@@ -26,22 +16,5 @@ public struct CrossEntropyOptions<T: Sendable>: Sendable {
         self.weights = weights
         self.ignoreIndex = ignoreIndex
         self.labelSmoothing = labelSmoothing
-    }
-}
-
-/// The loss of a batch and its gradient with respect to the logits.
-public struct CrossEntropyResult<T: Sendable>: Sendable {
-    /// The reduced loss: the mean or sum of the row losses (for `.none`, their sum).
-    public var loss: T
-    /// loss_i per row, weighted and smoothed; 0 for ignored rows.
-    public var rowLosses: [T]
-    /// ∂loss/∂z, row-major like the logits.
-    public var gradient: [T]
-
-    /// A result with the given loss, row losses and gradient.
-    public init(loss: T, rowLosses: [T], gradient: [T]) {
-        self.loss = loss
-        self.rowLosses = rowLosses
-        self.gradient = gradient
     }
 }

@@ -26,8 +26,9 @@ struct ShiftedLogit<T: Real & BinaryFloatingPoint> {
             return
         }
         let s = z - m
-        let mm = s - z
         head = s
+        guard s.isFinite else { tail = 0; return }  // z − m overflowed to −∞: e^(z−m) = 0
+        let mm = s - z
         tail = (z - (s - mm)) + (-m - mm)
     }
 

@@ -66,3 +66,16 @@ struct SpecialValueTests {
         #expect(crossEntropy([0.5, 0.5], [1.0, 0]) == .infinity)
     }
 }
+
+/// Logits near the overflow threshold, whose differences overflow.
+@Suite("Extreme finite logits")
+struct ExtremeLogitTests {
+    @Test("differences that overflow still give 0 probability and an infinite loss") func overflow() {
+        let z: [Double] = [1e308, -1e308, 0]
+        #expect(softmax(z) == [1, 0, 0])
+        #expect(crossEntropy(logits: z, label: 1) == .infinity)
+        #expect(crossEntropy(logits: z, label: 0) == 0)
+        #expect(logSoftmax(z)[1] == -.infinity)
+        #expect(logSumExp(z) == 1e308)
+    }
+}

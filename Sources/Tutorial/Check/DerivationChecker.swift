@@ -31,7 +31,7 @@ enum DerivationChecker {
                 }
                 if let problem = disagreement(reference, values, tolerance: derivation.tolerance, scale: scale) {
                     reported.insert(k)
-                    let inputs = draw.inputs.map { "\($0.name) = \(ValueFormatter.format($0.value, .significant(6)))" }
+                    let inputs = draw.inputs.map { "\($0.name) = \(ValueFormatter.brief($0.value))" }
                         .joined(separator: ", ")
                     diagnostics.append(Diagnostic(file: file, line: step.line, column: step.expressionColumn,
                         "derivation step disagrees with the first step (line \(first.line)) on draw \(n + 1) of \(draws.count) (\(inputs)): \(problem)"))

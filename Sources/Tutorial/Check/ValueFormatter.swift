@@ -40,6 +40,16 @@ public enum ValueFormatter {
         return inMath ? mathNotation(printed) : printed
     }
 
+    /// A short form for messages: integers as they are, floating point to
+    /// six significant digits.
+    public static func brief(_ value: Value) -> String {
+        switch value {
+        case .array(let items): return "(" + items.map(brief).joined(separator: ", ") + ")"
+        case .double, .float: return format(value, .significant(6))
+        default: return format(value, .plain)
+        }
+    }
+
     /// Fixed notation; a value that rounds to zero prints without a minus sign.
     public static func fixed(_ x: Double, decimals: Int) -> String {
         let s = String(format: "%.\(decimals)f", x)
@@ -54,7 +64,8 @@ public enum ValueFormatter {
             return scientific
         }
         if exponent >= -5 && exponent < 15 {
-            return fixed(x, decimals: max(digits - 1 - exponent, 0))
+            // Round to the digits first (1234.5 to 2 digits is 1200), then print fixed.
+            return fixed(Double(scientific) ?? x, decimals: max(digits - 1 - exponent, 0))
         }
         let mantissa = scientific[..<e]
         return "\(mantissa)e\(exponent)"

@@ -90,7 +90,8 @@ public struct ChapterRun: Sendable {
                 guard let range = line.range(of: marker) else { continue }
                 var message = String(line[range.lowerBound...])
                 let location = line[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: ": "))
-                if !location.isEmpty { message += " (at \(location))" }
+                // Where Swift trapped is worth saying only when it is chapter code.
+                if location.contains(".md:") { message += " (at \(location))" }
                 return message
             }
         }

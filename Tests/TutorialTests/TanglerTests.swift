@@ -1,0 +1,58 @@
+import Testing
+@testable import Tutorial
+
+/// The tangler writes one program per chapter that points back at the chapter.
+@Suite struct TanglerTests {
+    func program(_ text: String) -> String {
+        Tangler.tangle(ChapterParser.parse(ChapterSource(path: "chapters/t.md", name: "t", text: text))).source
+    }
+
+    @Test func blocksRunInOrderWithSourceLocations() {
+        let source = program("# T\n\n```swift\nlet a = 1\n```\n\nText \\(a + 1).\n\n```swift\nlet b = a\n```\n")
+        let first = source.range(of: "let a = 1")!
+        let value = source.range(of: "a + 1")!
+        let second = source.range(of: "let b = a")!
+        #expect(first.lowerBound < value.lowerBound && value.lowerBound < second.lowerBound)
+        #expect(source.contains("#sourceLocation(file: \"chapters/t.md\", line: 4)\nlet a = 1"))
+        #expect(source.contains("#sourceLocation(file: \"chapters/t.md\", line: 10)\nlet b = a"))
+    }
+
+    @Test func anExpressionKeepsItsLineAndColumn() {
+        let source = program("```swift\nlet a = 1\n```\n\nSome text \\(a).\n")
+        // line 5 of the chapter, column 13: the directive names line 4 for the call's first line.
+        #expect(source.contains("#sourceLocation(file: \"chapters/t.md\", line: 4)\n__tutorialValue(0,\n            a)"))
+    }
+
+    @Test func typesAndImportsAreHoistedButStatementsStayInOrder() {
+        let source = program("```swift\nimport Foundation\nstruct P { var x = 1 }\nlet p = P()\n```\n")
+        let function = source.range(of: "func __tutorialChapter")!
+        #expect(source.range(of: "import Foundation")!.lowerBound < function.lowerBound)
+        #expect(source.range(of: "struct P")!.lowerBound < function.lowerBound)
+        #expect(source.range(of: "let p = P()")!.lowerBound > function.lowerBound)
+    }
+
+    @Test func norunBlocksAreNotInTheProgram() {
+        let source = program("```swift norun\nfatalError()\n```\n\n```swift hide\nlet h = 2\n```\n")
+        #expect(!source.contains("fatalError()"))
+        #expect(source.contains("let h = 2"))
+    }
+
+    @Test func derivationsDrawTheirInputsAndEncodeEachStep() {
+        let source = program("```derivation\n% for z in logits(count: 3), y in label(below: z.count)\na &= b % softmax(z)[y]\n&= c % 1.0 - 0\n```\n")
+        #expect(source.contains("let z = (logits(count: 3)).draw(using: &__random)"))
+        #expect(source.contains("let y = (label(below: z.count)).draw(using: &__random)"))
+        #expect(source.contains("__step0") && source.contains("__step1"))
+        #expect(source.contains("draws: 200"))
+    }
+
+    @Test func aChapterWithNothingToRunNeedsNoCompiler() {
+        let plain = Tangler.tangle(ChapterParser.parse(ChapterSource(path: "c.md", name: "c", text: "# Just prose\n\n$x$\n")))
+        #expect(!plain.hasWork)
+    }
+
+    @Test func seedsDependOnChapterAndLine() {
+        #expect(Seed.derive(chapter: "a", line: 3) == Seed.derive(chapter: "a", line: 3))
+        #expect(Seed.derive(chapter: "a", line: 3) != Seed.derive(chapter: "a", line: 4))
+        #expect(Seed.derive(chapter: "a", line: 3) != Seed.derive(chapter: "b", line: 3))
+    }
+}
