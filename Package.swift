@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TutorialTests",
-            dependencies: ["Tutorial", "ChapterRuntime"],
+            dependencies: ["Tutorial", "ChapterRuntime", "Ccmark"],
             exclude: ["Fixtures"]
         ),
     ],

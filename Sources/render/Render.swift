@@ -16,6 +16,20 @@ struct Render: AsyncParsableCommand {
             Chapters are the *.md files of the chapters folder, in file-name order. \
             Every failure is printed as FILE:LINE:COL: error: MESSAGE.
 
+            Options of build, check and watch:
+              --chapters <dir>       the folder of Markdown chapters (default: chapters)
+              --output <dir>         where the site goes; render writes only there (default: output)
+              --jobs <n>             chapter programs compiled and run at once (default: cores)
+              --timeout <seconds>    time limit per chapter program (default: 30)
+              --no-cache             recompile, rerun and retypeset everything
+              --unsafe               keep raw HTML written in chapters
+              --quiet / --verbose    less / more progress output
+
+            Examples:
+              render                                   build chapters/ into output/
+              render check --chapters notes            check notes/, write nothing
+              render watch                             rebuild on every save
+
             Exit status: 0 when everything passed; 1 when a check, snippet or formula failed; \
             2 for a usage or set-up problem (bad option, missing folder, swiftc, node or libjs-katex missing).
             """,

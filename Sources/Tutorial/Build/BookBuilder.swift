@@ -56,7 +56,7 @@ public struct BookBuilder: Sendable {
                     } else {
                         outcome = .notNeeded
                     }
-                    let check = ChapterChecker.check(document, outcome: outcome)
+                    let check = ChapterChecker.check(document, program: program, outcome: outcome)
                     var cached = false
                     var didCompile = false
                     switch outcome {

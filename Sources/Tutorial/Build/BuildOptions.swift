@@ -13,7 +13,8 @@ public struct BuildOptions: Sendable {
     public var unsafe = false
     /// `render check` sets this to false: check everything, write nothing.
     public var writeSite = true
-    public var katexDirectory = "/usr/share/javascript/katex"
+    /// Debian's libjs-katex, or `TUTORIAL_KATEX_DIR`.
+    public var katexDirectory = ProcessInfo.processInfo.environment["TUTORIAL_KATEX_DIR"] ?? "/usr/share/javascript/katex"
 
     public init() {}
 }

@@ -2,7 +2,7 @@
 /// check records — compile errors, a run that stopped early, each claim and
 /// each derivation.
 enum ChapterChecker {
-    static func check(_ document: ChapterDocument, outcome: ChapterExecutor.Outcome) -> ChapterCheck {
+    static func check(_ document: ChapterDocument, program: ChapterProgram, outcome: ChapterExecutor.Outcome) -> ChapterCheck {
         var diagnostics = document.diagnostics
         var run: ChapterRun?
         switch outcome {
@@ -12,7 +12,7 @@ enum ChapterChecker {
             let parsed = ChapterRun(raw)
             run = parsed
             if let failure = parsed.failure {
-                diagnostics.append(stopDiagnostic(document, run: parsed, failure: failure))
+                diagnostics.append(stopDiagnostic(document, program: program, run: parsed, failure: failure))
             }
         }
 
@@ -61,10 +61,11 @@ enum ChapterChecker {
 
     /// "The program stopped here": at the block, expression or derivation
     /// that was running, with the trap's message.
-    static func stopDiagnostic(_ document: ChapterDocument, run: ChapterRun, failure: String) -> Diagnostic {
-        guard let line = run.lastLine else {
+    static func stopDiagnostic(_ document: ChapterDocument, program: ChapterProgram, run: ChapterRun, failure: String) -> Diagnostic {
+        guard let item = run.lastItem, program.itemLines.indices.contains(item) else {
             return Diagnostic(file: document.path, line: 1, "the chapter program \(failure) before running any chapter code")
         }
+        let line = program.itemLines[item]
         if document.swiftBlocks.contains(where: { $0.fenceLine == line }) {
             return Diagnostic(file: document.path, line: line, "the swift block starting here \(Self.verb(failure))")
         }

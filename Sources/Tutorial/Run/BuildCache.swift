@@ -3,11 +3,11 @@ import Foundation
 /// The content-addressed cache of chapter runs (and, through the math
 /// typesetter, of formulas).
 ///
-/// A chapter program's key hashes its source (which holds all of the
-/// chapter's Swift and the engine's scaffolding), the toolchain identity
+/// A chapter program's key hashes its source without line information
+/// (all of the chapter's Swift, the engine's scaffolding, derivation seeds),
+/// the chapter's path, the toolchain identity
 /// (compiler, runtime library — hence CECore — and the engine executable)
-/// and the cache format version. A run is stored only when it ended on its
-/// own (a time-out may pass on a quieter machine, so it is not kept).
+/// and the cache format version. Only runs that reached their end are kept.
 ///
 /// `render` keeps the cache in `OUTPUT/.cache`; `render check` reads that
 /// cache but writes only to a temporary folder it deletes afterwards.
@@ -32,7 +32,7 @@ public struct BuildCache: Sendable {
     }
 
     public func programKey(_ program: ChapterProgram, toolchain: Toolchain) -> String {
-        ContentHash.of("program", Self.formatVersion, toolchain.identity, program.source)
+        ContentHash.of("program", Self.formatVersion, toolchain.identity, program.chapterPath, program.cacheText)
     }
 
     /// The folder where the program with this key is compiled and run.
@@ -53,8 +53,11 @@ public struct BuildCache: Sendable {
         return nil
     }
 
+    /// Keeps a run that reached its end. A failed run is not kept: it is
+    /// rerun next time (a time-out may pass on a quieter machine, and a trap's
+    /// message may name chapter lines that later edits move).
     public func store(_ run: RawRun, key: String) throws {
-        if case .timedOut = run.ending { return }
+        guard case .exited(0) = run.ending, run.channel.contains(#"{"t":"end"}"#) else { return }
         let directory = try workDirectory(key: key)
         let data = try JSONEncoder().encode(run)
         try data.write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent("run.json")), options: .atomic)

@@ -21,9 +21,9 @@ public struct ChapterRun: Sendable {
     /// What each block printed, by block index.
     public var printed: [Int: String] = [:]
     public var figures: [Figure] = []
-    /// The chapter line of the item that was running when the program
-    /// stopped (block fence, inline expression or derivation).
-    public var lastLine: Int?
+    /// The number of the item (block, inline expression or derivation, in
+    /// program order) that was running when the program stopped.
+    public var lastItem: Int?
     public var completed = false
     public var failure: String?
 
@@ -35,7 +35,7 @@ public struct ChapterRun: Sendable {
                   let tag = record["t"] as? String
             else { continue }
             switch tag {
-            case "at": lastLine = record["l"] as? Int
+            case "at": lastItem = record["l"] as? Int
             case "block": openBlock = (record["i"] as? Int ?? -1, record["o"] as? Int ?? 0)
             case "blockEnd":
                 if let open = openBlock, let end = record["o"] as? Int, end >= open.offset, end <= raw.standardOutput.count {

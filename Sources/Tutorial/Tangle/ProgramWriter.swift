@@ -3,6 +3,10 @@
 struct ProgramWriter {
     let file: String
     private(set) var text = ""
+    /// The same program without `#sourceLocation` lines and column padding:
+    /// what the cache keys on, so that moving code within the chapter (an
+    /// edit to the prose around it) does not invalidate the compiled program.
+    private(set) var keyText = ""
 
     init(file: String) {
         self.file = file
@@ -11,6 +15,7 @@ struct ProgramWriter {
     /// Scaffolding of the engine's own, not from the chapter.
     mutating func raw(_ line: String) {
         text += line + "\n"
+        keyText += line + "\n"
     }
 
     /// Chapter code whose first line is chapter line `line`.
@@ -18,6 +23,7 @@ struct ProgramWriter {
         text += "#sourceLocation(file: \(ValueQuote.swift(file)), line: \(max(line, 1)))\n"
         text += code + "\n"
         text += "#sourceLocation()\n"
+        keyText += code + "\n"
     }
 
     /// `prefix` + EXPR + `suffix`, with EXPR on its own line at its chapter
@@ -27,5 +33,6 @@ struct ProgramWriter {
         text += prefix + "\n"
         text += String(repeating: " ", count: max(location.column - 1, 0)) + expression + suffix + "\n"
         text += "#sourceLocation()\n"
+        keyText += prefix + "\n" + expression + suffix + "\n"
     }
 }

@@ -31,10 +31,10 @@ public enum Tangler {
         }
         items.sort { ($0.line, $0.order) < ($1.line, $1.order) }
 
-        for (_, _, item) in items {
+        for (position, (_, _, item)) in items.enumerated() {
+            out.raw("__tutorialAt(\(position))")
             switch item {
             case .block(let block):
-                out.raw("__tutorialAt(\(block.fenceLine))")
                 out.raw("__tutorialBlock(\(block.index))")
                 for piece in DeclarationHoister.split(block.code) {
                     if piece.hoisted {
@@ -45,20 +45,21 @@ public enum Tangler {
                 }
                 out.raw("__tutorialBlockEnd(\(block.index))")
             case .value(let id, let expression):
-                out.raw("__tutorialAt(\(expression.location.line))")
                 out.expression(prefix: "__tutorialValue(\(id),", expression.expression, suffix: ")", at: expression.location)
             case .derivation(let derivation):
-                out.raw("__tutorialAt(\(derivation.fenceLine))")
                 tangle(derivation, chapter: document.name, into: &out)
             }
         }
         out.raw("__tutorialEnd()")
-        let source = fileScope.text
-            + "@MainActor func __tutorialChapter() async throws {\n" + out.text + "}\n"
-            + "do { try await __tutorialChapter() } catch { __tutorialUncaught(error) }\n"
+        let opening = "@MainActor func __tutorialChapter() async throws {\n"
+        let closing = "}\ndo { try await __tutorialChapter() } catch { __tutorialUncaught(error) }\n"
+        let source = fileScope.text + opening + out.text + closing
+        let key = fileScope.keyText + opening + out.keyText + closing
         let hasWork = !document.expressions.isEmpty || !document.derivations.isEmpty
             || document.swiftBlocks.contains(where: \.runs)
-        return ChapterProgram(chapterPath: document.path, source: source, hasWork: hasWork)
+        return ChapterProgram(
+            chapterPath: document.path, source: source, cacheText: key, hasWork: hasWork,
+            itemLines: items.map(\.line))
     }
 
     static func tangle(_ derivation: Derivation, chapter: String, into out: inout ProgramWriter) {
