@@ -130,6 +130,7 @@ public struct BookBuilder: Sendable {
         let typesetter = MathTypesetter(
             katexDirectory: URL(fileURLWithPath: options.katexDirectory),
             cacheDirectory: cache.formulaDirectory.map { URL(fileURLWithPath: $0) })
+        BuildTrace.record(formulas: unique, programs: programs, cache: cache, toolchain: toolchain)
         let typeset = unique.isEmpty ? [] : try await typesetter.typeset(unique)
         var formulaHTML: [Formula: String] = [:]
         var texErrors: [Formula: String] = [:]
