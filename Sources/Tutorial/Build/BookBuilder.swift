@@ -88,17 +88,19 @@ public struct BookBuilder: Sendable {
         let pages = documents.map { Self.page(for: $0) }
         var references = CrossReferences()
         for (k, document) in documents.enumerated() {
-            for (index, span) in document.spans.enumerated() {
-                guard case .math(let math) = span.kind, let label = math.label else { continue }
-                _ = index
-                if let problem = references.add(label: label, page: pages[k], isFigure: false) {
-                    diagnostics.append(Diagnostic(file: document.path, line: span.location.line, column: span.location.column, problem))
+            // Equations are numbered in reading order, display math and derivations alike.
+            var labels: [(line: Int, column: Int, label: String)] = []
+            for span in document.spans {
+                if case .math(let math) = span.kind, let label = math.label {
+                    labels.append((span.location.line, span.location.column, label))
                 }
             }
             for derivation in document.derivations {
-                guard let label = derivation.label else { continue }
-                if let problem = references.add(label: label, page: pages[k], isFigure: false) {
-                    diagnostics.append(Diagnostic(file: document.path, line: derivation.fenceLine, problem))
+                if let label = derivation.label { labels.append((derivation.fenceLine, 1, label)) }
+            }
+            for entry in labels.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
+                if let problem = references.add(label: entry.label, page: pages[k], isFigure: false) {
+                    diagnostics.append(Diagnostic(file: document.path, line: entry.line, column: entry.column, problem))
                 }
             }
             for figure in chapterChecks[k].run?.figures ?? [] {

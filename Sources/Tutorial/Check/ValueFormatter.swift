@@ -71,11 +71,20 @@ public enum ValueFormatter {
         return "\(mantissa)e\(exponent)"
     }
 
-    /// `3.86e-22` → `3.86 \times 10^{-22}` inside math.
+    /// `3.86e-22` → `3.86 \times 10^{-22}` inside math, for each number of a tuple too.
     static func mathNotation(_ printed: String) -> String {
-        guard let e = printed.firstIndex(where: { $0 == "e" || $0 == "E" }),
-              let exponent = Int(printed[printed.index(after: e)...])
-        else { return printed }
-        return "\(printed[..<e]) \\times 10^{\(exponent)}"
+        let pattern = #"([-+−]?[0-9]+(?:\.[0-9]+)?)[eE]([-+]?[0-9]+)"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return printed }
+        var result = ""
+        var last = printed.startIndex
+        for match in regex.matches(in: printed, range: NSRange(printed.startIndex..., in: printed)) {
+            guard let whole = Range(match.range, in: printed), let mantissa = Range(match.range(at: 1), in: printed),
+                  let exponent = Range(match.range(at: 2), in: printed), let e = Int(printed[exponent])
+            else { continue }
+            result += printed[last..<whole.lowerBound]
+            result += "\(printed[mantissa]) \\times 10^{\(e)}"
+            last = whole.upperBound
+        }
+        return result + printed[last...]
     }
 }

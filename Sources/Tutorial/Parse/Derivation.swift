@@ -28,6 +28,13 @@ public struct Derivation: Sendable, Hashable {
     public var draws: Int
     public var label: String?
 
+    /// A line with no `&` is aligned at its first `=` (so a first line
+    /// written `L = …` lines up with the `&= …` lines below it).
+    static func aligned(_ line: String) -> String {
+        guard !line.contains("&"), let equals = line.firstIndex(of: "=") else { return line }
+        return line[..<equals] + "&" + line[equals...]
+    }
+
     public static let defaultTolerance = 1e-9
     public static let defaultDraws = 200
 
@@ -36,7 +43,7 @@ public struct Derivation: Sendable, Hashable {
 
     /// The TeX readers see: the lines, comments stripped, as one aligned equation.
     public var displayTeX: String {
-        let lines = steps.map { $0.tex.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lines = steps.map { $0.tex.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(Self.aligned)
         let body = lines.map { $0.hasSuffix(#"\\"#) ? String($0.dropLast(2)) : $0 }.joined(separator: " \\\\\n")
         return "\\begin{aligned}\n" + body + "\n\\end{aligned}"
     }

@@ -45,6 +45,21 @@ enum DeclarationHoister {
 
     static func hoists(_ item: CodeBlockItemSyntax.Item) -> Bool {
         guard case .decl(let decl) = item else { return false }
+        return hoists(decl)
+    }
+
+    /// `#if` blocks are hoisted when every declaration in every clause is.
+    static func hoists(_ decl: DeclSyntax) -> Bool {
+        if let conditional = decl.as(IfConfigDeclSyntax.self) {
+            return conditional.clauses.allSatisfy { clause in
+                switch clause.elements {
+                case .decls(let members)?: return members.allSatisfy { hoists($0.decl) }
+                case .statements(let items)?: return items.allSatisfy { hoists($0.item) }
+                case nil: return true
+                default: return false
+                }
+            }
+        }
         return decl.is(ImportDeclSyntax.self) || decl.is(ExtensionDeclSyntax.self) || decl.is(ProtocolDeclSyntax.self)
             || decl.is(OperatorDeclSyntax.self) || decl.is(PrecedenceGroupDeclSyntax.self)
             || decl.is(StructDeclSyntax.self) || decl.is(ClassDeclSyntax.self) || decl.is(EnumDeclSyntax.self)

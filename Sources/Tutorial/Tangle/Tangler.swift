@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tangle: writes a chapter's program.
 ///
 /// The chapter's blocks, values and derivations run in document order inside
@@ -67,7 +69,7 @@ public enum Tangler {
         out.raw("__tutorialDerivation(\(derivation.index), draws: \(derivation.draws), seed: \(seed)) { __random in")
         for variable in derivation.variables {
             out.located(line: derivation.forLine,
-                "    let \(variable.name) = (\(variable.generator)).draw(using: &__random)")
+                "    let \(variable.name) = (\(qualified(variable.generator))).draw(using: &__random)")
         }
         let steps = derivation.checkedSteps
         for (k, step) in steps.enumerated() {
@@ -77,6 +79,20 @@ public enum Tangler {
         let inputs = derivation.variables.map { "(\(ValueQuote.swift($0.name)), __tutorialEncode(\($0.name)))" }
         out.raw("    return (inputs: [\(inputs.joined(separator: ", "))], steps: [\((0..<steps.count).map { "__step\($0)" }.joined(separator: ", "))])")
         out.raw("}")
+    }
+}
+
+extension Tangler {
+    static let generators = ["logits", "label", "index", "probabilities", "real"]
+
+    /// `label(below: n)` → `ChapterRuntime.label(below: n)`, so that a chapter
+    /// variable named `label` or `logits` cannot shadow the generator.
+    static func qualified(_ generator: String) -> String {
+        let trimmed = generator.trimmingCharacters(in: .whitespaces)
+        for name in generators where trimmed.hasPrefix(name + "(") {
+            return "ChapterRuntime." + trimmed
+        }
+        return generator
     }
 }
 

@@ -15,7 +15,7 @@ struct ChapterFormulas: Sendable {
                 case .tex(let text): tex += text
                 case .value(let expression):
                     if let claim = expression.claim {
-                        tex += claim
+                        tex += ValueFormatter.mathNotation(claim)
                     } else if let value = values[id] {
                         tex += ValueFormatter.format(value, expression.format, inMath: true)
                     } else {

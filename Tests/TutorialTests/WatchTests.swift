@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// `render watch` rebuilds on a change, says what changed, and stops cleanly on Ctrl-C.
+@Suite(.timeLimit(.minutes(2))) struct WatchTests {
+    /// Waits until `condition` holds, checking every 50 ms, for at most `seconds`.
+    func waitUntil(_ seconds: Double, _ condition: () -> Bool) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return condition()
+    }
+
+    @Test func rebuildsOnAChangeAndStopsOnInterrupt() async throws {
+        let directory = try RenderProcess.temporaryDirectory("watch")
+        try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
+        let chapter = directory + "/chapters/01-a.md"
+        try "# A\n\n```swift\nlet x = 1.5\n```\n\nx = \\(x).\n".write(toFile: chapter, atomically: true, encoding: .utf8)
+        let log = directory + "/watch.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: RenderProcess.executable)
+        process.arguments = ["watch", "--interval", "0.1"]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        func text() -> String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
+
+        #expect(try await waitUntil(60) { text().contains("watching") }, "\(text())")
+        try "# A\n\n```swift\nlet x = 2.5\n```\n\nx = \\(x).\n".write(toFile: chapter, atomically: true, encoding: .utf8)
+        #expect(try await waitUntil(60) { text().components(separatedBy: "0 failed").count == 3 }, "\(text())")
+        #expect(text().contains("changed: chapters/01-a.md"))
+        let page = try String(contentsOfFile: directory + "/output/01-a.html", encoding: .utf8)
+        #expect(page.contains(#"<span class="value" title="x">2.5</span>"#))
+
+        process.interrupt()
+        #expect(try await waitUntil(10) { !process.isRunning })
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        #expect(text().contains("stopped watching"))
+    }
+}
