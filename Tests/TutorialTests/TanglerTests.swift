@@ -39,8 +39,8 @@ import Testing
 
     @Test func derivationsDrawTheirInputsAndEncodeEachStep() {
         let source = program("```derivation\n% for z in logits(count: 3), y in label(below: z.count)\na &= b % softmax(z)[y]\n&= c % 1.0 - 0\n```\n")
-        #expect(source.contains("let z = (logits(count: 3)).draw(using: &__random)"))
-        #expect(source.contains("let y = (label(below: z.count)).draw(using: &__random)"))
+        #expect(source.contains("let z = (ChapterRuntime.logits(count: 3)).draw(using: &__random)"))
+        #expect(source.contains("let y = (ChapterRuntime.label(below: z.count)).draw(using: &__random)"))
         #expect(source.contains("__step0") && source.contains("__step1"))
         #expect(source.contains("draws: 200"))
     }
