@@ -87,6 +87,20 @@ public enum ChildProcess {
     }
 }
 
+extension ChildProcess {
+    /// The first of `names` found as an executable on `PATH`, as a path.
+    public static func find(_ names: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for name in names {
+            for folder in searchPath.split(separator: ":") where !folder.isEmpty {
+                let candidate = "\(folder)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            }
+        }
+        return nil
+    }
+}
+
 /// The running child's pid, shared with the task that enforces the time limit.
 private final class PidBox: @unchecked Sendable {
     private let lock = NSLock()

@@ -78,10 +78,7 @@ public struct Toolchain: Sendable {
     /// driver decides what to be from the name it is called by.
     static func findSwiftc(_ environment: [String: String]) throws -> String {
         if let explicit = environment["SWIFTC"], FileManager.default.isExecutableFile(atPath: explicit) { return explicit }
-        for directory in (environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let candidate = "\(directory)/swiftc"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
+        if let swiftc = ChildProcess.find(["swiftc"], environment: environment) { return swiftc }
         throw SetupError("swiftc is not on PATH", fix: "install the Swift toolchain and add its usr/bin to PATH (see swift.org/install)")
     }
 

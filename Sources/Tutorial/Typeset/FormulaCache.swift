@@ -1,8 +1,8 @@
 import Foundation
 
-/// Typeset formulas on disk, one file per formula, named by a SHA-256 of
-/// everything that decides the output: the TeX, display or inline, the KaTeX
-/// version and the revision of the node script.
+/// Typeset formulas on disk, one file per formula, named by the content
+/// hash of everything that decides the output: the TeX, display or inline,
+/// the KaTeX version and the revision of the node script.
 struct FormulaCache: Sendable {
     /// The folder that holds the files; `nil` turns the cache off.
     let directory: URL?
@@ -11,8 +11,7 @@ struct FormulaCache: Sendable {
 
     /// The cache key of one formula: 64 hex digits.
     func key(for formula: Formula) -> String {
-        let material = "katex \(katexVersion)\nscript \(KaTeXScript.revision)\ndisplay \(formula.display)\n\(formula.tex)"
-        return SHA256.hex(material.utf8)
+        ContentHash.of("katex", katexVersion, "script", KaTeXScript.revision, formula.display ? "display" : "inline", formula.tex)
     }
 
     /// The cached HTML of `formula`, if there is any.

@@ -1,5 +1,4 @@
 import Foundation
-import Subprocess
 
 /// Typesets TeX with KaTeX at build time, in one `node` process for all formulas.
 ///
@@ -44,11 +43,13 @@ public struct MathTypesetter: Sendable {
         let cache = FormulaCache(directory: cacheDirectory, katexVersion: try katexVersion())
         var known: [Formula: TypesetResult] = [:]
         var missing: [Formula] = []
-        for formula in formulas where known[formula] == nil && !missing.contains(formula) {
+        var queued = Set<Formula>()
+        for formula in formulas where known[formula] == nil && !queued.contains(formula) {
             if let html = cache.html(for: formula) {
                 known[formula] = .html(html)
             } else {
                 missing.append(formula)
+                queued.insert(formula)
             }
         }
         if !missing.isEmpty {
@@ -82,16 +83,10 @@ public struct MathTypesetter: Sendable {
     private func runKaTeX(on formulas: [Formula]) async throws -> [TypesetResult] {
         let node = try resolveNode()
         let input = String(decoding: try JSONEncoder().encode(formulas), as: UTF8.self)
-        let result = try await run(
-            .path(.init(node)),
-            arguments: ["-e", KaTeXScript.source, katexScript.path],
-            input: .string(input),
-            output: .string(limit: 1 << 30),
-            error: .string(limit: 1 << 20)
-        )
-        guard case .exited(0) = result.terminationStatus else {
+        let result = try await ChildProcess.run(node, arguments: ["-e", KaTeXScript.source, katexScript.path], input: input)
+        guard case .exited(0) = result.status else {
             throw MathTypesetterError.nodeFailed(
-                status: "\(result.terminationStatus)",
+                status: "\(result.status)",
                 standardError: result.standardError.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         let answer: Answer
@@ -112,19 +107,12 @@ public struct MathTypesetter: Sendable {
     /// The node executable to run.
     /// - Throws: ``MathTypesetterError/nodeNotFound(path:)``.
     private func resolveNode() throws -> String {
-        let files = FileManager.default
         if let nodePath {
-            guard files.isExecutableFile(atPath: nodePath) else { throw MathTypesetterError.nodeNotFound(path: nodePath) }
+            guard FileManager.default.isExecutableFile(atPath: nodePath) else { throw MathTypesetterError.nodeNotFound(path: nodePath) }
             return nodePath
         }
-        let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for name in ["node", "nodejs"] {
-            for folder in searchPath.split(separator: ":") where !folder.isEmpty {
-                let candidate = "\(folder)/\(name)"
-                if files.isExecutableFile(atPath: candidate) { return candidate }
-            }
-        }
-        throw MathTypesetterError.nodeNotFound(path: nil)
+        guard let node = ChildProcess.find(["node", "nodejs"]) else { throw MathTypesetterError.nodeNotFound(path: nil) }
+        return node
     }
 
     /// What the node script writes to stdout.
