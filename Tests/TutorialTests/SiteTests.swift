@@ -91,5 +91,16 @@ import Testing
         let withoutIDs = ours.replacingOccurrences(of: #" id="[^"]*""#, with: "", options: .regularExpression)
         #expect(withoutIDs == theirs)
         #expect(ours.contains(#"<h2 id="second-heading">"#))
+        #expect(ours.contains("<!-- raw HTML omitted -->"))
+    }
+
+    @Test func unsafeKeepsTheAuthorsRawHTML() throws {
+        let document = ChapterParser.parse(ChapterSource(path: "p.md", name: "p", text: "<div class=\"note\">kept</div>\n\nText <b>bold</b>.\n"))
+        let html = ChapterTypesetter(
+            document: document, run: nil, page: "p.html", formulas: ChapterFormulas(document, values: [:]),
+            formulaHTML: [:], references: CrossReferences(), unsafe: true
+        ).typeset().html
+        #expect(html.contains(#"<div class="note">kept</div>"#))
+        #expect(html.contains("<b>bold</b>"))
     }
 }
