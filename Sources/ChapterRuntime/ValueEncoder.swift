@@ -10,7 +10,7 @@ public enum ValueEncoder {
         encodeAny(value)
     }
 
-    static func encodeAny(_ value: Any) -> String {
+    public static func encodeAny(_ value: Any) -> String {
         switch value {
         case let x as Double: return tagged("d", quote(x.description))
         case let x as Float: return tagged("f", quote(x.description))
@@ -34,6 +34,35 @@ public enum ValueEncoder {
             return tagged("x", quote("nil"))
         default:
             return tagged("x", quote(String(describing: value)))
+        }
+    }
+
+    /// The value as a flat list of numbers (Bool as 1 or 0), or nil when it
+    /// holds something else.
+    public static func numbers(_ value: Any) -> [Double]? {
+        switch value {
+        case let x as Double: return [x]
+        case let x as Float: return [Double(x)]
+        case let x as Int: return [Double(x)]
+        case let x as Bool: return [x ? 1 : 0]
+        case let x as [Double]: return x
+        case let x as [Float]: return x.map(Double.init)
+        case let x as [Int]: return x.map(Double.init)
+        default: break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .collection?, .tuple?:
+            var all: [Double] = []
+            for child in mirror.children {
+                guard let n = numbers(child.value) else { return nil }
+                all += n
+            }
+            return all
+        case .optional?:
+            return mirror.children.first.flatMap { numbers($0.value) }
+        default:
+            return nil
         }
     }
 

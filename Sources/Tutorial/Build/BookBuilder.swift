@@ -27,14 +27,6 @@ public struct BookBuilder: Sendable {
         let cache = try makeCache(writer: writer)
         defer { if !options.writeSite { try? FileManager.default.removeItem(atPath: cache.writeRoot) } }
         let toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try Toolchain.locate() : nil
-        if let toolchain {
-            let stale = toolchain.staleSources()
-            if !stale.isEmpty {
-                throw SetupError(
-                    "the chapter runtime is older than \(stale.joined(separator: ", ")): chapters would run the old CECore",
-                    fix: "run `swift build` (or `make build`) first; `render watch` does it for you")
-            }
-        }
         let timeout = options.timeout
 
         // Compile and run every chapter, `jobs` at a time, checking each as it finishes.

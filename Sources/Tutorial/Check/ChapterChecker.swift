@@ -41,17 +41,18 @@ enum ChapterChecker {
         }
 
         for derivation in document.derivations {
-            let draws = run?.draws[derivation.index] ?? []
-            var problems = DerivationChecker.check(derivation, draws: draws, file: document.path)
-            let complete = draws.count == derivation.draws
+            let outcome = run?.derivations[derivation.index]
+            var problems = outcome.map { DerivationChecker.check(derivation, outcome: $0, file: document.path) } ?? []
+            let draws = outcome?.draws ?? 0
+            let complete = draws == derivation.draws
             if run?.failure == nil, run != nil, !complete {
                 problems.append(Diagnostic(file: document.path, line: derivation.fenceLine,
-                    "the derivation ran \(draws.count) of its \(derivation.draws) draws"))
+                    "the derivation ran \(draws) of its \(derivation.draws) draws"))
             }
             diagnostics += problems
             records.append(CheckRecord(chapter: document.path, line: derivation.fenceLine, kind: .derivation,
                 expression: derivation.checkedSteps.compactMap(\.expression).joined(separator: " = "),
-                computed: "\(draws.count) draws", expected: "\(derivation.draws) draws",
+                computed: "\(draws) draws", expected: "\(derivation.draws) draws",
                 passed: problems.isEmpty && complete,
                 anchor: ChapterTypesetter.checkAnchor(line: derivation.fenceLine, column: 1)))
         }

@@ -12,7 +12,7 @@ import Foundation
 /// `render` keeps the cache in `OUTPUT/.cache`; `render check` reads that
 /// cache but writes only to a temporary folder it deletes afterwards.
 public struct BuildCache: Sendable {
-    public static let formatVersion = "1"
+    public static let formatVersion = "2"
 
     /// Where new entries go.
     public var writeRoot: String

@@ -3,9 +3,22 @@ import Foundation
 /// The values, draws, printed output and figures of one chapter run, read
 /// from a `RawRun`, and — if the run did not reach its end — why.
 public struct ChapterRun: Sendable {
-    public struct Draw: Sendable {
-        public var inputs: [(name: String, value: Value)]
-        public var steps: [Value]
+    /// What the program found checking one derivation.
+    public struct DerivationOutcome: Sendable {
+        /// A step that disagreed with the first, at its first failing draw.
+        public struct Failure: Sendable {
+            public var step: Int
+            public var draw: Int
+            public var inputs: [(name: String, value: Value)]
+            public var first: Value
+            public var this: Value
+            /// The element that disagreed; −1: the sizes differ; −2: not numbers.
+            public var element: Int
+            public var relative: Double?
+        }
+
+        public var draws: Int
+        public var failures: [Failure]
     }
 
     public struct Figure: Sendable, Hashable {
@@ -17,7 +30,7 @@ public struct ChapterRun: Sendable {
     }
 
     public var values: [Int: Value] = [:]
-    public var draws: [Int: [Draw]] = [:]
+    public var derivations: [Int: DerivationOutcome] = [:]
     /// What each block printed, by block index.
     public var printed: [Int: String] = [:]
     public var figures: [Figure] = []
@@ -44,15 +57,20 @@ public struct ChapterRun: Sendable {
                 openBlock = nil
             case "value":
                 if let id = record["i"] as? Int, let v = record["v"].flatMap(Value.decode) { values[id] = v }
-            case "draw":
-                guard let id = record["i"] as? Int, let steps = record["s"] as? [Any], let inputs = record["in"] as? [[Any]] else { continue }
-                let draw = Draw(
-                    inputs: inputs.compactMap { pair in
+            case "derivation":
+                guard let id = record["i"] as? Int, let draws = record["n"] as? Int else { continue }
+                let failures = (record["f"] as? [[String: Any]] ?? []).compactMap { f -> DerivationOutcome.Failure? in
+                    guard let step = f["k"] as? Int, let draw = f["d"] as? Int,
+                          let first = f["a"].flatMap(Value.decode), let this = f["b"].flatMap(Value.decode)
+                    else { return nil }
+                    let inputs = (f["in"] as? [[Any]] ?? []).compactMap { pair -> (name: String, value: Value)? in
                         guard pair.count == 2, let name = pair[0] as? String, let v = Value.decode(pair[1]) else { return nil }
                         return (name, v)
-                    },
-                    steps: steps.compactMap(Value.decode))
-                draws[id, default: []].append(draw)
+                    }
+                    return .init(step: step, draw: draw, inputs: inputs, first: first, this: this,
+                                 element: f["e"] as? Int ?? 0, relative: f["r"] as? Double)
+                }
+                derivations[id] = DerivationOutcome(draws: draws, failures: failures)
             case "figure":
                 figures.append(Figure(
                     block: record["b"] as? Int ?? -1, label: record["label"] as? String ?? "",

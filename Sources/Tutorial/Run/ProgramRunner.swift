@@ -26,7 +26,7 @@ struct ProgramRunner: Sendable {
             ending = .timedOut(seconds: Double(c.seconds) + Double(c.attoseconds) * 1e-18)
         }
         let channelText = (try? String(contentsOfFile: channel, encoding: .utf8)) ?? ""
-        let printed = FileManager.default.contents(atPath: output).map { [UInt8]($0) } ?? []
+        let printed = FileManager.default.contents(atPath: output) ?? Data()
         return RawRun(ending: ending, channel: channelText, standardOutput: printed, standardError: outcome.standardError)
     }
 }

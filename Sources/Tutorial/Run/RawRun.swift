@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one run of a chapter program left behind, exactly as produced:
 /// the side channel's lines, standard output and error, and how it ended.
 /// This is what the cache stores; `ChapterRun` is parsed from it.
@@ -10,6 +12,6 @@ public struct RawRun: Sendable, Codable, Hashable {
 
     public var ending: Ending
     public var channel: String
-    public var standardOutput: [UInt8]
+    public var standardOutput: Data
     public var standardError: String
 }

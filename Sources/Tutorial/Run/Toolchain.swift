@@ -46,10 +46,13 @@ public struct Toolchain: Sendable {
         let scratch = URL(fileURLWithPath: runtime).resolvingSymlinksInPath()
             .deletingLastPathComponent().deletingLastPathComponent()
         let checkouts = scratch.appendingPathComponent("checkouts").path
+        // checkouts/PACKAGE/Sources/TARGET/include/module.modulemap: two listings, not a walk of every checkout.
         var maps: [String] = []
-        if let walker = fm.enumerator(atPath: checkouts) {
-            for case let relative as String in walker where relative.hasSuffix("include/module.modulemap") && relative.contains("/Sources/") {
-                maps.append((checkouts as NSString).appendingPathComponent(relative))
+        for package in (try? fm.contentsOfDirectory(atPath: checkouts)) ?? [] {
+            let sources = "\(checkouts)/\(package)/Sources"
+            for target in (try? fm.contentsOfDirectory(atPath: sources)) ?? [] {
+                let map = "\(sources)/\(target)/include/module.modulemap"
+                if fm.fileExists(atPath: map) { maps.append(map) }
             }
         }
         maps.sort()
@@ -59,9 +62,27 @@ public struct Toolchain: Sendable {
         var identity = ContentHash()
         identity.add(swiftc)
         for path in [swiftc, library, executable] { identity.add(stamp(path)) }
+        if let packageRoot { identity.add(runtimeSourcesDigest(packageRoot)) }
         return Toolchain(
             swiftc: swiftc, runtimeDirectory: runtime, modulesDirectory: modules, moduleMaps: maps,
             identity: identity.hex, packageRoot: packageRoot)
+    }
+
+    /// The content of CECore's and the runtime's sources: with the library's
+    /// stamp, a change to CECore invalidates every chapter even before the
+    /// library is rebuilt (and again once it is).
+    static func runtimeSourcesDigest(_ root: String) -> String {
+        var hash = ContentHash()
+        for folder in ["Sources/CECore", "Sources/ChapterRuntime"] {
+            let path = (root as NSString).appendingPathComponent(folder)
+            let files = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix(".swift") }.sorted()
+            for file in files {
+                hash.add(file)
+                hash.add(String(decoding: FileManager.default.contents(atPath: path + "/" + file) ?? Data(), as: UTF8.self))
+            }
+        }
+        return hash.hex
     }
 
     /// Size and modification time: cheap to read, and they change whenever
@@ -96,27 +117,5 @@ public struct Toolchain: Sendable {
             main, "-o", output,
         ]
         return arguments
-    }
-
-    /// Sources newer than the runtime library: the runtime needs rebuilding
-    /// before chapters can see those changes.
-    public func staleSources() -> [String] {
-        guard let root = packageRoot else { return [] }
-        let library = (runtimeDirectory as NSString).appendingPathComponent(Self.libraryName)
-        guard let built = (try? FileManager.default.attributesOfItem(atPath: library))?[.modificationDate] as? Date else { return [] }
-        var stale: [String] = []
-        for folder in ["Sources/CECore", "Sources/ChapterRuntime"] {
-            let path = (root as NSString).appendingPathComponent(folder)
-            guard let walker = FileManager.default.enumerator(atPath: path) else { continue }
-            for case let relative as String in walker where relative.hasSuffix(".swift") {
-                let file = (path as NSString).appendingPathComponent(relative)
-                if let changed = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date,
-                   changed > built
-                {
-                    stale.append("\(folder)/\(relative)")
-                }
-            }
-        }
-        return stale.sorted()
     }
 }

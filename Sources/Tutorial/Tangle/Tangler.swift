@@ -66,17 +66,17 @@ public enum Tangler {
 
     static func tangle(_ derivation: Derivation, chapter: String, into out: inout ProgramWriter) {
         let seed = Seed.derive(chapter: chapter, line: derivation.fenceLine)
-        out.raw("__tutorialDerivation(\(derivation.index), draws: \(derivation.draws), seed: \(seed)) { __random in")
+        out.raw("__tutorialDerivation(\(derivation.index), draws: \(derivation.draws), seed: \(seed), tolerance: \(derivation.tolerance)) { __random in")
         for variable in derivation.variables {
             out.located(line: derivation.forLine,
                 "    let \(variable.name) = (\(qualified(variable.generator))).draw(using: &__random)")
         }
         let steps = derivation.checkedSteps
         for (k, step) in steps.enumerated() {
-            out.expression(prefix: "    let __step\(k) = __tutorialEncode(", step.expression ?? "", suffix: ")",
+            out.expression(prefix: "    let __step\(k): Any = (", step.expression ?? "", suffix: ")",
                            at: SourceLocation(line: step.line, column: step.expressionColumn))
         }
-        let inputs = derivation.variables.map { "(\(ValueQuote.swift($0.name)), __tutorialEncode(\($0.name)))" }
+        let inputs = derivation.variables.map { "(\(ValueQuote.swift($0.name)), \($0.name) as Any)" }
         out.raw("    return (inputs: [\(inputs.joined(separator: ", "))], steps: [\((0..<steps.count).map { "__step\($0)" }.joined(separator: ", "))])")
         out.raw("}")
     }

@@ -131,7 +131,7 @@ struct ChapterTypesetter {
     func derivationHTML(_ derivation: Derivation) -> String {
         let formula = formulas.derivations[derivation.index]
         let rendered = formula.flatMap { formulaHTML[$0] } ?? ""
-        let draws = run?.draws[derivation.index]?.count ?? derivation.draws
+        let draws = run?.derivations[derivation.index]?.draws ?? derivation.draws
         let id = Self.checkAnchor(line: derivation.fenceLine, column: 1)
         var number = ""
         var labelID = ""

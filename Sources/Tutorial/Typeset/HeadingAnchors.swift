@@ -4,7 +4,9 @@ import Foundation
 ///
 /// The cmark boundary puts a marker at the start of each heading's content;
 /// this replaces `<hN>` + marker with `<hN id="slug">` (slugs are lower-case
-/// words joined by `-`, made unique with `-2`, `-3`…).
+/// words joined by `-`, made unique with `-2`, `-3`…). It works on UTF-8
+/// bytes: chapter pages with KaTeX output are large, and Foundation's string
+/// search is slow on them.
 enum HeadingAnchors {
     struct Heading {
         var level: Int
@@ -14,33 +16,52 @@ enum HeadingAnchors {
     }
 
     static func apply(_ html: String) -> (html: String, headings: [Heading]) {
-        var output = ""
+        let bytes = Array(html.utf8)
+        let marker = Array(CommonMark.headingMarker.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 256)
         var headings: [Heading] = []
         var used: [String: Int] = [:]
-        var rest = Substring(html)
-        while let marker = rest.range(of: CommonMark.headingMarker) {
-            let before = rest[..<marker.lowerBound]
-            guard before.count >= 4, before.hasSuffix(">"), let open = before.range(of: "<h", options: .backwards),
-                  let level = Int(before[before.index(open.lowerBound, offsetBy: 2)..<before.index(before: before.endIndex)])
+        var cursor = 0
+        var i = 0
+        while let at = find(marker, in: bytes, from: i) {
+            // The marker follows "<hN>" directly.
+            guard at >= 4, bytes[at - 4] == UInt8(ascii: "<"), bytes[at - 3] == UInt8(ascii: "h"),
+                  bytes[at - 1] == UInt8(ascii: ">"), let level = Int(String(UnicodeScalar(bytes[at - 2])))
             else {
-                output += rest[..<marker.upperBound]
-                rest = rest[marker.upperBound...]
+                i = at + marker.count
                 continue
             }
-            let closeTag = "</h\(level)>"
-            let after = rest[marker.upperBound...]
-            let inner = after.range(of: closeTag).map { after[..<$0.lowerBound] } ?? after[...]
-            let text = plainText(String(inner))
+            let start = at + marker.count
+            let close = find(Array("</h\(level)>".utf8), in: bytes, from: start) ?? bytes.count
+            let inner = String(decoding: bytes[start..<close], as: UTF8.self)
+            let text = plainText(inner)
             var slug = slugify(text)
             if slug.isEmpty { slug = "section" }
             if let n = used[slug] { used[slug] = n + 1; slug += "-\(n + 1)" } else { used[slug] = 1 }
-            headings.append(Heading(level: level, id: slug, html: String(inner), text: text))
-            output += before[..<open.lowerBound]
-            output += "<h\(level) id=\"\(slug)\">"
-            rest = after
+            headings.append(Heading(level: level, id: slug, html: inner, text: text))
+            output += bytes[cursor..<(at - 1)]
+            output += Array(" id=\"\(slug)\">".utf8)
+            cursor = start
+            i = start
         }
-        output += rest
-        return (output, headings)
+        output += bytes[cursor...]
+        return (String(decoding: output, as: UTF8.self), headings)
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var i = start
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Text content of inline HTML: tags dropped (KaTeX's MathML copy too),
