@@ -1,0 +1,37 @@
+import Testing
+@testable import ChapterRuntime
+
+/// The rule a derivation step is held to: equal to the first step within a
+/// relative tolerance scaled by the size of the quantity.
+@Suite struct DerivationRuleTests {
+    @Test func equalValuesAgree() {
+        #expect(StepComparison.disagreement([0.25, -0.75], [0.25, -0.75], tolerance: 1e-9, scale: 0.75) == nil)
+    }
+
+    @Test func aRoundingDifferenceWithinTheToleranceAgrees() {
+        let a = 0.46436878410794485
+        #expect(StepComparison.disagreement([a], [a * (1 + 1e-12)], tolerance: 1e-9, scale: a) == nil)
+    }
+
+    @Test func aTinyEntryNextToLargeOnesCountsAsZero() {
+        // A gradient entry that is 1e-17 in one formula and exactly 0 in another.
+        #expect(StepComparison.disagreement([0.5, 1e-17, -0.5], [0.5, 0, -0.5], tolerance: 1e-9, scale: 0.5) == nil)
+    }
+
+    @Test func aRealDifferenceIsReportedWithItsElement() {
+        let verdict = StepComparison.disagreement([0.2, 0.3], [0.2, -0.3], tolerance: 1e-9, scale: 0.3)
+        #expect(verdict?.element == 1)
+        #expect(verdict?.relative == 2)
+    }
+
+    @Test func differentSizesNeverAgree() {
+        #expect(StepComparison.disagreement([1, 2], [1, 2, 3], tolerance: 1, scale: 3)?.element == -1)
+    }
+
+    @Test func boolsAndTuplesAreNumbers() {
+        #expect(ValueEncoder.numbers(true) == [1])
+        #expect(ValueEncoder.numbers((1.5, 2)) == [1.5, 2])
+        #expect(ValueEncoder.numbers([Float(0.5)]) == [0.5])
+        #expect(ValueEncoder.numbers("text") == nil)
+    }
+}
