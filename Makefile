@@ -6,7 +6,7 @@ CONFIG ?= debug
 BIN := .build/$(CONFIG)
 RENDER := $(BIN)/render
 
-.PHONY: setup setup-test build render check test test-html bench clean
+.PHONY: setup setup-test build render check test bench bench-cecore clean
 
 setup:
 	@scripts/setup
@@ -29,8 +29,11 @@ test: setup-test build
 	$(RENDER) --quiet
 	scripts/check-site output
 
-bench:
+bench: setup
 	scripts/bench
+
+bench-cecore:
+	$(SWIFT) run -c release cebench
 
 clean:
 	rm -rf .build output

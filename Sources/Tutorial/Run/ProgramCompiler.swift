@@ -8,6 +8,10 @@ import Foundation
 /// scaffolding is reported at the chapter's first line.
 struct ProgramCompiler: Sendable {
     var toolchain: Toolchain
+    /// The clang module cache shared by every chapter program (clang's cache
+    /// is safe for concurrent compilers): the modules the runtime imports are
+    /// built once, not once per chapter.
+    var moduleCache: String
 
     /// Compiles `program` into `directory/program`. Returns the diagnostics
     /// (empty on success).
@@ -15,11 +19,9 @@ struct ProgramCompiler: Sendable {
         let main = (directory as NSString).appendingPathComponent("main.swift")
         let binary = (directory as NSString).appendingPathComponent("program")
         try program.source.write(toFile: main, atomically: true, encoding: .utf8)
-        let moduleCache = (directory as NSString).appendingPathComponent("module-cache")
         let outcome = try await ChildProcess.run(
             toolchain.swiftc,
             arguments: toolchain.compileArguments(main: main, output: binary, moduleCache: moduleCache))
-        try? FileManager.default.removeItem(atPath: moduleCache)
         if case .exited(0) = outcome.status { return [] }
         let diagnostics = Self.diagnostics(from: outcome.standardError + outcome.standardOutput, chapter: program.chapterPath)
         if diagnostics.isEmpty {
