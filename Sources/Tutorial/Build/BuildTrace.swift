@@ -27,7 +27,7 @@ enum BuildTrace {
         for (k, program) in programs.enumerated() where program.hasWork {
             let main = folder + "/program-\(k).swift"
             try? program.source.write(toFile: main, atomically: true, encoding: .utf8)
-            let arguments = toolchain.compileArguments(main: main, output: folder + "/program-\(k)", moduleCache: folder + "/module-cache-\(k)")
+            let arguments = toolchain.compileArguments(main: main, output: folder + "/program-\(k)")
             traced.append(Program(chapter: program.chapterPath, main: main, swiftc: toolchain.swiftc, arguments: arguments))
         }
         if let data = try? encoder.encode(traced) {

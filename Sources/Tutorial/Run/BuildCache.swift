@@ -63,11 +63,6 @@ public struct BuildCache: Sendable {
         try data.write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent("run.json")), options: .atomic)
     }
 
-    /// The clang module cache of the chapter programs.
-    public var moduleCacheDirectory: String {
-        (writeRoot as NSString).appendingPathComponent("module-cache")
-    }
-
     /// The folder the math typesetter uses for its formula cache.
     public var formulaDirectory: String? {
         enabled ? (writeRoot as NSString).appendingPathComponent("formulas") : nil

@@ -18,7 +18,7 @@ struct ChapterExecutor: Sendable {
         let key = cache.programKey(program, toolchain: toolchain)
         if let run = cache.storedRun(key: key) { return .ran(run, cached: true) }
         let directory = try cache.workDirectory(key: key)
-        let errors = try await ProgramCompiler(toolchain: toolchain, moduleCache: cache.moduleCacheDirectory).compile(program, in: directory)
+        let errors = try await ProgramCompiler(toolchain: toolchain).compile(program, in: directory)
         if !errors.isEmpty { return .compileErrors(errors) }
         let binary = (directory as NSString).appendingPathComponent("program")
         let run = try await ProgramRunner(timeout: timeout).run(binary: binary, in: directory)

@@ -8,10 +8,6 @@ import Foundation
 /// scaffolding is reported at the chapter's first line.
 struct ProgramCompiler: Sendable {
     var toolchain: Toolchain
-    /// The clang module cache shared by every chapter program (clang's cache
-    /// is safe for concurrent compilers): the modules the runtime imports are
-    /// built once, not once per chapter.
-    var moduleCache: String
 
     /// Compiles `program` into `directory/program`. Returns the diagnostics
     /// (empty on success).
@@ -21,7 +17,7 @@ struct ProgramCompiler: Sendable {
         try program.source.write(toFile: main, atomically: true, encoding: .utf8)
         let outcome = try await ChildProcess.run(
             toolchain.swiftc,
-            arguments: toolchain.compileArguments(main: main, output: binary, moduleCache: moduleCache))
+            arguments: toolchain.compileArguments(main: main, output: binary))
         if case .exited(0) = outcome.status { return [] }
         let diagnostics = Self.diagnostics(from: outcome.standardError + outcome.standardOutput, chapter: program.chapterPath)
         if diagnostics.isEmpty {

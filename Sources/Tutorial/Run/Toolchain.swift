@@ -104,10 +104,15 @@ public struct Toolchain: Sendable {
     }
 
     /// The arguments that compile `main` into `output`, linked to the runtime.
-    func compileArguments(main: String, output: String, moduleCache: String) -> [String] {
+    ///
+    /// The compiler keeps its module cache where it always does (a bare
+    /// `swiftc` call shares it): the modules the runtime imports are built
+    /// once per toolchain, not once per chapter, and clang's cache is safe
+    /// for concurrent compilers.
+    func compileArguments(main: String, output: String) -> [String] {
         var arguments = [
             "-Onone", "-suppress-warnings", "-diagnostic-style", "llvm",
-            "-module-name", "Chapter", "-module-cache-path", moduleCache,
+            "-module-name", "Chapter",
             "-I", modulesDirectory,
         ]
         for map in moduleMaps { arguments += ["-Xcc", "-fmodule-map-file=\(map)"] }

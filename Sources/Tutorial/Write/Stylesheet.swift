@@ -359,8 +359,8 @@ public enum Stylesheet {
 
     main.wide { max-width: 66rem; }
     .checks { width: 100%; font-size: 0.88rem; margin: 0; }
-    .checks td { font-variant-numeric: tabular-nums; }
-    .checks td.location { font-family: var(--font-ui); white-space: nowrap; }
+    .checks td { font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+    .checks td.location { font-family: var(--font-ui); }
     .checks td code { white-space: pre-wrap; }
     .checks .result { font-family: var(--font-ui); font-weight: 600; white-space: nowrap; }
     .checks tr.pass .result { color: var(--pass); }
