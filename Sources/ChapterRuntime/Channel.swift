@@ -13,12 +13,13 @@ import Darwin
 /// printed output starts and ends.
 ///
 /// Record shapes (`t` is the tag):
-/// - `{"t":"at","l":LINE}` before each chapter item (block, value, derivation);
+/// - `{"t":"at","l":ITEM}` before each chapter item (block, value,
+///   derivation), ITEM being its position in program order;
 /// - `{"t":"start"}` and `{"t":"end"}` bracket a run that reached its end;
 /// - `{"t":"block","i":N,"o":OFFSET}` and `{"t":"blockEnd","i":N,"o":OFFSET}`;
 /// - `{"t":"value","i":ID,"v":VALUE}` for an inline value or claim;
-/// - `{"t":"draw","i":ID,"n":K,"in":[[NAME,VALUE]…],"s":[VALUE…]}` for one
-///   random draw of a derivation;
+/// - `{"t":"derivation","i":ID,"n":DRAWS,"f":[…]}`, the verdict of a
+///   derivation check (see `__tutorialDerivation`);
 /// - `{"t":"figure","b":BLOCK,"label":…,"caption":…,"alt":…,"svg":…}`.
 public enum Channel {
     nonisolated(unsafe) static var descriptor: Int32 = -1
@@ -46,6 +47,13 @@ public enum Channel {
         }
     }
 
+    /// The seed of derivation `id`, from `TUTORIAL_SEEDS` (comma-separated).
+    static func seed(for id: Int) -> UInt64 {
+        guard let list = getenv("TUTORIAL_SEEDS") else { return UInt64(id) }
+        let seeds = String(cString: list).split(separator: ",").compactMap { UInt64($0) }
+        return id < seeds.count ? seeds[id] : UInt64(id)
+    }
+
     static func stdoutOffset() -> Int {
         fflush(nil)  // flushes every C stream, standard output included
         let offset = lseek(1, 0, SEEK_CUR)
@@ -64,11 +72,11 @@ public func __tutorialEnd() {
     Channel.send(#"{"t":"end"}"#)
 }
 
-/// Marks that the program is now evaluating the chapter item at `line`
-/// (a block, an inline expression or a derivation), so a trap can be
-/// reported at that line.
-public func __tutorialAt(_ line: Int) {
-    Channel.send(#"{"t":"at","l":\#(line)}"#)
+/// Marks that the program is now evaluating chapter item number `item`
+/// (a block, an inline expression or a derivation, in program order), so a
+/// trap can be reported at that item.
+public func __tutorialAt(_ item: Int) {
+    Channel.send(#"{"t":"at","l":\#(item)}"#)
 }
 
 /// Marks the start of block `index` (its order among the chapter's `swift` blocks).

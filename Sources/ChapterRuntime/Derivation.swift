@@ -12,18 +12,21 @@
 /// "in":[[NAME,VALUE]…],"a":FIRST,"b":THIS,"e":ELEMENT,"r":RELATIVE}`, where
 /// ELEMENT is −1 when the sizes differ and −2 when a value is not numeric.
 ///
+/// The seed of the draws comes from the engine when the program starts
+/// (`TUTORIAL_SEEDS`: one seed per derivation, derived from the chapter and
+/// the derivation's line), so moving a derivation does not need a recompile.
+///
 /// - Parameters:
 ///   - id: the derivation's number in the chapter.
 ///   - draws: how many random draws.
-///   - seed: the seed the engine derived from the chapter and line.
 ///   - tolerance: the relative tolerance.
 ///   - body: draws the inputs and returns them (name, value) with the value
 ///     of every step, in order.
 public func __tutorialDerivation(
-    _ id: Int, draws: Int, seed: UInt64, tolerance: Double,
+    _ id: Int, draws: Int, tolerance: Double,
     _ body: (inout SeededGenerator) -> (inputs: [(String, Any)], steps: [Any])
 ) {
-    var random = SeededGenerator(seed: seed)
+    var random = SeededGenerator(seed: Channel.seed(for: id))
     var failures: [Int: String] = [:]
     var completed = 0
     for n in 0..<draws {
@@ -42,7 +45,7 @@ public func __tutorialDerivation(
             }
             guard let (element, relative) = verdict else { continue }
             let encodedInputs = inputs.map { "[" + ValueEncoder.quote($0.0) + "," + ValueEncoder.encodeAny($0.1) + "]" }
-            failures[k] = #"{"k":\#(k),"d":\#(n),"in":[\#(encodedInputs.joined(separator: ","))],"a":\#(ValueEncoder.encodeAny(first)),"b":\#(ValueEncoder.encodeAny(steps[k])),"e":\#(element),"r":\#(relative.isNaN ? "null" : relative.description)}"#
+            failures[k] = #"{"k":\#(k),"d":\#(n),"in":[\#(encodedInputs.joined(separator: ","))],"a":\#(ValueEncoder.encodeAny(first)),"b":\#(ValueEncoder.encodeAny(steps[k])),"e":\#(element),"r":\#(relative.isFinite ? relative.description : "null")}"#
         }
     }
     let list = failures.keys.sorted().map { failures[$0]! }.joined(separator: ",")

@@ -12,6 +12,12 @@ struct Watch: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How often to look for changes, in seconds.", valueName: "seconds"))
     var interval: Double = 0.5
 
+    func validate() throws {
+        guard interval.isFinite, interval >= 0.05, interval <= 3600 else {
+            throw ValidationError("--interval must be a number of seconds from 0.05 to 3600, got \(interval)")
+        }
+    }
+
     func run() async throws {
         let reporter = book.reporter
         let interrupt = InterruptSignal()

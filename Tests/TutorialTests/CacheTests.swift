@@ -41,6 +41,19 @@ import Testing
         #expect(page.contains("More prose."))
     }
 
+    @Test func movingADerivationRerunsWithANewSeedButDoesNotRecompile() async throws {
+        let directory = try book()
+        let derivation = "```derivation\n% for z in logits(count: 3)\na &= b % softmax(z).reduce(0, +)\n&= 1 % 1.0\n```\n"
+        try write("```swift\nlet x = 2.0\n```\n\n" + derivation, to: directory + "/chapters/01-a.md")
+        _ = try await cached(directory)
+        try write("```swift\nlet x = 2.0\n```\n\nA new paragraph above it.\n\n" + derivation, to: directory + "/chapters/01-a.md")
+        let result = try await RenderProcess.run(["--verbose"], in: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("01-a  0 values · 0 claims · 1 derivation"))
+        #expect(result.standardOutput.split(separator: "\n").contains { $0.hasPrefix("✓ 01-a") && $0.hasSuffix("(rerun, not recompiled)") },
+                "\(result.standardOutput)")
+    }
+
     @Test func editingSwiftRedoesOnlyThatChapter() async throws {
         let directory = try book()
         _ = try await cached(directory)

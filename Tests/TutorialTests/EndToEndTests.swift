@@ -69,6 +69,10 @@ import Testing
         #expect(article.contains(#"<pre class="norun""#))
         #expect(!article.contains("let hidden"))
         let checks = try String(contentsOfFile: output + "/checks.json", encoding: .utf8)
+        // Every check the Checks page links to has its anchor on the chapter page.
+        let records = try JSONDecoder().decode([CheckRecord].self, from: Data(checks.utf8))
+        #expect(records.count == 3)
+        for record in records { #expect(page.contains(#"id="\#(record.anchor)""#), "no anchor \(record.anchor)") }
         #expect(checks.contains(#""expected" : "0.4644""#))
         #expect(checks.contains(#""computed" : "200 draws""#))
     }

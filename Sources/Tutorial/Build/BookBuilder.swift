@@ -21,6 +21,10 @@ public struct BookBuilder: Sendable {
         let start = clock.now
         let (sources, loadProblems) = try ChapterLoader(directory: options.chaptersDirectory).load()
         let documents = sources.map(ChapterParser.parse)
+        var nameProblems: [Diagnostic] = []
+        for document in documents {
+            if let problem = Self.nameProblem(document.name) { nameProblems.append(Diagnostic(file: document.path, line: 1, problem)) }
+        }
         let programs = documents.map(Tangler.tangle)
 
         let writer = SiteWriter(output: options.outputDirectory)
@@ -44,7 +48,11 @@ public struct BookBuilder: Sendable {
                     let began = clock.now
                     let outcome: ChapterExecutor.Outcome
                     if let toolchain {
-                        outcome = try await ChapterExecutor(toolchain: toolchain, cache: cache, timeout: timeout).execute(program)
+                        do {
+                            outcome = try await ChapterExecutor(toolchain: toolchain, cache: cache, timeout: timeout).execute(program)
+                        } catch {
+                            outcome = .failed("the chapter program could not be compiled or run: \(error)")
+                        }
                     } else {
                         outcome = .notNeeded
                     }
@@ -52,15 +60,15 @@ public struct BookBuilder: Sendable {
                     var cached = false
                     var didCompile = false
                     switch outcome {
-                    case .ran(_, let fromCache): cached = fromCache; didCompile = !fromCache
-                    case .compileErrors: didCompile = true
+                    case .ran(_, let fromCache, let compiledNow): cached = fromCache; didCompile = compiledNow
+                    case .compileErrors, .failed: didCompile = true
                     case .notNeeded: cached = true
                     }
                     let elapsed = clock.now - began
                     let report = ChapterReport(
                         path: document.path, name: document.name, values: check.valueCount, claims: check.claimCount,
                         derivations: check.derivationCount, errors: check.diagnostics.filter { $0.severity == .error }.count,
-                        seconds: Self.seconds(elapsed), cached: cached)
+                        seconds: Self.seconds(elapsed), cached: cached, compiled: didCompile)
                     return (index, check, report, didCompile)
                 }
             }
@@ -74,7 +82,7 @@ public struct BookBuilder: Sendable {
             }
         }
         let chapterChecks = checks.map { $0! }
-        var diagnostics = loadProblems + chapterChecks.flatMap(\.diagnostics)
+        var diagnostics = loadProblems + nameProblems + chapterChecks.flatMap(\.diagnostics)
 
         // Cross references: number figures and labelled equations in reading order.
         let pages = documents.map { Self.page(for: $0) }
@@ -121,9 +129,10 @@ public struct BookBuilder: Sendable {
         var seen = Set<Formula>()
         for f in formulas.flatMap(\.all) where seen.insert(f).inserted { unique.append(f) }
         unique.sort { ($0.tex, $0.display ? 1 : 0) < ($1.tex, $1.display ? 1 : 0) }
-        let typesetter = MathTypesetter(
+        var typesetter = MathTypesetter(
             katexDirectory: URL(fileURLWithPath: options.katexDirectory),
             cacheDirectory: cache.formulaDirectory.map { URL(fileURLWithPath: $0) })
+        typesetter.lookupDirectories = cache.formulaLookups.map { URL(fileURLWithPath: $0) }
         BuildTrace.record(formulas: unique, programs: programs, cache: cache, toolchain: toolchain)
         let typeset = unique.isEmpty ? [] : try await typesetter.typeset(unique)
         var formulaHTML: [Formula: String] = [:]
@@ -191,6 +200,22 @@ public struct BookBuilder: Sendable {
         document.name == "README" ? "index.html" : document.name + ".html"
     }
 
+    /// A page name as a link target (percent-encoded: `a b.html` → `a%20b.html`).
+    static func href(_ page: String) -> String {
+        page.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#;:"))) ?? page
+    }
+
+    /// Chapter names the site needs for itself, or that cannot be a page name.
+    static func nameProblem(_ name: String) -> String? {
+        if ["index", "checks"].contains(name.lowercased()) {
+            return "a chapter cannot be named '\(name).md': the book's \(name == "index" ? "front page" : "Checks page") is \(name.lowercased()).html (put the front page in README.md)"
+        }
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "/" }) {
+            return "the chapter's file name contains control characters"
+        }
+        return nil
+    }
+
     static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen = Set<Diagnostic>()
         return diagnostics.filter { seen.insert($0).inserted }
@@ -198,6 +223,6 @@ public struct BookBuilder: Sendable {
     }
 
     static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        d.seconds
     }
 }

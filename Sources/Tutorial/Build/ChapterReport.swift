@@ -9,6 +9,8 @@ public struct ChapterReport: Sendable {
     public var seconds: Double
     /// Whether the run came from the cache.
     public var cached: Bool
+    /// Whether swiftc compiled the chapter in this build.
+    public var compiled: Bool
 }
 
 /// The outcome of a whole build.

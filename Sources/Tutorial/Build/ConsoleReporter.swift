@@ -28,7 +28,9 @@ public struct ConsoleReporter: Sendable {
         ]
         if report.errors > 0 { parts.append(paint(BuildSummary.count(report.errors, "error"), "31")) }
         var text = "\(mark) \(report.name)  \(parts.joined(separator: " · "))  \(BuildSummary.seconds(report.seconds))"
-        if report.cached && verbosity == .verbose { text += " (cached)" }
+        if verbosity == .verbose {
+            if report.cached { text += " (cached)" } else if !report.compiled { text += " (rerun, not recompiled)" }
+        }
         return text
     }
 

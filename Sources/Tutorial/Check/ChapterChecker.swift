@@ -8,7 +8,8 @@ enum ChapterChecker {
         switch outcome {
         case .notNeeded: break
         case .compileErrors(let errors): diagnostics += errors
-        case .ran(let raw, _):
+        case .failed(let message): diagnostics.append(Diagnostic(file: document.path, line: 1, message))
+        case .ran(let raw, _, _):
             let parsed = ChapterRun(raw)
             run = parsed
             if let failure = parsed.failure {
@@ -24,7 +25,7 @@ enum ChapterChecker {
                 continue
             }
             claims += 1
-            let anchor = ChapterTypesetter.checkAnchor(line: expression.location.line, column: expression.location.column)
+            let anchor = ChapterTypesetter.checkAnchor(expression)
             guard let value = run?.values[id] else {
                 records.append(CheckRecord(chapter: document.path, line: expression.location.line, kind: .claim,
                     expression: expression.expression, computed: "not computed", expected: claim, passed: false, anchor: anchor))
@@ -63,25 +64,25 @@ enum ChapterChecker {
     /// "The program stopped here": at the block, expression or derivation
     /// that was running, with the trap's message.
     static func stopDiagnostic(_ document: ChapterDocument, program: ChapterProgram, run: ChapterRun, failure: String) -> Diagnostic {
-        guard let item = run.lastItem, program.itemLines.indices.contains(item) else {
+        guard let item = run.lastItem, program.items.indices.contains(item) else {
             return Diagnostic(file: document.path, line: 1, "the chapter program \(failure) before running any chapter code")
         }
-        let line = program.itemLines[item]
-        if document.swiftBlocks.contains(where: { $0.fenceLine == line }) {
+        switch program.items[item] {
+        case .block(let index):
+            let line = document.swiftBlocks[index].fenceLine
             return Diagnostic(file: document.path, line: line, "the swift block starting here \(Self.verb(failure))")
-        }
-        if let derivation = document.derivations.first(where: { $0.fenceLine == line }) {
-            return Diagnostic(file: document.path, line: derivation.fenceLine, "the derivation starting here \(Self.verb(failure))")
-        }
-        if let expression = document.expressions.first(where: { $0.location.line == line }) {
-            return Diagnostic(file: document.path, line: line, column: expression.location.column,
+        case .derivation(let index):
+            let line = document.derivations[index].fenceLine
+            return Diagnostic(file: document.path, line: line, "the derivation starting here \(Self.verb(failure))")
+        case .value(let id):
+            let expression = document.expressions[id]
+            return Diagnostic(file: document.path, line: expression.location.line, column: expression.location.column,
                               "evaluating `\(expression.expression)` \(Self.verb(failure))")
         }
-        return Diagnostic(file: document.path, line: line, "the chapter program \(failure)")
     }
 
     /// "trapped: Fatal error: …" or the ending as written.
     static func verb(_ failure: String) -> String {
-        failure.hasPrefix("did ") || failure.hasPrefix("exited") || failure.hasPrefix("crashed") ? failure : "trapped: \(failure)"
+        ["did ", "exited", "crashed", "was "].contains(where: failure.hasPrefix) ? failure : "trapped: \(failure)"
     }
 }

@@ -27,8 +27,20 @@ public struct ChapterLoader: Sendable {
         } catch {
             throw SetupError("cannot read chapters folder '\(directory)': \(error.localizedDescription)")
         }
+        let shown = Self.displayPath(directory)
         return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
-            .map { (directory as NSString).appendingPathComponent($0) }
+            .map { (shown as NSString).appendingPathComponent($0) }
+    }
+
+    /// The folder as messages and the published Checks page show it: relative
+    /// to the working folder when inside it (`./chapters/` and an absolute
+    /// path to it both become `chapters`), absolute otherwise.
+    static func displayPath(_ directory: String) -> String {
+        let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        if absolute == here { return "." }
+        if absolute.hasPrefix(here + "/") { return String(absolute.dropFirst(here.count + 1)) }
+        return absolute
     }
 
     /// Loads every chapter; a file that is not UTF-8 becomes a diagnostic.

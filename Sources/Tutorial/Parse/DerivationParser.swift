@@ -38,8 +38,8 @@ enum DerivationParser {
                     derivation.forLine = line
                     derivation.variables = parseVariables(words.count > 1 ? words[1] : "", line: line, file: file, into: &diagnostics)
                 case "tolerance":
-                    if words.count > 1, let t = Double(words[1]), t >= 0 { derivation.tolerance = t } else {
-                        diagnostics.append(Diagnostic(file: file, line: line, column: commentColumn, "'% tolerance' needs a non-negative number such as 1e-6"))
+                    if words.count > 1, let t = Double(words[1]), t.isFinite, t >= 0 { derivation.tolerance = t } else {
+                        diagnostics.append(Diagnostic(file: file, line: line, column: commentColumn, "'% tolerance' needs a finite, non-negative number such as 1e-6"))
                     }
                 case "draws":
                     if words.count > 1, let n = Int(words[1]), n > 0, n <= 100_000 { derivation.draws = n } else {

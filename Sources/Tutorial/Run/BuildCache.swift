@@ -12,7 +12,7 @@ import Foundation
 /// `render` keeps the cache in `OUTPUT/.cache`; `render check` reads that
 /// cache but writes only to a temporary folder it deletes afterwards.
 public struct BuildCache: Sendable {
-    public static let formatVersion = "2"
+    public static let formatVersion = "3"
 
     /// Where new entries go.
     public var writeRoot: String
@@ -31,8 +31,25 @@ public struct BuildCache: Sendable {
         self.enabled = enabled
     }
 
+    /// The key of a compiled chapter program: its code without line
+    /// information, the chapter's name and the toolchain identity.
     public func programKey(_ program: ChapterProgram, toolchain: Toolchain) -> String {
-        ContentHash.of("program", Self.formatVersion, toolchain.identity, program.chapterPath, program.cacheText)
+        ContentHash.of("program", Self.formatVersion, toolchain.identity, program.chapterName, program.cacheText)
+    }
+
+    /// Which run of a program: its derivation seeds.
+    public static func runVariant(seeds: [UInt64]) -> String {
+        ContentHash.of(seeds.map(String.init).joined(separator: ","))
+    }
+
+    /// Whether a program with this key was compiled (in the write root).
+    func hasBinary(key: String) -> Bool {
+        enabled && FileManager.default.fileExists(atPath: (writeRoot as NSString).appendingPathComponent("programs/\(key)/compiled"))
+    }
+
+    /// Marks the program with this key as compiled.
+    func markBinary(key: String) throws {
+        try Data().write(to: URL(fileURLWithPath: try workDirectory(key: key) + "/compiled"))
     }
 
     /// The folder where the program with this key is compiled and run.
@@ -42,10 +59,11 @@ public struct BuildCache: Sendable {
         return path
     }
 
-    public func storedRun(key: String) -> RawRun? {
+    /// The stored run of a program with these seeds, if any.
+    public func storedRun(key: String, variant: String) -> RawRun? {
         guard enabled else { return nil }
         for root in readRoots {
-            let file = (root as NSString).appendingPathComponent("programs/\(key)/run.json")
+            let file = (root as NSString).appendingPathComponent("programs/\(key)/run-\(variant).json")
             if let data = FileManager.default.contents(atPath: file), let run = try? JSONDecoder().decode(RawRun.self, from: data) {
                 return run
             }
@@ -56,14 +74,19 @@ public struct BuildCache: Sendable {
     /// Keeps a run that reached its end. A failed run is not kept: it is
     /// rerun next time (a time-out may pass on a quieter machine, and a trap's
     /// message may name chapter lines that later edits move).
-    public func store(_ run: RawRun, key: String) throws {
-        guard case .exited(0) = run.ending, run.channel.contains(#"{"t":"end"}"#) else { return }
+    public func store(_ run: RawRun, key: String, variant: String) throws {
+        guard ChapterRun.reachedEnd(run) else { return }
         let directory = try workDirectory(key: key)
         let data = try JSONEncoder().encode(run)
-        try data.write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent("run.json")), options: .atomic)
+        try data.write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent("run-\(variant).json")), options: .atomic)
     }
 
     /// The folder the math typesetter uses for its formula cache.
+    /// The formula folders of the read roots other than the write root.
+    public var formulaLookups: [String] {
+        enabled ? readRoots.dropFirst().map { ($0 as NSString).appendingPathComponent("formulas") } : []
+    }
+
     public var formulaDirectory: String? {
         enabled ? (writeRoot as NSString).appendingPathComponent("formulas") : nil
     }

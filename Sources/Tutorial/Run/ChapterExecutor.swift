@@ -6,23 +6,51 @@ struct ChapterExecutor: Sendable {
     enum Outcome: Sendable {
         case notNeeded
         case compileErrors([Diagnostic])
-        case ran(RawRun, cached: Bool)
+        /// `cached`: the run itself came from the cache; `compiled`: swiftc ran for it.
+        case ran(RawRun, cached: Bool, compiled: Bool)
+        /// The program could not be compiled or run at all (swiftc missing, disk full…).
+        case failed(String)
     }
 
     var toolchain: Toolchain
     var cache: BuildCache
     var timeout: Duration
 
+    /// Compiles the program unless its binary is cached, and runs it unless
+    /// a run with the same seeds is cached.
+    ///
+    /// A binary is reused across edits that only move code (the key ignores
+    /// line information); if such a reused binary fails, it is compiled again
+    /// from the current source and rerun, so the failure's message names the
+    /// current lines.
     func execute(_ program: ChapterProgram) async throws -> Outcome {
         guard program.hasWork else { return .notNeeded }
         let key = cache.programKey(program, toolchain: toolchain)
-        if let run = cache.storedRun(key: key) { return .ran(run, cached: true) }
+        let variant = BuildCache.runVariant(seeds: program.seeds)
+        if let run = cache.storedRun(key: key, variant: variant) { return .ran(run, cached: true, compiled: false) }
         let directory = try cache.workDirectory(key: key)
-        let errors = try await ProgramCompiler(toolchain: toolchain).compile(program, in: directory)
-        if !errors.isEmpty { return .compileErrors(errors) }
         let binary = (directory as NSString).appendingPathComponent("program")
-        let run = try await ProgramRunner(timeout: timeout).run(binary: binary, in: directory)
-        try cache.store(run, key: key)
-        return .ran(run, cached: false)
+        let source = (directory as NSString).appendingPathComponent("main.swift")
+        let compiler = ProgramCompiler(toolchain: toolchain)
+        let runner = ProgramRunner(timeout: timeout)
+
+        var compiled = false
+        if !cache.hasBinary(key: key) {
+            let errors = try await compiler.compile(program, in: directory)
+            if !errors.isEmpty { return .compileErrors(errors) }
+            try cache.markBinary(key: key)
+            compiled = true
+        }
+        var run = try await runner.run(binary: binary, seeds: program.seeds, in: directory)
+        let succeeded = ChapterRun.reachedEnd(run)
+        let sameSource = (try? String(contentsOfFile: source, encoding: .utf8)) == program.source
+        if !succeeded && !compiled && !sameSource {
+            let errors = try await compiler.compile(program, in: directory)
+            if !errors.isEmpty { return .compileErrors(errors) }
+            compiled = true
+            run = try await runner.run(binary: binary, seeds: program.seeds, in: directory)
+        }
+        try cache.store(run, key: key, variant: variant)
+        return .ran(run, cached: false, compiled: compiled)
     }
 }

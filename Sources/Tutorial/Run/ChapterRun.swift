@@ -88,11 +88,19 @@ public struct ChapterRun: Sendable {
             failure = nil
         case .timedOut(let seconds):
             failure = "did not finish within the time limit of \(Self.seconds(seconds)) (change it with --timeout)"
+        case .outputCapExceeded(let bytes):
+            failure = "was stopped for printing more than \(bytes >> 20) MiB"
         case .signaled(let signal):
             failure = Self.trapMessage(raw.standardError) ?? "crashed with signal \(signal)"
         case .exited(let code):
             failure = Self.trapMessage(raw.standardError) ?? "exited with status \(code) before the end of the chapter"
         }
+    }
+
+    /// Whether a run exited normally after its last chapter item.
+    static func reachedEnd(_ raw: RawRun) -> Bool {
+        guard case .exited(0) = raw.ending else { return false }
+        return raw.channel.hasSuffix(#"{"t":"end"}"# + "\n")
     }
 
     static func seconds(_ s: Double) -> String {

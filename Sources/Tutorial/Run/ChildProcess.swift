@@ -7,15 +7,20 @@ import SystemPackage
 #endif
 
 /// Runs a child process (swiftc, node, a chapter program) through
-/// swift-subprocess, with an optional time limit after which it is killed.
+/// swift-subprocess, with an optional time limit and output cap.
 ///
 /// A non-zero exit or a signal is data (`Outcome.status`), not an error:
-/// only a failure to start the process throws.
+/// only a failure to start the process throws. A time limit or an output cap
+/// is enforced by racing the run against a watchdog; when the watchdog wins,
+/// the run is cancelled and swift-subprocess kills (SIGKILL) and reaps the
+/// child itself, so no stale process id is ever signalled.
 public enum ChildProcess {
     public enum Status: Sendable, Hashable {
         case exited(Int32)
         case signaled(Int32)
         case timedOut
+        /// Killed for writing more than the cap to its output files.
+        case outputCapExceeded
     }
 
     public struct Outcome: Sendable {
@@ -24,18 +29,28 @@ public enum ChildProcess {
         public var standardError: String
     }
 
+    /// Where a chapter program's output goes, and how much of it is allowed.
+    public struct OutputFiles: Sendable {
+        public var standardOutput: String
+        public var standardError: String
+        /// Bytes the two files may hold together before the program is killed.
+        public var cap: Int
+    }
+
+    /// Runs `executable` and waits for it.
     /// - Parameters:
     ///   - executable: an absolute path.
     ///   - environment: variables added to the inherited environment.
-    ///   - standardOutputFile: when given, standard output goes to this file
-    ///     (a regular file, so the child can tell its offset) instead of being collected.
-    ///   - timeout: kill the process (SIGKILL) after this long.
+    ///   - input: sent to standard input.
+    ///   - files: when given, standard output and error go to these regular
+    ///     files (the child can tell its offset in them) instead of being
+    ///     collected, and `Outcome` carries neither.
+    ///   - timeout: kill the process after this long.
     public static func run(
         _ executable: String, arguments: [String], environment: [String: String]? = nil,
-        input: String? = nil, standardOutputFile: String? = nil, timeout: Duration? = nil,
+        input: String? = nil, files: OutputFiles? = nil, timeout: Duration? = nil,
         workingDirectory: String? = nil
     ) async throws -> Outcome {
-        let limit = 64 << 20
         let configuration = Configuration(
             executable: .path(FilePath(executable)),
             arguments: Arguments(arguments),
@@ -43,47 +58,68 @@ public enum ChildProcess {
                 Environment.Key(rawValue: entry.key).map { ($0, Optional(entry.value)) }
             })),
             workingDirectory: workingDirectory.map { FilePath($0) })
-        let pid = PidBox()
-        let killer: Task<Void, Never>? = timeout.map { limit in
-            Task {
-                do { try await Task.sleep(for: limit) } catch { return }
-                pid.kill()
+
+        enum Race: Sendable { case finished(Outcome), watchdog(Status) }
+        return try await withThrowingTaskGroup(of: Race.self) { group in
+            group.addTask {
+                .finished(try await launch(configuration, input: input ?? "", files: files))
+            }
+            if timeout != nil || files != nil {
+                group.addTask {
+                    let clock = ContinuousClock()
+                    let deadline = timeout.map { clock.now + $0 }
+                    while true {
+                        try await Task.sleep(for: .milliseconds(25))
+                        if let deadline, clock.now >= deadline { return .watchdog(.timedOut) }
+                        if let files, size(files.standardOutput) + size(files.standardError) > files.cap {
+                            return .watchdog(.outputCapExceeded)
+                        }
+                    }
+                }
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            switch first {
+            case .finished(let outcome):
+                return outcome
+            case .watchdog(let status):
+                group.cancelAll()
+                _ = try? await group.next()  // the cancelled run: its child is killed and reaped
+                return Outcome(status: status, standardOutput: "", standardError: "")
             }
         }
-        defer { killer?.cancel() }
+    }
 
+    private static func launch(_ configuration: Configuration, input: String, files: OutputFiles?) async throws -> Outcome {
+        let limit = 256 << 20
         let status: TerminationStatus
-        var out = ""
-        let err: String
-        if let standardOutputFile {
-            let fd = try FileDescriptor.open(
-                FilePath(standardOutputFile), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
-            let result = try await Subprocess.run(
-                configuration, input: .string(input ?? ""),
-                output: .fileDescriptor(fd, closeAfterSpawningProcess: true),
-                error: .string(limit: limit)
-            ) { execution in
-                pid.set(execution.processIdentifier.value)
-            }
-            status = result.terminationStatus
-            err = result.standardError ?? ""
+        var out = "", err = ""
+        if let files {
+            let stdout = try FileDescriptor.open(
+                FilePath(files.standardOutput), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
+            let stderr = try FileDescriptor.open(
+                FilePath(files.standardError), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
+            status = try await Subprocess.run(
+                configuration, input: .string(input),
+                output: .fileDescriptor(stdout, closeAfterSpawningProcess: true),
+                error: .fileDescriptor(stderr, closeAfterSpawningProcess: true)
+            ).terminationStatus
         } else {
             let result = try await Subprocess.run(
-                configuration, input: .string(input ?? ""),
-                output: .string(limit: limit), error: .string(limit: limit)
-            ) { execution in
-                pid.set(execution.processIdentifier.value)
-            }
+                configuration, input: .string(input), output: .string(limit: limit), error: .string(limit: limit))
             status = result.terminationStatus
             out = result.standardOutput ?? ""
             err = result.standardError ?? ""
         }
-        killer?.cancel()
-        if pid.wasKilled { return Outcome(status: .timedOut, standardOutput: out, standardError: err) }
         switch status {
         case .exited(let code): return Outcome(status: .exited(code), standardOutput: out, standardError: err)
         case .signaled(let signal): return Outcome(status: .signaled(signal), standardOutput: out, standardError: err)
         }
+    }
+
+    private static func size(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 }
 
@@ -99,23 +135,20 @@ extension ChildProcess {
         }
         return nil
     }
-}
 
-/// The running child's pid, shared with the task that enforces the time limit.
-private final class PidBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pid: pid_t = 0
-    private var finished = false
-    private(set) var wasKilled = false
-
-    func set(_ value: pid_t) {
-        lock.lock(); defer { lock.unlock() }
-        pid = value
+    /// Up to `limit` bytes from the end of a file (a trap's message is at the end).
+    static func tail(of path: String, limit: Int) -> Data {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return Data() }
+        defer { try? handle.close() }
+        let end = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: end > UInt64(limit) ? end - UInt64(limit) : 0)
+        return (try? handle.readToEnd()) ?? Data()
     }
 
-    func kill() {
-        lock.lock(); defer { lock.unlock() }
-        guard pid > 0, !finished else { return }
-        wasKilled = Foundation.kill(pid, SIGKILL) == 0
+    /// Up to `limit` bytes from the start of a file.
+    static func head(of path: String, limit: Int) -> Data {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return Data() }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: limit)) ?? Data()
     }
 }

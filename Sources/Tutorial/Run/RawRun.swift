@@ -8,6 +8,7 @@ public struct RawRun: Sendable, Codable, Hashable {
         case exited(Int32)
         case signaled(Int32)
         case timedOut(seconds: Double)
+        case outputCapExceeded(bytes: Int)
     }
 
     public var ending: Ending

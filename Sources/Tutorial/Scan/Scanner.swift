@@ -107,6 +107,11 @@ public struct Scanner {
                 i = math(at: i)
             case "@":
                 i = reference(at: i)
+            case "\u{E000}", "\u{E001}", "\u{E002}":
+                diagnostics.append(error(
+                    "the private-use character U+\(String(scalars[i].value, radix: 16, uppercase: true)) is reserved by render and cannot appear in prose",
+                    at: i))
+                i += 1
             default:
                 i += 1
             }

@@ -3,13 +3,24 @@
 /// after the blocks that precede them.
 public struct ChapterProgram: Sendable, Hashable {
     public var chapterPath: String
+    /// The chapter's file name without `.md`.
+    public var chapterName: String
     public var source: String
     /// The source without line information: the cache key's part (see `ProgramWriter.keyText`).
     public var cacheText: String
     /// False when the chapter has nothing to run (plain Markdown): the engine
     /// then skips compiling it.
     public var hasWork: Bool
-    /// The chapter line of each item (block, value, derivation) in program
-    /// order; the program reports progress by item number.
-    public var itemLines: [Int]
+    /// What the program evaluates, in order; it reports progress by position
+    /// in this list, so a trap can be blamed on the exact block, expression
+    /// or derivation.
+    public var items: [Item]
+    /// The seed of each derivation's draws, by derivation index.
+    public var seeds: [UInt64]
+
+    public enum Item: Sendable, Hashable {
+        case block(Int)
+        case value(Int)
+        case derivation(Int)
+    }
 }

@@ -59,14 +59,21 @@ public enum Tangler {
         let key = fileScope.keyText + opening + out.keyText + closing
         let hasWork = !document.expressions.isEmpty || !document.derivations.isEmpty
             || document.swiftBlocks.contains(where: \.runs)
+        let seeds = document.derivations.map { Seed.derive(chapter: document.name, line: $0.fenceLine) }
+        let programItems: [ChapterProgram.Item] = items.map { entry in
+            switch entry.item {
+            case .block(let block): return .block(block.index)
+            case .value(let id, _): return .value(id)
+            case .derivation(let derivation): return .derivation(derivation.index)
+            }
+        }
         return ChapterProgram(
-            chapterPath: document.path, source: source, cacheText: key, hasWork: hasWork,
-            itemLines: items.map(\.line))
+            chapterPath: document.path, chapterName: document.name, source: source, cacheText: key,
+            hasWork: hasWork, items: programItems, seeds: seeds)
     }
 
     static func tangle(_ derivation: Derivation, chapter: String, into out: inout ProgramWriter) {
-        let seed = Seed.derive(chapter: chapter, line: derivation.fenceLine)
-        out.raw("__tutorialDerivation(\(derivation.index), draws: \(derivation.draws), seed: \(seed), tolerance: \(derivation.tolerance)) { __random in")
+        out.raw("__tutorialDerivation(\(derivation.index), draws: \(derivation.draws), tolerance: \(derivation.tolerance)) { __random in")
         for variable in derivation.variables {
             out.located(line: derivation.forLine,
                 "    let \(variable.name) = (\(qualified(variable.generator))).draw(using: &__random)")
@@ -97,7 +104,9 @@ extension Tangler {
 }
 
 /// Seeds for derivation draws: FNV-1a (64-bit) of "chapter:line", so that
-/// builds are reproducible and every derivation draws differently.
+/// builds are reproducible and every derivation draws differently. Seeds are
+/// passed to the program when it runs (`TUTORIAL_SEEDS`), not compiled into
+/// it, so moving a derivation reruns the program but does not recompile it.
 public enum Seed {
     public static func derive(chapter: String, line: Int) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -26,7 +26,7 @@ struct ChapterTypesetter {
             let id = document.firstExpressionOfSpan[index]
             switch span.kind {
             case .value(let expression):
-                let (html, text) = Self.valueHTML(expression, value: values[id], location: span.location)
+                let (html, text) = Self.valueHTML(expression, value: values[id])
                 spanHTML.append(html)
                 spanText.append(text)
             case .math(let math):
@@ -64,31 +64,38 @@ struct ChapterTypesetter {
 
         let rewrite = MarkdownRewrite(
             codeBlock: { codeHTML[$0] },
-            inlineHTML: { spanHTML[$0] },
-            inlineText: { spanText[$0] },
+            inlineHTML: { spanHTML.indices.contains($0) ? spanHTML[$0] : "" },
+            inlineText: { spanText.indices.contains($0) ? spanText[$0] : "" },
             isBlock: { blockSpans.contains($0) })
         var html = CommonMark.renderHTML(document.maskedText, unsafe: unsafe, rewrite: rewrite)
         html += strayFigures.map(figureHTML).joined()
         let (anchored, headings) = HeadingAnchors.apply(html)
         let title = headings.first(where: { $0.level == 1 }) ?? headings.first
         let outline = headings.filter { $0.level >= 2 && $0.level <= 3 }
-            .map { OutlineEntry(level: $0.level, id: $0.id, titleHTML: $0.html) }
+            .map { OutlineEntry(level: $0.level, id: $0.id, titleHTML: HTML.escape($0.text)) }
         return Output(
             html: anchored, title: title?.text ?? document.name,
             titleHTML: title?.html ?? HTML.escape(document.name), outline: outline)
     }
 
-    /// An anchor id for the claim or derivation at a chapter line.
+    /// The anchor id of a check on its chapter page; the Checks page links
+    /// to it. Heading slugs never start with `check-` (see `HeadingAnchors`),
+    /// so the two cannot clash.
     static func checkAnchor(line: Int, column: Int) -> String {
         "check-\(line)-\(column)"
     }
 
-    static func valueHTML(_ expression: InlineExpression, value: Value?, location: SourceLocation) -> (String, String) {
+    /// The anchor of a claim: at its expression.
+    static func checkAnchor(_ expression: InlineExpression) -> String {
+        checkAnchor(line: expression.location.line, column: expression.location.column)
+    }
+
+    static func valueHTML(_ expression: InlineExpression, value: Value?) -> (String, String) {
         let computed = value.map { ValueFormatter.format($0, expression.format) } ?? "?"
         if let claim = expression.claim {
             let exact = value.map { ValueFormatter.format($0, .plain) } ?? "?"
             let title = "checked: \(expression.expression) = \(exact)"
-            let id = checkAnchor(line: location.line, column: location.column)
+            let id = checkAnchor(expression)
             return ("<span class=\"claim\" id=\"\(id)\" title=\"\(HTML.escape(title))\">\(HTML.escape(claim))</span>", claim)
         }
         return ("<span class=\"value\" title=\"\(HTML.escape(expression.expression))\">\(HTML.escape(computed))</span>", computed)

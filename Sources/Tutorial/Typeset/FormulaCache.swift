@@ -6,6 +6,8 @@ import Foundation
 struct FormulaCache: Sendable {
     /// The folder that holds the files; `nil` turns the cache off.
     let directory: URL?
+    /// Further folders looked in, never written to.
+    var lookups: [URL] = []
     /// The KaTeX version the keys are made with.
     let katexVersion: String
 
@@ -16,8 +18,12 @@ struct FormulaCache: Sendable {
 
     /// The cached HTML of `formula`, if there is any.
     func html(for formula: Formula) -> String? {
-        guard let file = file(for: formula), let data = try? Data(contentsOf: file) else { return nil }
-        return String(data: data, encoding: .utf8)
+        guard directory != nil else { return nil }
+        let name = "\(key(for: formula)).html"
+        for folder in [directory].compactMap({ $0 }) + lookups {
+            if let data = try? Data(contentsOf: folder.appendingPathComponent(name)) { return String(data: data, encoding: .utf8) }
+        }
+        return nil
     }
 
     /// Stores the HTML of `formula`, atomically (a reader never sees half a file).

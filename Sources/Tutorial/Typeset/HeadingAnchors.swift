@@ -21,7 +21,8 @@ enum HeadingAnchors {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 256)
         var headings: [Heading] = []
-        var used: [String: Int] = [:]
+        // Ids the page template and the check anchors use are not free for headings.
+        var used: [String: Int] = ["main": 1, "contents-title": 1]
         var cursor = 0
         var i = 0
         while let at = find(marker, in: bytes, from: i) {
@@ -38,6 +39,7 @@ enum HeadingAnchors {
             let text = plainText(inner)
             var slug = slugify(text)
             if slug.isEmpty { slug = "section" }
+            if slug.hasPrefix("check-") { slug = "s-" + slug }
             if let n = used[slug] { used[slug] = n + 1; slug += "-\(n + 1)" } else { used[slug] = 1 }
             headings.append(Heading(level: level, id: slug, html: inner, text: text))
             output += bytes[cursor..<(at - 1)]

@@ -13,6 +13,8 @@ public struct MathTypesetter: Sendable {
     public var nodePath: String?
     /// Where typeset formulas are kept between builds; `nil` for no cache.
     public var cacheDirectory: URL?
+    /// More folders to look formulas up in (read only), after `cacheDirectory`.
+    public var lookupDirectories: [URL] = []
 
     /// Creates a typesetter.
     /// - Parameters:
@@ -40,7 +42,7 @@ public struct MathTypesetter: Sendable {
     /// - Throws: ``MathTypesetterError`` when node or KaTeX is missing or
     ///   node fails as a whole; a TeX error is not thrown.
     public func typeset(_ formulas: [Formula]) async throws -> [TypesetResult] {
-        let cache = FormulaCache(directory: cacheDirectory, katexVersion: try katexVersion())
+        let cache = FormulaCache(directory: cacheDirectory, lookups: lookupDirectories, katexVersion: try katexVersion())
         var known: [Formula: TypesetResult] = [:]
         var missing: [Formula] = []
         var queued = Set<Formula>()

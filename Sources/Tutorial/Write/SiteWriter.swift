@@ -57,10 +57,28 @@ public struct SiteWriter: Sendable {
         return text.split(separator: "\n").map(String.init).filter(Self.isSafe)
     }
 
-    /// A relative path that stays inside the folder.
+    /// A relative file path that stays inside the folder and is not one of
+    /// render's own (`.cache`, staging, manifest): no empty, `.` or `..`
+    /// component, no control characters.
     static func isSafe(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
-            && !path.hasPrefix(stagingName) && !path.hasPrefix(cacheName + "/") && path != manifestName
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+            && parts[0] != cacheName && parts[0] != stagingName && path != manifestName
+            && !path.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    }
+
+    /// Refuses a path whose folders inside the output folder include a
+    /// symbolic link: writing through it would write outside the folder.
+    func checkNoLinks(_ path: String) throws {
+        var prefix = output
+        for part in path.split(separator: "/").dropLast() {
+            prefix = (prefix as NSString).appendingPathComponent(String(part))
+            var info = stat()
+            if lstat(prefix, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+                throw SetupError("'\(prefix)' is a symbolic link; render writes only into real folders inside '\(output)'",
+                                 fix: "remove the link, or choose another --output")
+            }
+        }
     }
 
     /// Writes the site; unchanged files are left as they are.
@@ -74,7 +92,8 @@ public struct SiteWriter: Sendable {
 
         var changed: [String] = []
         for path in site.paths {
-            precondition(Self.isSafe(path), "site path '\(path)' would leave the output folder")
+            guard Self.isSafe(path) else { throw SetupError("internal: site path '\(path)' would leave the output folder") }
+            try checkNoLinks(path)
             let bytes = site.files[path]!
             let target = (output as NSString).appendingPathComponent(path)
             if let existing = fm.contents(atPath: target), existing.elementsEqual(bytes) { continue }
@@ -92,9 +111,14 @@ public struct SiteWriter: Sendable {
         }
         let keep = Set(site.paths)
         for old in previousManifest() where !keep.contains(old) {
+            guard (try? checkNoLinks(old)) != nil else { continue }
             let target = (output as NSString).appendingPathComponent(old)
-            try? fm.removeItem(atPath: target)
-            removeEmptyParents(of: old)
+            // Only files (or links) are deleted, never a folder and its contents.
+            var info = stat()
+            if lstat(target, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
+                unlink(target)
+                removeEmptyParents(of: old)
+            }
         }
         let manifest = site.paths.joined(separator: "\n") + "\n"
         try manifest.write(toFile: manifestPath, atomically: true, encoding: .utf8)
