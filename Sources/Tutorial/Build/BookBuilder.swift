@@ -183,6 +183,9 @@ public struct BookBuilder: Sendable {
         ).site()
         try SiteAssets.add(to: &site, katexDirectory: options.katexDirectory)
         try writer.write(site)
+        if let toolchain {
+            cache.prune(keepingPrograms: Set(programs.filter(\.hasWork).map { cache.programKey($0, toolchain: toolchain) }))
+        }
         return summary
     }
 

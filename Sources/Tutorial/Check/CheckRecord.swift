@@ -6,9 +6,10 @@ public struct CheckRecord: Sendable, Hashable, Codable {
     public var chapter: String
     public var line: Int
     public var kind: Kind
-    /// The Swift expression (claims) or the first step's expression (derivations).
+    /// The Swift expression (claims), or every step's expression joined by
+    /// " = " (derivations).
     public var expression: String
-    /// The computed value (claims) or "" (derivations).
+    /// The computed value (claims), or "N draws" (derivations).
     public var computed: String
     /// The literal as written (claims) or "N draws" (derivations).
     public var expected: String

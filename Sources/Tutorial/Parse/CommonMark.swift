@@ -47,12 +47,14 @@ enum CommonMark {
         var texts: [OpaquePointer] = []
         var headings: [OpaquePointer] = []
         var links: [OpaquePointer] = []
+        var rawHTML: [OpaquePointer] = []
         walk(document) { node in
             switch cmark_node_get_type(node) {
             case CMARK_NODE_CODE_BLOCK: codeBlocks.append(node)
             case CMARK_NODE_TEXT: if string(cmark_node_get_literal(node)).contains("\u{E000}") { texts.append(node) }
             case CMARK_NODE_HEADING: headings.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            case CMARK_NODE_HTML_INLINE: if string(cmark_node_get_literal(node)).contains("\u{E000}") { rawHTML.append(node) }
             default: break
             }
         }
@@ -65,6 +67,11 @@ enum CommonMark {
             if url.contains("\u{E000}") { cmark_node_set_url(node, substitute(url, rewrite.inlineText)) }
             let title = string(cmark_node_get_title(node))
             if title.contains("\u{E000}") { cmark_node_set_title(node, substitute(title, rewrite.inlineText)) }
+        }
+        for node in rawHTML {
+            // A value inside an author's raw HTML (kept with --unsafe) goes in as escaped text.
+            let literal = string(cmark_node_get_literal(node))
+            cmark_node_set_literal(node, substitute(literal) { HTML.escape(rewrite.inlineText($0)) })
         }
         for node in texts {
             splitText(node, rewrite: rewrite)

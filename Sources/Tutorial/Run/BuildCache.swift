@@ -82,6 +82,16 @@ public struct BuildCache: Sendable {
     }
 
     /// The folder the math typesetter uses for its formula cache.
+    /// Deletes the program folders of the write root that this build did not
+    /// use (old versions of chapters, old toolchains), so the cache does not
+    /// grow without bound.
+    public func prune(keepingPrograms keys: Set<String>) {
+        let programs = (writeRoot as NSString).appendingPathComponent("programs")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: programs)) ?? [] where !keys.contains(name) {
+            try? FileManager.default.removeItem(atPath: (programs as NSString).appendingPathComponent(name))
+        }
+    }
+
     /// The formula folders of the read roots other than the write root.
     public var formulaLookups: [String] {
         enabled ? readRoots.dropFirst().map { ($0 as NSString).appendingPathComponent("formulas") } : []

@@ -1,4 +1,4 @@
-/// A place in a chapter, 1-based, columns counted in characters.
+/// A place in a chapter, 1-based, columns counted in Unicode scalars.
 public struct SourceLocation: Sendable, Hashable, Comparable {
     public var line: Int
     public var column: Int
