@@ -61,9 +61,29 @@ public enum Channel {
     }
 }
 
-/// Marks the start of the program (first statement of every chapter program).
+/// Marks the start of the program (first statement of every chapter program)
+/// and starts the orphan watch.
 public func __tutorialStart() {
+    OrphanWatch.start()
     Channel.send(#"{"t":"start"}"#)
+}
+
+/// Ends the program if render goes away (killed, Ctrl-C): a chapter stuck in
+/// a loop must not outlive the build that started it. A thread checks every
+/// 200 ms whether the parent process changed.
+enum OrphanWatch {
+    nonisolated(unsafe) static var parent: pid_t = 0
+
+    static func start() {
+        parent = getppid()
+        var thread = pthread_t()
+        pthread_create(&thread, nil, { _ in
+            while true {
+                usleep(200_000)
+                if getppid() != OrphanWatch.parent { _exit(1) }
+            }
+        }, nil)
+    }
 }
 
 /// Marks the normal end of the program.

@@ -5,6 +5,8 @@
 /// where m is the largest magnitude in the first step's value: relative to
 /// the size of the quantity, so that a gradient entry of 1e-17 next to
 /// entries of order 1 counts as the 0 it is. Bool values count as 1 and 0.
+/// A NaN never agrees, not even with NaN; an infinity agrees only with the
+/// same infinity.
 ///
 /// The comparison runs here, next to the values, and only a summary goes to
 /// the engine: `{"t":"derivation","i":ID,"n":DRAWS,"f":[FAILURE…]}` with, for
@@ -60,7 +62,10 @@ enum StepComparison {
         guard a.count == b.count else { return (-1, .nan) }
         for i in a.indices {
             let x = a[i], y = b[i]
-            if x == y || (x.isNaN && y.isNaN) { continue }
+            // NaN never agrees (not even with NaN); ±∞ agrees only with the same ±∞.
+            if x.isNaN || y.isNaN { return (i, .nan) }
+            if x == y { continue }
+            if !x.isFinite || !y.isFinite { return (i, .infinity) }
             let size = max(abs(x), abs(y), scale)
             if !(abs(x - y) <= tolerance * size) {
                 return (i, abs(x - y) / size)

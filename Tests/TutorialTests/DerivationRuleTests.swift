@@ -24,6 +24,13 @@ import Testing
         #expect(verdict?.relative == 2)
     }
 
+    @Test func nanNeverAgreesAndInfinityOnlyWithItself() {
+        #expect(StepComparison.disagreement([.nan], [.nan], tolerance: 1e-9, scale: 0) != nil)
+        #expect(StepComparison.disagreement([.infinity], [1], tolerance: 1e-9, scale: .infinity) != nil)
+        #expect(StepComparison.disagreement([.infinity], [-.infinity], tolerance: 1e-9, scale: .infinity) != nil)
+        #expect(StepComparison.disagreement([.infinity, 1], [.infinity, 1], tolerance: 1e-9, scale: .infinity) == nil)
+    }
+
     @Test func differentSizesNeverAgree() {
         #expect(StepComparison.disagreement([1, 2], [1, 2, 3], tolerance: 1, scale: 3)?.element == -1)
     }

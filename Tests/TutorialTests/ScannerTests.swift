@@ -121,6 +121,23 @@ import Testing
         #expect(labels == ["fig:forward-pass", "eq:loss"])
     }
 
+    @Test func linkDestinationsAutolinksAndTagsAreNotScanned() {
+        let result = scan(#"[t](http://e.com/$a$) <http://e.com/$b$> <span title="$c$">x</span> and [see](http://x/@eq:none) $d$"#)
+        #expect(result.spans.count == 1)
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func aBadFormatDoesNotHideTheRestOfTheParagraph() {
+        let result = scan(#"A \(1, decimals: 99) and B \(2, decimals: 99) and \(3)."#)
+        #expect(result.diagnostics.map(\.column) == [3, 28])
+        #expect(result.spans.count == 1)
+    }
+
+    @Test func aMalformedClaimLiteralIsAScanError() {
+        let result = scan(#"A \(v ≈ .5)."#)
+        #expect(result.diagnostics.first?.message.contains("is not a number") == true)
+    }
+
     @Test func columnsCountCharactersNotBytes() {
         let result = scan("Größe ≈ \\(x)")
         #expect(result.spans.first?.location.column == 9)

@@ -50,6 +50,8 @@ public struct BookBuilder: Sendable {
                     if let toolchain {
                         do {
                             outcome = try await ChapterExecutor(toolchain: toolchain, cache: cache, timeout: timeout).execute(program)
+                        } catch let setup as SetupError {
+                            throw setup
                         } catch {
                             outcome = .failed("the chapter program could not be compiled or run: \(error)")
                         }

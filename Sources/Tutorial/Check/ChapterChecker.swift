@@ -7,7 +7,7 @@ enum ChapterChecker {
         var run: ChapterRun?
         switch outcome {
         case .notNeeded: break
-        case .compileErrors(let errors): diagnostics += errors
+        case .compileErrors(let errors): diagnostics += errors.map { scalarColumn($0, in: document) }
         case .failed(let message): diagnostics.append(Diagnostic(file: document.path, line: 1, message))
         case .ran(let raw, _, _):
             let parsed = ChapterRun(raw)
@@ -79,6 +79,17 @@ enum ChapterChecker {
             return Diagnostic(file: document.path, line: expression.location.line, column: expression.location.column,
                               "evaluating `\(expression.expression)` \(Self.verb(failure))")
         }
+    }
+
+    /// swiftc counts columns in UTF-8 bytes; messages count Unicode scalars.
+    static func scalarColumn(_ diagnostic: Diagnostic, in document: ChapterDocument) -> Diagnostic {
+        let lines = document.source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard diagnostic.file == document.path, lines.indices.contains(diagnostic.line - 1) else { return diagnostic }
+        let bytes = Array(lines[diagnostic.line - 1].utf8)
+        let prefix = bytes.prefix(max(diagnostic.column - 1, 0))
+        var fixed = diagnostic
+        fixed.column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+        return fixed
     }
 
     /// "trapped: Fatal error: …" or the ending as written.

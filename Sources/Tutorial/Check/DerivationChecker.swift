@@ -25,8 +25,11 @@ enum DerivationChecker {
                 let i = failure.element
                 let place = a.count == 1 ? "" : " at element \(i)"
                 let x = i < a.count ? a[i] : .nan, y = i < b.count ? b[i] : .nan
-                let relative = failure.relative.map { String(format: "%.2g", $0) } ?? "?"
-                problem = "first step = \(x), this step = \(y)\(place) (relative difference \(relative) > tolerance \(derivation.tolerance))"
+                if let relative = failure.relative {
+                    problem = "first step = \(x), this step = \(y)\(place) (relative difference \(String(format: "%.2g", relative)) > tolerance \(derivation.tolerance))"
+                } else {
+                    problem = "first step = \(x), this step = \(y)\(place) (NaN never agrees, and infinity only with the same infinity)"
+                }
             }
             return Diagnostic(file: file, line: step.line, column: step.expressionColumn,
                 "derivation step disagrees with the first step (line \(first.line)) on draw \(failure.draw + 1) of \(outcome.draws) (\(inputs)): \(problem)")

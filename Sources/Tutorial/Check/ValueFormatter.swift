@@ -19,9 +19,9 @@ public enum ValueFormatter {
         case .int(let n, let text):
             if case .plain = format { return text }
             return number(Double(n), text: text, format, inMath: inMath)
-        case .bool(let b): return b ? "true" : "false"
-        case .string(let s): return s
-        case .other(let s): return s
+        case .bool(let b): return inMath ? "\\text{\(b)}" : (b ? "true" : "false")
+        case .string(let s): return inMath ? texText(s) : s
+        case .other(let s): return inMath ? texText(s) : s
         }
     }
 
@@ -38,6 +38,22 @@ public enum ValueFormatter {
             printed = significant(x, digits: n)
         }
         return inMath ? mathNotation(printed) : printed
+    }
+
+    /// Text inside math: `\text{…}` with TeX's special characters escaped,
+    /// so a string such as "50%" cannot start a TeX comment or break the formula.
+    static func texText(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "\\": out += "\\textbackslash{}"
+            case "{", "}", "$", "&", "#", "_", "%": out += "\\" + String(c)
+            case "^": out += "\\textasciicircum{}"
+            case "~": out += "\\textasciitilde{}"
+            default: out.append(c)
+            }
+        }
+        return "\\text{" + out + "}"
     }
 
     /// A short form for messages: integers as they are, floating point to

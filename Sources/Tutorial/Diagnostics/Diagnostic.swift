@@ -19,8 +19,10 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// One line, always: line breaks in a message (KaTeX quotes TeX) become spaces.
     public var description: String {
-        "\(file):\(line):\(column): \(severity.rawValue): \(message)"
+        let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return "\(file):\(line):\(column): \(severity.rawValue): \(oneLine)"
     }
 }
 

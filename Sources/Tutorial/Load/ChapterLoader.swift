@@ -16,6 +16,10 @@ public struct ChapterLoader: Sendable {
     /// - Throws: `SetupError` if the folder is missing or unreadable.
     public func chapterFiles() throws -> [String] {
         var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw SetupError("'\(directory)' is a file; --chapters takes the folder that holds the chapters",
+                             fix: "pass its folder: --chapters \((directory as NSString).deletingLastPathComponent.isEmpty ? "." : (directory as NSString).deletingLastPathComponent)")
+        }
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw SetupError(
                 "chapters folder '\(directory)' does not exist",
@@ -28,7 +32,11 @@ public struct ChapterLoader: Sendable {
             throw SetupError("cannot read chapters folder '\(directory)': \(error.localizedDescription)")
         }
         let shown = Self.displayPath(directory)
-        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        return names.filter { name in
+            var folder: ObjCBool = false
+            FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &folder)
+            return name.hasSuffix(".md") && !name.hasPrefix(".") && !folder.boolValue
+        }.sorted()
             .map { (shown as NSString).appendingPathComponent($0) }
     }
 

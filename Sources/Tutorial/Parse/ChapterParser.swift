@@ -29,7 +29,7 @@ public enum ChapterParser {
                 }
                 swiftBlocks.append(SwiftBlock(
                     index: swiftBlocks.count, codeBlockIndex: codeIndex, code: literal,
-                    fenceLine: block.startLine, firstCodeLine: block.contentLine,
+                    fenceLine: block.startLine, firstCodeLine: block.contentLine, indent: max(block.startColumn - 1, 0),
                     hidden: options.contains("hide"), runs: !options.contains("norun"),
                     showsOutput: options.contains("output")))
             case "derivation":

@@ -27,7 +27,7 @@ enum CommonMark {
             case CMARK_NODE_CODE_BLOCK:
                 blocks.append(MarkdownBlock(
                     kind: .code(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node))),
-                    startLine: start, endLine: end))
+                    startLine: start, endLine: end, startColumn: Int(cmark_node_get_start_column(node))))
             case CMARK_NODE_HTML_BLOCK:
                 blocks.append(MarkdownBlock(kind: .html, startLine: start, endLine: end))
             default: break
@@ -138,9 +138,11 @@ enum CommonMark {
             return
         }
         var insideImage = false
+        var insideLink = false
         var ancestor = parent
         while let a = ancestor {
             if cmark_node_get_type(a) == CMARK_NODE_IMAGE { insideImage = true }
+            if cmark_node_get_type(a) == CMARK_NODE_LINK { insideLink = true }
             ancestor = cmark_node_parent(a)
         }
         for part in parts {
@@ -149,7 +151,7 @@ enum CommonMark {
             case .text(let text):
                 piece = cmark_node_new(CMARK_NODE_TEXT)
                 cmark_node_set_literal(piece, text)
-            case .placeholder(let index) where insideImage:
+            case .placeholder(let index) where insideImage || (insideLink && rewrite.isLink(index)):
                 piece = cmark_node_new(CMARK_NODE_TEXT)
                 cmark_node_set_literal(piece, rewrite.inlineText(index))
             case .placeholder(let index):

@@ -10,6 +10,8 @@ public struct MarkdownBlock: Sendable, Hashable {
     public var kind: Kind
     public var startLine: Int
     public var endLine: Int
+    /// The column of the block's first character (after list or quote markers).
+    public var startColumn: Int = 1
 
     /// The first line of the block's content (after the opening fence).
     public var contentLine: Int {
@@ -28,4 +30,7 @@ struct MarkdownRewrite {
     var inlineText: (Int) -> String
     /// Whether placeholder `index` alone in a paragraph becomes a block (display math).
     var isBlock: (Int) -> Bool
+    /// Whether placeholder `index` is itself a link (a reference), which
+    /// inside another link's text must be plain text: links do not nest.
+    var isLink: (Int) -> Bool = { _ in false }
 }

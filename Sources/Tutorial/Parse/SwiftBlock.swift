@@ -8,6 +8,9 @@ public struct SwiftBlock: Sendable, Hashable {
     /// The chapter line of the fence, and of the first line of code.
     public var fenceLine: Int
     public var firstCodeLine: Int
+    /// Columns a list item or block quote takes before the code (its lines
+    /// are shown and compiled without them; compiler columns add them back).
+    public var indent: Int = 0
     /// `hide`: runs, not shown. `norun`: shown, not run. `output`: shows what it prints.
     public var hidden: Bool
     public var runs: Bool

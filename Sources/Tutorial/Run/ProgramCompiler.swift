@@ -19,6 +19,12 @@ struct ProgramCompiler: Sendable {
             toolchain.swiftc,
             arguments: toolchain.compileArguments(main: main, output: binary))
         if case .exited(0) = outcome.status { return [] }
+        let output = outcome.standardError + outcome.standardOutput
+        for sign in ["linker command failed", "unable to execute command", "posix_spawn failed", "error opening input file"]
+        where output.contains(sign) && !output.contains(program.chapterPath + ":") {
+            throw SetupError("the Swift toolchain could not build a chapter program: \(output.split(separator: "\n").first ?? "")",
+                             fix: "check the toolchain: swiftc and the system linker (ld, from binutils) must be on PATH")
+        }
         let diagnostics = Self.diagnostics(from: outcome.standardError + outcome.standardOutput, chapter: program.chapterPath)
         if diagnostics.isEmpty {
             let text = (outcome.standardError + outcome.standardOutput).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -19,6 +19,9 @@ enum InlineExpressionParser {
             let literal = text(inside[(at + 1)...])
             guard !expression.isEmpty else { throw Problem(message: #"the claim has no expression before "≈""#) }
             guard !literal.isEmpty else { throw Problem(message: #"the claim has no number after "≈""#) }
+            do { _ = try ClaimLiteral.parse(literal) } catch let bad as ClaimLiteral.ParseError {
+                throw Problem(message: bad.message)
+            }
             return InlineExpression(expression: expression, claim: literal, location: location)
         }
         var expression = text(inside[...])
@@ -28,11 +31,9 @@ enum InlineExpressionParser {
             for (name, make) in [("decimals:", ValueFormat.decimals), ("significant:", ValueFormat.significant)]
             where tail.hasPrefix(name) {
                 let number = tail.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
-                guard let n = Int(number), n >= 0, n <= 17 else {
-                    throw Problem(message: "\(name) needs a whole number from 0 to 17, got '\(number)'")
-                }
-                if case .significant = make(0), n == 0 {
-                    throw Problem(message: "significant: needs at least 1 digit")
+                let lowest = name == "significant:" ? 1 : 0
+                guard let n = Int(number), n >= lowest, n <= 17 else {
+                    throw Problem(message: "\(name) needs a whole number from \(lowest) to 17, got '\(number)'")
                 }
                 format = make(n)
                 expression = text(inside[..<comma])

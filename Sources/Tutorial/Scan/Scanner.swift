@@ -107,6 +107,11 @@ public struct Scanner {
                 i = math(at: i)
             case "@":
                 i = reference(at: i)
+            case "]" where i + 1 < scalars.count && scalars[i + 1] == "(":
+                // A link destination and title are URLs and text, not prose: nothing in them is scanned.
+                i = SwiftTextWalker.matchingParen(scalars, from: i + 1, limit: paragraphEnd(from: i)).map { $0 + 1 } ?? i + 1
+            case "<":
+                i = skipTag(at: i)
             case "\u{E000}", "\u{E001}", "\u{E002}":
                 diagnostics.append(error(
                     "the private-use character U+\(String(scalars[i].value, radix: 16, uppercase: true)) is reserved by render and cannot appear in prose",
@@ -142,35 +147,57 @@ public struct Scanner {
         return i + n
     }
 
+    /// An autolink (`<https://…>`) or a raw HTML tag (`<span title="$x$">`)
+    /// is skipped whole, as cmark reads it; any other `<` is text.
+    func skipTag(at i: Int) -> Int {
+        guard i + 1 < scalars.count else { return i + 1 }
+        let next = scalars[i + 1]
+        guard next.properties.isAlphabetic || next == "/" || next == "!" || next == "?" else { return i + 1 }
+        var j = i + 1
+        while j < scalars.count && scalars[j] != ">" && scalars[j] != "<" && !(scalars[j] == "\n" && boundary.contains(lineOf[j] + 1)) {
+            j += 1
+        }
+        return j < scalars.count && scalars[j] == ">" ? j + 1 : i + 1
+    }
+
     mutating func backslash(at i: Int) -> Int {
         guard i + 1 < scalars.count else { return i + 1 }
         let next = scalars[i + 1]
         if next == "(" {
-            if let (expression, end) = interpolation(at: i) {
+            switch interpolation(at: i) {
+            case .found(let expression, let end):
                 record(.value(expression), range: i..<end)
                 return end
+            case .malformed(let end): return end
+            case .unbalanced: return paragraphEnd(from: i)
             }
-            return paragraphEnd(from: i)
         }
         return next.isASCII && next.properties.isPatternSyntax || next == "\\" ? i + 2 : i + 1
     }
 
-    /// Parses `\( … )` starting at `i`; reports an error and returns nil if unbalanced.
-    mutating func interpolation(at i: Int) -> (InlineExpression, Int)? {
+    enum Interpolation {
+        case found(InlineExpression, end: Int)
+        /// Balanced but unreadable (a bad format or claim): reported; scanning goes on after it.
+        case malformed(end: Int)
+        /// No closing parenthesis: reported; the rest of the paragraph is skipped.
+        case unbalanced
+    }
+
+    /// Parses `\( … )` starting at `i`, reporting what is wrong with it.
+    mutating func interpolation(at i: Int) -> Interpolation {
         let limit = paragraphEnd(from: i)
         guard let close = SwiftTextWalker.matchingParen(scalars, from: i + 1, limit: limit) else {
             diagnostics.append(error(#"unbalanced "\(": no matching ")" before the end of the paragraph"#, at: i))
-            return nil
+            return .unbalanced
         }
         let inside = Array(scalars[(i + 2)..<close])
         do {
             let expression = try InlineExpressionParser.parse(inside, location: location(i + 2))
-            return (expression, close + 1)
-        } catch let problem as InlineExpressionParser.Problem {
-            diagnostics.append(error(problem.message, at: i))
-            return nil
+            return .found(expression, end: close + 1)
         } catch {
-            return nil
+            let message = (error as? InlineExpressionParser.Problem)?.message ?? "cannot read this value"
+            diagnostics.append(self.error(message, at: i))
+            return .malformed(end: close + 1)
         }
     }
 
@@ -188,10 +215,14 @@ public struct Scanner {
             let c = scalars[j]
             if c == "\\" && j + 1 < limit {
                 if scalars[j + 1] == "(" {
-                    guard let (expression, end) = interpolation(at: j) else { return limit }
-                    if !text.isEmpty { pieces.append(.tex(String(text))); text = String.UnicodeScalarView() }
-                    pieces.append(.value(expression))
-                    j = end
+                    switch interpolation(at: j) {
+                    case .found(let expression, let end):
+                        if !text.isEmpty { pieces.append(.tex(String(text))); text = String.UnicodeScalarView() }
+                        pieces.append(.value(expression))
+                        j = end
+                    case .malformed(let end): j = end
+                    case .unbalanced: return limit
+                    }
                 } else {
                     text.append(c)
                     text.append(scalars[j + 1])

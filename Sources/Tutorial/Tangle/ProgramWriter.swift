@@ -18,10 +18,17 @@ struct ProgramWriter {
         keyText += line + "\n"
     }
 
-    /// Chapter code whose first line is chapter line `line`.
-    mutating func located(line: Int, _ code: String) {
+    /// Chapter code whose first line is chapter line `line`; `indent` spaces
+    /// before each line restore the columns of code inside a list item or
+    /// block quote.
+    mutating func located(line: Int, _ code: String, indent: Int = 0) {
         text += "#sourceLocation(file: \(ValueQuote.swift(file)), line: \(max(line, 1)))\n"
-        text += code + "\n"
+        if indent > 0 {
+            let pad = String(repeating: " ", count: indent)
+            text += code.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }.joined(separator: "\n") + "\n"
+        } else {
+            text += code + "\n"
+        }
         text += "#sourceLocation()\n"
         keyText += code + "\n"
     }

@@ -40,9 +40,9 @@ public enum Tangler {
                 out.raw("__tutorialBlock(\(block.index))")
                 for piece in DeclarationHoister.split(block.code) {
                     if piece.hoisted {
-                        fileScope.located(line: block.firstCodeLine + piece.lineOffset, piece.code)
+                        fileScope.located(line: block.firstCodeLine + piece.lineOffset, piece.code, indent: block.indent)
                     } else {
-                        out.located(line: block.firstCodeLine + piece.lineOffset, piece.code)
+                        out.located(line: block.firstCodeLine + piece.lineOffset, piece.code, indent: block.indent)
                     }
                 }
                 out.raw("__tutorialBlockEnd(\(block.index))")

@@ -31,7 +31,12 @@ struct ChapterTypesetter {
                 spanText.append(text)
             case .math(let math):
                 let formula = formulas.spans[index]
-                let rendered = formula.flatMap { formulaHTML[$0] } ?? HTML.escape(formula?.tex ?? "")
+                // Claims inside the formula get their anchors (the Checks page links to them) just before it.
+                let anchors = math.pieces.compactMap { piece -> String? in
+                    guard case .value(let e) = piece, e.claim != nil else { return nil }
+                    return "<span class=\"anchor\" id=\"\(Self.checkAnchor(e))\"></span>"
+                }.joined()
+                let rendered = anchors + (formula.flatMap { formulaHTML[$0] } ?? HTML.escape(formula?.tex ?? ""))
                 if math.display {
                     let (html, isBlock) = displayMath(rendered, label: math.label)
                     spanHTML.append(html)
@@ -66,7 +71,11 @@ struct ChapterTypesetter {
             codeBlock: { codeHTML[$0] },
             inlineHTML: { spanHTML.indices.contains($0) ? spanHTML[$0] : "" },
             inlineText: { spanText.indices.contains($0) ? spanText[$0] : "" },
-            isBlock: { blockSpans.contains($0) })
+            isBlock: { blockSpans.contains($0) },
+            isLink: { index in
+                guard document.spans.indices.contains(index), case .reference = document.spans[index].kind else { return false }
+                return true
+            })
         var html = CommonMark.renderHTML(document.maskedText, unsafe: unsafe, rewrite: rewrite)
         html += strayFigures.map(figureHTML).joined()
         let (anchored, headings) = HeadingAnchors.apply(html)

@@ -10,9 +10,11 @@ public enum HTML {
     ///
     /// - Parameter text: Plain text, for example a chapter title.
     /// - Returns: The text with `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&#39;`
-    ///   in place of the five characters; everything else is unchanged.
+    ///   in place of the five characters, and U+FFFD in place of control
+    ///   characters other than tab, newline and carriage return (a NUL would
+    ///   cut cmark's C strings short); everything else is unchanged.
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { Self.needsEscape($0) }) else { return text }
+        guard text.utf8.contains(where: { Self.needsEscape($0) || ($0 < 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D) || $0 == 0x7F }) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
@@ -22,6 +24,9 @@ public enum HTML {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
+            case "\n", "\t", "\r": result.unicodeScalars.append(scalar)
+            // NUL would end cmark's C string; other control characters are not allowed in HTML.
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += "\u{FFFD}"
             default: result.unicodeScalars.append(scalar)
             }
         }

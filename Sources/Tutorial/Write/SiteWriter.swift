@@ -102,6 +102,15 @@ public struct SiteWriter: Sendable {
             try Data(bytes).write(to: URL(fileURLWithPath: staged))
             changed.append(path)
         }
+        // Check every target before moving any file, so a failure cannot leave a mix of old and new.
+        for path in changed {
+            var isDirectory: ObjCBool = false
+            let target = (output as NSString).appendingPathComponent(path)
+            if fm.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw SetupError("'\(target)' is a folder, but the site needs a file there; nothing was written",
+                                 fix: "move that folder away")
+            }
+        }
         for path in changed {
             let target = (output as NSString).appendingPathComponent(path)
             try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
