@@ -88,42 +88,12 @@ public struct BookBuilder: Sendable {
 
         // Cross references: number figures and labelled equations in reading order.
         let pages = documents.map { Self.page(for: $0) }
-        var references = CrossReferences()
-        for (k, document) in documents.enumerated() {
-            // Equations are numbered in reading order, display math and derivations alike.
-            var labels: [(line: Int, column: Int, label: String)] = []
-            for span in document.spans {
-                if case .math(let math) = span.kind, let label = math.label {
-                    labels.append((span.location.line, span.location.column, label))
-                }
-            }
-            for derivation in document.derivations {
-                if let label = derivation.label { labels.append((derivation.fenceLine, 1, label)) }
-            }
-            for entry in labels.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
-                if let problem = references.add(label: entry.label, page: pages[k], isFigure: false) {
-                    diagnostics.append(Diagnostic(file: document.path, line: entry.line, column: entry.column, problem))
-                }
-            }
-            for figure in chapterChecks[k].run?.figures ?? [] {
-                if let problem = references.add(label: figure.label, page: pages[k], isFigure: true) {
-                    let line = document.swiftBlocks.first { $0.index == figure.block }?.fenceLine ?? 1
-                    diagnostics.append(Diagnostic(file: document.path, line: line, "figure: \(problem)"))
-                }
-            }
-        }
-        // A figure reference can only be resolved if every chapter ran to its end.
-        let allRan = zip(programs, chapterChecks).allSatisfy { program, check in
-            !program.hasWork || (check.run?.completed ?? false)
-        }
-        for document in documents {
-            for span in document.spans {
-                guard case .reference(let label) = span.kind, references.resolve(label) == nil else { continue }
-                if label.hasPrefix("fig:") && !allRan { continue }
-                diagnostics.append(Diagnostic(file: document.path, line: span.location.line, column: span.location.column,
-                    "unknown reference '@\(label)': no \(label.hasPrefix("fig:") ? "figure" : "equation") has this label"))
-            }
-        }
+        let (references, referenceProblems) = CrossReferences.collect(
+            documents: documents, pages: pages, runs: chapterChecks.map(\.run),
+            allRan: zip(programs, chapterChecks).allSatisfy { program, check in
+                !program.hasWork || (check.run?.completed ?? false)
+            })
+        diagnostics += referenceProblems
 
         // Math: one KaTeX batch over every formula of the book.
         let formulas = zip(documents, chapterChecks).map { ChapterFormulas($0, values: $1.run?.values ?? [:]) }
@@ -135,7 +105,7 @@ public struct BookBuilder: Sendable {
             katexDirectory: URL(fileURLWithPath: options.katexDirectory),
             cacheDirectory: cache.formulaDirectory.map { URL(fileURLWithPath: $0) })
         typesetter.lookupDirectories = cache.formulaLookups.map { URL(fileURLWithPath: $0) }
-        BuildTrace.record(formulas: unique, programs: programs, cache: cache, toolchain: toolchain)
+        BuildTrace.record(formulas: unique, programs: programs, toolchain: toolchain)
         let typeset = unique.isEmpty ? [] : try await typesetter.typeset(unique)
         var formulaHTML: [Formula: String] = [:]
         var texErrors: [Formula: String] = [:]

@@ -14,7 +14,7 @@ enum BuildTrace {
         var arguments: [String]
     }
 
-    static func record(formulas: [Formula], programs: [ChapterProgram], cache: BuildCache, toolchain: Toolchain?) {
+    static func record(formulas: [Formula], programs: [ChapterProgram], toolchain: Toolchain?) {
         guard let folder = ProcessInfo.processInfo.environment["TUTORIAL_TRACE"] else { return }
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()

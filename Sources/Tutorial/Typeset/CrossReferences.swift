@@ -45,4 +45,49 @@ public struct CrossReferences: Sendable {
         let text = target.isFigure ? target.name : "Equation \(target.displayText)"
         return "<a class=\"ref\" href=\"\(HTML.escape(href))\">\(HTML.escape(text))</a>"
     }
+
+    /// Numbers every labelled equation (display math and derivations alike,
+    /// in reading order) and every figure the chapter programs drew, then
+    /// checks every `@fig:`/`@eq:` reference.
+    ///
+    /// - Parameter allRan: whether every chapter program reached its end; if
+    ///   not, a missing figure may just not have been drawn, so unknown
+    ///   figure references are not reported (the failure already is).
+    static func collect(
+        documents: [ChapterDocument], pages: [String], runs: [ChapterRun?], allRan: Bool
+    ) -> (CrossReferences, [Diagnostic]) {
+        var references = CrossReferences()
+        var problems: [Diagnostic] = []
+        for (k, document) in documents.enumerated() {
+            var labels: [(line: Int, column: Int, label: String)] = []
+            for span in document.spans {
+                if case .math(let math) = span.kind, let label = math.label {
+                    labels.append((span.location.line, span.location.column, label))
+                }
+            }
+            for derivation in document.derivations {
+                if let label = derivation.label { labels.append((derivation.fenceLine, 1, label)) }
+            }
+            for entry in labels.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
+                if let problem = references.add(label: entry.label, page: pages[k], isFigure: false) {
+                    problems.append(Diagnostic(file: document.path, line: entry.line, column: entry.column, problem))
+                }
+            }
+            for figure in runs[k]?.figures ?? [] {
+                if let problem = references.add(label: figure.label, page: pages[k], isFigure: true) {
+                    let line = document.swiftBlocks.first { $0.index == figure.block }?.fenceLine ?? 1
+                    problems.append(Diagnostic(file: document.path, line: line, "figure: \(problem)"))
+                }
+            }
+        }
+        for document in documents {
+            for span in document.spans {
+                guard case .reference(let label) = span.kind, references.resolve(label) == nil else { continue }
+                if label.hasPrefix("fig:") && !allRan { continue }
+                problems.append(Diagnostic(file: document.path, line: span.location.line, column: span.location.column,
+                    "unknown reference '@\(label)': no \(label.hasPrefix("fig:") ? "figure" : "equation") has this label"))
+            }
+        }
+        return (references, problems)
+    }
 }
