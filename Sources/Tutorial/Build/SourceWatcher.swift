@@ -13,6 +13,7 @@ public struct SourceWatcher: Sendable {
 
     public typealias Snapshot = [String: String]
 
+    /// The stamp (size and modification time) of every `.md` and `.swift` file in the folders.
     public func snapshot() -> Snapshot {
         var result: Snapshot = [:]
         let fm = FileManager.default

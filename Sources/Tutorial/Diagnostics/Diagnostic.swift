@@ -5,12 +5,17 @@
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning, note }
 
+    /// The chapter's path as shown to the user, e.g. `chapters/05-loss.md`.
     public var file: String
+    /// 1-based line.
     public var line: Int
+    /// 1-based column, in Unicode scalars.
     public var column: Int
     public var severity: Severity
+    /// One sentence saying what is wrong.
     public var message: String
 
+    /// A diagnostic at `file:line:column`; lines and columns below 1 become 1.
     public init(file: String, line: Int, column: Int = 1, severity: Severity = .error, _ message: String) {
         self.file = file
         self.line = max(line, 1)

@@ -4,6 +4,8 @@
 /// tutorial's spans in everything else; swift and derivation blocks are read
 /// from the code blocks.
 public enum ChapterParser {
+    /// Parses one chapter; problems found on the way (an unbalanced `\(`, an
+    /// unknown block option, a malformed derivation) are in `diagnostics`.
     public static func parse(_ source: ChapterSource) -> ChapterDocument {
         let blocks = CommonMark.blocks(in: source.text)
         var skipped = Set<Int>()

@@ -29,15 +29,19 @@ public struct ChapterRun: Sendable {
         public var svg: String
     }
 
+    /// The value of each inline expression, by its id in the chapter.
     public var values: [Int: Value] = [:]
     public var derivations: [Int: DerivationOutcome] = [:]
     /// What each block printed, by block index.
     public var printed: [Int: String] = [:]
+    /// The figures the blocks drew, in the order they were drawn.
     public var figures: [Figure] = []
     /// The number of the item (block, inline expression or derivation, in
     /// program order) that was running when the program stopped.
     public var lastItem: Int?
+    /// Whether the program reached its last item and ended normally.
     public var completed = false
+    /// Why the program stopped early ("did not finish within…", a trap's message), if it did.
     public var failure: String?
 
     init(_ raw: RawRun) {

@@ -14,6 +14,9 @@ import Foundation
 /// Calls into ChapterRuntime (`__tutorialBlock`, `__tutorialValue`, …) report
 /// progress and values on the side channel.
 public enum Tangler {
+    /// Writes the program of one chapter.
+    /// - Returns: the program, its line-free cache text, its items in order
+    ///   and the seeds of its derivations.
     public static func tangle(_ document: ChapterDocument) -> ChapterProgram {
         var fileScope = ProgramWriter(file: document.path)
         var out = ProgramWriter(file: document.path)
