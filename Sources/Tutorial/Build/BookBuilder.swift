@@ -38,10 +38,13 @@ public struct BookBuilder: Sendable {
         var reports = [ChapterReport?](repeating: nil, count: documents.count)
         var compiled = 0
         try await withThrowingTaskGroup(of: (Int, ChapterCheck, ChapterReport, Bool).self) { group in
+            // Largest programs first: with `jobs` compilers at work, the longest
+            // compile should not be the one left running alone at the end.
+            let order = documents.indices.sorted { programs[$0].source.utf8.count > programs[$1].source.utf8.count }
             var next = 0
             func launch() {
-                guard next < documents.count else { return }
-                let index = next
+                guard next < order.count else { return }
+                let index = order[next]
                 next += 1
                 let document = documents[index], program = programs[index]
                 group.addTask {
