@@ -20,7 +20,7 @@ public struct BookBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let (sources, loadProblems) = try ChapterLoader(directory: options.chaptersDirectory).load()
-        let documents = sources.map(ChapterParser.parse)
+        let documents = ParallelMap.map(sources, ChapterParser.parse)
         var nameProblems: [Diagnostic] = []
         for document in documents {
             if let problem = Self.nameProblem(document.name) { nameProblems.append(Diagnostic(file: document.path, line: 1, problem)) }
@@ -147,7 +147,8 @@ public struct BookBuilder: Sendable {
         }
         guard options.writeSite else { return summary }
 
-        let bodies = documents.indices.map { k in
+        // Chapters are typeset independently: on all cores.
+        let bodies = ParallelMap.map(documents.indices) { k in
             ChapterTypesetter(
                 document: documents[k], run: chapterChecks[k].run, page: pages[k], formulas: formulas[k],
                 formulaHTML: formulaHTML, references: references, unsafe: options.unsafe

@@ -57,11 +57,13 @@ public struct ClaimLiteral: Sendable, Hashable {
         return ClaimLiteral(text: trimmed, numbers: [try number(trimmed)], isTuple: false)
     }
 
+    /// A decimal number, its fraction digits and exponent captured (compiled once).
+    nonisolated(unsafe) static let numberPattern = try? NSRegularExpression(pattern: #"^[-+]?([0-9]+)(\.([0-9]+))?([eE]([-+]?[0-9]+))?$"#)
+
     static func number(_ raw: String) throws -> Number {
         let text = raw.trimmingCharacters(in: .whitespaces)
         let normalized = text.replacingOccurrences(of: "\u{2212}", with: "-")
-        let pattern = #"^[-+]?([0-9]+)(\.([0-9]+))?([eE]([-+]?[0-9]+))?$"#
-        guard let regex = try? NSRegularExpression(pattern: pattern),
+        guard let regex = numberPattern,
               let match = regex.firstMatch(in: normalized, range: NSRange(normalized.startIndex..., in: normalized)),
               let value = Double(normalized)
         else {

@@ -87,10 +87,12 @@ public enum ValueFormatter {
         return "\(mantissa)e\(exponent)"
     }
 
+    /// A number in scientific notation, mantissa and exponent captured (compiled once).
+    nonisolated(unsafe) static let scientificPattern = try? NSRegularExpression(pattern: #"([-+−]?[0-9]+(?:\.[0-9]+)?)[eE]([-+]?[0-9]+)"#)
+
     /// `3.86e-22` → `3.86 \times 10^{-22}` inside math, for each number of a tuple too.
     static func mathNotation(_ printed: String) -> String {
-        let pattern = #"([-+−]?[0-9]+(?:\.[0-9]+)?)[eE]([-+]?[0-9]+)"#
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return printed }
+        guard printed.contains(where: { $0 == "e" || $0 == "E" }), let regex = scientificPattern else { return printed }
         var result = ""
         var last = printed.startIndex
         for match in regex.matches(in: printed, range: NSRange(printed.startIndex..., in: printed)) {

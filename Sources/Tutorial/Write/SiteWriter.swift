@@ -96,7 +96,7 @@ public struct SiteWriter: Sendable {
             try checkNoLinks(path)
             let bytes = site.files[path]!
             let target = (output as NSString).appendingPathComponent(path)
-            if let existing = fm.contents(atPath: target), existing.elementsEqual(bytes) { continue }
+            if let existing = fm.contents(atPath: target), existing == Data(bytes) { continue }
             let staged = (staging as NSString).appendingPathComponent(path)
             try fm.createDirectory(atPath: (staged as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Data(bytes).write(to: URL(fileURLWithPath: staged))
