@@ -14,6 +14,9 @@ public struct ChapterDocument: Sendable {
     /// For each span, the id of its first expression.
     public var firstExpressionOfSpan: [Int]
     public var diagnostics: [Diagnostic]
+    /// A swift block does not parse: the chapter is not compiled (swiftc would
+    /// only repeat the problem, far from where it is).
+    public var hasSyntaxErrors = false
 
     public var path: String { source.path }
     public var name: String { source.name }

@@ -16,6 +16,7 @@ public enum ChapterParser {
         var swiftBlocks: [SwiftBlock] = []
         var derivations: [Derivation] = []
         var codeIndex = 0
+        var syntaxErrors = false
         for block in blocks {
             guard case .code(let info, let literal) = block.kind else { continue }
             defer { codeIndex += 1 }
@@ -28,6 +29,12 @@ public enum ChapterParser {
                     diagnostics.append(Diagnostic(file: source.path, line: block.startLine,
                         "unknown option '\(unknown)' for a swift block; the options are hide, norun and output"))
                     options.remove(unknown)
+                }
+                if !options.contains("norun"), let problem = SwiftSyntaxCheck.firstProblem(in: literal) {
+                    let indent = max(block.startColumn - 1, 0)
+                    diagnostics.append(Diagnostic(file: source.path, line: block.contentLine + problem.line - 1,
+                                                  column: problem.column + indent, problem.message))
+                    syntaxErrors = true
                 }
                 swiftBlocks.append(SwiftBlock(
                     index: swiftBlocks.count, codeBlockIndex: codeIndex, code: literal,
@@ -59,6 +66,6 @@ public enum ChapterParser {
         return ChapterDocument(
             source: source, spans: scanned.spans, maskedText: scanned.maskedText,
             swiftBlocks: swiftBlocks, derivations: derivations, expressions: expressions,
-            firstExpressionOfSpan: firstOfSpan, diagnostics: diagnostics)
+            firstExpressionOfSpan: firstOfSpan, diagnostics: diagnostics, hasSyntaxErrors: syntaxErrors)
     }
 }

@@ -25,7 +25,8 @@ struct ProgramCompiler: Sendable {
             throw SetupError("the Swift toolchain could not build a chapter program: \(output.split(separator: "\n").first ?? "")",
                              fix: "check the toolchain: swiftc and the system linker (ld, from binutils) must be on PATH")
         }
-        let diagnostics = Self.diagnostics(from: outcome.standardError + outcome.standardOutput, chapter: program.chapterPath)
+        let diagnostics = Self.diagnostics(from: outcome.standardError + outcome.standardOutput, chapter: program.chapterPath,
+                                           lineMap: Self.chapterLines(of: program.source))
         if diagnostics.isEmpty {
             let text = (outcome.standardError + outcome.standardOutput).trimmingCharacters(in: .whitespacesAndNewlines)
             return [Diagnostic(file: program.chapterPath, line: 1, "the chapter program did not compile: \(text)")]
@@ -33,8 +34,31 @@ struct ProgramCompiler: Sendable {
         return diagnostics
     }
 
-    /// Reads `FILE:LINE:COL: error: MESSAGE` lines from swiftc's output.
-    static func diagnostics(from output: String, chapter: String) -> [Diagnostic] {
+    /// For each line of the program (1-based; index 0 unused), the chapter
+    /// line it came from, or nil for the engine's scaffolding.
+    static func chapterLines(of source: String) -> [Int?] {
+        var map: [Int?] = [nil]
+        var next: Int?
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("#sourceLocation(file:"), let number = line.split(separator: ":").last
+                .flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: " )"))) }) {
+                map.append(nil)
+                next = number
+            } else if line.hasPrefix("#sourceLocation()") {
+                map.append(nil)
+                next = nil
+            } else {
+                map.append(next)
+                next = next.map { $0 + 1 }
+            }
+        }
+        return map
+    }
+
+    /// Reads `FILE:LINE:COL: error: MESSAGE` lines from swiftc's output. An
+    /// error in the engine's scaffolding (usually an unbalanced brace or quote
+    /// in a block) is reported at the nearest chapter line before it.
+    static func diagnostics(from output: String, chapter: String, lineMap: [Int?] = []) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for line in output.split(separator: "\n") {
             guard let range = line.range(of: ": error: ") else { continue }
@@ -45,7 +69,9 @@ struct ProgramCompiler: Sendable {
                 if file == chapter || file.hasSuffix("/" + chapter) {
                     found.append(Diagnostic(file: chapter, line: row, column: column, message))
                 } else {
-                    found.append(Diagnostic(file: chapter, line: 1, "in the engine's generated code: \(message)"))
+                    let near = (1...max(min(row, lineMap.count - 1), 1)).reversed().lazy.compactMap { lineMap.indices.contains($0) ? lineMap[$0] : nil }.first
+                    found.append(Diagnostic(file: chapter, line: near ?? 1,
+                        "\(message) (in the code render wraps around the chapter's, after this line: check that the braces, brackets and quotes of this block or value are balanced)"))
                 }
             } else {
                 found.append(Diagnostic(file: chapter, line: 1, message))

@@ -60,8 +60,8 @@ public enum Tangler {
         let closing = "}\ndo { try await __tutorialChapter() } catch { __tutorialUncaught(error) }\n"
         let source = fileScope.text + opening + out.text + closing
         let key = fileScope.keyText + opening + out.keyText + closing
-        let hasWork = !document.expressions.isEmpty || !document.derivations.isEmpty
-            || document.swiftBlocks.contains(where: \.runs)
+        let hasWork = !document.hasSyntaxErrors
+            && (!document.expressions.isEmpty || !document.derivations.isEmpty || document.swiftBlocks.contains(where: \.runs))
         let seeds = document.derivations.map { Seed.derive(chapter: document.name, line: $0.fenceLine) }
         let programItems: [ChapterProgram.Item] = items.map { entry in
             switch entry.item {
