@@ -36,22 +36,38 @@ struct BatchKernel<T: Real & BinaryFloatingPoint & Sendable>: Sendable {
         let rows = labels.count
         let chunks = z.count >= 32_768 ? Swift.min(rows, 64) : 1
         if chunks == 1 {
-            for i in 0..<rows { row(i, z, labels, losses, gradient) }
+            process(0..<rows, z, labels, losses, gradient)
             return
         }
         let buffers = SendableBuffers(z: z, labels: labels, losses: losses, gradient: gradient)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let start = rows * c / chunks, end = rows * (c + 1) / chunks
-            for i in start..<end {
-                row(i, buffers.z, buffers.labels, buffers.losses, buffers.gradient)
-            }
+            self.process(start..<end, buffers.z, buffers.labels, buffers.losses, buffers.gradient)
+        }
+    }
+
+    /// Rows `range` in order; the max of each row is computed while the previous row is
+    /// exponentiated (see `VectorExp.exponentiate(_:minus:into:next:)`), the same value
+    /// `rowMax` would give.
+    @inlinable
+    func process(_ range: Range<Int>, _ z: UnsafeBufferPointer<T>, _ labels: UnsafeBufferPointer<Int>,
+                 _ losses: UnsafeMutableBufferPointer<T>, _ gradient: UnsafeMutableBufferPointer<T>) {
+        var nextMax: T? = nil
+        for i in range {
+            let next = i + 1 < range.upperBound && labels[i + 1] != ignoreIndex
+                ? UnsafeBufferPointer(rebasing: z[((i + 1) * classes)..<((i + 2) * classes)]) : nil
+            let m = nextMax
+            nextMax = nil
+            row(i, z, labels, losses, gradient, max: m, next: next, nextMax: &nextMax)
         }
     }
 
     /// Loss and gradient of row i (see `crossEntropyLossAndGradient` for the formulas).
+    /// `knownMax` is the row's `rowMax` if already computed; `next`/`nextMax` as in `RowExponentials`.
     @inlinable
     func row(_ i: Int, _ z: UnsafeBufferPointer<T>, _ labels: UnsafeBufferPointer<Int>,
-             _ losses: UnsafeMutableBufferPointer<T>, _ gradient: UnsafeMutableBufferPointer<T>) {
+             _ losses: UnsafeMutableBufferPointer<T>, _ gradient: UnsafeMutableBufferPointer<T>,
+             max knownMax: T?, next: UnsafeBufferPointer<T>?, nextMax: inout T?) {
         let k = classes
         let y = labels[i]
         let g = UnsafeMutableBufferPointer(rebasing: gradient[(i * k)..<((i + 1) * k)])
@@ -61,7 +77,7 @@ struct BatchKernel<T: Real & BinaryFloatingPoint & Sendable>: Sendable {
             return
         }
         let zr = UnsafeBufferPointer(rebasing: z[(i * k)..<((i + 1) * k)])
-        let stats = RowExponentials(zr, into: g)
+        let stats = RowExponentials(zr, max: knownMax ?? rowMax(zr), into: g, next: next, nextMax: &nextMax)
         let wy = weights?[y] ?? 1
         let a = keep * wy
         let ey = g[y]

@@ -13,7 +13,9 @@ import RealModule
 /// `.mean` divides the sum of loss_i by Σ_i w_{y_i} over non-ignored rows (PyTorch's
 /// weighted mean; with smoothing the smoothing term is divided by the same total).
 /// Each row is read twice (max; exp and sum, writing e^(z − m) into the gradient) and its
-/// gradient is scaled in place while it is in cache; the label entry q_y − 1 and the
+/// gradient is scaled in place while it is in cache; the max of the next row is taken in
+/// the same loop as the exponentials of this one, so its memory reads overlap the
+/// arithmetic (the values are those of a separate max pass); the label entry q_y − 1 and the
 /// loss use the accurate forms of `crossEntropyGradient` and `crossEntropy(logits:label:)`.
 /// Batches of 32 768 elements or more are split over the cores.
 ///

@@ -28,22 +28,38 @@ struct RowExponentials<T: Real & BinaryFloatingPoint> {
     ///
     /// Two passes over the row: the max, then exp-and-sum. Float and Double rows use a
     /// SIMD exponential (`VectorExp`); other types call `T.exp` per element.
+    /// (The batched kernel overlaps the first pass of a row with the second of the previous
+    /// row, see `init(_:max:into:next:nextMax:)`.)
     @inlinable
     init(_ z: UnsafeBufferPointer<T>, into e: UnsafeMutableBufferPointer<T>) {
-        let m = rowMax(z)
+        var unused: T? = nil
+        self.init(z, max: rowMax(z), into: e, next: nil, nextMax: &unused)
+    }
+
+    /// The same, with m = `rowMax(z)` already known; when `next` (a row of the same
+    /// length) is given and this row is finite, its `rowMax` is computed during the
+    /// exp-and-sum pass (Float and Double only) and stored in `nextMax`, else `nextMax` is nil.
+    @inlinable
+    init(_ z: UnsafeBufferPointer<T>, max m: T, into e: UnsafeMutableBufferPointer<T>,
+         next: UnsafeBufferPointer<T>?, nextMax: inout T?) {
+        nextMax = nil
         if m.isNaN || m.isInfinite {
             self.init(special: z, max: m, into: e)
             return
         }
         let t: T
         if T.self == Double.self {
-            t = T(VectorExp.exponentiate(
+            let r = VectorExp.exponentiate(
                 reinterpret(z, as: Double.self), minus: Double(m),
-                into: reinterpret(e, as: Double.self)))
+                into: reinterpret(e, as: Double.self), next: next.map { reinterpret($0, as: Double.self) })
+            t = T(r.tail)
+            nextMax = r.nextMax.map { T($0) }
         } else if T.self == Float.self {
-            t = T(VectorExp.exponentiate(
+            let r = VectorExp.exponentiate(
                 reinterpret(z, as: Float.self), minus: Float(m),
-                into: reinterpret(e, as: Float.self)))
+                into: reinterpret(e, as: Float.self), next: next.map { reinterpret($0, as: Float.self) })
+            t = T(r.tail)
+            nextMax = r.nextMax.map { T($0) }
         } else {
             var sum = CompensatedSum<T>()
             sum.add(-1)
