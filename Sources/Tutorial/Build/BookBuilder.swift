@@ -36,8 +36,7 @@ public struct BookBuilder: Sendable {
         // Compile and run every chapter, `jobs` at a time, checking each as it finishes.
         var checks = [ChapterCheck?](repeating: nil, count: documents.count)
         var reports = [ChapterReport?](repeating: nil, count: documents.count)
-        var compiled = 0
-        try await withThrowingTaskGroup(of: (Int, ChapterCheck, ChapterReport, Bool).self) { group in
+        try await withThrowingTaskGroup(of: (Int, ChapterCheck, ChapterReport).self) { group in
             // Largest programs first: with `jobs` compilers at work, the longest
             // compile should not be the one left running alone at the end.
             let order = documents.indices.sorted { programs[$0].source.utf8.count > programs[$1].source.utf8.count }
@@ -73,15 +72,14 @@ public struct BookBuilder: Sendable {
                     let report = ChapterReport(
                         path: document.path, name: document.name, values: check.valueCount, claims: check.claimCount,
                         derivations: check.derivationCount, errors: check.diagnostics.filter { $0.severity == .error }.count,
-                        seconds: Self.seconds(elapsed), cached: cached, compiled: didCompile)
-                    return (index, check, report, didCompile)
+                        seconds: elapsed.seconds, cached: cached, compiled: didCompile)
+                    return (index, check, report)
                 }
             }
             for _ in 0..<max(options.jobs, 1) { launch() }
-            while let (index, check, report, didCompile) = try await group.next() {
+            while let (index, check, report) = try await group.next() {
                 checks[index] = check
                 reports[index] = report
-                if didCompile { compiled += 1 }
                 onChapter(report)
                 launch()
             }
@@ -140,8 +138,7 @@ public struct BookBuilder: Sendable {
             chapterReports[k].errors = diagnostics.filter { $0.file == report.path && $0.severity == .error }.count
         }
         let summary = BuildSummary(
-            chapters: chapterReports, diagnostics: diagnostics, seconds: Self.seconds(clock.now - start),
-            programsCompiled: compiled)
+            chapters: chapterReports, diagnostics: diagnostics, seconds: (clock.now - start).seconds)
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw BuildFailure(diagnostics, summary: summary)
         }
@@ -201,7 +198,4 @@ public struct BookBuilder: Sendable {
             .sorted { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
     }
 
-    static func seconds(_ d: Duration) -> Double {
-        d.seconds
-    }
 }

@@ -18,7 +18,6 @@ public struct BuildSummary: Sendable {
     public var chapters: [ChapterReport]
     public var diagnostics: [Diagnostic]
     public var seconds: Double
-    public var programsCompiled: Int
 
     /// "7 chapters · 42 values · 18 claims · 4 derivations · 0 failed · 1.3 s"
     public var line: String {
