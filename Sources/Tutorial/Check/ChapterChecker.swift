@@ -45,17 +45,25 @@ enum ChapterChecker {
             let outcome = run?.derivations[derivation.index]
             var problems = outcome.map { DerivationChecker.check(derivation, outcome: $0, file: document.path) } ?? []
             let draws = outcome?.draws ?? 0
-            let complete = draws == derivation.draws
+            let complete = draws == derivation.evaluations
             if run?.failure == nil, run != nil, !complete {
                 problems.append(Diagnostic(file: document.path, line: derivation.fenceLine,
-                    "the derivation ran \(draws) of its \(derivation.draws) draws"))
+                    "the derivation ran \(draws) of its \(derivation.evaluations) draws"))
             }
             diagnostics += problems
-            records.append(CheckRecord(chapter: document.path, line: derivation.fenceLine, kind: .derivation,
-                expression: derivation.checkedSteps.compactMap(\.expression).joined(separator: " = "),
-                computed: "\(draws) draws", expected: "\(derivation.draws) draws",
+            var record = CheckRecord(chapter: document.path, line: derivation.fenceLine, kind: .derivation,
+                expression: derivation.steps.map(\.reading).joined(separator: " = "),
+                computed: derivation.isWorkedExample ? "evaluated once" : "\(draws) draws",
+                expected: derivation.isWorkedExample ? "the chapter's values" : "\(derivation.draws) draws",
                 passed: problems.isEmpty && complete,
-                anchor: ChapterTypesetter.checkAnchor(line: derivation.fenceLine, column: 1)))
+                anchor: ChapterTypesetter.checkAnchor(line: derivation.fenceLine, column: 1))
+            record.texSteps = derivation.texStepCount
+            record.twinSteps = derivation.twinOnlyStepCount
+            record.twinOnly = derivation.steps.filter(\.isTwinOnly).map { step in
+                if case .twin(_, let reason?) = step.source { return "line \(step.line): \(reason)" }
+                return "line \(step.line)"
+            }
+            records.append(record)
         }
         return ChapterCheck(run: run, diagnostics: diagnostics, records: records,
                             valueCount: values, claimCount: claims, derivationCount: document.derivations.count)
