@@ -55,7 +55,7 @@ enum DerivationWriter {
         for function in functions {
             let parameters = function.parameters ?? []
             let list = parameters.indices.map { "_ __a\($0): __TeXValue" }.joined(separator: ", ")
-            out.raw("    func __texfn_\(function.name)(\(list)) throws -> __TeXValue {")
+            out.raw("    @MainActor func __texfn_\(function.name)(\(list)) throws -> __TeXValue {")
             for (k, parameter) in parameters.enumerated() {
                 if let type = parameter.type {
                     out.raw("        let \(parameter.name): \(type) = try __texNative(__a\(k))")

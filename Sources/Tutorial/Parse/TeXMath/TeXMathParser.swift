@@ -181,7 +181,7 @@ struct TeXMathParser {
             throw TeXReadError(column: peek.column, message: "`\(written)` needs an argument, e.g. `\(written)(x)`; found \(peek)")
         }
         if isBigOperator(peek) { return (apply(function, try factor().0), nil) }
-        let argument = try postfix()
+        let argument = try factor().0
         return (apply(function, argument), written)
     }
 
@@ -961,7 +961,7 @@ struct TeXMathParser {
         let names = ["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta",
                      "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "varrho", "sigma", "varsigma", "tau",
                      "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi",
-                     "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "pi", "varpi"]
+                     "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "pi", "varpi", "ell"]
         return Dictionary(uniqueKeysWithValues: names.map { ($0, $0) })
     }()
 }
