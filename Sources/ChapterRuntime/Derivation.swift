@@ -52,7 +52,7 @@ public func __tutorialDerivation(
             continue
         }
         let referenceNumbers = ValueEncoder.numbers(reference)
-        let scale = referenceNumbers?.filter(\.isFinite).map { abs($0) }.max() ?? 0
+        let scale = referenceNumbers.map(StepComparison.scale) ?? 0
         for k in 1..<max(steps.count, 1) where failures[k] == nil {
             let value: Any
             switch steps[k] {
@@ -85,6 +85,14 @@ public func __tutorialDerivation(
 
 /// Compares a step's numbers with the first step's.
 enum StepComparison {
+    /// The size of the first step's value, which the relative tolerance
+    /// scales with: its largest finite magnitude. An infinite element (a
+    /// masked logit's −∞) must not make the scale infinite, or every step
+    /// would pass.
+    static func scale(_ reference: [Double]) -> Double {
+        reference.filter(\.isFinite).map { abs($0) }.max() ?? 0
+    }
+
     /// nil when every element of `a` lies in [low, high] (with 4 ulps of
     /// slack for binary rounding); else the first that does not (−1 for
     /// different sizes).

@@ -60,7 +60,7 @@ public struct BookBuilder: Sendable {
                     } else {
                         outcome = .notNeeded
                     }
-                    let check = ChapterChecker.check(document, program: program, outcome: outcome)
+                    let check = ChapterChecker.check(document, program: program, outcome: outcome, strict: options.strict)
                     var cached = false
                     var didCompile = false
                     switch outcome {

@@ -2,7 +2,9 @@
 /// check records — compile errors, a run that stopped early, each claim and
 /// each derivation.
 enum ChapterChecker {
-    static func check(_ document: ChapterDocument, program: ChapterProgram, outcome: ChapterExecutor.Outcome) -> ChapterCheck {
+    /// - Parameter strict: whether a derivation step that only its Swift twin
+    ///   checks is an error (`--strict`).
+    static func check(_ document: ChapterDocument, program: ChapterProgram, outcome: ChapterExecutor.Outcome, strict: Bool = false) -> ChapterCheck {
         var diagnostics = document.diagnostics
         var run: ChapterRun?
         switch outcome {
@@ -49,6 +51,13 @@ enum ChapterChecker {
             if run?.failure == nil, run != nil, !complete {
                 problems.append(Diagnostic(file: document.path, line: derivation.fenceLine,
                     "the derivation ran \(draws) of its \(derivation.evaluations) draws"))
+            }
+            if strict {
+                for step in derivation.steps where step.isTwinOnly {
+                    guard case .twin(_, let reason?) = step.source else { continue }
+                    problems.append(Diagnostic(file: document.path, line: step.line, column: step.column,
+                        "this step is checked only by its Swift twin, and --strict asks for every step to be checked from its TeX (the TeX could not be read: \(reason))"))
+                }
             }
             diagnostics += problems
             var record = CheckRecord(chapter: document.path, line: derivation.fenceLine, kind: .derivation,

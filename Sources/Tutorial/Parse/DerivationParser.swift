@@ -94,7 +94,6 @@ enum DerivationParser {
                 let relation: Derivation.Relation = derivation.steps.isEmpty && lineSteps.isEmpty ? .first : (terms.last?.relation ?? .equal)
                 lineSteps.append(.init(line: stepLine.line, column: stepLine.twinColumn, tex: terms.last?.tex ?? "",
                     relation: relation, source: .twin(twin, reason: failure.map(\.message))))
-                if failure != nil { lineSteps.removeAll { $0.isFromTeX } }
             } else if let failure {
                 diagnostics.append(Diagnostic(file: file, line: stepLine.line, column: failure.column, failure.message))
             }

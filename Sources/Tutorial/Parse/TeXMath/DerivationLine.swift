@@ -29,7 +29,8 @@ enum DerivationLine {
             if let first = meaningful.first {
                 let from = first.column - column
                 let to = max(min(end.column - column, scalars.count), from)
-                let tex = String(String.UnicodeScalarView(scalars[from..<to])).trimmingCharacters(in: .whitespaces)
+                var tex = String(String.UnicodeScalarView(scalars[from..<to])).trimmingCharacters(in: .whitespaces)
+                while tex.hasSuffix("&") || tex.hasSuffix(" ") { tex.removeLast() }
                 var finalRelation = relation
                 if case .approximately = relation { finalRelation = .approximately(decimals: precision(of: meaningful)) }
                 terms.append(Term(tokens: meaningful + [TeXToken(kind: .end, column: end.column)], column: first.column,

@@ -265,6 +265,7 @@ struct TeXMathParser {
             guard absoluteDepth == 0 else {
                 throw TeXReadError(column: token.column, message: "`|` inside `|…|` is ambiguous: write `\\left| … \\right|` or `\\lvert … \\rvert` for the inner one")
             }
+            try checkAbsoluteBars(from: position)
             advance()
             absoluteDepth += 1
             let inner = try expression()
@@ -325,6 +326,22 @@ struct TeXMathParser {
         }
     }
 
+    /// `|x |c| m|` could close at the second bar or open a new pair there:
+    /// a bar that is followed by a factor while more bars come later is ambiguous.
+    private func checkAbsoluteBars(from start: Int) throws(TeXReadError) {
+        let bars = tokens.indices.filter { $0 > start && tokens[$0].isSymbol("|") }
+        for (k, bar) in bars.enumerated() where k + 1 < bars.count {
+            let next = tokens[bar + 1]
+            switch next.kind {
+            case .letter, .number: break
+            case .command(let name) where Self.greekLetters[name] != nil || Self.nameCommands.contains(name) || name == "frac": break
+            default: continue
+            }
+            throw TeXReadError(column: tokens[bar].column, message:
+                "this `|` could close `|…|` or open another one: write `\\left| … \\right|` or `\\lvert … \\rvert` to say which")
+        }
+    }
+
     /// A name: a bound index, a declaration, a name of the chapter's code,
     /// or `e` and `\pi` when no declaration takes them.
     private mutating func resolve(_ name: String, at token: TeXToken) throws(TeXReadError) -> Atom {
@@ -346,10 +363,28 @@ struct TeXMathParser {
             return .function(name, declared: false, arity: nil)
         }
         var message = "`\(token)` is not declared; names in scope: \(scope.listing). Declare it in the block's header, `% let \(name) = …`"
-        if name.count == 1, let word = wordStarting(at: position - 1), word.count > 1 {
+        if let binder = binder(of: name) {
+            message = "`\(token)` is used outside the `\(binder)` that binds it: an index of a sum, product, max or min exists only in its body. Names in scope: \(scope.listing)"
+        } else if name.count == 1, let word = wordStarting(at: position - 1), word.count > 1 {
             message += ", or write a name of several letters as `\\operatorname{\(word)}`"
         }
         throw TeXReadError(column: token.column, message: message)
+    }
+
+    /// The big operator of the step that binds `name` (`\sum_j`), if any.
+    private func binder(of name: String) -> String? {
+        for i in tokens.indices.dropLast(2) {
+            guard case .command(let op) = tokens[i].kind, ["sum", "prod", "max", "min"].contains(op), tokens[i + 1].isSymbol("_") else { continue }
+            let first = tokens[i + 2].isSymbol("{") && i + 3 < tokens.count ? tokens[i + 3] : tokens[i + 2]
+            let bound: String?
+            switch first.kind {
+            case .letter(let c): bound = String(c)
+            case .command(let c): bound = Self.greekLetters[c]
+            default: bound = nil
+            }
+            if bound == name { return "\\\(op)_\(name)" }
+        }
+        return nil
     }
 
     /// Letters written together from `index` on (`softmax` typed without `\operatorname`).
