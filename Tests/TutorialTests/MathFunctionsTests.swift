@@ -6,9 +6,7 @@ import Testing
 /// chapter, for Float and Double, with or without `import Foundation`.
 @Suite(.timeLimit(.minutes(5))) struct MathFunctionsTests {
     func check(_ chapter: String, _ name: String) async throws -> RenderProcess.Result {
-        let directory = try RenderProcess.temporaryDirectory(name)
-        try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
-        try chapter.write(toFile: directory + "/chapters/01-math.md", atomically: true, encoding: .utf8)
+        let directory = try RenderProcess.book(chapter: "01-\(name).md", chapter)
         return try await RenderProcess.run(["check", "--quiet"], in: directory)
     }
 

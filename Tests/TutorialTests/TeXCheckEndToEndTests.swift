@@ -44,8 +44,6 @@ import Testing
     }
 
     @Test func aWorkedExampleWithTheArticlesRoundedLossFails() async throws {
-        let directory = try RenderProcess.temporaryDirectory("worked")
-        try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
         let chapter = """
             # Worked
 
@@ -61,7 +59,7 @@ import Testing
             ```
 
             """
-        try chapter.write(toFile: directory + "/chapters/01-worked.md", atomically: true, encoding: .utf8)
+        let directory = try RenderProcess.book(chapter: "01-worked.md", chapter)
         let result = try await RenderProcess.run(["check", "--quiet"], in: directory)
         #expect(result.status == 1)
         let errors = result.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
@@ -71,8 +69,6 @@ import Testing
     }
 
     @Test func strictFailsOnAStepOnlyATwinChecks() async throws {
-        let directory = try RenderProcess.temporaryDirectory("strict")
-        try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
         let chapter = """
             # Twins
 
@@ -82,7 +78,7 @@ import Testing
             ```
 
             """
-        try chapter.write(toFile: directory + "/chapters/01-twins.md", atomically: true, encoding: .utf8)
+        let directory = try RenderProcess.book(chapter: "01-twins.md", chapter)
         let plain = try await RenderProcess.run(["check", "--quiet"], in: directory)
         #expect(plain.status == 0, "\(plain.standardError)")
         let strict = try await RenderProcess.run(["check", "--quiet", "--strict"], in: directory)
