@@ -29,8 +29,28 @@ let package = Package(
         ),
         .target(
             name: "CECore",
+            dependencies: [
+                "CECoreBaseline", "CECoreAVX2", "CECoreAVX512", "CCPUID",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]
+        ),
+        // CECore's row kernels, one source compiled for three instruction sets (the AVX
+        // folders link to CECoreBaseline's files); CECore picks one at run time.
+        .target(
+            name: "CECoreBaseline",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
+        .target(
+            name: "CECoreAVX2",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: targetCPU("haswell")
+        ),
+        .target(
+            name: "CECoreAVX512",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: targetCPU("skylake-avx512")
+        ),
+        .target(name: "CCPUID"),
         .target(
             name: "ChapterRuntime",
             dependencies: ["CECore"]
@@ -57,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CECoreTests",
-            dependencies: ["CECore"],
+            dependencies: ["CECore", "CECoreBaseline", "CECoreAVX2", "CECoreAVX512"],
             resources: [.copy("Reference")]
         ),
         .testTarget(
@@ -68,3 +88,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// `-target-cpu cpu` for an x86-64 host (the flag names an x86 CPU); elsewhere the kernel
+/// target builds for the baseline and is never chosen.
+func targetCPU(_ cpu: String) -> [SwiftSetting] {
+    #if arch(x86_64)
+    return [.unsafeFlags(["-target-cpu", cpu])]
+    #else
+    return []
+    #endif
+}

@@ -1,0 +1,1 @@
+../CECoreBaseline/CompensatedTotal.swift

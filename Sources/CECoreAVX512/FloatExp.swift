@@ -1,0 +1,1 @@
+../CECoreBaseline/FloatExp.swift

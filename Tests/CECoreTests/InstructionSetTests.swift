@@ -1,0 +1,111 @@
+import Testing
+@testable import CECore
+
+/// Every kernel path this CPU can run gives the same bits as the baseline path, on the
+/// reference set and on random rows, for every public function.
+@Suite("Instruction sets")
+struct InstructionSetTests {
+    /// The wider paths available here (none on a CPU without AVX2).
+    static let wider = InstructionSet.available.filter { $0 != .baseline }
+
+    /// Every output of every public function for one row, as bit patterns.
+    static func outputs<T: TestFloat>(_ z: [T], label: Int) -> [UInt64] {
+        var all: [T] = softmax(z) + logSoftmax(z) + crossEntropyGradient(logits: z, label: label)
+        all += [logSumExp(z), crossEntropy(logits: z, label: label)]
+        return all.map(bits)
+    }
+
+    static func bits<T: BinaryFloatingPoint>(_ x: T) -> UInt64 {
+        if let f = x as? Float { return UInt64(f.bitPattern) }
+        return (x as! Double).bitPattern
+    }
+
+    /// The batched loss, row losses and gradient, as bit patterns.
+    static func batchOutputs<T: TestFloat>(
+        _ z: [T], classes: Int, labels: [Int], options: CrossEntropyOptions<T>
+    ) throws -> [UInt64] {
+        let r = try crossEntropyLossAndGradient(logits: z, classes: classes, labels: labels, options: options)
+        return ([r.loss] + r.rowLosses + r.gradient).map(bits)
+    }
+
+    /// The rows compared: the reference set, then random rows of every length up to 40 and
+    /// a few long ones, with spreads from 1 to 300 and some masked, infinite and NaN logits.
+    static func rows<T: TestFloat>(_: T.Type) throws -> [(z: [T], label: Int)] {
+        var rows = try ReferenceCase.all(for: T.self).map { ($0.inputs(T.self), $0.label) }
+        var rng = RandomLogits(seed: 1500)
+        for count in Array(1...40) + [64, 999, 1000, 4097, 20000] {
+            for spread in [1.0, 8, 40, 300] {
+                var z: [T] = rng.logits(count, spread: spread)
+                if count > 3 && spread == 8 { z[rng.label(count)] = -.infinity }
+                rows.append((z, rng.label(count)))
+            }
+        }
+        rows.append(([1, .nan, 2, 3, 4, 5, 6, 7, 8, 9], 0))
+        rows.append(([.infinity, 1, 2, 3, 4, 5, 6, 7, 8, .infinity], 9))
+        rows.append((Array(repeating: 2, count: 19), 4))  // every entry a maximum
+        return rows
+    }
+
+    @Test("the paths this CPU has are found, baseline first")
+    func available() {
+        #expect(InstructionSet.available.first == .baseline)
+        #expect(InstructionSet.available.contains(InstructionSet.selected))
+        print("instruction sets on this CPU: \(InstructionSet.available.map(\.rawValue)), "
+              + "selected \(InstructionSet.selected.rawValue)")
+    }
+
+    @Test("CECORE_ISA picks a path; unset picks the widest")
+    func choice() {
+        let all: [InstructionSet] = [.baseline, .avx2, .avx512]
+        #expect(InstructionSet.choose(requested: nil, available: all) == .avx512)
+        #expect(InstructionSet.choose(requested: "", available: [.baseline, .avx2]) == .avx2)
+        #expect(InstructionSet.choose(requested: "baseline", available: all) == .baseline)
+        #expect(InstructionSet.choose(requested: "AVX2", available: all) == .avx2)
+    }
+
+    @Test("single-row functions: every path gives the baseline's bits")
+    func singleRows() throws {
+        try check(Float.self)
+        try check(Double.self)
+        func check<T: TestFloat>(_: T.Type) throws {
+            let rows = try Self.rows(T.self)
+            let expected = InstructionSet.$forced.withValue(.baseline) {
+                rows.map { Self.outputs($0.z, label: $0.label) }
+            }
+            for isa in Self.wider {
+                let got = InstructionSet.$forced.withValue(isa) { rows.map { Self.outputs($0.z, label: $0.label) } }
+                for i in rows.indices where got[i] != expected[i] {
+                    Issue.record("\(T.self) \(isa): row \(i) (K = \(rows[i].z.count)) differs from baseline")
+                }
+            }
+        }
+    }
+
+    @Test("the batched loss: every path gives the baseline's bits, in one piece and split over the cores")
+    func batches() throws {
+        try check(Float.self)
+        try check(Double.self)
+        func check<T: TestFloat>(_: T.Type) throws {
+            var rng = RandomLogits(seed: 1600)
+            let options: [CrossEntropyOptions<T>] = [
+                .init(), .init(reduction: .sum, labelSmoothing: 0.1),
+                .init(weights: (0..<13).map { T($0 % 4) / 2 }, ignoreIndex: 3),
+            ]
+            for (rows, classes) in [(5, 13), (64, 13), (3, 1000), (48, 1000), (4096, 10)] {
+                let z: [T] = rng.logits(rows * classes, spread: 6)
+                let labels = (0..<rows).map { _ in rng.label(classes) }
+                for o in options where o.weights == nil || o.weights!.count == classes {
+                    let expected = try InstructionSet.$forced.withValue(.baseline) {
+                        try Self.batchOutputs(z, classes: classes, labels: labels, options: o)
+                    }
+                    for isa in Self.wider {
+                        let got = try InstructionSet.$forced.withValue(isa) {
+                            try Self.batchOutputs(z, classes: classes, labels: labels, options: o)
+                        }
+                        #expect(got == expected, "\(T.self) \(isa): B = \(rows), K = \(classes)")
+                    }
+                }
+            }
+        }
+    }
+}
