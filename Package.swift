@@ -32,13 +32,16 @@ let package = Package(
             dependencies: [
                 "CECoreBaseline", "CECoreAVX2", "CECoreAVX512", "CCPUID",
                 .product(name: "RealModule", package: "swift-numerics"),
-            ]
+            ],
+            exclude: ["Kernels"]
         ),
-        // CECore's row kernels, one source compiled for three instruction sets (the AVX
-        // folders link to CECoreBaseline's files); CECore picks one at run time.
+        // CECore's row kernels: one source (Sources/CECore/Kernels) compiled for three
+        // instruction sets, the AVX folders holding links to its files; CECore picks one
+        // at run time. Only the AVX targets carry compiler flags.
         .target(
             name: "CECoreBaseline",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            path: "Sources/CECore/Kernels"
         ),
         .target(
             name: "CECoreAVX2",

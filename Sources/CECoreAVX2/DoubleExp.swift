@@ -1,1 +1,1 @@
-../CECoreBaseline/DoubleExp.swift
+../CECore/Kernels/DoubleExp.swift

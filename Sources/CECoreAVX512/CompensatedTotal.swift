@@ -1,1 +1,1 @@
-../CECoreBaseline/CompensatedTotal.swift
+../CECore/Kernels/CompensatedTotal.swift

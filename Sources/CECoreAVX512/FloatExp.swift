@@ -1,1 +1,1 @@
-../CECoreBaseline/FloatExp.swift
+../CECore/Kernels/FloatExp.swift

@@ -1,1 +1,1 @@
-../CECoreBaseline/RowKernels.swift
+../CECore/Kernels/RowKernels.swift

@@ -1,5 +1,8 @@
 import Testing
 @testable import CECore
+import CECoreBaseline
+import CECoreAVX2
+import CECoreAVX512
 
 /// Every kernel path this CPU can run gives the same bits as the baseline path, on the
 /// reference set and on random rows, for every public function.
@@ -104,6 +107,56 @@ struct InstructionSetTests {
                         }
                         #expect(got == expected, "\(T.self) \(isa): B = \(rows), K = \(classes)")
                     }
+                }
+            }
+        }
+    }
+}
+
+/// The kernel modules themselves, called directly: each compiled copy agrees with the
+/// baseline's bit for bit on exponentials, sums and maxima.
+@Suite("Kernel modules")
+struct KernelModuleTests {
+    typealias Exponentiate<T> = (UnsafePointer<T>, Int, T, UnsafeMutablePointer<T>, UnsafePointer<T>?) -> (tail: T, nextMax: T)
+
+    static func float(_ isa: InstructionSet) -> (Exponentiate<Float>, (UnsafePointer<Float>, Int) -> Float) {
+        switch isa {
+        case .baseline: return (CECoreBaseline.RowKernels.exponentiate, CECoreBaseline.RowKernels.max)
+        case .avx2: return (CECoreAVX2.RowKernels.exponentiate, CECoreAVX2.RowKernels.max)
+        case .avx512: return (CECoreAVX512.RowKernels.exponentiate, CECoreAVX512.RowKernels.max)
+        }
+    }
+
+    static func double(_ isa: InstructionSet) -> (Exponentiate<Double>, (UnsafePointer<Double>, Int) -> Double) {
+        switch isa {
+        case .baseline: return (CECoreBaseline.RowKernels.exponentiate, CECoreBaseline.RowKernels.max)
+        case .avx2: return (CECoreAVX2.RowKernels.exponentiate, CECoreAVX2.RowKernels.max)
+        case .avx512: return (CECoreAVX512.RowKernels.exponentiate, CECoreAVX512.RowKernels.max)
+        }
+    }
+
+    /// e, t, the next row's max and this row's max, as bit patterns.
+    static func run<T: TestFloat>(
+        _ z: [T], next: [T], _ kernels: (Exponentiate<T>, (UnsafePointer<T>, Int) -> T)
+    ) -> [UInt64] {
+        var e = [T](repeating: 0, count: z.count)
+        let m = kernels.1(z, z.count)
+        let r = e.withUnsafeMutableBufferPointer { kernels.0(z, z.count, m, $0.baseAddress!, next) }
+        return (e + [r.tail, r.nextMax, m]).map(InstructionSetTests.bits)
+    }
+
+    @Test("every compiled copy of the kernels returns the baseline's bits")
+    func agree() {
+        var rng = RandomLogits(seed: 1700)
+        for count in Array(1...33) + [1000, 1001, 20000] {
+            for spread in [0.5, 10, 100] {
+                let zf: [Float] = rng.logits(count, spread: spread), nf: [Float] = rng.logits(count, spread: spread)
+                let zd: [Double] = rng.logits(count, spread: spread * 8), nd: [Double] = rng.logits(count, spread: spread)
+                let expectedF = Self.run(zf, next: nf, Self.float(.baseline))
+                let expectedD = Self.run(zd, next: nd, Self.double(.baseline))
+                for isa in InstructionSetTests.wider {
+                    #expect(Self.run(zf, next: nf, Self.float(isa)) == expectedF, "Float \(isa), K = \(count)")
+                    #expect(Self.run(zd, next: nd, Self.double(isa)) == expectedD, "Double \(isa), K = \(count)")
                 }
             }
         }
