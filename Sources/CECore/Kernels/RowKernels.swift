@@ -1,7 +1,7 @@
 /// The hot loops of a row of logits — its max, and e_j = e^(z_j − m) with their sum — for
 /// Float and Double.
 ///
-/// This one source is compiled three times: as `CECoreBaseline` for baseline x86-64
+/// This one source is compiled three times: as `CECoreBaseline` (this folder) for baseline x86-64
 /// (SSE2), and through symbolic links as `CECoreAVX2` (`-target-cpu haswell`) and
 /// `CECoreAVX512` (`-target-cpu skylake-avx512`); CECore picks one per process from
 /// CPUID. Every path returns the same bits, because the source fixes what a compiler
