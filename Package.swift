@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "CCPUID"),
         .target(
             name: "ChapterRuntime",
-            dependencies: ["CECore"]
+            dependencies: ["CECore", .product(name: "RealModule", package: "swift-numerics")]
         ),
         .target(
             name: "Tutorial",
