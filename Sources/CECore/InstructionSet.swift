@@ -1,4 +1,6 @@
-internal import CCPUID
+// Implementation-only: chapter programs compile against CECore with a plain swiftc call that
+// knows no module map for this C target (an internal import would still make them load it).
+@_implementationOnly import CCPUID
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
