@@ -5,14 +5,24 @@ internal import CECoreAVX512
 /// The row kernels of the chosen `InstructionSet`, for Float and Double.
 ///
 /// Each function forwards to the same function of `CECoreBaseline`, `CECoreAVX2` or
-/// `CECoreAVX512`: one source compiled for each, so all three return the same bits.
+/// `CECoreAVX512`: one source compiled for each, so all three return the same bits. Rows
+/// shorter than `wideMinimum` always take the baseline kernels: a row of a few vectors
+/// gains nothing from wider registers (the per-row work dominates), and the bits are the
+/// same either way.
 @usableFromInline
 enum Kernels {
+    /// The shortest row given to the AVX kernels.
+    static let wideMinimum = 64
+
+    /// The path for a row of n elements.
+    @inline(__always)
+    static func path(_ isa: InstructionSet, _ n: Int) -> InstructionSet { n < wideMinimum ? .baseline : isa }
+
     /// The largest element (NaN if z[0] is NaN).
     @usableFromInline
     static func max(_ z: UnsafeBufferPointer<Float>, _ isa: InstructionSet) -> Float {
         let p = z.baseAddress!
-        switch isa {
+        switch path(isa, z.count) {
         case .baseline: return CECoreBaseline.RowKernels.max(p, count: z.count)
         case .avx2: return CECoreAVX2.RowKernels.max(p, count: z.count)
         case .avx512: return CECoreAVX512.RowKernels.max(p, count: z.count)
@@ -22,7 +32,7 @@ enum Kernels {
     @usableFromInline
     static func max(_ z: UnsafeBufferPointer<Double>, _ isa: InstructionSet) -> Double {
         let p = z.baseAddress!
-        switch isa {
+        switch path(isa, z.count) {
         case .baseline: return CECoreBaseline.RowKernels.max(p, count: z.count)
         case .avx2: return CECoreAVX2.RowKernels.max(p, count: z.count)
         case .avx512: return CECoreAVX512.RowKernels.max(p, count: z.count)
@@ -37,7 +47,7 @@ enum Kernels {
         next: UnsafeBufferPointer<Float>?, _ isa: InstructionSet
     ) -> (tail: Float, nextMax: Float) {
         let (p, n, out, nx) = (z.baseAddress!, z.count, e.baseAddress!, next?.baseAddress)
-        switch isa {
+        switch path(isa, n) {
         case .baseline: return CECoreBaseline.RowKernels.exponentiate(p, count: n, minus: m, into: out, next: nx)
         case .avx2: return CECoreAVX2.RowKernels.exponentiate(p, count: n, minus: m, into: out, next: nx)
         case .avx512: return CECoreAVX512.RowKernels.exponentiate(p, count: n, minus: m, into: out, next: nx)
@@ -50,7 +60,7 @@ enum Kernels {
         next: UnsafeBufferPointer<Double>?, _ isa: InstructionSet
     ) -> (tail: Double, nextMax: Double) {
         let (p, n, out, nx) = (z.baseAddress!, z.count, e.baseAddress!, next?.baseAddress)
-        switch isa {
+        switch path(isa, n) {
         case .baseline: return CECoreBaseline.RowKernels.exponentiate(p, count: n, minus: m, into: out, next: nx)
         case .avx2: return CECoreAVX2.RowKernels.exponentiate(p, count: n, minus: m, into: out, next: nx)
         case .avx512: return CECoreAVX512.RowKernels.exponentiate(p, count: n, minus: m, into: out, next: nx)
@@ -61,7 +71,7 @@ enum Kernels {
     @usableFromInline
     static func scale(_ e: UnsafeMutableBufferPointer<Float>, by c: Float, _ isa: InstructionSet) {
         let (p, n) = (e.baseAddress!, e.count)
-        switch isa {
+        switch path(isa, n) {
         case .baseline: CECoreBaseline.RowKernels.scale(p, count: n, by: c)
         case .avx2: CECoreAVX2.RowKernels.scale(p, count: n, by: c)
         case .avx512: CECoreAVX512.RowKernels.scale(p, count: n, by: c)
@@ -71,7 +81,7 @@ enum Kernels {
     @usableFromInline
     static func scale(_ e: UnsafeMutableBufferPointer<Double>, by c: Double, _ isa: InstructionSet) {
         let (p, n) = (e.baseAddress!, e.count)
-        switch isa {
+        switch path(isa, n) {
         case .baseline: CECoreBaseline.RowKernels.scale(p, count: n, by: c)
         case .avx2: CECoreAVX2.RowKernels.scale(p, count: n, by: c)
         case .avx512: CECoreAVX512.RowKernels.scale(p, count: n, by: c)
