@@ -43,7 +43,10 @@ struct Measurements {
         var textbook: [Double] = [], numpyTimes: [Double] = [], copy: [Double] = [], numpyCopy: [Double] = []
         for sample in 0...options.samples {
             let keep = sample > 0  // sample 0 warms up
-            for (i, path) in paths.enumerated() {
+            // the paths take turns going first: the second of two back-to-back runs was
+            // measured up to 1.3x slower even when both ran the same code
+            for k in paths.indices {
+                let i = (k + sample) % paths.count, path = paths[i]
                 let t = time {
                     InstructionSet.withPath(path) {
                         let r = try! crossEntropyLossAndGradient(
