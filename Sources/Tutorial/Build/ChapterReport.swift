@@ -11,6 +11,9 @@ public struct ChapterReport: Sendable {
     public var cached: Bool
     /// Whether swiftc compiled the chapter in this build.
     public var compiled: Bool
+    /// Whether the chapter has code to compile and run (a prose-only
+    /// chapter is neither cached nor compiled).
+    public var hasProgram: Bool = true
 }
 
 /// The outcome of a whole build.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Prints progress and diagnostics the way a compiler does: one line per
-/// chapter as it finishes, every diagnostic in `file:line:col: error: …`
+/// chapter once all its checks are in, every diagnostic in `file:line:col: error: …`
 /// form, then one summary line. Colour only when writing to a terminal
 /// (and `NO_COLOR` is not set).
 public struct ConsoleReporter: Sendable {
@@ -28,7 +28,7 @@ public struct ConsoleReporter: Sendable {
         ]
         if report.errors > 0 { parts.append(paint(BuildSummary.count(report.errors, "error"), "31")) }
         var text = "\(mark) \(report.name)  \(parts.joined(separator: " · "))  \(BuildSummary.seconds(report.seconds))"
-        if verbosity == .verbose {
+        if verbosity == .verbose && report.hasProgram {
             if report.cached { text += " (cached)" } else if !report.compiled { text += " (rerun, not recompiled)" }
         }
         return text

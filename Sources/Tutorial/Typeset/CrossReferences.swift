@@ -41,7 +41,7 @@ public struct CrossReferences: Sendable {
 
     /// The link HTML for a reference from `page`.
     public func link(_ target: Target, from page: String) -> String {
-        let href = (target.page == page ? "" : BookBuilder.href(target.page)) + "#" + target.id
+        let href = (target.page == page ? "" : PageNames.href(target.page)) + "#" + target.id
         let text = target.isFigure ? target.name : "Equation \(target.displayText)"
         return "<a class=\"ref\" href=\"\(HTML.escape(href))\">\(HTML.escape(text))</a>"
     }

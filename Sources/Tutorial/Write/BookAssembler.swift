@@ -16,7 +16,7 @@ struct BookAssembler {
         let readme = documents.firstIndex { $0.name == "README" }
         let chapterIndices = documents.indices.filter { $0 != readme }
         let bookTitle = readme.map { bodies[$0].title } ?? Self.defaultTitle
-        let toc = chapterIndices.map { TOCEntry(title: bodies[$0].title, href: BookBuilder.href(pages[$0])) }
+        let toc = chapterIndices.map { TOCEntry(title: bodies[$0].title, href: PageNames.href(pages[$0])) }
 
         var intro = ""
         if let readme {
@@ -41,7 +41,7 @@ struct BookAssembler {
             for record in checks[k].records.sorted(by: { $0.line < $1.line }) {
                 records.append(record)
                 rows.append(CheckRow(
-                    chapterTitle: bodies[k].title, chapterHref: BookBuilder.href(pages[k]), location: "\(record.chapter):\(record.line)",
+                    chapterTitle: bodies[k].title, chapterHref: PageNames.href(pages[k]), location: "\(record.chapter):\(record.line)",
                     anchor: record.anchor, kind: record.kind.rawValue, expression: record.expression,
                     computed: record.computed, expected: record.expected, passed: record.passed))
             }
