@@ -20,7 +20,7 @@ struct BookAssembler {
 
         var intro = ""
         if let readme {
-            intro = Self.droppingFirstHeading(bodies[readme].html)
+            intro = bodies[readme].html
         }
         site.add("index.html", PageTemplate.index(bookTitle: bookTitle, introHTML: intro, chapters: toc))
 
@@ -28,7 +28,7 @@ struct BookAssembler {
             let check = checks[k]
             let content = ChapterPageContent(
                 number: position + 1, title: bodies[k].title, titleHTML: bodies[k].titleHTML,
-                bodyHTML: Self.droppingFirstHeading(bodies[k].html), outline: bodies[k].outline,
+                bodyHTML: bodies[k].html, outline: bodies[k].outline,
                 previous: position > 0 ? toc[position - 1] : nil,
                 next: position + 1 < toc.count ? toc[position + 1] : nil,
                 checkSummary: Self.summary(check))
@@ -60,16 +60,5 @@ struct BookAssembler {
         if check.claimCount > 0 { parts.append(BuildSummary.count(check.claimCount, "claim")) }
         if check.derivationCount > 0 { parts.append(BuildSummary.count(check.derivationCount, "derivation")) }
         return parts.isEmpty ? "" : parts.joined(separator: " · ") + " checked"
-    }
-
-    /// A chapter's first `<h1>` is its title, which the page template shows
-    /// (and the README's becomes the book title), so the body drops it.
-    static func droppingFirstHeading(_ html: String) -> String {
-        guard let open = html.range(of: "<h1"), let close = html.range(of: "</h1>\n", range: open.upperBound..<html.endIndex) else {
-            return html
-        }
-        var result = html
-        result.removeSubrange(open.lowerBound..<close.upperBound)
-        return result
     }
 }
