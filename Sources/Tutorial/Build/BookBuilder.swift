@@ -7,8 +7,10 @@ import Foundation
 /// → write. Every problem of every chapter is collected; if there is any,
 /// the build throws `BuildFailure` before anything is written.
 public struct BookBuilder: Sendable {
+    /// What to build, and how.
     public var options: BuildOptions
 
+    /// Creates a builder.
     public init(options: BuildOptions) {
         self.options = options
     }

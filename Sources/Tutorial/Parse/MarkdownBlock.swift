@@ -20,6 +20,7 @@ public struct MarkdownBlock: Sendable, Hashable {
     public var kind: Kind
     /// The first and last line (1-based) of the block, fences and underlines included.
     public var startLine: Int
+    /// The last line of the block.
     public var endLine: Int
     /// The column (in UTF-8 bytes, as cmark counts) of the block's first
     /// character, after list or quote markers.

@@ -115,6 +115,7 @@ extension Tangler {
 /// passed to the program when it runs (`TUTORIAL_SEEDS`), not compiled into
 /// it, so moving a derivation reruns the program but does not recompile it.
 public enum Seed {
+    /// The seed of the derivation at `line` of `chapter` (FNV-1a of both).
     public static func derive(chapter: String, line: Int) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in "\(chapter):\(line)".utf8 {
