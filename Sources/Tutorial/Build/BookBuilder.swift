@@ -33,7 +33,8 @@ public struct BookBuilder: Sendable {
         let cache = try makeCache(writer: writer)
         defer { if !options.writeSite { try? FileManager.default.removeItem(atPath: cache.writeRoot) } }
         let toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try Toolchain.locate() : nil
-        let finished = try await ChapterScheduler(toolchain: toolchain, cache: cache, timeout: options.timeout, jobs: options.jobs)
+        let finished = try await ChapterScheduler(
+            toolchain: toolchain, cache: cache, timeout: options.timeout, jobs: options.jobs, strict: options.strict)
             .run(documents, programs: programs)
         let checks = finished.map(\.check)
 

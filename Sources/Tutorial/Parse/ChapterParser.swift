@@ -40,6 +40,8 @@ public enum ChapterParser {
         var swiftBlocks: [SwiftBlock] = []
         var derivations: [Derivation] = []
         var syntaxErrors = false
+        /// What the chapter's swift blocks so far declare, for the derivations' TeX reader.
+        var symbols = ChapterSymbols()
         lazy var definitions = ReferenceDefinitions.text(in: lines)
 
         mutating func visit(_ blocks: inout [MarkdownBlock], containers: [LeafText.Container]) {
@@ -105,15 +107,19 @@ public enum ChapterParser {
                                                   column: problem.column + indent, problem.message))
                     syntaxErrors = true
                 }
-                swiftBlocks.append(SwiftBlock(
+                let swiftBlock = SwiftBlock(
                     index: swiftBlocks.count, codeBlockIndex: index, code: literal,
                     fenceLine: block.startLine, firstCodeLine: block.contentLine, indent: indent,
                     hidden: options.contains("hide"), runs: !options.contains("norun"),
-                    showsOutput: options.contains("output")))
+                    showsOutput: options.contains("output"))
+                swiftBlocks.append(swiftBlock)
+                if swiftBlock.runs && !syntaxErrors { symbols.symbols += ChapterSymbols.collect(from: [swiftBlock]).symbols }
             case "derivation":
                 let (derivation, problems) = DerivationParser.parse(
                     literal, index: derivations.count, codeBlockIndex: index,
-                    fenceLine: block.startLine, firstLine: block.contentLine, file: source.path)
+                    fenceLine: block.startLine, firstLine: block.contentLine,
+                    indent: max(lines.scalarIndex(line: block.startLine, byteColumn: block.startColumn), 0),
+                    file: source.path, symbols: symbols.symbols)
                 derivations.append(derivation)
                 diagnostics += problems
             default:

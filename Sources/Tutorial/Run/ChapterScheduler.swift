@@ -9,6 +9,8 @@ struct ChapterScheduler: Sendable {
     var cache: BuildCache
     var timeout: Duration
     var jobs: Int
+    /// Passed on to the checks (see `BuildOptions.strict`).
+    var strict = false
 
     /// One chapter after compile, run and check.
     struct Finished: Sendable {
@@ -54,7 +56,7 @@ struct ChapterScheduler: Sendable {
         } else {
             outcome = .notNeeded
         }
-        let check = ChapterChecker.check(document, program: program, outcome: outcome)
+        let check = ChapterChecker.check(document, program: program, outcome: outcome, strict: strict)
         var cached = false
         var compiled = false
         switch outcome {

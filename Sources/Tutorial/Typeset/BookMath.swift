@@ -41,7 +41,8 @@ struct BookMath: Sendable {
             }
             for derivation in document.derivations {
                 if let formula = chapter.derivations[derivation.index], let message = failures[formula] {
-                    diagnostics.append(Diagnostic(file: document.path, line: derivation.fenceLine, "TeX error in the derivation: \(message)"))
+                    let at = derivation.location(ofTeXError: message)
+                    diagnostics.append(Diagnostic(file: document.path, line: at.line, column: at.column, "TeX error in the derivation: \(message)"))
                 }
             }
         }
