@@ -17,6 +17,8 @@ public func fuzzFrontEnd(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     precondition(document.firstExpressionOfSpan.count == document.spans.count)
     _ = Tangler.tangle(document)
+    // render typesets only a chapter without errors.
+    guard !document.diagnostics.contains(where: { $0.severity == .error }) else { return 0 }
     _ = ChapterTypesetter(
         document: document, run: nil, page: "fuzz.html", formulas: ChapterFormulas(document, values: [:]),
         formulaHTML: [:], references: CrossReferences(), unsafe: size % 2 == 0

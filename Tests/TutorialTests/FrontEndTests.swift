@@ -127,6 +127,17 @@ import Testing
         #expect(page.contains(#"<a href="https://spec.commonmark.org" title="Spec">the spec</a>"#))
     }
 
+    /// Found by scripts/fuzz: swift-syntax's parser takes exponential time on
+    /// unclosed `[` (21 of them took 14 s), so such a block is reported, not parsed.
+    @Test(.timeLimit(.minutes(1))) func aBlockWithTwentyOpenBracketsIsReportedNotParsed() {
+        let document = parse("```swift\nlet x = f(_ y: Double) { y * x " + String(repeating: "[", count: 21) + "}\n```\n")
+        #expect(document.hasSyntaxErrors)
+        #expect(document.diagnostics.map(\.line) == [2])
+        #expect(document.diagnostics.first?.message.contains("brackets nest more than 16 deep") == true)
+        #expect(document.swiftBlocks.first?.runs == false)
+        #expect(!Tangler.tangle(document).hasWork)
+    }
+
     @Test func spansInHeadingsAndTheirIds() {
         let out = html("# Title\n\n## Loss $L$ now\n")
         #expect(out.html.contains(#"<h2 id="loss-l-now">Loss L now</h2>"#))

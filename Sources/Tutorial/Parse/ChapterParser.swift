@@ -102,7 +102,13 @@ public enum ChapterParser {
                     options.remove(unknown)
                 }
                 let indent = max(lines.scalarIndex(line: block.startLine, byteColumn: block.startColumn), 0)
-                if !options.contains("norun"), let problem = SwiftSyntaxCheck.firstProblem(in: literal) {
+                if let problem = SwiftSyntaxCheck.tooDeep(literal) {
+                    // Not parsed again anywhere (tangle, highlighting): it would take too long.
+                    diagnostics.append(Diagnostic(file: source.path, line: block.contentLine + problem.line - 1,
+                                                  column: problem.column + indent, problem.message))
+                    syntaxErrors = true
+                    options.insert("norun")
+                } else if !options.contains("norun"), let problem = SwiftSyntaxCheck.firstProblem(in: literal) {
                     diagnostics.append(Diagnostic(file: source.path, line: block.contentLine + problem.line - 1,
                                                   column: problem.column + indent, problem.message))
                     syntaxErrors = true
