@@ -133,9 +133,15 @@ import Testing
         let document = parse("```swift\nlet x = f(_ y: Double) { y * x " + String(repeating: "[", count: 21) + "}\n```\n")
         #expect(document.hasSyntaxErrors)
         #expect(document.diagnostics.map(\.line) == [2])
-        #expect(document.diagnostics.first?.message.contains("brackets nest more than 16 deep") == true)
+        #expect(document.diagnostics.first?.message.contains("square brackets nest more than 8 deep") == true)
         #expect(document.swiftBlocks.first?.runs == false)
         #expect(!Tangler.tangle(document).hasWork)
+    }
+
+    @Test func ordinaryNestingIsParsed() {
+        let document = parse("```swift\nlet m = [[1, 2], [3, [4, [5]]]]\nlet f = g(h(i(j(k(l(1))))))\n```\n")
+        #expect(document.diagnostics.isEmpty)
+        #expect(document.swiftBlocks.first?.runs == true)
     }
 
     @Test func spansInHeadingsAndTheirIds() {

@@ -15,10 +15,12 @@ enum SwiftSyntaxCheck {
         var message: String
     }
 
-    /// How deep brackets may nest in a block. swift-syntax's parser takes
-    /// time exponential in the depth of unclosed `[` (21 of them took 14 s),
-    /// so a block past this depth is reported instead of parsed.
+    /// How deep brackets may nest in a block, all kinds together and `[`
+    /// alone. swift-syntax's parser takes time exponential in the depth of
+    /// unclosed `[` (each one doubles it: 15 took seconds, 21 took 14 s, in a
+    /// debug build), so a block past either depth is reported instead of parsed.
     static let nestingLimit = 16
+    static let squareNestingLimit = 8
 
     /// The first problem of the block, or nil when it parses.
     static func firstProblem(in code: String) -> Problem? {
@@ -37,7 +39,7 @@ enum SwiftSyntaxCheck {
     /// `(`, `[` and `{` outside string literals and comments (closed by any
     /// closing bracket, so unclosed ones count).
     static func tooDeep(_ code: String) -> Problem? {
-        var depth = 0, line = 1, column = 0
+        var depth = 0, square = 0, line = 1, column = 0
         var inString = false, inLineComment = false, previous: Unicode.Scalar = " "
         for c in code.unicodeScalars {
             column += 1
@@ -53,11 +55,15 @@ enum SwiftSyntaxCheck {
             case "/" where previous == "/": inLineComment = true
             case "(", "[", "{":
                 depth += 1
-                if depth > nestingLimit {
+                if c == "[" { square += 1 }
+                if depth > nestingLimit || square > squareNestingLimit {
+                    let what = depth > nestingLimit ? "brackets nest more than \(nestingLimit)" : "square brackets nest more than \(squareNestingLimit)"
                     return Problem(line: line, column: column,
-                        message: "brackets nest more than \(nestingLimit) deep here (or are left open); split the expression")
+                        message: "\(what) deep here (or are left open); split the expression")
                 }
-            case ")", "]", "}": depth = max(depth - 1, 0)
+            case ")", "]", "}":
+                depth = max(depth - 1, 0)
+                if c == "]" { square = max(square - 1, 0) }
             default: break
             }
         }
