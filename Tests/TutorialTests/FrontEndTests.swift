@@ -138,6 +138,13 @@ import Testing
         #expect(!Tangler.tangle(document).hasWork)
     }
 
+    /// Also found by scripts/fuzz: an unclosed quote must not hide the brackets after it.
+    @Test(.timeLimit(.minutes(1))) func anUnclosedStringDoesNotHideOpenBrackets() {
+        let document = parse("```swift\nlet s = \"$5 and $6.\nlet x = f(_ y: Double) { y * x " + String(repeating: "[", count: 15) + "}\n```\n")
+        #expect(document.diagnostics.first?.line == 3)
+        #expect(document.swiftBlocks.first?.runs == false)
+    }
+
     @Test func ordinaryNestingIsParsed() {
         let document = parse("```swift\nlet m = [[1, 2], [3, [4, [5]]]]\nlet f = g(h(i(j(k(l(1))))))\n```\n")
         #expect(document.diagnostics.isEmpty)

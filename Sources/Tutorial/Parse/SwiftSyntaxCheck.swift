@@ -35,16 +35,18 @@ enum SwiftSyntaxCheck {
         return Problem(line: location.line, column: location.column, message: message)
     }
 
-    /// Where brackets first nest deeper than `nestingLimit`, counting every
-    /// `(`, `[` and `{` outside string literals and comments (closed by any
-    /// closing bracket, so unclosed ones count).
+    /// Where brackets first nest deeper than `nestingLimit` (or `[` deeper
+    /// than `squareNestingLimit`), counting every `(`, `[` and `{` outside
+    /// string literals and comments (closed by any closing bracket, so
+    /// unclosed ones count).
     static func tooDeep(_ code: String) -> Problem? {
         var depth = 0, square = 0, line = 1, column = 0
         var inString = false, inLineComment = false, previous: Unicode.Scalar = " "
         for c in code.unicodeScalars {
             column += 1
             defer { previous = c }
-            if c == "\n" { line += 1; column = 0; inLineComment = false; continue }
+            // A string literal on one line ends with it (a multi-line one's lines are counted as code).
+            if c == "\n" { line += 1; column = 0; inLineComment = false; inString = false; continue }
             if inLineComment { continue }
             if inString {
                 if c == "\"" && previous != "\\" { inString = false }
