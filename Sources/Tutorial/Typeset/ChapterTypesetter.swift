@@ -174,6 +174,10 @@ struct ChapterTypesetter {
             ? "All \(tex) steps checked from their TeX"
             : "\(tex + twins) steps checked: \(tex) from their TeX, \(twins) by \(twins == 1 ? "its" : "their") Swift twin\(twins == 1 ? "" : "s")"
         if alsoTwin > 0 { how += " (\(alsoTwin) also against \(alsoTwin == 1 ? "a" : "their") Swift twin\(alsoTwin == 1 ? "" : "s"))" }
+        if twins > 0 {
+            let which = derivation.steps.filter(\.isTwinOnly).map { "“\($0.tex)”" }.joined(separator: ", ")
+            how += " (\(which)),"
+        }
         let on = derivation.isWorkedExample
             ? "on the chapter's values"
             : "on \(draws) random draws (\(derivation.variables.map(\.name).joined(separator: ", ")))"
