@@ -16,11 +16,6 @@ import Testing
         #expect(HTML.escape("&amp;") == "&amp;amp;")
     }
 
-    @Test func rawHTMLKeepsMarkupAndTextInitEscapes() {
-        #expect(RawHTML("<b>x</b>").markup == "<b>x</b>")
-        #expect(RawHTML(text: "<b>x</b>").markup == "&lt;b&gt;x&lt;/b&gt;")
-    }
-
     @Test func controlCharactersCannotCutThePageShort() {
         #expect(HTML.escape("a\u{0}b\u{1B}c\nd\te") == "a\u{FFFD}b\u{FFFD}c\nd\te")
     }

@@ -83,10 +83,7 @@ import Testing
     @Test func ordinaryMarkdownIsExactlyWhatCmarkRenders() throws {
         let text = try String(contentsOfFile: RenderProcess.fixtures + "/plain/chapters/01-plain.md", encoding: .utf8)
         let document = ChapterParser.parse(ChapterSource(path: "p.md", name: "p", text: text))
-        let ours = ChapterTypesetter(
-            document: document, run: nil, page: "p.html", formulas: ChapterFormulas(document, values: [:]),
-            formulaHTML: [:], references: CrossReferences(), unsafe: false
-        ).typeset().html
+        let ours = MarkdownPropertyTests.render(document)
         let theirs = CmarkReference.html(text, smart: true)
         let withoutIDs = ours.replacingOccurrences(of: #" id="[^"]*""#, with: "", options: .regularExpression)
         #expect(withoutIDs == theirs)

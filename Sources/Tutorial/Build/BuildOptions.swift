@@ -2,12 +2,15 @@ import Foundation
 
 /// What to build and how; the CLI's options map onto these one to one.
 public struct BuildOptions: Sendable {
+    /// The folder of Markdown chapters.
     public var chaptersDirectory = "chapters"
+    /// Where the site goes; render writes only inside it.
     public var outputDirectory = "output"
     /// Chapter programs compiled and run at once.
     public var jobs = max(ProcessInfo.processInfo.activeProcessorCount, 1)
     /// Time limit for each chapter program.
     public var timeout: Duration = .seconds(30)
+    /// Whether compiled programs, runs and formulas are reused from the cache.
     public var useCache = true
     /// Keep authors' raw HTML (cmark's unsafe mode).
     public var unsafe = false
@@ -18,5 +21,6 @@ public struct BuildOptions: Sendable {
     /// Debian's libjs-katex, or `TUTORIAL_KATEX_DIR`.
     public var katexDirectory = ProcessInfo.processInfo.environment["TUTORIAL_KATEX_DIR"] ?? "/usr/share/javascript/katex"
 
+    /// The defaults.
     public init() {}
 }

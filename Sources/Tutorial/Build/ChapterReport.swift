@@ -1,22 +1,35 @@
 /// One chapter's line in the progress output.
 public struct ChapterReport: Sendable {
+    /// The chapter file, as diagnostics name it.
     public var path: String
+    /// The chapter file name without `.md`.
     public var name: String
+    /// Inline values shown.
     public var values: Int
+    /// Claims checked.
     public var claims: Int
+    /// Derivations checked.
     public var derivations: Int
+    /// Errors in the chapter, TeX errors included.
     public var errors: Int
+    /// Time spent compiling, running and checking the chapter.
     public var seconds: Double
     /// Whether the run came from the cache.
     public var cached: Bool
     /// Whether swiftc compiled the chapter in this build.
     public var compiled: Bool
+    /// Whether the chapter has code to compile and run (a prose-only
+    /// chapter is neither cached nor compiled).
+    public var hasProgram: Bool = true
 }
 
 /// The outcome of a whole build.
 public struct BuildSummary: Sendable {
+    /// Every chapter's report, in file order.
     public var chapters: [ChapterReport]
+    /// Every problem of the build, ordered by file, line and column.
     public var diagnostics: [Diagnostic]
+    /// Wall-clock time of the whole build.
     public var seconds: Double
 
     /// "7 chapters · 42 values · 18 claims · 4 derivations · 0 failed · 1.3 s"

@@ -5,12 +5,15 @@ import Foundation
 /// It compares snapshots of modification times and sizes: portable, needs no
 /// inotify, and a poll every half second costs nothing next to a build.
 public struct SourceWatcher: Sendable {
+    /// The folders watched.
     public var folders: [String]
 
+    /// Watches `folders`.
     public init(folders: [String]) {
         self.folders = folders
     }
 
+    /// Each file's content hash, by path.
     public typealias Snapshot = [String: String]
 
     /// The stamp (size and modification time) of every `.md` and `.swift` file in the folders.

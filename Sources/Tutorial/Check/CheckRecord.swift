@@ -1,10 +1,14 @@
 /// One claim or derivation and its verdict, for the terminal, the Checks
 /// page and `checks.json`.
 public struct CheckRecord: Sendable, Hashable, Codable {
+    /// What was checked.
     public enum Kind: String, Sendable, Codable { case claim, derivation }
 
+    /// The chapter file.
     public var chapter: String
+    /// The line of the claim, or of the derivation's fence.
     public var line: Int
+    /// A claim or a derivation.
     public var kind: Kind
     /// The Swift expression (claims), or every step's expression joined by
     /// " = " (derivations).
@@ -13,6 +17,7 @@ public struct CheckRecord: Sendable, Hashable, Codable {
     public var computed: String
     /// The literal as written (claims) or "N draws" (derivations).
     public var expected: String
+    /// Whether the check held.
     public var passed: Bool
     /// An anchor id on the chapter page.
     public var anchor: String

@@ -7,12 +7,17 @@ import Foundation
 /// scientific notation the mantissa's decimals count at the exponent's scale
 /// (`2.5e-3` claims ±0.05e-3); an integer claims exact equality.
 public struct ClaimLiteral: Sendable, Hashable {
+    /// One number of the literal, with the precision its digits claim.
     public struct Number: Sendable, Hashable {
+        /// The number as written.
         public var text: String
+        /// Its value.
         public var value: Double
         /// Decimals of the literal (of the mantissa for scientific notation).
         public var decimals: Int
+        /// The power of ten of scientific notation (0 otherwise).
         public var exponent: Int
+        /// Written without a point or exponent: it claims exact equality.
         public var isInteger: Bool
 
         /// Half a unit in the last written place (0 for integers).
@@ -39,12 +44,18 @@ public struct ClaimLiteral: Sendable, Hashable {
         }
     }
 
+    /// The literal as written.
     public var text: String
+    /// Its numbers: one, or one per tuple element.
     public var numbers: [Number]
+    /// Written as a tuple, `(a, b)`.
     public var isTuple: Bool
 
+    /// Why the text is not a claim literal.
     public struct ParseError: Error, Sendable { public var message: String }
 
+    /// Reads a literal such as `0.462`, `2.5e-3` or `(0.23, 0.63)`.
+    /// - Throws: `ParseError` when it is not a number or a tuple of numbers.
     public static func parse(_ text: String) throws -> ClaimLiteral {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("(") {

@@ -8,6 +8,7 @@ import Foundation
 /// Arrays and tuples print element-wise as `(a, b, c)`. In math, scientific
 /// notation becomes `m \times 10^{e}` and infinity `\infty`.
 public enum ValueFormatter {
+    /// `value` printed in `format`; `inMath` writes TeX notation.
     public static func format(_ value: Value, _ format: ValueFormat, inMath: Bool = false) -> String {
         switch value {
         case .array(let items):
@@ -73,6 +74,7 @@ public enum ValueFormatter {
         return s
     }
 
+    /// `x` to `digits` significant digits.
     public static func significant(_ x: Double, digits: Int) -> String {
         if x == 0 { return fixed(0, decimals: max(digits - 1, 0)) }
         let scientific = String(format: "%.\(digits - 1)e", x)

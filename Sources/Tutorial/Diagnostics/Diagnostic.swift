@@ -3,6 +3,7 @@
 /// `description` is the compiler-style line editors and CI logs understand:
 /// `chapters/05-loss.md:42:7: error: claim 0.462 disagrees with …`.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    /// How serious a problem is; only errors fail the build.
     public enum Severity: String, Sendable { case error, warning, note }
 
     /// The chapter's path as shown to the user, e.g. `chapters/05-loss.md`.
@@ -11,6 +12,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// 1-based column, in Unicode scalars.
     public var column: Int
+    /// How serious the problem is.
     public var severity: Severity
     /// One sentence saying what is wrong.
     public var message: String
@@ -34,15 +36,18 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 /// A problem with the set-up rather than with a chapter: a missing tool,
 /// folder or package. render exits with status 2 for these.
 public struct SetupError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, in one sentence.
     public var message: String
     /// The command that fixes it, when there is one.
     public var fix: String?
 
+    /// Creates a set-up error with an optional fix.
     public init(_ message: String, fix: String? = nil) {
         self.message = message
         self.fix = fix
     }
 
+    /// The diagnostics, one per line.
     public var description: String {
         if let fix { return "error: \(message)\n  fix: \(fix)" }
         return "error: \(message)"
@@ -51,15 +56,18 @@ public struct SetupError: Error, Sendable, CustomStringConvertible {
 
 /// The chapters have problems: every diagnostic of the build, in chapter order.
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+    /// Every problem found, in order.
     public var diagnostics: [Diagnostic]
     /// The counts of the failed build, for the summary line.
     public var summary: BuildSummary?
 
+    /// Creates a failure from the build's problems and its summary.
     public init(_ diagnostics: [Diagnostic], summary: BuildSummary? = nil) {
         self.diagnostics = diagnostics
         self.summary = summary
     }
 
+    /// The diagnostics, one per line.
     public var description: String {
         diagnostics.map(\.description).joined(separator: "\n")
     }

@@ -6,8 +6,10 @@ import Foundation
 /// else can look at a chapter — that the folder exists and that each file is
 /// valid UTF-8 (the first bad byte is reported with its line and column).
 public struct ChapterLoader: Sendable {
+    /// The chapters folder.
     public var directory: String
 
+    /// Loads from `directory`.
     public init(directory: String) {
         self.directory = directory
     }

@@ -5,8 +5,10 @@ public struct ChapterSource: Sendable, Hashable {
     public var path: String
     /// The file name without `.md`, e.g. `05-loss`.
     public var name: String
+    /// The chapter's text.
     public var text: String
 
+    /// Creates a chapter source.
     public init(path: String, name: String, text: String) {
         self.path = path
         self.name = name

@@ -1,23 +1,30 @@
 /// A chapter after scanning and parsing: what the tangler, the checks and
 /// the typesetter work from.
 public struct ChapterDocument: Sendable {
+    /// The chapter file.
     public var source: ChapterSource
-    /// Spans found by the scanner, in document order; span i is placeholder i.
+    /// The chapter's blocks as cmark parsed them, with each span the scanner
+    /// found in place as `.span(index)`.
+    public var blocks: [MarkdownBlock]
+    /// Spans found by the scanner, in document order; `.span(i)` is span i.
     public var spans: [Span]
-    /// The chapter text with each span replaced by its placeholder.
-    public var maskedText: String
+    /// The fenced `swift` blocks, in order.
     public var swiftBlocks: [SwiftBlock]
+    /// The fenced `derivation` blocks, in order.
     public var derivations: [Derivation]
     /// Every `\(…)` of the chapter, in document order (including those inside
     /// math); its position in this array is its id in the chapter program.
     public var expressions: [InlineExpression]
     /// For each span, the id of its first expression.
     public var firstExpressionOfSpan: [Int]
+    /// Problems found while scanning and parsing.
     public var diagnostics: [Diagnostic]
     /// A swift block does not parse: the chapter is not compiled (swiftc would
     /// only repeat the problem, far from where it is).
     public var hasSyntaxErrors = false
 
+    /// The chapter's path, as diagnostics show it.
     public var path: String { source.path }
+    /// The chapter's file name without `.md`.
     public var name: String { source.name }
 }

@@ -5,89 +5,98 @@ import Ccmark
 
 /// The only place that talks to libcmark.
 ///
-/// Two calls: `blocks(in:)` parses a chapter and returns its code and HTML
-/// blocks as Swift values with their lines; `renderHTML` parses the masked
-/// chapter, swaps the engine's content in as cmark custom nodes (which cmark
-/// emits as-is even in safe mode) and renders HTML with cmark's own renderer.
-/// Every C tree is freed with `defer` before the function returns.
+/// `document(_:)` parses a chapter once, with source positions and smart
+/// punctuation, and turns cmark's tree into `MarkdownBlock` values;
+/// `inlines(_:)` reads the inline content of one leaf block whose spans the
+/// scanner has masked. Every C tree is freed with `defer` before the function
+/// returns; nothing else imports the C module.
 enum CommonMark {
-    /// Marks the start of every heading's content in rendered HTML, so the
-    /// typesetter can give the heading an id: `<h2>` + marker.
-    static let headingMarker = "\u{E002}"
-
-    /// The code and HTML blocks of `text`, in document order.
-    static func blocks(in text: String) -> [MarkdownBlock] {
-        guard let document = parse(text, options: CMARK_OPT_SOURCEPOS) else { return [] }
-        defer { cmark_node_free(document) }
-        var blocks: [MarkdownBlock] = []
-        walk(document) { node in
-            let start = Int(cmark_node_get_start_line(node))
-            let end = Int(cmark_node_get_end_line(node))
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_CODE_BLOCK:
-                blocks.append(MarkdownBlock(
-                    kind: .code(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node))),
-                    startLine: start, endLine: end, startColumn: Int(cmark_node_get_start_column(node))))
-            case CMARK_NODE_HTML_BLOCK:
-                blocks.append(MarkdownBlock(kind: .html, startLine: start, endLine: end))
-            default: break
-            }
-        }
-        return blocks
+    /// The chapter's blocks, in document order.
+    static func document(_ text: String) -> [MarkdownBlock] {
+        guard let root = parse(text, options: CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART) else { return [] }
+        defer { cmark_node_free(root) }
+        var codeBlocks = 0
+        return children(of: root).compactMap { block($0, codeBlocks: &codeBlocks) }
     }
 
-    /// Renders the masked chapter to HTML (smart punctuation on; raw HTML
-    /// omitted unless `unsafe`).
-    static func renderHTML(_ masked: String, unsafe: Bool, rewrite: MarkdownRewrite) -> String {
-        let options = CMARK_OPT_SMART | (unsafe ? CMARK_OPT_UNSAFE : 0)
-        guard let document = parse(masked, options: options) else { return "" }
-        defer { cmark_node_free(document) }
+    /// The inlines of `text` read as one paragraph, with each placeholder
+    /// `U+E000 index U+E001` as `.span(index)`; nil when cmark reads `text`
+    /// as anything but a single paragraph.
+    ///
+    /// - Parameter definitions: link reference definitions to prepend, so
+    ///   that `[text][label]` resolves as it does in the whole chapter.
+    static func inlines(_ text: String, definitions: String = "") -> [MarkdownInline]? {
+        let input = definitions.isEmpty ? text : definitions + "\n\n" + text
+        guard let root = parse(input, options: CMARK_OPT_SMART) else { return nil }
+        defer { cmark_node_free(root) }
+        let blocks = children(of: root)
+        guard blocks.count == 1, cmark_node_get_type(blocks[0]) == CMARK_NODE_PARAGRAPH else { return nil }
+        return inlines(of: blocks[0], placeholders: true)
+    }
 
-        var codeBlocks: [OpaquePointer] = []
-        var texts: [OpaquePointer] = []
-        var headings: [OpaquePointer] = []
-        var links: [OpaquePointer] = []
-        var rawHTML: [OpaquePointer] = []
-        walk(document) { node in
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_CODE_BLOCK: codeBlocks.append(node)
-            case CMARK_NODE_TEXT: if string(cmark_node_get_literal(node)).contains("\u{E000}") { texts.append(node) }
-            case CMARK_NODE_HEADING: headings.append(node)
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
-            case CMARK_NODE_HTML_INLINE: if string(cmark_node_get_literal(node)).contains("\u{E000}") { rawHTML.append(node) }
+    // MARK: - cmark's tree to values
+
+    private static func block(_ node: OpaquePointer, codeBlocks: inout Int) -> MarkdownBlock? {
+        let kind: MarkdownBlock.Kind
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH:
+            kind = .paragraph(inlines(of: node, placeholders: false))
+        case CMARK_NODE_HEADING:
+            kind = .heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node, placeholders: false))
+        case CMARK_NODE_BLOCK_QUOTE:
+            kind = .blockQuote(children(of: node).compactMap { block($0, codeBlocks: &codeBlocks) })
+        case CMARK_NODE_LIST:
+            let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            let items = children(of: node).map { item in children(of: item).compactMap { block($0, codeBlocks: &codeBlocks) } }
+            kind = .list(start: ordered ? Int(cmark_node_get_list_start(node)) : nil,
+                         tight: cmark_node_get_list_tight(node) != 0, items: items)
+        case CMARK_NODE_CODE_BLOCK:
+            kind = .code(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)), index: codeBlocks)
+            codeBlocks += 1
+        case CMARK_NODE_HTML_BLOCK:
+            kind = .html(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_THEMATIC_BREAK:
+            kind = .thematicBreak
+        default:
+            return nil
+        }
+        return MarkdownBlock(
+            kind: kind, startLine: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)),
+            startColumn: Int(cmark_node_get_start_column(node)))
+    }
+
+    private static func inlines(of node: OpaquePointer, placeholders: Bool) -> [MarkdownInline] {
+        var result: [MarkdownInline] = []
+        for child in children(of: node) {
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT:
+                let literal = string(cmark_node_get_literal(child))
+                if placeholders && literal.unicodeScalars.contains("\u{E000}") {
+                    result += Placeholders.split(literal).map { part -> MarkdownInline in
+                        switch part {
+                        case .text(let text): .text(text)
+                        case .placeholder(let index): .span(index)
+                        }
+                    }
+                } else {
+                    result.append(.text(literal))
+                }
+            case CMARK_NODE_SOFTBREAK: result.append(.softBreak)
+            case CMARK_NODE_LINEBREAK: result.append(.lineBreak)
+            case CMARK_NODE_CODE: result.append(.code(string(cmark_node_get_literal(child))))
+            case CMARK_NODE_HTML_INLINE: result.append(.html(string(cmark_node_get_literal(child))))
+            case CMARK_NODE_EMPH: result.append(.emphasis(inlines(of: child, placeholders: placeholders)))
+            case CMARK_NODE_STRONG: result.append(.strong(inlines(of: child, placeholders: placeholders)))
+            case CMARK_NODE_LINK:
+                result.append(.link(destination: string(cmark_node_get_url(child)), title: string(cmark_node_get_title(child)),
+                                    inlines(of: child, placeholders: placeholders)))
+            case CMARK_NODE_IMAGE:
+                result.append(.image(source: string(cmark_node_get_url(child)), title: string(cmark_node_get_title(child)),
+                                     inlines(of: child, placeholders: placeholders)))
             default: break
             }
         }
-        for (k, node) in codeBlocks.enumerated() {
-            guard let html = rewrite.codeBlock(k) else { continue }
-            replace(node, withCustom: CMARK_NODE_CUSTOM_BLOCK, html: html)
-        }
-        for node in links {
-            let url = string(cmark_node_get_url(node))
-            if url.contains("\u{E000}") { cmark_node_set_url(node, substitute(url, rewrite.inlineText)) }
-            let title = string(cmark_node_get_title(node))
-            if title.contains("\u{E000}") { cmark_node_set_title(node, substitute(title, rewrite.inlineText)) }
-        }
-        for node in rawHTML {
-            // A value inside an author's raw HTML (kept with --unsafe) goes in as escaped text.
-            let literal = string(cmark_node_get_literal(node))
-            cmark_node_set_literal(node, substitute(literal) { HTML.escape(rewrite.inlineText($0)) })
-        }
-        for node in texts {
-            splitText(node, rewrite: rewrite)
-        }
-        for node in headings {
-            let marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-            cmark_node_set_on_enter(marker, headingMarker)
-            if let first = cmark_node_first_child(node) {
-                cmark_node_insert_before(first, marker)
-            } else {
-                cmark_node_append_child(node, marker)
-            }
-        }
-        guard let rendered = cmark_render_html(document, options) else { return "" }
-        defer { free(rendered) }
-        return String(cString: rendered)
+        return result
     }
 
     // MARK: - Helpers
@@ -101,75 +110,17 @@ enum CommonMark {
         }
     }
 
-    private static func walk(_ root: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+    private static func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            result.append(c)
+            child = cmark_node_next(c)
         }
+        return result
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
-    }
-
-    private static func replace(_ node: OpaquePointer, withCustom type: cmark_node_type, html: String) {
-        let custom = cmark_node_new(type)
-        cmark_node_set_on_enter(custom, html)
-        cmark_node_insert_before(node, custom)
-        cmark_node_unlink(node)
-        cmark_node_free(node)
-    }
-
-    /// Splits the text around placeholders; each placeholder becomes a custom
-    /// inline with its HTML (plain text inside image descriptions, where cmark
-    /// renders only text), or a custom block when it stands alone in a paragraph.
-    private static func splitText(_ node: OpaquePointer, rewrite: MarkdownRewrite) {
-        let literal = string(cmark_node_get_literal(node))
-        let parts = Placeholders.split(literal)
-        let parent = cmark_node_parent(node)
-        if let parent, cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
-           cmark_node_first_child(parent) == node, cmark_node_last_child(parent) == node,
-           let only = Placeholders.lone(parts), rewrite.isBlock(only)
-        {
-            replace(parent, withCustom: CMARK_NODE_CUSTOM_BLOCK, html: rewrite.inlineHTML(only) + "\n")
-            return
-        }
-        var insideImage = false
-        var insideLink = false
-        var ancestor = parent
-        while let a = ancestor {
-            if cmark_node_get_type(a) == CMARK_NODE_IMAGE { insideImage = true }
-            if cmark_node_get_type(a) == CMARK_NODE_LINK { insideLink = true }
-            ancestor = cmark_node_parent(a)
-        }
-        for part in parts {
-            let piece: OpaquePointer?
-            switch part {
-            case .text(let text):
-                piece = cmark_node_new(CMARK_NODE_TEXT)
-                cmark_node_set_literal(piece, text)
-            case .placeholder(let index) where insideImage || (insideLink && rewrite.isLink(index)):
-                piece = cmark_node_new(CMARK_NODE_TEXT)
-                cmark_node_set_literal(piece, rewrite.inlineText(index))
-            case .placeholder(let index):
-                piece = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-                cmark_node_set_on_enter(piece, rewrite.inlineHTML(index))
-            }
-            cmark_node_insert_before(node, piece)
-        }
-        cmark_node_unlink(node)
-        cmark_node_free(node)
-    }
-
-    private static func substitute(_ text: String, _ replacement: (Int) -> String) -> String {
-        Placeholders.split(text).map { part in
-            switch part {
-            case .text(let t): return t
-            case .placeholder(let i): return replacement(i)
-            }
-        }.joined()
     }
 }

@@ -1,36 +1,50 @@
-/// A block of a chapter that the scanner and the tangler care about, with
-/// the lines cmark says it spans (fences included).
+/// A block of a chapter as cmark parsed it, with the lines it spans.
+///
+/// The tree is plain values: the parse stage builds it once, and the checks
+/// and the typesetter read it without going back to cmark.
 public struct MarkdownBlock: Sendable, Hashable {
+    /// What the block is.
     public enum Kind: Sendable, Hashable {
-        /// A fenced or indented code block; `info` is the fence's info string.
-        case code(info: String, literal: String)
-        case html
+        case paragraph([MarkdownInline])
+        case heading(level: Int, [MarkdownInline])
+        case blockQuote([MarkdownBlock])
+        /// `start` is nil for a bullet list; `tight` lists put no `<p>` around their items' paragraphs.
+        case list(start: Int?, tight: Bool, items: [[MarkdownBlock]])
+        /// A fenced or indented code block; `index` is its place among the chapter's code blocks.
+        case code(info: String, literal: String, index: Int)
+        case html(String)
+        case thematicBreak
     }
 
+    /// The block itself.
     public var kind: Kind
+    /// The first and last line (1-based) of the block, fences and underlines included.
     public var startLine: Int
+    /// The last line of the block.
     public var endLine: Int
-    /// The column of the block's first character (after list or quote markers).
+    /// The column (in UTF-8 bytes, as cmark counts) of the block's first
+    /// character, after list or quote markers.
     public var startColumn: Int = 1
 
-    /// The first line of the block's content (after the opening fence).
+    /// The first line of a code block's content (after the opening fence).
     public var contentLine: Int {
-        if case .code(let info, _) = kind, !info.isEmpty || endLine > startLine { return startLine + 1 }
+        if case .code(let info, _, _) = kind, !info.isEmpty || endLine > startLine { return startLine + 1 }
         return startLine
     }
 }
 
-/// How the renderer should replace what the engine owns in a chapter.
-struct MarkdownRewrite {
-    /// HTML for code block number `k` (document order), or nil to let cmark render it.
-    var codeBlock: (Int) -> String?
-    /// HTML for placeholder `index` in running text.
-    var inlineHTML: (Int) -> String
-    /// Plain text for placeholder `index` where HTML cannot go (image alt text, link targets).
-    var inlineText: (Int) -> String
-    /// Whether placeholder `index` alone in a paragraph becomes a block (display math).
-    var isBlock: (Int) -> Bool
-    /// Whether placeholder `index` is itself a link (a reference), which
-    /// inside another link's text must be plain text: links do not nest.
-    var isLink: (Int) -> Bool = { _ in false }
+/// Inline content, as cmark parsed it, with the tutorial's spans in place.
+public indirect enum MarkdownInline: Sendable, Hashable {
+    case text(String)
+    case softBreak
+    case lineBreak
+    case code(String)
+    /// Raw HTML, shown only with `--unsafe`.
+    case html(String)
+    case emphasis([MarkdownInline])
+    case strong([MarkdownInline])
+    case link(destination: String, title: String, [MarkdownInline])
+    case image(source: String, title: String, [MarkdownInline])
+    /// The chapter's span number `index` (a value, claim, formula or reference).
+    case span(Int)
 }

@@ -15,7 +15,16 @@ enum SwiftSyntaxCheck {
         var message: String
     }
 
+    /// How deep brackets may nest in a block, all kinds together and `[`
+    /// alone. swift-syntax's parser takes time exponential in the depth of
+    /// unclosed `[` (each one doubles it: 15 took seconds, 21 took 14 s, in a
+    /// debug build), so a block past either depth is reported instead of parsed.
+    static let nestingLimit = 16
+    static let squareNestingLimit = 8
+
+    /// The first problem of the block, or nil when it parses.
     static func firstProblem(in code: String) -> Problem? {
+        if let deep = tooDeep(code) { return deep }
         let tree = Parser.parse(source: code)
         guard tree.hasError else { return nil }
         let converter = SourceLocationConverter(fileName: "", tree: tree)
@@ -24,6 +33,43 @@ enum SwiftSyntaxCheck {
         guard let (position, message) = finder.found else { return nil }
         let location = converter.location(for: position)
         return Problem(line: location.line, column: location.column, message: message)
+    }
+
+    /// Where brackets first nest deeper than `nestingLimit` (or `[` deeper
+    /// than `squareNestingLimit`), counting every `(`, `[` and `{` outside
+    /// string literals and comments (closed by any closing bracket, so
+    /// unclosed ones count).
+    static func tooDeep(_ code: String) -> Problem? {
+        var depth = 0, square = 0, line = 1, column = 0
+        var inString = false, inLineComment = false, previous: Unicode.Scalar = " "
+        for c in code.unicodeScalars {
+            column += 1
+            defer { previous = c }
+            // A string literal on one line ends with it (a multi-line one's lines are counted as code).
+            if c == "\n" { line += 1; column = 0; inLineComment = false; inString = false; continue }
+            if inLineComment { continue }
+            if inString {
+                if c == "\"" && previous != "\\" { inString = false }
+                continue
+            }
+            switch c {
+            case "\"": inString = true
+            case "/" where previous == "/": inLineComment = true
+            case "(", "[", "{":
+                depth += 1
+                if c == "[" { square += 1 }
+                if depth > nestingLimit || square > squareNestingLimit {
+                    let what = depth > nestingLimit ? "brackets nest more than \(nestingLimit)" : "square brackets nest more than \(squareNestingLimit)"
+                    return Problem(line: line, column: column,
+                        message: "\(what) deep here (or are left open); split the expression")
+                }
+            case ")", "]", "}":
+                depth = max(depth - 1, 0)
+                if c == "]" { square = max(square - 1, 0) }
+            default: break
+            }
+        }
+        return nil
     }
 
     private final class ProblemFinder: SyntaxVisitor {

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Thanks to the tangler's `#sourceLocation` lines, swiftc already names the
 /// chapter file and line; an error that points into the engine's own
-/// scaffolding is reported at the chapter's first line.
+/// scaffolding is reported at the nearest chapter line before it.
 struct ProgramCompiler: Sendable {
     var toolchain: Toolchain
 
@@ -77,7 +77,20 @@ struct ProgramCompiler: Sendable {
                 found.append(Diagnostic(file: chapter, line: 1, message))
             }
         }
+        // A time-out beside a real error is the real error's echo (the solver gave up on
+        // an expression that could not type-check anyway): only the real error is reported.
+        let timedOut = found.filter { $0.message.contains(Self.timeOutSign) }
+        if timedOut.count < found.count { found.removeAll { $0.message.contains(Self.timeOutSign) } }
+        found = found.map { diagnostic in
+            guard diagnostic.message.contains(Self.timeOutSign) else { return diagnostic }
+            var hinted = diagnostic
+            hinted.message += " (annotate the types, as in `let x: Double = …`, or split the expression into smaller steps)"
+            return hinted
+        }
         var seen = Set<Diagnostic>()
         return found.filter { seen.insert($0).inserted }
     }
+
+    /// How swiftc says the type checker gave up on an expression.
+    static let timeOutSign = "unable to type-check this expression in reasonable time"
 }

@@ -1,89 +1,58 @@
 /// Finds inline values `\(…)`, claims `\(… ≈ …)`, math `$…$` / `$$…$$` and
-/// references `@fig:…` / `@eq:…` in a chapter's prose, before cmark parses it.
+/// references `@fig:…` / `@eq:…` in the text of one leaf block (a paragraph
+/// or a heading; see `LeafText`), before cmark reads the leaf's inlines.
 ///
 /// cmark must not see these spans: `*` and `_` inside them would become
-/// emphasis. The scanner skips what is code — the lines of code and HTML
-/// blocks, as cmark itself located them, and code spans (a run of N backticks
-/// up to the next run of exactly N) — and honours backslash escapes, so `\\(`
-/// and `\$` stay literal.
+/// emphasis. The scanner skips what cmark reads as code or markup — code
+/// spans (a run of N backticks up to the next run of exactly N), autolinks
+/// and raw HTML tags, link destinations and titles — and honours backslash
+/// escapes, so `\\(` and `\$` stay literal. A span never reaches past its
+/// leaf: the leaf's text is all the scanner sees.
 ///
 /// Math follows pandoc's rules: an opening `$` has a non-space character right
 /// after it; a closing `$` has a non-space character right before it and no
-/// digit right after. A `$` followed by a digit or a space with no closer is a
-/// dollar sign ("$5 and $6" stays text); any other `$` without a closer in its
-/// paragraph is an error, as is `$$` without its closing `$$`.
-public struct Scanner {
+/// digit right after. A `$` (or `$$`) with no closer in its leaf is a literal
+/// dollar sign, as in pandoc: `$PATH` and "$5 and $6" stay text.
+struct Scanner {
     let file: String
     let scalars: [Unicode.Scalar]
-    /// The line (1-based) of every scalar.
-    let lineOf: [Int]
-    /// Index of the first scalar of each line (index 0 unused).
-    let lineStart: [Int]
-    /// Lines that end a paragraph: blank lines and the lines of code and HTML blocks.
-    let boundary: Set<Int>
-    let skipped: Set<Int>
+    /// The chapter location of every scalar, and of the end.
+    let locations: [SourceLocation]
+    /// The number the first span found gets (spans are numbered through the chapter).
+    let firstIndex: Int
 
     var spans: [(span: Span, range: Range<Int>)] = []
     var diagnostics: [Diagnostic] = []
 
-    /// - Parameters:
-    ///   - text: the chapter.
-    ///   - file: the path used in diagnostics.
-    ///   - skippedLines: lines (1-based) that belong to code or HTML blocks.
-    public init(text: String, file: String, skippedLines: Set<Int>) {
-        self.file = file
-        scalars = Array(text.unicodeScalars)
-        var lineOf: [Int] = []
-        lineOf.reserveCapacity(scalars.count)
-        var starts = [0, 0]
-        var line = 1
-        for (i, c) in scalars.enumerated() {
-            lineOf.append(line)
-            if c == "\n" {
-                line += 1
-                starts.append(i + 1)
-            }
-        }
-        self.lineOf = lineOf
-        lineStart = starts
-        skipped = skippedLines
-        var boundary = skippedLines
-        for l in 1..<starts.count {
-            let end = l + 1 < starts.count ? starts[l + 1] : scalars.count
-            if scalars[starts[l]..<end].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
-                boundary.insert(l)
-            }
-        }
-        self.boundary = boundary
+    /// What scanning one leaf produced.
+    struct Result {
+        /// The spans, in order; span k of the leaf is chapter span `firstIndex + k`.
+        var spans: [Span]
+        /// The leaf's text with each span replaced by its placeholder.
+        var masked: String
+        var diagnostics: [Diagnostic]
     }
 
-    /// Scans the whole chapter.
-    public static func scan(_ text: String, file: String, skippedLines: Set<Int>) -> ScannedChapter {
-        var scanner = Scanner(text: text, file: file, skippedLines: skippedLines)
+    init(_ leaf: LeafText, file: String, firstIndex: Int = 0) {
+        self.file = file
+        scalars = leaf.scalars
+        locations = leaf.locations
+        self.firstIndex = firstIndex
+    }
+
+    /// Scans one leaf; its spans are numbered from `firstIndex`.
+    static func scan(_ leaf: LeafText, file: String, firstIndex: Int = 0) -> Result {
+        var scanner = Scanner(leaf, file: file, firstIndex: firstIndex)
         scanner.run()
         return scanner.result()
     }
 
     func location(_ i: Int) -> SourceLocation {
-        guard i < scalars.count else {
-            let line = (lineOf.last ?? 1)
-            return SourceLocation(line: line, column: scalars.count - lineStart[line] + 1)
-        }
-        let line = lineOf[i]
-        return SourceLocation(line: line, column: i - lineStart[line] + 1)
+        locations[min(max(i, 0), locations.count - 1)]
     }
 
-    /// The index where the paragraph holding `i` ends (the start of the next
-    /// boundary line, or the end of the text).
-    func paragraphEnd(from i: Int) -> Int {
-        guard i < scalars.count else { return scalars.count }
-        var line = lineOf[i] + 1
-        while line < lineStart.count {
-            if boundary.contains(line) { return lineStart[line] }
-            line += 1
-        }
-        return scalars.count
-    }
+    /// The end of the leaf: no span reaches past it.
+    func paragraphEnd(from i: Int) -> Int { scalars.count }
 
     func error(_ message: String, at i: Int) -> Diagnostic {
         let l = location(i)
@@ -93,11 +62,6 @@ public struct Scanner {
     mutating func run() {
         var i = 0
         while i < scalars.count {
-            if skipped.contains(lineOf[i]) {
-                let next = lineOf[i] + 1
-                i = next < lineStart.count ? lineStart[next] : scalars.count
-                continue
-            }
             switch scalars[i] {
             case "`":
                 i = skipCodeSpan(at: i)
@@ -109,10 +73,10 @@ public struct Scanner {
                 i = reference(at: i)
             case "]" where i + 1 < scalars.count && scalars[i + 1] == "(":
                 // A link destination and title are URLs and text, not prose: nothing in them is scanned.
-                i = SwiftTextWalker.matchingParen(scalars, from: i + 1, limit: paragraphEnd(from: i)).map { $0 + 1 } ?? i + 1
+                i = linkTailEnd(open: i + 1) ?? i + 1
             case "<":
                 i = skipTag(at: i)
-            case "\u{E000}", "\u{E001}", "\u{E002}":
+            case "\u{E000}", "\u{E001}":
                 diagnostics.append(error(
                     "the private-use character U+\(String(scalars[i].value, radix: 16, uppercase: true)) is reserved by render and cannot appear in prose",
                     at: i))
@@ -121,6 +85,51 @@ public struct Scanner {
                 i += 1
             }
         }
+    }
+
+    /// The index after `(destination "title")` starting at `open`, read
+    /// with CommonMark's rules (backslash escapes, balanced parentheses,
+    /// `<…>` destinations); nil when it is not a link's tail.
+    func linkTailEnd(open: Int) -> Int? {
+        var j = open + 1
+        func skipSpace() { while j < scalars.count && scalars[j].properties.isWhitespace { j += 1 } }
+        func isEscape(_ k: Int) -> Bool {
+            scalars[k] == "\\" && k + 1 < scalars.count && scalars[k + 1].isASCII && scalars[k + 1].properties.isPatternSyntax
+        }
+        skipSpace()
+        if j < scalars.count && scalars[j] == "<" {
+            j += 1
+            while j < scalars.count && scalars[j] != ">" {
+                if scalars[j] == "\n" || scalars[j] == "<" { return nil }
+                j += isEscape(j) ? 2 : 1
+            }
+            guard j < scalars.count else { return nil }
+            j += 1
+        } else {
+            var depth = 0
+            while j < scalars.count {
+                let c = scalars[j]
+                if isEscape(j) { j += 2; continue }
+                if c == "(" { depth += 1 } else if c == ")" {
+                    if depth == 0 { break }
+                    depth -= 1
+                } else if c.properties.isWhitespace || c.value < 0x20 { break }
+                j += 1
+            }
+        }
+        skipSpace()
+        let closers: [Unicode.Scalar: Unicode.Scalar] = ["\"": "\"", "'": "'", "(": ")"]
+        if j < scalars.count, let close = closers[scalars[j]] {
+            j += 1
+            while j < scalars.count && scalars[j] != close {
+                j += isEscape(j) ? 2 : 1
+            }
+            guard j < scalars.count else { return nil }
+            j += 1
+            skipSpace()
+        }
+        guard j < scalars.count, scalars[j] == ")" else { return nil }
+        return j + 1
     }
 
     func runLength(of c: Unicode.Scalar, at i: Int) -> Int {
@@ -154,7 +163,7 @@ public struct Scanner {
         let next = scalars[i + 1]
         guard next.properties.isAlphabetic || next == "/" || next == "!" || next == "?" else { return i + 1 }
         var j = i + 1
-        while j < scalars.count && scalars[j] != ">" && scalars[j] != "<" && !(scalars[j] == "\n" && boundary.contains(lineOf[j] + 1)) {
+        while j < scalars.count && scalars[j] != ">" && scalars[j] != "<" {
             j += 1
         }
         return j < scalars.count && scalars[j] == ">" ? j + 1 : i + 1
@@ -208,6 +217,7 @@ public struct Scanner {
         if !display {
             guard contentStart < scalars.count, !scalars[contentStart].properties.isWhitespace else { return i + 1 }
         }
+        let reported = diagnostics.count
         var pieces: [MathPiece] = []
         var text = String.UnicodeScalarView()
         var j = contentStart
@@ -250,15 +260,10 @@ public struct Scanner {
             text.append(c)
             j += 1
         }
-        if display {
-            diagnostics.append(error("unterminated display math: \"$$\" opened here has no closing \"$$\" in its paragraph", at: i))
-            return limit
-        }
-        if scalars[contentStart].properties.numericType != nil {
-            return i + 1  // a dollar amount such as $5
-        }
-        diagnostics.append(error(#"unterminated math: "$" opened here has no closing "$" in its paragraph (write \$ for a dollar sign)"#, at: i))
-        return i + 1
+        // No closer in the leaf: a literal dollar sign, as pandoc keeps it.
+        // What is after it is scanned again as prose, so forget what this pass reported.
+        diagnostics.removeSubrange(reported...)
+        return i + (display ? 2 : 1)
     }
 
     /// Reads `{#eq:NAME}` after display math (spaces allowed before it).
@@ -301,15 +306,15 @@ public struct Scanner {
         spans.append((Span(kind: kind, location: location(range.lowerBound)), range))
     }
 
-    func result() -> ScannedChapter {
+    func result() -> Result {
         var masked = String.UnicodeScalarView()
         var cursor = 0
         for (index, entry) in spans.enumerated() {
             masked.append(contentsOf: scalars[cursor..<entry.range.lowerBound])
-            masked.append(contentsOf: Span.placeholder(index).unicodeScalars)
+            masked.append(contentsOf: Span.placeholder(firstIndex + index).unicodeScalars)
             cursor = entry.range.upperBound
         }
         masked.append(contentsOf: scalars[cursor...])
-        return ScannedChapter(spans: spans.map(\.span), maskedText: String(masked), diagnostics: diagnostics)
+        return Result(spans: spans.map(\.span), masked: String(masked), diagnostics: diagnostics)
     }
 }

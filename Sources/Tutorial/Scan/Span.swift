@@ -1,13 +1,17 @@
 /// A place in a chapter, 1-based, columns counted in Unicode scalars.
 public struct SourceLocation: Sendable, Hashable, Comparable {
+    /// The line, from 1.
     public var line: Int
+    /// The column, from 1, in Unicode scalars.
     public var column: Int
 
+    /// Creates a location.
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
+    /// Reading order: by line, then column.
     public static func < (a: Self, b: Self) -> Bool {
         (a.line, a.column) < (b.line, b.column)
     }
@@ -27,12 +31,15 @@ public enum ValueFormat: Sendable, Hashable {
 public struct InlineExpression: Sendable, Hashable {
     /// The Swift expression, as written.
     public var expression: String
+    /// How the value is printed.
     public var format: ValueFormat
     /// For `\(EXPR ≈ LITERAL)`, the literal exactly as written.
     public var claim: String?
     /// Where the expression text starts (for compiler messages).
+    /// Where the span starts in the chapter.
     public var location: SourceLocation
 
+    /// Creates an inline expression.
     public init(expression: String, format: ValueFormat = .plain, claim: String? = nil, location: SourceLocation) {
         self.expression = expression
         self.format = format
@@ -49,7 +56,9 @@ public enum MathPiece: Sendable, Hashable {
 
 /// `$…$` or `$$…$$`, possibly with interpolated values and an equation label.
 public struct MathSpan: Sendable, Hashable {
+    /// Whether it is display math (`$$…$$`).
     public var display: Bool
+    /// The TeX and the values put into it, in order.
     public var pieces: [MathPiece]
     /// `eq:NAME` from a trailing `{#eq:NAME}` after display math.
     public var label: String?
@@ -58,6 +67,7 @@ public struct MathSpan: Sendable, Hashable {
 /// Something the scanner found in a chapter's prose, to be replaced before
 /// cmark sees the text.
 public struct Span: Sendable, Hashable {
+    /// What the span is.
     public enum Kind: Sendable, Hashable {
         case value(InlineExpression)
         case math(MathSpan)
@@ -65,6 +75,7 @@ public struct Span: Sendable, Hashable {
         case reference(String)
     }
 
+    /// What the span is.
     public var kind: Kind
     public var location: SourceLocation
 

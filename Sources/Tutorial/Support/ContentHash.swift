@@ -4,8 +4,10 @@
 public struct ContentHash: Sendable {
     private var bytes: [UInt8] = []
 
+    /// An empty hash.
     public init() {}
 
+    /// Adds `text` to the hash.
     public mutating func add(_ text: String) {
         bytes += text.utf8
         bytes.append(0xFF)  // never occurs in UTF-8
@@ -14,6 +16,7 @@ public struct ContentHash: Sendable {
     /// 64 hex digits.
     public var hex: String { SHA256.hex(bytes) }
 
+    /// The hash of `parts`, in order.
     public static func of(_ parts: String...) -> String {
         var hash = ContentHash()
         for part in parts { hash.add(part) }

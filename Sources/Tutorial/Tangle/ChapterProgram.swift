@@ -2,9 +2,11 @@
 /// document order, with the inline expressions and derivation checks placed
 /// after the blocks that precede them.
 public struct ChapterProgram: Sendable, Hashable {
+    /// The chapter file, as diagnostics name it.
     public var chapterPath: String
     /// The chapter's file name without `.md`.
     public var chapterName: String
+    /// The Swift program, with `#sourceLocation` lines pointing at the chapter.
     public var source: String
     /// The source without line information: the cache key's part (see `ProgramWriter.keyText`).
     public var cacheText: String
@@ -18,6 +20,7 @@ public struct ChapterProgram: Sendable, Hashable {
     /// The seed of each derivation's draws, by derivation index.
     public var seeds: [UInt64]
 
+    /// One piece of chapter code, in the order the program runs them.
     public enum Item: Sendable, Hashable {
         case block(Int)
         case value(Int)

@@ -19,6 +19,7 @@ public enum Tangler {
     ///   and the seeds of its derivations.
     public static func tangle(_ document: ChapterDocument) -> ChapterProgram {
         var fileScope = ProgramWriter(file: document.path)
+        let lines = SourceLines(document.source.text)
         var out = ProgramWriter(file: document.path)
         fileScope.raw("import ChapterRuntime")
         out.raw("__tutorialStart()")
@@ -50,7 +51,10 @@ public enum Tangler {
                 }
                 out.raw("__tutorialBlockEnd(\(block.index))")
             case .value(let id, let expression):
-                out.expression(prefix: "__tutorialValue(\(id),", expression.expression, suffix: ")", at: expression.location)
+                // Padded in UTF-8 bytes, as swiftc counts columns (ChapterChecker maps them back to characters).
+                var at = expression.location
+                at.column = lines.byteColumn(line: at.line, column: at.column)
+                out.expression(prefix: "__tutorialValue(\(id),", expression.expression, suffix: ")", at: at)
             case .derivation(let derivation):
                 DerivationWriter.write(derivation, into: &out)
             }
@@ -95,6 +99,7 @@ extension Tangler {
 /// passed to the program when it runs (`TUTORIAL_SEEDS`), not compiled into
 /// it, so moving a derivation reruns the program but does not recompile it.
 public enum Seed {
+    /// The seed of the derivation at `line` of `chapter` (FNV-1a of both).
     public static func derive(chapter: String, line: Int) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in "\(chapter):\(line)".utf8 {

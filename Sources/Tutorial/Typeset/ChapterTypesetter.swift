@@ -1,6 +1,6 @@
-/// Typeset: builds a chapter's body HTML with cmark, putting in the values,
-/// claims, typeset math, highlighted code, printed output, figures and
-/// cross-reference links.
+/// Typeset: writes a chapter's body HTML from its parsed tree (see
+/// `HTMLRenderer`), putting in the values, claims, typeset math, highlighted
+/// code, printed output, figures and cross-reference links.
 struct ChapterTypesetter {
     var document: ChapterDocument
     var run: ChapterRun?
@@ -17,11 +17,13 @@ struct ChapterTypesetter {
         var outline: [OutlineEntry]
     }
 
+    /// Typesets the chapter: the body HTML (without the title heading), the
+    /// title and the outline.
     func typeset() -> Output {
         let values = run?.values ?? [:]
         var spanHTML: [String] = []
         var spanText: [String] = []
-        var blockSpans = Set<Int>()
+        var blockHTML: [Int: String] = [:]
         for (index, span) in document.spans.enumerated() {
             let id = document.firstExpressionOfSpan[index]
             switch span.kind {
@@ -38,9 +40,9 @@ struct ChapterTypesetter {
                 }.joined()
                 let rendered = anchors + (formula.flatMap { formulaHTML[$0] } ?? HTML.escape(formula?.tex ?? ""))
                 if math.display {
-                    let (html, isBlock) = displayMath(rendered, label: math.label)
-                    spanHTML.append(html)
-                    if isBlock { blockSpans.insert(index) }
+                    // In a sentence, display math stays phrasing content: a <div> may not stand inside a <p>.
+                    spanHTML.append(displayMath(rendered, label: math.label, element: "span"))
+                    blockHTML[index] = displayMath(rendered, label: math.label, element: "div")
                 } else {
                     spanHTML.append(rendered)
                 }
@@ -67,24 +69,41 @@ struct ChapterTypesetter {
             !document.swiftBlocks.contains { $0.index == figure.block }
         }
 
-        let rewrite = MarkdownRewrite(
+        var renderer = HTMLRenderer(
+            unsafe: unsafe, headingIDs: [],
             codeBlock: { codeHTML[$0] },
-            inlineHTML: { spanHTML.indices.contains($0) ? spanHTML[$0] : "" },
-            inlineText: { spanText.indices.contains($0) ? spanText[$0] : "" },
-            isBlock: { blockSpans.contains($0) },
-            isLink: { index in
-                guard document.spans.indices.contains(index), case .reference = document.spans[index].kind else { return false }
-                return true
-            })
-        var html = CommonMark.renderHTML(document.maskedText, unsafe: unsafe, rewrite: rewrite)
+            span: { index, place in
+                guard spanHTML.indices.contains(index) else { return "" }
+                switch place {
+                case .inline: return spanHTML[index]
+                case .block: return blockHTML[index] ?? spanHTML[index]
+                case .text: return HTMLRenderer.escape(spanText[index])
+                case .insideLink:
+                    // Links do not nest: a reference inside a link's text is its name.
+                    if case .reference = document.spans[index].kind { return HTMLRenderer.escape(spanText[index]) }
+                    return spanHTML[index]
+                }
+            },
+            isBlock: { blockHTML[$0] != nil })
+
+        // The title is the chapter's first block when that is a level-1 heading; the page shows it above the body.
+        var body = document.blocks
+        var titleInlines: [MarkdownInline]?
+        if case .heading(1, let inlines)? = body.first?.kind {
+            titleInlines = inlines
+            body.removeFirst()
+        }
+        let titleHTML = titleInlines.map { renderer.inlineHTML($0) }
+        let headings = HeadingAnchors.headings(in: body) { renderer.inlineHTML($0) }
+        renderer.headingIDs = headings.map(\.id)
+        var html = renderer.render(body)
         html += strayFigures.map(figureHTML).joined()
-        let (anchored, headings) = HeadingAnchors.apply(html)
-        let title = headings.first(where: { $0.level == 1 }) ?? headings.first
         let outline = headings.filter { $0.level >= 2 && $0.level <= 3 }
             .map { OutlineEntry(level: $0.level, id: $0.id, titleHTML: HTML.escape($0.text)) }
+        let title = titleHTML.map(HeadingAnchors.plainText)
         return Output(
-            html: anchored, title: title?.text ?? document.name,
-            titleHTML: title?.html ?? HTML.escape(document.name), outline: outline)
+            html: html, title: title ?? document.name,
+            titleHTML: titleHTML ?? HTML.escape(document.name), outline: outline)
     }
 
     /// The anchor id of a check on its chapter page; the Checks page links
@@ -110,12 +129,13 @@ struct ChapterTypesetter {
         return ("<span class=\"value\" title=\"\(HTML.escape(expression.expression))\">\(HTML.escape(computed))</span>", computed)
     }
 
-    /// Display math: a numbered block when labelled.
-    func displayMath(_ rendered: String, label: String?) -> (String, Bool) {
+    /// Display math in `element` (`div` on its own, `span` in a sentence):
+    /// numbered when labelled.
+    func displayMath(_ rendered: String, label: String?, element: String) -> String {
         guard let label, let target = references.resolve(label) else {
-            return ("<div class=\"equation\">\(rendered)</div>", true)
+            return "<\(element) class=\"equation\">\(rendered)</\(element)>"
         }
-        return ("<div class=\"equation numbered\" id=\"\(HTML.escape(target.id))\">\(rendered)<span class=\"eq-number\">(\(target.number))</span></div>", true)
+        return "<\(element) class=\"equation numbered\" id=\"\(HTML.escape(target.id))\">\(rendered)<span class=\"eq-number\">(\(target.number))</span></\(element)>"
     }
 
     func swiftBlockHTML(_ block: SwiftBlock) -> String {

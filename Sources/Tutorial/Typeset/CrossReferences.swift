@@ -1,21 +1,29 @@
 /// Numbers figures and labelled equations through the whole book, in reading
 /// order, and resolves `@fig:…` / `@eq:…` references to links.
 public struct CrossReferences: Sendable {
+    /// A numbered figure or equation that prose can link to.
     public struct Target: Sendable, Hashable {
+        /// Its number, counted through the whole book (figures and equations apart).
         public var number: Int
         /// The page (e.g. `05-loss.html`) and the element id.
         public var page: String
+        /// The element id on its page (the label itself).
         public var id: String
+        /// A figure (`fig:`) rather than an equation (`eq:`).
         public var isFigure: Bool
 
+        /// "Figure 2" or "Equation 3".
         public var name: String { (isFigure ? "Figure " : "Equation ") + String(number) }
+        /// The link text in prose: "Figure 2", or "(3)" for an equation.
         public var displayText: String { isFigure ? name : "(\(number))" }
     }
 
+    /// Every target, by label.
     public private(set) var targets: [String: Target] = [:]
     private var figureCount = 0
     private var equationCount = 0
 
+    /// No targets yet.
     public init() {}
 
     /// Registers a label; returns a message if it is malformed or already used.
@@ -35,13 +43,14 @@ public struct CrossReferences: Sendable {
         return nil
     }
 
+    /// The target of `label`, or nil when nothing has that label.
     public func resolve(_ label: String) -> Target? {
         targets[label]
     }
 
     /// The link HTML for a reference from `page`.
     public func link(_ target: Target, from page: String) -> String {
-        let href = (target.page == page ? "" : BookBuilder.href(target.page)) + "#" + target.id
+        let href = (target.page == page ? "" : PageNames.href(target.page)) + "#" + target.id
         let text = target.isFigure ? target.name : "Equation \(target.displayText)"
         return "<a class=\"ref\" href=\"\(HTML.escape(href))\">\(HTML.escape(text))</a>"
     }

@@ -2,8 +2,9 @@
 ///
 /// Everything the engine puts into a page is either *text* (a title, a value,
 /// a snippet's output), which goes through ``escape(_:)``, or HTML that an
-/// earlier stage already built (KaTeX output, highlighted code, cmark's body),
-/// which is kept apart as ``RawHTML`` and inserted as-is.
+/// earlier stage already built (KaTeX output, highlighted code, the body
+/// `HTMLRenderer` wrote), which is inserted as-is; such values are named
+/// `…HTML` (`titleHTML`, `bodyHTML`) so the difference shows at every use.
 public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'` so that `text` reads as itself
     /// both in element content and inside a quoted attribute value.

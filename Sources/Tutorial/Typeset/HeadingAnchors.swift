@@ -2,68 +2,44 @@ import Foundation
 
 /// Gives every heading an id and collects the chapter's outline.
 ///
-/// The cmark boundary puts a marker at the start of each heading's content;
-/// this replaces `<hN>` + marker with `<hN id="slug">` (slugs are lower-case
-/// words joined by `-`, made unique with `-2`, `-3`…). It works on UTF-8
-/// bytes: chapter pages with KaTeX output are large, and Foundation's string
-/// search is slow on them.
+/// The ids are set on the tree, before it is written: slugs are lower-case
+/// words joined by `-`, made unique with `-2`, `-3`…, taken from the text a
+/// reader sees in the heading (values as printed, formulas as KaTeX set them).
 enum HeadingAnchors {
+    /// One heading of the chapter.
     struct Heading {
         var level: Int
         var id: String
+        /// The heading's content as HTML, and as plain text.
         var html: String
         var text: String
     }
 
-    static func apply(_ html: String) -> (html: String, headings: [Heading]) {
-        let bytes = Array(html.utf8)
-        let marker = Array(CommonMark.headingMarker.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 256)
-        var headings: [Heading] = []
+    /// The headings of `blocks` in document order, with their ids;
+    /// `render` writes a heading's content as HTML.
+    static func headings(in blocks: [MarkdownBlock], render: (([MarkdownInline]) -> String)) -> [Heading] {
         // Ids the page template and the check anchors use are not free for headings.
         var used: [String: Int] = ["main": 1, "contents-title": 1]
-        var cursor = 0
-        var i = 0
-        while let at = find(marker, in: bytes, from: i) {
-            // The marker follows "<hN>" directly.
-            guard at >= 4, bytes[at - 4] == UInt8(ascii: "<"), bytes[at - 3] == UInt8(ascii: "h"),
-                  bytes[at - 1] == UInt8(ascii: ">"), let level = Int(String(UnicodeScalar(bytes[at - 2])))
-            else {
-                i = at + marker.count
-                continue
+        var headings: [Heading] = []
+        func visit(_ blocks: [MarkdownBlock]) {
+            for block in blocks {
+                switch block.kind {
+                case .heading(let level, let inlines):
+                    let html = render(inlines)
+                    let text = plainText(html)
+                    var slug = slugify(text)
+                    if slug.isEmpty { slug = "section" }
+                    if slug.hasPrefix("check-") { slug = "s-" + slug }
+                    if let n = used[slug] { used[slug] = n + 1; slug += "-\(n + 1)" } else { used[slug] = 1 }
+                    headings.append(Heading(level: level, id: slug, html: html, text: text))
+                case .blockQuote(let children): visit(children)
+                case .list(_, _, let items): items.forEach(visit)
+                default: break
+                }
             }
-            let start = at + marker.count
-            let close = find(Array("</h\(level)>".utf8), in: bytes, from: start) ?? bytes.count
-            let inner = String(decoding: bytes[start..<close], as: UTF8.self)
-            let text = plainText(inner)
-            var slug = slugify(text)
-            if slug.isEmpty { slug = "section" }
-            if slug.hasPrefix("check-") { slug = "s-" + slug }
-            if let n = used[slug] { used[slug] = n + 1; slug += "-\(n + 1)" } else { used[slug] = 1 }
-            headings.append(Heading(level: level, id: slug, html: inner, text: text))
-            output += bytes[cursor..<(at - 1)]
-            output += Array(" id=\"\(slug)\">".utf8)
-            cursor = start
-            i = start
         }
-        output += bytes[cursor...]
-        return (String(decoding: output, as: UTF8.self), headings)
-    }
-
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        var i = start
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
+        visit(blocks)
+        return headings
     }
 
     /// Text content of inline HTML: tags dropped (KaTeX's MathML copy too),

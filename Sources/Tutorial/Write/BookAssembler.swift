@@ -16,11 +16,11 @@ struct BookAssembler {
         let readme = documents.firstIndex { $0.name == "README" }
         let chapterIndices = documents.indices.filter { $0 != readme }
         let bookTitle = readme.map { bodies[$0].title } ?? Self.defaultTitle
-        let toc = chapterIndices.map { TOCEntry(title: bodies[$0].title, href: BookBuilder.href(pages[$0])) }
+        let toc = chapterIndices.map { TOCEntry(title: bodies[$0].title, href: PageNames.href(pages[$0])) }
 
         var intro = ""
         if let readme {
-            intro = Self.droppingFirstHeading(bodies[readme].html)
+            intro = bodies[readme].html
         }
         site.add("index.html", PageTemplate.index(bookTitle: bookTitle, introHTML: intro, chapters: toc))
 
@@ -28,7 +28,7 @@ struct BookAssembler {
             let check = checks[k]
             let content = ChapterPageContent(
                 number: position + 1, title: bodies[k].title, titleHTML: bodies[k].titleHTML,
-                bodyHTML: Self.droppingFirstHeading(bodies[k].html), outline: bodies[k].outline,
+                bodyHTML: bodies[k].html, outline: bodies[k].outline,
                 previous: position > 0 ? toc[position - 1] : nil,
                 next: position + 1 < toc.count ? toc[position + 1] : nil,
                 checkSummary: Self.summary(check))
@@ -41,7 +41,7 @@ struct BookAssembler {
             for record in checks[k].records.sorted(by: { $0.line < $1.line }) {
                 records.append(record)
                 rows.append(CheckRow(
-                    chapterTitle: bodies[k].title, chapterHref: BookBuilder.href(pages[k]), location: "\(record.chapter):\(record.line)",
+                    chapterTitle: bodies[k].title, chapterHref: PageNames.href(pages[k]), location: "\(record.chapter):\(record.line)",
                     anchor: record.anchor, kind: record.kind.rawValue, expression: record.expression,
                     computed: record.computed, expected: record.expected, passed: record.passed))
             }
@@ -60,16 +60,5 @@ struct BookAssembler {
         if check.claimCount > 0 { parts.append(BuildSummary.count(check.claimCount, "claim")) }
         if check.derivationCount > 0 { parts.append(BuildSummary.count(check.derivationCount, "derivation")) }
         return parts.isEmpty ? "" : parts.joined(separator: " · ") + " checked"
-    }
-
-    /// A chapter's first `<h1>` is its title, which the page template shows
-    /// (and the README's becomes the book title), so the body drops it.
-    static func droppingFirstHeading(_ html: String) -> String {
-        guard let open = html.range(of: "<h1"), let close = html.range(of: "</h1>\n", range: open.upperBound..<html.endIndex) else {
-            return html
-        }
-        var result = html
-        result.removeSubrange(open.lowerBound..<close.upperBound)
-        return result
     }
 }

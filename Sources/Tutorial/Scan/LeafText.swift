@@ -1,0 +1,128 @@
+/// The text of one leaf block — a paragraph or a heading — as cmark reads
+/// it, with the chapter location of every character.
+///
+/// Container markers are not part of it: on each line after the first, the
+/// `>` of every enclosing block quote and the indentation of every enclosing
+/// list item are stripped, as cmark strips them, so nothing the scanner
+/// finds can reach across a block boundary. An ATX heading's `#` markers
+/// (opening and closing) and a setext heading's underline are left out too.
+struct LeafText {
+    /// A block that holds other blocks.
+    enum Container: Sendable, Hashable { case quote, item }
+
+    /// The leaf's text.
+    var scalars: [Unicode.Scalar] = []
+    /// Where each scalar stands in the chapter, plus one entry for the end.
+    var locations: [SourceLocation] = []
+
+    /// The text of `block` (a paragraph or heading) inside `containers`
+    /// (outermost first); nil for other blocks.
+    init?(_ block: MarkdownBlock, containers: [Container], lines: SourceLines) {
+        let last: Int
+        var atx = false
+        switch block.kind {
+        case .paragraph: last = block.endLine
+        case .heading where block.endLine > block.startLine: last = block.endLine - 1  // setext: not the underline
+        case .heading: last = block.startLine; atx = true
+        default: return nil
+        }
+        guard block.startLine >= 1, last <= lines.count else { return nil }
+        for number in block.startLine...max(block.startLine, last) {
+            let line = lines[number]
+            var start = number == block.startLine
+                ? lines.scalarIndex(line: number, byteColumn: block.startColumn)
+                : Self.contentStart(line, containers: containers)
+            var end = line.count
+            if atx {
+                while start < end && line[start] == "#" { start += 1 }
+                (start, end) = Self.withoutClosingSequence(line, start, end)
+            }
+            while start < end && Self.isSpace(line[start]) { start += 1 }
+            if number == last || atx {
+                while end > start && Self.isSpace(line[end - 1]) { end -= 1 }
+            }
+            if number > block.startLine {
+                scalars.append("\n")
+                locations.append(SourceLocation(line: number - 1, column: lines[number - 1].count + 1))
+            }
+            for k in start..<max(start, end) {
+                scalars.append(line[k])
+                locations.append(SourceLocation(line: number, column: k + 1))
+            }
+        }
+        locations.append(SourceLocation(line: last, column: (locations.last?.column ?? 0) + 1))
+    }
+
+    /// The index after the container markers of a continuation line; a lazy
+    /// line (one without a quote's `>`) stops at its first character.
+    static func contentStart(_ line: [Unicode.Scalar], containers: [Container]) -> Int {
+        var i = 0
+        for container in containers {
+            while i < line.count && isSpace(line[i]) { i += 1 }
+            guard container == .quote else { continue }
+            guard i < line.count, line[i] == ">" else { break }
+            i += 1
+            if i < line.count && isSpace(line[i]) { i += 1 }
+        }
+        return i
+    }
+
+    /// An ATX heading's text without its optional closing `#`s (which must
+    /// follow a space, or be all there is).
+    static func withoutClosingSequence(_ line: [Unicode.Scalar], _ start: Int, _ end: Int) -> (Int, Int) {
+        var e = end
+        while e > start && isSpace(line[e - 1]) { e -= 1 }
+        var k = e
+        while k > start && line[k - 1] == "#" { k -= 1 }
+        if k < e && (k == start || isSpace(line[k - 1])) { e = k }
+        return (start, e)
+    }
+
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" }
+}
+
+/// A chapter's lines, split where cmark splits them (`\n`, `\r\n` or `\r`).
+struct SourceLines {
+    private var lines: [[Unicode.Scalar]] = []
+
+    init(_ text: String) {
+        var current: [Unicode.Scalar] = []
+        var afterCR = false
+        for c in text.unicodeScalars {
+            if afterCR && c == "\n" { afterCR = false; continue }
+            afterCR = c == "\r"
+            if c == "\n" || c == "\r" {
+                lines.append(current)
+                current = []
+            } else {
+                current.append(c)
+            }
+        }
+        lines.append(current)
+    }
+
+    /// How many lines there are.
+    var count: Int { lines.count }
+
+    /// Line `number` (1-based); empty past the end.
+    subscript(number: Int) -> [Unicode.Scalar] {
+        lines.indices.contains(number - 1) ? lines[number - 1] : []
+    }
+
+    /// The scalar index of cmark's byte column `byteColumn` (1-based) on line `line`.
+    func scalarIndex(line: Int, byteColumn: Int) -> Int {
+        let scalars = self[line]
+        var bytes = 0
+        var k = 0
+        while k < scalars.count && bytes < byteColumn - 1 {
+            bytes += UTF8.width(scalars[k])
+            k += 1
+        }
+        return k
+    }
+
+    /// The UTF-8 column of scalar column `column` on line `line` (what swiftc counts).
+    func byteColumn(line: Int, column: Int) -> Int {
+        self[line].prefix(max(column - 1, 0)).reduce(1) { $0 + UTF8.width($1) }
+    }
+}
