@@ -28,10 +28,14 @@ public struct BookBuilder: Sendable {
         let programs = documents.map(Tangler.tangle)
 
         let writer = SiteWriter(output: options.outputDirectory)
-        let cache = try makeCache(writer: writer)
-        defer { if !options.writeSite { try? FileManager.default.removeItem(atPath: cache.writeRoot) } }
+        let (cache, locks) = try makeCache(writer: writer)
+        defer {
+            if !options.writeSite { try? FileManager.default.removeItem(atPath: cache.writeRoot) }
+            withExtendedLifetime(locks) {}
+        }
         let toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try Toolchain.locate() : nil
-        let timeout = options.timeout
+        let timeout = options.timeout, compileTimeout = options.compileTimeout
+        let sandboxes = LazySandbox(enabled: options.sandbox, memoryLimit: options.memoryLimit)
 
         // Compile and run every chapter, `jobs` at a time, checking each as it finishes.
         var checks = [ChapterCheck?](repeating: nil, count: documents.count)
@@ -51,7 +55,9 @@ public struct BookBuilder: Sendable {
                     let outcome: ChapterExecutor.Outcome
                     if let toolchain {
                         do {
-                            outcome = try await ChapterExecutor(toolchain: toolchain, cache: cache, timeout: timeout).execute(program)
+                            outcome = try await ChapterExecutor(
+                                toolchain: toolchain, cache: cache, timeout: timeout, compileTimeout: compileTimeout, sandboxes: sandboxes
+                            ).execute(program)
                         } catch let setup as SetupError {
                             throw setup
                         } catch {
@@ -137,8 +143,9 @@ public struct BookBuilder: Sendable {
         for (k, report) in chapterReports.enumerated() {
             chapterReports[k].errors = diagnostics.filter { $0.file == report.path && $0.severity == .error }.count
         }
-        let summary = BuildSummary(
+        var summary = BuildSummary(
             chapters: chapterReports, diagnostics: diagnostics, seconds: (clock.now - start).seconds)
+        if !options.sandbox { summary.notes.append("sandbox off (--no-sandbox)") }
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw BuildFailure(diagnostics, summary: summary)
         }
@@ -162,14 +169,37 @@ public struct BookBuilder: Sendable {
         return summary
     }
 
-    func makeCache(writer: SiteWriter) throws -> BuildCache {
-        let shared = (options.outputDirectory as NSString).appendingPathComponent(SiteWriter.cacheName)
+    /// The cache, and the locks held for the whole build: a build locks its
+    /// output folder, then its cache; a check only shares the cache (it
+    /// writes its new entries to a temporary folder it deletes afterwards).
+    func makeCache(writer: SiteWriter) throws -> (BuildCache, [RenderLock]) {
+        let shared = options.resolvedCacheDirectory
+        var locks: [RenderLock] = []
         if options.writeSite {
+            let parent = (writer.output as NSString).deletingLastPathComponent
+            try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            locks.append(try RenderLock.acquire(
+                RenderLock.path(forOutput: writer.output), what: "the output folder '\(options.outputDirectory)'",
+                wait: options.waitForLock, onWait: options.onWait))
             try writer.claimFolder()
-            return BuildCache(writeRoot: shared, enabled: options.useCache)
+            let cache = BuildCache(writeRoot: shared, enabled: options.useCache)
+            try cache.prepare()
+            locks.append(try RenderLock.acquire(
+                (shared as NSString).appendingPathComponent("lock"), what: "the cache '\(shared)'",
+                wait: options.waitForLock, onWait: options.onWait))
+            return (cache, locks)
         }
-        let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent("render-check-\(getpid())")
-        return BuildCache(writeRoot: scratch, readRoots: [shared], enabled: options.useCache)
+        let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent("render-check-\(getpid())-\(UUID().uuidString)")
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: shared, isDirectory: &isFolder), isFolder.boolValue {
+            try BuildCache.refuseLink(shared)
+            locks.append(try RenderLock.acquire(
+                (shared as NSString).appendingPathComponent("lock"), what: "the cache '\(shared)'", shared: true,
+                wait: options.waitForLock, onWait: options.onWait))
+        }
+        let cache = BuildCache(writeRoot: scratch, readRoots: [shared], enabled: options.useCache)
+        try cache.prepare()
+        return (cache, locks)
     }
 
     static func page(for document: ChapterDocument) -> String {
@@ -184,7 +214,7 @@ public struct BookBuilder: Sendable {
     /// Chapter names the site needs for itself, or that cannot be a page name.
     static func nameProblem(_ name: String) -> String? {
         if ["index", "checks"].contains(name.lowercased()) {
-            return "a chapter cannot be named '\(name).md': the book's \(name == "index" ? "front page" : "Checks page") is \(name.lowercased()).html (put the front page in README.md)"
+            return "a chapter cannot be named '\(name).md': the book's \(name.lowercased() == "index" ? "front page" : "Checks page") is \(name.lowercased()).html\(name.lowercased() == "index" ? " (put the front page in README.md)" : "; rename the chapter")"
         }
         if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "/" }) {
             return "the chapter's file name contains control characters"

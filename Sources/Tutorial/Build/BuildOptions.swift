@@ -9,6 +9,18 @@ public struct BuildOptions: Sendable {
     /// Time limit for each chapter program.
     public var timeout: Duration = .seconds(30)
     public var useCache = true
+    /// `--cache DIR`; nil: `.render-cache` beside the chapters folder.
+    public var cacheDirectory: String?
+    /// Run chapter programs in the bubblewrap sandbox (`--no-sandbox` turns it off).
+    public var sandbox = true
+    /// Bytes of memory a chapter program may use (`--memory`).
+    public var memoryLimit = 4 << 30
+    /// Time limit for compiling one chapter program (`--compile-timeout`).
+    public var compileTimeout: Duration = .seconds(120)
+    /// Wait for another render of the same output to finish (`--no-wait`: fail instead).
+    public var waitForLock = true
+    /// Called once if the build has to wait for another render.
+    public var onWait: (@Sendable (String) -> Void)?
     /// Keep authors' raw HTML (cmark's unsafe mode).
     public var unsafe = false
     /// `render check` sets this to false: check everything, write nothing.
@@ -17,4 +29,9 @@ public struct BuildOptions: Sendable {
     public var katexDirectory = ProcessInfo.processInfo.environment["TUTORIAL_KATEX_DIR"] ?? "/usr/share/javascript/katex"
 
     public init() {}
+
+    /// Where the cache is.
+    public var resolvedCacheDirectory: String {
+        cacheDirectory ?? BuildCache.defaultLocation(chapters: chaptersDirectory)
+    }
 }

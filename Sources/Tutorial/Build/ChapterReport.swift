@@ -18,16 +18,18 @@ public struct BuildSummary: Sendable {
     public var chapters: [ChapterReport]
     public var diagnostics: [Diagnostic]
     public var seconds: Double
+    /// Said at the end of the line when it applies: "sandbox off (--no-sandbox)".
+    public var notes: [String] = []
 
     /// "7 chapters · 42 values · 18 claims · 4 derivations · 0 failed · 1.3 s"
     public var line: String {
         let values = chapters.map(\.values).reduce(0, +)
         let claims = chapters.map(\.claims).reduce(0, +)
         let derivations = chapters.map(\.derivations).reduce(0, +)
-        return [
+        return ([
             Self.count(chapters.count, "chapter"), Self.count(values, "value"), Self.count(claims, "claim"),
             Self.count(derivations, "derivation"), "\(diagnostics.count) failed", Self.seconds(seconds),
-        ].joined(separator: " · ")
+        ] + notes).joined(separator: " · ")
     }
 
     static func count(_ n: Int, _ noun: String) -> String {
