@@ -37,9 +37,10 @@ public struct Sandbox: Sendable {
     static let channelInside = "/run/tutorial/channel.jsonl"
 
     /// The variables a sandboxed chapter program sees; nothing else of
-    /// render's environment is passed on.
+    /// render's environment is passed on. (`PWD` is set by bubblewrap to the
+    /// working directory, `/tmp`.)
     public static let allowedEnvironment = [
-        "PATH", "HOME", "TMPDIR", "LANG", "TZ",
+        "PATH", "HOME", "TMPDIR", "LANG", "TZ", "PWD",
         "SWIFT_BACKTRACE", "SWIFT_DETERMINISTIC_HASHING", "TUTORIAL_CHANNEL", "TUTORIAL_SEEDS",
     ]
 
