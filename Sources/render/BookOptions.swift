@@ -36,6 +36,9 @@ struct BookOptions: ParsableArguments {
     @Flag(name: .long, help: "Keep raw HTML written in chapters (by default it is omitted, as cmark's safe mode does).")
     var unsafe = false
 
+    @Flag(name: .long, help: "Fail on any derivation step that is checked only by its Swift twin, not from its TeX.")
+    var strict = false
+
     @Flag(name: .long, help: "Print only errors and the summary of a failed build.")
     var quiet = false
 
@@ -71,6 +74,7 @@ struct BookOptions: ParsableArguments {
         options.waitForLock = !noWait
         options.onWait = { message in ConsoleReporter.write(message + "\n", to: .error) }
         options.unsafe = unsafe
+        options.strict = strict
         options.writeSite = writeSite
         return options
     }
