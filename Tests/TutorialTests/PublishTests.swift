@@ -61,7 +61,7 @@ import Testing
 
         var current = siteB
         var kills = 0, completed = 0, attempts = 0
-        while kills < 24 && attempts < 200 {
+        while kills < 21 && attempts < 200 {
             attempts += 1
             let next = current == siteA ? Self.versionB : Self.versionA
             try setChapters(directory, next)
