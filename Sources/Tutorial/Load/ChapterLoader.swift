@@ -53,7 +53,7 @@ public struct ChapterLoader: Sendable {
                 continue
             }
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &isFolder)
             if !isFolder.boolValue { names.append(name) }
         }
         return (names.sorted().map { (shown as NSString).appendingPathComponent($0) }, diagnostics)
