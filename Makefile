@@ -26,6 +26,7 @@ check: build
 test: setup-test build
 	$(SWIFT) test -c $(CONFIG)
 	$(RENDER) check
+	scripts/mutation-test --render $(RENDER)
 	$(RENDER) --quiet
 	scripts/check-site output
 

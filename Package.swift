@@ -29,8 +29,31 @@ let package = Package(
         ),
         .target(
             name: "CECore",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [
+                "CECoreBaseline", "CECoreAVX2", "CECoreAVX512", "CCPUID",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ],
+            exclude: ["Kernels"]
         ),
+        // CECore's row kernels: one source (Sources/CECore/Kernels) compiled for three
+        // instruction sets, the AVX folders holding links to its files; CECore picks one
+        // at run time. Only the AVX targets carry compiler flags.
+        .target(
+            name: "CECoreBaseline",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            path: "Sources/CECore/Kernels"
+        ),
+        .target(
+            name: "CECoreAVX2",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: targetCPU("haswell")
+        ),
+        .target(
+            name: "CECoreAVX512",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: targetCPU("skylake-avx512")
+        ),
+        .target(name: "CCPUID"),
         .target(
             name: "ChapterRuntime",
             dependencies: ["CECore", .product(name: "RealModule", package: "swift-numerics")]
@@ -57,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CECoreTests",
-            dependencies: ["CECore"],
+            dependencies: ["CECore", "CECoreBaseline", "CECoreAVX2", "CECoreAVX512"],
             resources: [.copy("Reference")]
         ),
         .testTarget(
@@ -68,3 +91,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// `-target-cpu cpu` for an x86-64 host (the flag names an x86 CPU); elsewhere the kernel
+/// target builds for the baseline and is never chosen.
+func targetCPU(_ cpu: String) -> [SwiftSetting] {
+    #if arch(x86_64)
+    return [.unsafeFlags(["-target-cpu", cpu])]
+    #else
+    return []
+    #endif
+}

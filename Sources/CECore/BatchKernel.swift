@@ -15,6 +15,9 @@ struct BatchKernel<T: Real & BinaryFloatingPoint & Sendable>: Sendable {
     @usableFromInline let smoothingMass: T
     /// The factor of the reduction (1/Σw for the mean, else 1).
     @usableFromInline let scale: T
+    /// The kernels' instruction set, read once per call (worker threads do not inherit
+    /// the task's `InstructionSet.forced`).
+    @usableFromInline let isa: InstructionSet
 
     @inlinable
     init(classes: Int, options: CrossEntropyOptions<T>, scale: T) {
@@ -27,6 +30,7 @@ struct BatchKernel<T: Real & BinaryFloatingPoint & Sendable>: Sendable {
         if let weights = options.weights { for x in weights { w.add(x) } } else { w.add(T(classes)) }
         smoothingMass = smoothing * w.value
         self.scale = scale
+        isa = InstructionSet.current
     }
 
     /// Processes every row, in parallel chunks when the batch is large.
@@ -47,7 +51,7 @@ struct BatchKernel<T: Real & BinaryFloatingPoint & Sendable>: Sendable {
     }
 
     /// Rows `range` in order; the max of each row is computed while the previous row is
-    /// exponentiated (see `VectorExp.exponentiate(_:minus:into:next:)`), the same value
+    /// exponentiated (see `RowKernels.exponentiate` in CECoreBaseline), the same value
     /// `rowMax` would give.
     @inlinable
     func process(_ range: Range<Int>, _ z: UnsafeBufferPointer<T>, _ labels: UnsafeBufferPointer<Int>,
@@ -77,15 +81,15 @@ struct BatchKernel<T: Real & BinaryFloatingPoint & Sendable>: Sendable {
             return
         }
         let zr = UnsafeBufferPointer(rebasing: z[(i * k)..<((i + 1) * k)])
-        let stats = RowExponentials(zr, max: knownMax ?? rowMax(zr), into: g, next: next, nextMax: &nextMax)
+        let stats = RowExponentials(
+            zr, max: knownMax ?? rowMax(zr, isa), into: g, next: next, nextMax: &nextMax, isa: isa)
         let wy = weights?[y] ?? 1
         let a = keep * wy
         let ey = g[y]
         let qyMinusOne = stats.qMinusOne(logit: zr[y], exponential: ey)
         let nll = stats.loss(logit: zr[y])
         if smoothing == 0 {
-            let c = scale * a * stats.reciprocal
-            for j in 0..<k { g[j] *= c }
+            scaleRow(g, by: scale * a * stats.reciprocal)
             g[y] = scale * (a * qyMinusOne)
             losses[i] = a == 0 ? 0 : a * nll
             return
@@ -102,6 +106,20 @@ struct BatchKernel<T: Real & BinaryFloatingPoint & Sendable>: Sendable {
         let by = smoothing * (weights?[y] ?? 1)
         g[y] = scale * (a * qyMinusOne + (smoothingMass * qy - by))
         losses[i] = (a == 0 ? 0 : a * nll) + smooth.value
+    }
+}
+
+extension BatchKernel {
+    /// g_j ← c·g_j, with the vector kernel for Float and Double.
+    @inlinable
+    func scaleRow(_ g: UnsafeMutableBufferPointer<T>, by c: T) {
+        if T.self == Float.self {
+            Kernels.scale(reinterpret(g, as: Float.self), by: Float(c), isa)
+        } else if T.self == Double.self {
+            Kernels.scale(reinterpret(g, as: Double.self), by: Double(c), isa)
+        } else {
+            for j in 0..<g.count { g[j] *= c }
+        }
     }
 }
 

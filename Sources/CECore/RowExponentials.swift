@@ -26,22 +26,27 @@ struct RowExponentials<T: Real & BinaryFloatingPoint> {
 
     /// Computes m, writes e_j = e^(z_j − m) into `e`, and sums them (compensated).
     ///
-    /// Two passes over the row: the max, then exp-and-sum. Float and Double rows use a
-    /// SIMD exponential (`VectorExp`); other types call `T.exp` per element.
-    /// (The batched kernel overlaps the first pass of a row with the second of the previous
-    /// row, see `init(_:max:into:next:nextMax:)`.)
+    /// Two passes over the row: the max, then exp-and-sum. Float and Double rows use the
+    /// SIMD kernels of the process's `InstructionSet` (`Kernels`); other types call `T.exp`
+    /// per element. (The batched kernel overlaps the first pass of a row with the second of
+    /// the previous row, see `init(_:max:into:next:nextMax:isa:)`.)
     @inlinable
     init(_ z: UnsafeBufferPointer<T>, into e: UnsafeMutableBufferPointer<T>) {
         var unused: T? = nil
-        self.init(z, max: rowMax(z), into: e, next: nil, nextMax: &unused)
+        let isa = InstructionSet.current
+        self.init(z, max: rowMax(z, isa), into: e, next: nil, nextMax: &unused, isa: isa)
     }
 
     /// The same, with m = `rowMax(z)` already known; when `next` (a row of the same
     /// length) is given and this row is finite, its `rowMax` is computed during the
     /// exp-and-sum pass (Float and Double only) and stored in `nextMax`, else `nextMax` is nil.
+    ///
+    /// t leaves the maximal entries out of the sum and adds their count − 1 instead, so
+    /// it is a sum of small terms with its full relative precision, and log(1 + t), the
+    /// normaliser of log-softmax's largest entry, stays accurate when t is tiny.
     @inlinable
     init(_ z: UnsafeBufferPointer<T>, max m: T, into e: UnsafeMutableBufferPointer<T>,
-         next: UnsafeBufferPointer<T>?, nextMax: inout T?) {
+         next: UnsafeBufferPointer<T>?, nextMax: inout T?, isa: InstructionSet) {
         nextMax = nil
         if m.isNaN || m.isInfinite {
             self.init(special: z, max: m, into: e)
@@ -49,27 +54,28 @@ struct RowExponentials<T: Real & BinaryFloatingPoint> {
         }
         let t: T
         if T.self == Double.self {
-            let r = VectorExp.exponentiate(
+            let r = Kernels.exponentiate(
                 reinterpret(z, as: Double.self), minus: Double(m),
-                into: reinterpret(e, as: Double.self), next: next.map { reinterpret($0, as: Double.self) })
+                into: reinterpret(e, as: Double.self), next: next.map { reinterpret($0, as: Double.self) }, isa)
             t = T(r.tail)
-            nextMax = r.nextMax.map { T($0) }
+            if next != nil { nextMax = T(r.nextMax) }
         } else if T.self == Float.self {
-            let r = VectorExp.exponentiate(
+            let r = Kernels.exponentiate(
                 reinterpret(z, as: Float.self), minus: Float(m),
-                into: reinterpret(e, as: Float.self), next: next.map { reinterpret($0, as: Float.self) })
+                into: reinterpret(e, as: Float.self), next: next.map { reinterpret($0, as: Float.self) }, isa)
             t = T(r.tail)
-            nextMax = r.nextMax.map { T($0) }
+            if next != nil { nextMax = T(r.nextMax) }
         } else {
             var sum = CompensatedSum<T>()
-            sum.add(-1)
+            var maxima = 0
             for j in 0..<z.count {
                 let d = ShiftedLogit(z[j], minus: m)
                 let x = d.head == -.infinity ? 0 : T.exp(d.head)
                 let ej = x + x * d.tail
                 e[j] = ej
-                sum.add(ej)
+                if z[j] == m { maxima += 1 } else { sum.add(ej) }
             }
+            sum.add(T(maxima - 1))
             t = sum.value
         }
         self.init(max: m, tail: t, logNormalizer: T.log(onePlus: t), reciprocal: 1 / (1 + t))
@@ -140,11 +146,11 @@ struct RowExponentials<T: Real & BinaryFloatingPoint> {
 
 /// The largest element (NaN if the first element is NaN; a later NaN is caught by the sum).
 @inlinable
-func rowMax<T: BinaryFloatingPoint>(_ z: UnsafeBufferPointer<T>) -> T {
+func rowMax<T: BinaryFloatingPoint>(_ z: UnsafeBufferPointer<T>, _ isa: InstructionSet) -> T {
     if T.self == Double.self {
-        return T(VectorExp.max(reinterpret(z, as: Double.self)))
+        return T(Kernels.max(reinterpret(z, as: Double.self), isa))
     } else if T.self == Float.self {
-        return T(VectorExp.max(reinterpret(z, as: Float.self)))
+        return T(Kernels.max(reinterpret(z, as: Float.self), isa))
     }
     var m = z[0]
     for x in z where x > m { m = x }

@@ -1,29 +1,54 @@
-// cebench: times CECore's fused cross-entropy forward+backward against the textbook
-// Swift version and, when python3 with numpy is present, the in-place numpy version.
+// cebench: times CECore's fused cross-entropy forward + backward on every kernel path this
+// CPU has, against numpy in place and the in-cache copy of the same bytes, all in one run.
 //
-//     swift run -c release cebench [rows] [classes] [runs]
+//     swift run -c release cebench [--runs N] [--samples N] [--shape BxK]... [--no-textbook]
+//
+// Default shapes: B = 4096, K = 1000; B = 65 536, K = 10; B = 64, K = 50 257.
 
 import CECore
+import Foundation
 
-let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
-let rows = arguments.count > 0 ? arguments[0] : 4096
-let classes = arguments.count > 1 ? arguments[1] : 1000
-let runs = arguments.count > 2 ? arguments[2] : 15
-
-print("cebench: cross-entropy loss + gradient, B = \(rows), K = \(classes), median of \(runs) interleaved runs")
-print("bytes = read logits + write gradient; last column = numpy time / this time")
-print("CECore fused reuses its gradient buffer, like numpy in place; (new array) allocates one per call")
-print("")
-print(Report.header)
-for precision in [Precision.float, .double] {
-    let numpy = NumpyBaseline(rows: rows, classes: classes, dtype: precision.numpyName)
-    let m = precision == .float
-        ? Measurements.run(Float.self, rows: rows, classes: classes, runs: runs, numpy: numpy)
-        : Measurements.run(Double.self, rows: rows, classes: classes, runs: runs, numpy: numpy)
-    numpy?.stop()
-    let report = Report(precision: precision, elements: rows * classes, numpy: m.numpy)
-    print(report.line("CECore fused", m.fused))
-    print(report.line("  (new array)", m.fusedNewArray))
-    print(report.line("Swift textbook", m.textbook))
-    if let t = m.numpy { print(report.line("numpy in-place", t)) } else { print("numpy: python3 with numpy not found") }
+let options: BenchOptions
+do {
+    options = try BenchOptions(CommandLine.arguments.dropFirst())
+} catch {
+    print("cebench: \(error)\n\(BenchOptions.usage)")
+    exit(2)
 }
+
+print("cebench: cross-entropy loss + gradient (mean reduction), \(options.runs) run(s) of "
+      + "\(options.samples) interleaved samples per shape; each figure is a median")
+print("paths on this CPU: \(InstructionSet.available.map(\.rawValue).joined(separator: ", ")); "
+      + "selected: \(InstructionSet.selected.rawValue) (CECORE_ISA overrides)")
+print("bytes = read logits + write gradient; numpy/this = numpy time / this time; "
+      + "this/copy = this time / memcpy of the logits")
+print("CECore reuses its gradient buffer, like numpy in place; the copy is of the same bytes, in cache")
+
+var table = ResultTable()
+for run in 1...options.runs {
+    if options.runs > 1 { print("\n=== run \(run) of \(options.runs)") }
+    for shape in options.shapes {
+        print("\nB = \(shape.rows), K = \(shape.classes)")
+        print(Report.header)
+        for precision in [Precision.float, .double] {
+            let m = precision == .float
+                ? Measurements.run(Float.self, shape: shape, options: options)
+                : Measurements.run(Double.self, shape: shape, options: options)
+            table.add(m, shape: shape, precision: precision)
+            Report(precision: precision, elements: shape.rows * shape.classes, measurements: m).print()
+        }
+    }
+}
+if options.runs > 1 {
+    print("\n=== median of the \(options.runs) runs")
+    for shape in options.shapes {
+        print("\nB = \(shape.rows), K = \(shape.classes)")
+        print(Report.header)
+        for precision in [Precision.float, .double] {
+            Report(precision: precision, elements: shape.rows * shape.classes,
+                   measurements: table.median(shape: shape, precision: precision)).print()
+        }
+    }
+}
+print("")
+for line in table.targets() { print(line) }

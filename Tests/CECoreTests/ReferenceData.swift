@@ -4,7 +4,8 @@ import RealModule
 
 /// A row of reference values from `Reference/reference.json` (mpmath, 50 digits).
 struct ReferenceCase: Decodable {
-    struct Generator: Decodable { var seed: UInt64; var count: Int; var scale: Double }
+    /// A seeded row: `kind` "gaussian" (σ = `scale`) or absent (uniform, width `scale`).
+    struct Generator: Decodable { var kind: String?; var seed: UInt64; var count: Int; var scale: Double }
     var name: String
     var type: String
     var label: Int
@@ -29,6 +30,7 @@ struct ReferenceCase: Decodable {
     func inputs<T: TestFloat>(_: T.Type) -> [T] {
         if let logits { return logits.map { T($0)! } }
         let g = generator!
+        if g.kind == "gaussian" { return seededGaussianLogits(seed: g.seed, count: g.count, sigma: g.scale) }
         return seededLogits(seed: g.seed, count: g.count, scale: T(g.scale))
     }
 
@@ -51,6 +53,21 @@ func seededLogits<T: BinaryFloatingPoint>(seed: UInt64, count: Int, scale: T) ->
             ? T(x >> 40) / T(1 << 24)
             : T(x >> 11) / T(sign: .plus, exponent: 53, significand: 1)
         return (u - 0.5) * scale
+    }
+}
+
+/// The seeded wide-spread logits of generate.py's `gaussian_logits`: twelve 24-bit
+/// uniforms of the same generator summed (Irwin–Hall), d = S − 6 exact in Double, the logit
+/// d·σ rounded in Double and, for Float, rounded once more.
+func seededGaussianLogits<T: BinaryFloatingPoint>(seed: UInt64, count: Int, sigma: Double) -> [T] {
+    var x = seed
+    return (0..<count).map { _ in
+        var s: Int64 = 0
+        for _ in 0..<12 {
+            x = 6364136223846793005 &* x &+ 1442695040888963407
+            s += Int64(x >> 40)
+        }
+        return T(Double(s - (6 << 24)) / Double(1 << 24) * sigma)
     }
 }
 

@@ -29,6 +29,14 @@ struct RenderProcess {
         return Result(status: status, standardOutput: outcome.standardOutput, standardError: outcome.standardError)
     }
 
+    /// A temporary book with one chapter, `chapters/FILE`, holding `text`.
+    static func book(chapter file: String, _ text: String) throws -> String {
+        let directory = try temporaryDirectory(file)
+        try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
+        try text.write(toFile: directory + "/chapters/" + file, atomically: true, encoding: .utf8)
+        return directory
+    }
+
     static func temporaryDirectory(_ name: String) throws -> String {
         let path = NSTemporaryDirectory() + "render-test-\(name)-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

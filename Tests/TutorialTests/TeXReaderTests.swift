@@ -90,6 +90,8 @@ import Testing
         ("\\mathrm{Loss}(z, y) \\texttt{Loss}(z, y)", "Loss(z, y) * Loss(z, y)"),
         ("f_i(z)", "f(z)[i]"),
         ("\\pi x", "pi * x"),
+        ("\\mathbf{z}_i + \\boldsymbol{\\epsilon} + \\vec{q}_0", "z[i] + epsilon + q[0]"),
+        ("\\frac{\\partial \\mathcal{Loss}(z, y)}{\\partial \\mathbf{z}}", "d/dz(Loss(z, y))"),
     ])
     func readsTheTableRow(_ tex: String, _ expected: String) {
         let got = reading(tex)

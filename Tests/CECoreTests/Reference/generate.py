@@ -13,7 +13,9 @@ nearest Float or Double.
 
 Outputs per case: softmax q, logSoftmax, logSumExp, loss = -log q_y and
 gradient = q - onehot(y). For the large generated rows only the entries at
-`indices` are stored (the label, the argmax and a spread of others).
+`indices` are stored (the label, the argmax and a spread of others). The
+wide-spread Gaussian rows (sigma 10 to 50, K 50 to 20 000) come from a seeded
+generator too (`gaussian_logits`).
 """
 import json, os, random
 import mpmath
@@ -39,6 +41,24 @@ def lcg_logits(seed, count, scale, dtype):
         else:
             u = mpf(x >> 40) / 2**24
         out.append((u - mpf(0.5)) * scale)
+    return out
+
+def gaussian_logits(seed, count, sigma, dtype):
+    """Seeded, roughly Gaussian logits reproduced exactly by `seededGaussianLogits` in the tests.
+
+    The same generator as `lcg_logits`; each logit sums twelve 24-bit uniforms (Irwin-Hall:
+    mean 6, variance 1, tails cut at 6 sigma), so S - 6 is an exact Double d; the logit is the
+    Double d * sigma (one rounding), rounded once more to Float for a Float row.
+    """
+    x = seed
+    out = []
+    for _ in range(count):
+        s = 0
+        for _ in range(12):
+            x = (6364136223846793005 * x + 1442695040888963407) % 2**64
+            s += x >> 40
+        v = float(s - 6 * 2**24) / 2**24 * float(sigma)
+        out.append(mpf(v) if dtype == "Double" else mpf(float(np.float32(v))))
     return out
 
 def fmt(v):
@@ -92,6 +112,7 @@ def from_values(name, dtype, values, y):
 
 def main():
     rng = random.Random(20240611)
+    wide_rng = random.Random(20261129)  # its own stream, so the earlier cases stay as they were
     cases = []
     for dtype in ("Double", "Float"):
         cases.append(from_values("article", dtype, [1, 2, 0.5], 1))
@@ -132,6 +153,18 @@ def main():
             cases.append(case(f"generated K={k}, label = argmax", dtype, z, am,
                               generator={"seed": seed, "count": k, "scale": scale},
                               indices=idx))
+        # wide-spread Gaussian rows: most exponentials are tiny next to the largest one, so
+        # log-softmax's largest entry, -log(1 + t), needs t to its full relative precision
+        for sigma in (10, 30, 50):
+            for k, seed in ((50, 101), (1000, 103), (20000, 107)):
+                z = gaussian_logits(seed + sigma, k, sigma, dtype)
+                y = (seed * 7919 + sigma) % k
+                am = z.index(max(z))
+                idx = None if k <= 50 else sorted(set([0, 1, k - 1, y, am] + wide_rng.sample(range(k), 60)))
+                gen = {"kind": "gaussian", "seed": seed + sigma, "count": k, "scale": sigma}
+                cases.append(case(f"gaussian sigma={sigma} K={k}", dtype, z, y, generator=gen, indices=idx))
+                cases.append(case(f"gaussian sigma={sigma} K={k}, label = argmax", dtype, z, am,
+                                  generator=gen, indices=idx))
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference.json")
     with open(path, "w") as f:
         json.dump({"generatedBy": "generate.py (mpmath, mp.dps = 50)", "cases": cases}, f, indent=1)

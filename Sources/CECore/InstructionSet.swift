@@ -1,0 +1,70 @@
+// Implementation-only: chapter programs compile against CECore with a plain swiftc call that
+// knows no module map for this C target (an internal import would still make them load it).
+@_implementationOnly import CCPUID
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The instruction set CECore's row kernels run with.
+///
+/// Chosen once per process: the widest the CPU supports (AVX-512, else AVX2 with FMA, else
+/// the baseline x86-64 code), unless the environment variable `CECORE_ISA` names one
+/// (`baseline`, `avx2` or `avx512`), which tests and benchmarks use to compare paths.
+/// Every path returns bit-identical results (see `RowKernels` in CECoreBaseline), so the
+/// choice changes only the speed.
+public enum InstructionSet: String, CaseIterable, Sendable {
+    /// x86-64 with SSE2, the code every x86-64 CPU runs (and the only path elsewhere).
+    case baseline
+    /// AVX2 and FMA (Haswell and later, Zen): 256-bit vectors.
+    case avx2
+    /// AVX-512 F/CD/BW/DQ/VL (Skylake-SP and later, Zen 4): 512-bit vectors.
+    case avx512
+
+    /// The path this process uses (`CECORE_ISA`, else the best `available` one).
+    public static let selected: InstructionSet = choose(
+        requested: getenv("CECORE_ISA").map { String(cString: $0) }, available: available)
+
+    /// The paths this CPU can run, baseline first.
+    public static let available: [InstructionSet] =
+        [.baseline] + (cecore_cpu_has_avx2() != 0 ? [.avx2] : [])
+        + (cecore_cpu_has_avx512() != 0 ? [.avx512] : [])
+
+    /// Runs `body` with the kernels of `path` in the current task: a benchmark or a test
+    /// comparing the paths within one process. Work that `body` hands to other threads
+    /// keeps the path only where CECore itself spreads it (the batched loss).
+    ///
+    /// - Precondition: this CPU can run `path` (it is in `available`).
+    public static func withPath<R>(_ path: InstructionSet, _ body: () throws -> R) rethrows -> R {
+        if !available.contains(path) {
+            fatalError("instruction set \(path.rawValue) is not available on this CPU (it has "
+                + available.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        return try $forced.withValue(path, operation: body)
+    }
+
+    /// The path for the current task: `forced` when set, else `selected`.
+    @usableFromInline
+    static var current: InstructionSet { forced ?? selected }
+
+    /// Runs the kernels of one path in this task (the bit-identity tests compare paths
+    /// within one process); nil uses `selected`.
+    @TaskLocal
+    static var forced: InstructionSet? = nil
+
+    /// The path for a `CECORE_ISA` value: an empty or absent value picks the widest
+    /// available path; a name the CPU cannot run, or an unknown name, stops the program
+    /// with a message that says so.
+    static func choose(requested: String?, available: [InstructionSet]) -> InstructionSet {
+        guard let requested, !requested.isEmpty else { return available.last! }
+        guard let isa = InstructionSet(rawValue: requested.lowercased()) else {
+            fatalError("CECORE_ISA=\(requested) is not one of baseline, avx2, avx512")
+        }
+        guard available.contains(isa) else {
+            fatalError("CECORE_ISA=\(requested), but this CPU supports only "
+                + available.map(\.rawValue).joined(separator: ", "))
+        }
+        return isa
+    }
+}

@@ -1,0 +1,247 @@
+/// The hot loops of a row of logits — its max, and e_j = e^(z_j − m) with their sum — for
+/// Float and Double.
+///
+/// This one source is compiled three times: as `CECoreBaseline` (this folder) for baseline x86-64
+/// (SSE2), and through symbolic links as `CECoreAVX2` (`-target-cpu haswell`) and
+/// `CECoreAVX512` (`-target-cpu skylake-avx512`); CECore picks one per process from
+/// CPUID. Every path returns the same bits, because the source fixes what a compiler
+/// could otherwise choose:
+/// - the logical width is 8 lanes (`SIMD8`) on every path: 4 SSE registers for Double
+///   or 2 for Float on the baseline, 2 or 1 AVX2 registers, one AVX-512 register;
+/// - each lane keeps its own running max and its own sums, and the lanes are combined in
+///   lane order at the end, so the reduction tree does not depend on the register width;
+/// - a row's last partial vector is padded and goes through the same vector code;
+/// - every product and sum is rounded on its own (Swift does not contract a·b + c into a
+///   fused multiply-add; the bit-identity test checks that it stays so).
+///
+/// Both exponentials reduce e^x = 2^(n/N) · e^r with r = x − n·(log 2)/N, (log 2)/N split
+/// in two (Cody–Waite) so n·hi is exact, and the TwoSum tail of z − m folded into r:
+/// - Double: N = 128 and a table of 2^(j/128) (head + tail), so |r| ≤ (log 2)/256 and a
+///   degree-5 Taylor polynomial suffices (truncation below 2⁻⁶⁰; result error near ½ ulp).
+/// - Float: N = 1, |r| ≤ 0.35, a degree-6 polynomial fitted on the interval (error 2⁻²⁶).
+/// The power of two is assembled from the exponent bits. Lanes below the normal range
+/// fall back to libm's `exp`.
+///
+/// The sum leaves out the maximal entries (each exactly 1) and counts them instead:
+/// t = Σ_{j≠argmax} e_j is then a sum of small terms that keeps its full relative
+/// precision, which log-softmax's largest entry, −log(1 + t), needs. Sums are plain within
+/// blocks of 16 vectors (at most 16 terms per lane), Kahan sums across blocks, folded with
+/// exact TwoSums, so the relative error of t stays near one ulp even when t is 1e-22 or K
+/// is 20 000.
+public enum RowKernels {
+    typealias D = SIMD8<Double>
+    typealias F = SIMD8<Float>
+
+    // MARK: Float
+
+    /// The largest element (NaN if z[0] is NaN; later NaNs are skipped).
+    public static func max(_ z: UnsafePointer<Float>, count n: Int) -> Float {
+        var acc = F(repeating: z[0])
+        var j = 0
+        while j + 8 <= n {
+            maxStep(&acc, load(z + j))
+            j += 8
+        }
+        if j < n { maxStep(&acc, loadPadded(z + j, n - j, padding: z[0])) }
+        return fold(acc)
+    }
+
+    /// Writes e^(z_j − m) into `e` and returns t = Σ_j e_j − 1 (m finite, the row's max).
+    ///
+    /// When `next` (a row of the same length) is given, its max is computed in the same
+    /// loop, exactly as `max(_:count:)` computes it, and returned as `nextMax`: its loads
+    /// then overlap the exponentials instead of stalling a separate pass on memory.
+    public static func exponentiate(
+        _ z: UnsafePointer<Float>, count n: Int, minus m: Float, into e: UnsafeMutablePointer<Float>,
+        next: UnsafePointer<Float>?
+    ) -> (tail: Float, nextMax: Float) {
+        let nz = next ?? z
+        var acc = F(repeating: nz[0])
+        var sum = F(), comp = F(), block = F(), ties = F(), blockCount = 0
+        let vm = F(repeating: m), negM = F(repeating: -m)
+        var j = 0
+        while j + 8 <= n {
+            maxStep(&acc, load(nz + j))
+            let x: F = load(z + j)
+            let v = exponentials(shifted(x, vm, negM))
+            UnsafeMutableRawPointer(e + j).storeBytes(of: v, as: F.self)
+            accumulate(x, v, m, &block, &ties)
+            j += 8
+            blockCount += 1
+            if blockCount == 16 {
+                kahan(&sum, &comp, block)
+                block = F()
+                blockCount = 0
+            }
+        }
+        if j < n {
+            // padded with m: e = 1 there, left out of the sum like every maximal entry
+            let rest = n - j
+            maxStep(&acc, loadPadded(nz + j, rest, padding: nz[0]))
+            let x: F = loadPadded(z + j, rest, padding: m)
+            let v = exponentials(shifted(x, vm, negM))
+            for l in 0..<rest { e[j + l] = v[l] }
+            accumulate(x, v, m, &block, &ties, valid: rest)
+        }
+        kahan(&sum, &comp, block)
+        return (total(sum, comp, ties), fold(acc))
+    }
+
+    /// e_j ← c·e_j.
+    public static func scale(_ e: UnsafeMutablePointer<Float>, count n: Int, by c: Float) {
+        let vc = F(repeating: c)
+        var j = 0
+        while j + 8 <= n {
+            let raw = UnsafeMutableRawPointer(e + j)
+            raw.storeBytes(of: raw.loadUnaligned(as: F.self) * vc, as: F.self)
+            j += 8
+        }
+        while j < n { e[j] *= c; j += 1 }
+    }
+
+    // MARK: Double
+
+    /// The largest element (NaN if z[0] is NaN; later NaNs are skipped).
+    public static func max(_ z: UnsafePointer<Double>, count n: Int) -> Double {
+        var acc = D(repeating: z[0])
+        var j = 0
+        while j + 8 <= n {
+            maxStep(&acc, load(z + j))
+            j += 8
+        }
+        if j < n { maxStep(&acc, loadPadded(z + j, n - j, padding: z[0])) }
+        return fold(acc)
+    }
+
+    /// Writes e^(z_j − m) into `e` and returns t = Σ_j e_j − 1 (m finite, the row's max);
+    /// `next` as for Float.
+    public static func exponentiate(
+        _ z: UnsafePointer<Double>, count n: Int, minus m: Double, into e: UnsafeMutablePointer<Double>,
+        next: UnsafePointer<Double>?
+    ) -> (tail: Double, nextMax: Double) {
+        let nz = next ?? z
+        var acc = D(repeating: nz[0])
+        var sum = D(), comp = D(), block = D(), ties = D(), blockCount = 0
+        let vm = D(repeating: m), negM = D(repeating: -m)
+        var j = 0
+        exp2Table.withUnsafeBufferPointer { tb in
+            let table = tb.baseAddress!
+            while j + 8 <= n {
+                maxStep(&acc, load(nz + j))
+                let x: D = load(z + j)
+                let (hi, lo) = shifted(x, vm, negM)
+                let v = exponentials(hi, lo, table: table)
+                UnsafeMutableRawPointer(e + j).storeBytes(of: v, as: D.self)
+                accumulate(x, v, m, &block, &ties)
+                j += 8
+                blockCount += 1
+                if blockCount == 16 {
+                    kahan(&sum, &comp, block)
+                    block = D()
+                    blockCount = 0
+                }
+            }
+            if j < n {
+                let rest = n - j
+                maxStep(&acc, loadPadded(nz + j, rest, padding: nz[0]))
+                let x: D = loadPadded(z + j, rest, padding: m)
+                let (hi, lo) = shifted(x, vm, negM)
+                let v = exponentials(hi, lo, table: table)
+                for l in 0..<rest { e[j + l] = v[l] }
+                accumulate(x, v, m, &block, &ties, valid: rest)
+            }
+        }
+        kahan(&sum, &comp, block)
+        return (total(sum, comp, ties), fold(acc))
+    }
+
+    /// e_j ← c·e_j.
+    public static func scale(_ e: UnsafeMutablePointer<Double>, count n: Int, by c: Double) {
+        let vc = D(repeating: c)
+        var j = 0
+        while j + 8 <= n {
+            let raw = UnsafeMutableRawPointer(e + j)
+            raw.storeBytes(of: raw.loadUnaligned(as: D.self) * vc, as: D.self)
+            j += 8
+        }
+        while j < n { e[j] *= c; j += 1 }
+    }
+
+    // MARK: Lane helpers (the same for both types)
+
+    @inline(__always)
+    static func load<V: SIMD>(_ p: UnsafePointer<V.Scalar>) -> V {
+        UnsafeRawPointer(p).loadUnaligned(as: V.self)
+    }
+
+    /// The first `count` (< 8) elements at p, the other lanes set to `padding`.
+    @inline(__always)
+    static func loadPadded<V: SIMD>(_ p: UnsafePointer<V.Scalar>, _ count: Int, padding: V.Scalar) -> V {
+        var v = V(repeating: padding)
+        for l in 0..<count { v[l] = p[l] }
+        return v
+    }
+
+    /// x − m as hi + lo exactly (TwoSum; m is the row's max, so |x − m| needs no swap).
+    @inline(__always)
+    static func shifted<V: SIMD>(_ x: V, _ vm: V, _ negM: V) -> (V, V) where V.Scalar: FloatingPoint {
+        let hi = x - vm
+        let mm = hi - x
+        let lo = (x - (hi - mm)) + (negM - mm)
+        return (hi, lo)
+    }
+
+    /// Adds the lanes of v that are not maxima (x ≠ m) to `block`, and counts the maxima
+    /// among the first `valid` lanes in `ties`.
+    ///
+    /// Written lane by lane (as is `maxStep`) so that LLVM turns it into vector compares
+    /// and blends; the generic `SIMDMask` operations build their masks one lane at a time.
+    @inline(__always)
+    static func accumulate<V: SIMD>(
+        _ x: V, _ v: V, _ m: V.Scalar, _ block: inout V, _ ties: inout V, valid: Int = V.scalarCount
+    ) where V.Scalar: FloatingPoint {
+        for l in 0..<V.scalarCount {
+            let isMax = x[l] == m
+            block[l] += isMax ? 0 : v[l]
+            ties[l] += isMax && l < valid ? 1 : 0
+        }
+    }
+
+    /// acc = x > acc ? x : acc lane by lane (a NaN in x is skipped), written per lane so
+    /// that it compiles to MAXPS/MAXPD, whose semantics are exactly these.
+    @inline(__always)
+    static func maxStep<V: SIMD>(_ acc: inout V, _ x: V) where V.Scalar: FloatingPoint {
+        for l in 0..<V.scalarCount { acc[l] = x[l] > acc[l] ? x[l] : acc[l] }
+    }
+
+    /// The largest lane, folded in lane order (NaN if lane 0 is NaN).
+    @inline(__always)
+    static func fold<V: SIMD>(_ acc: V) -> V.Scalar where V.Scalar: FloatingPoint {
+        var r = acc[0]
+        for l in 1..<V.scalarCount where acc[l] > r { r = acc[l] }
+        return r
+    }
+
+    /// Adds `x` to the lane-wise Kahan sum (sum, comp).
+    @inline(__always)
+    static func kahan<V: SIMD>(_ sum: inout V, _ comp: inout V, _ x: V) where V.Scalar: FloatingPoint {
+        let y = x - comp
+        let t = sum + y
+        comp = (t - sum) - y
+        sum = t
+    }
+
+    /// t = (number of maxima − 1) + Σ_lanes (sum − comp), folded in lane order with
+    /// Neumaier's compensation.
+    @inline(__always)
+    static func total<V: SIMD>(_ sum: V, _ comp: V, _ ties: V) -> V.Scalar where V.Scalar: FloatingPoint {
+        var count = V.Scalar(0)
+        for l in 0..<V.scalarCount { count += ties[l] }
+        var total = CompensatedTotal(count - 1)
+        for l in 0..<V.scalarCount {
+            total.add(sum[l])
+            total.add(-comp[l])
+        }
+        return total.value
+    }
+}

@@ -1,0 +1,1 @@
+../CECore/Kernels/CompensatedTotal.swift

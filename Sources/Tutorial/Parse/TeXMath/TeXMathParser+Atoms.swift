@@ -1,0 +1,188 @@
+/// Atoms: numbers, names, groups, `|x|` and the indicator.
+extension TeXMathParser {
+
+    enum Atom {
+        case value(MathExpression)
+        case function(String, declared: Bool, arity: Int?)
+    }
+
+    mutating func atom() throws(TeXReadError) -> Atom {
+        let token = peek
+        switch token.kind {
+        case .number(let text):
+            advance()
+            if case .number = peek.kind {
+                throw TeXReadError(column: peek.column, message: "two numbers in a row, `\(text) \(peek)`: write `\(text) \\cdot \(peek)`")
+            }
+            return .value(.number(text))
+        case .letter(let c):
+            advance()
+            return try resolve(String(c), at: token)
+        case .symbol("|"):
+            guard absoluteDepth == 0 else {
+                throw TeXReadError(column: token.column, message: "`|` inside `|…|` is ambiguous: write `\\left| … \\right|` or `\\lvert … \\rvert` for the inner one")
+            }
+            try checkAbsoluteBars(from: position)
+            advance()
+            absoluteDepth += 1
+            let inner = try expression()
+            absoluteDepth -= 1
+            try expect("|", closing: "the `|` at column \(token.column)")
+            return .value(.apply(.abs, inner))
+        case .command(let name):
+            if let greek = Self.greekLetters[name] {
+                advance()
+                return try resolve(greek, at: token)
+            }
+            if Self.nameCommands.contains(name) {
+                advance()
+                return try resolve(try braced(name: name, at: token), at: token)
+            }
+            if name == "lvert" || name == "vert" || name == "|" {
+                advance()
+                let inner = try expression()
+                guard takeCommand("rvert") || takeCommand("vert") || takeCommand("|") else { throw unexpected("where `\\rvert` closes `\\\(name)`") }
+                return .value(.apply(.abs, inner))
+            }
+            if name == "mathbb" || name == "mathbbm" || name == "mathds" {
+                advance()
+                try expect("{", closing: "`\\\(name)`")
+                guard case .number("1") = peek.kind else {
+                    throw TeXReadError(column: peek.column, message: "only the indicator `\\\(name){1}(…)` is read")
+                }
+                advance()
+                try expect("}", closing: "`\\\(name){1`")
+                return .value(.indicator(try indicatorCondition(at: token)))
+            }
+            if name == "infty" {
+                throw TeXReadError(column: token.column, message: "`\\infty` is not a value the reader evaluates")
+            }
+            if let close = openGroup() {
+                let inner = try expression()
+                try closeGroup(close, opened: token)
+                return .value(inner)
+            }
+            throw TeXReadError(column: token.column, message: "`\(token)` is not in the TeX subset the reader understands (see the README's table)")
+        case .symbol:
+            if let close = openGroup() {
+                if close == "|" {
+                    let inner = try expression()
+                    try closeGroup(close, opened: token)
+                    return .value(.apply(.abs, inner))
+                }
+                let inner = try expression()
+                if peek.isSymbol(",") {
+                    throw TeXReadError(column: peek.column, message: "a tuple `(a, b)` has no value of its own here; a comma separates a function's arguments")
+                }
+                try closeGroup(close, opened: token)
+                return .value(inner)
+            }
+            throw unexpected("where a value should start")
+        case .end:
+            throw TeXReadError(column: token.column, message: "the step ends where a value should follow")
+        }
+    }
+
+    /// `|x |c| m|` could close at the second bar or open a new pair there:
+    /// a bar that is followed by a factor while more bars come later is ambiguous.
+    func checkAbsoluteBars(from start: Int) throws(TeXReadError) {
+        let bars = tokens.indices.filter { $0 > start && tokens[$0].isSymbol("|") }
+        for (k, bar) in bars.enumerated() where k + 1 < bars.count {
+            let next = tokens[bar + 1]
+            switch next.kind {
+            case .letter, .number: break
+            case .command(let name) where Self.greekLetters[name] != nil || Self.nameCommands.contains(name) || name == "frac": break
+            default: continue
+            }
+            throw TeXReadError(column: tokens[bar].column, message:
+                "this `|` could close `|…|` or open another one: write `\\left| … \\right|` or `\\lvert … \\rvert` to say which")
+        }
+    }
+
+    /// A name: a bound index, a declaration, a name of the chapter's code,
+    /// or `e` and `\pi` when no declaration takes them.
+    mutating func resolve(_ name: String, at token: TeXToken) throws(TeXReadError) -> Atom {
+        if bound.contains(name) { return .value(.name(name)) }
+        if !scope.blockNames.contains(name) {
+            // Euler's number and π, unless the block itself declares the name.
+            if name == "e" { return .value(.constant(.e)) }
+            if name == "pi" { return .value(.constant(.pi)) }
+        }
+        switch scope.kind(of: name) {
+        case .value?: return .value(.name(name))
+        case .declaredFunction(let arity)?: return .function(name, declared: true, arity: arity)
+        case .swiftFunction?: return .function(name, declared: false, arity: nil)
+        case nil: break
+        }
+        if name.count > 1, peek.isSymbol("(") || peek.isSymbol("_") || peek.isCommand("left") || Self.sizeOpeners.contains(commandName(peek) ?? "") {
+            // A multi-letter name applied to arguments: a function of the chapter's
+            // Swift code or of a library it imports (`\operatorname{softmax}(z)`).
+            return .function(name, declared: false, arity: nil)
+        }
+        var message = "`\(token)` is not declared; names in scope: \(scope.listing). Declare it in the block's header, `% let \(name) = …`"
+        if let binder = binder(of: name) {
+            message = "`\(token)` is used outside the `\(binder)` that binds it: an index of a sum, product, max or min exists only in its body. Names in scope: \(scope.listing)"
+        } else if name.count == 1, let word = wordStarting(at: position - 1), word.count > 1 {
+            message += ", or write a name of several letters as `\\operatorname{\(word)}`"
+        }
+        throw TeXReadError(column: token.column, message: message)
+    }
+
+    /// The big operator of the step that binds `name` (`\sum_j`), if any.
+    func binder(of name: String) -> String? {
+        for i in tokens.indices.dropLast(2) {
+            guard case .command(let op) = tokens[i].kind, ["sum", "prod", "max", "min"].contains(op), tokens[i + 1].isSymbol("_") else { continue }
+            let first = tokens[i + 2].isSymbol("{") && i + 3 < tokens.count ? tokens[i + 3] : tokens[i + 2]
+            let bound: String?
+            switch first.kind {
+            case .letter(let c): bound = String(c)
+            case .command(let c): bound = Self.greekLetters[c]
+            default: bound = nil
+            }
+            if bound == name { return "\\\(op)_\(name)" }
+        }
+        return nil
+    }
+
+    /// Letters written together from `index` on (`softmax` typed without `\operatorname`).
+    func wordStarting(at index: Int) -> String? {
+        var word = ""
+        var i = index
+        while i < tokens.count, case .letter(let c) = tokens[i].kind, i == index || tokens[i].column == tokens[i - 1].column + 1 {
+            word.append(c)
+            i += 1
+        }
+        return word.isEmpty ? nil : word
+    }
+
+    /// The text of `\text{Loss}`, which must be a Swift identifier.
+    mutating func braced(name command: String, at token: TeXToken) throws(TeXReadError) -> String {
+        try expect("{", closing: "`\\\(command)`")
+        var text = ""
+        var lastColumn: Int?
+        while !peek.isSymbol("}") {
+            let t = peek
+            if t.kind == .end { throw TeXReadError(column: token.column, message: "`\\\(command){` is not closed") }
+            if let lastColumn, t.column > lastColumn + 1 { text += " " }
+            switch t.kind {
+            case .letter(let c): text.append(c)
+            case .number(let n): text += n
+            case .symbol(let c): text.append(c)
+            case .command(let c): text += "\\" + c
+            case .end: break
+            }
+            lastColumn = t.column + t.description.count - 1
+            advance()
+        }
+        advance()
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("\\"), let greek = Self.greekLetters[String(trimmed.dropFirst())] { trimmed = greek }
+        let isIdentifier = !trimmed.isEmpty && (trimmed.first!.isLetter || trimmed.first == "_")
+            && trimmed.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard isIdentifier else {
+            throw TeXReadError(column: token.column, message:
+                "`\\\(command){\(trimmed)}` is not a name the reader can evaluate: a name written with `\\\(command){}` must be a Swift identifier. If this step cannot be said in TeX, give it a Swift twin after `%`")
+        }
+        return trimmed
+    }
+}

@@ -1,0 +1,97 @@
+/// `\\sum`, `\\prod`, `\\max`, `\\min` and the indices they bind.
+extension TeXMathParser {
+
+    /// `\sum_j BODY`, `\sum_{j \ne y}`, `\sum_{j=1}^{K}`: the body is the rest of the product.
+    mutating func reduction(_ kind: MathExpression.Reduction, at token: TeXToken) throws(TeXReadError) -> MathExpression {
+        let written = "\(token)"
+        guard take("_") else {
+            throw TeXReadError(column: token.column, message: "`\(written)` needs its index as a subscript: `\(written)_j` or `\(written)_{j=0}^{K-1}`")
+        }
+        var (binding, hasLower) = try bindingHead(of: written)
+        if hasLower {
+            guard take("^") else {
+                throw TeXReadError(column: peek.column, message: "`\(written)_{\(binding.name)=…}` needs its upper bound: `^{…}`")
+            }
+            guard case .bounds(let lower, _) = binding.range else { fatalError("bindingHead returns bounds with a lower bound") }
+            binding.range = .bounds(lower, try script(of: "^"))
+        } else if peek.isSymbol("^") {
+            throw TeXReadError(column: peek.column, message: "an upper bound needs a lower one: write `\(written)_{\(binding.name)=0}^{…}`")
+        }
+        guard startsFactor(peek) else {
+            throw TeXReadError(column: peek.column, message: "`\(written)` needs a body after its index; found \(peek)")
+        }
+        bound.append(binding.name)
+        let body = try product()
+        bound.removeLast()
+        if case .over = binding.range {
+            let sources = Self.rangeSources(of: binding.name, in: body)
+            guard !sources.isEmpty else {
+                throw TeXReadError(column: token.column, message:
+                    "cannot tell what `\(binding.name)` ranges over: nothing in the body is subscripted with `\(binding.name)`; write the bounds, `\(written)_{\(binding.name)=0}^{K-1}` (indices count from 0)")
+            }
+            binding.range = .over(sources)
+        }
+        return .reduction(kind, binding, body)
+    }
+
+    /// The subscript of a sum or `\forall`: the index name, then `\ne EXPR`
+    /// or `= LOWER`. Returns whether a lower bound was given.
+    mutating func bindingHead(of written: String) throws(TeXReadError) -> (MathBinding, Bool) {
+        let braced = take("{")
+        let nameToken = peek
+        let name: String
+        switch nameToken.kind {
+        case .letter(let c): name = String(c); advance()
+        case .command(let command) where Self.greekLetters[command] != nil: name = Self.greekLetters[command]!; advance()
+        default:
+            throw TeXReadError(column: nameToken.column, message: "`\(written)` needs an index letter in its subscript, as in `\(written)_j`; found \(nameToken)")
+        }
+        var binding = MathBinding(name: name, range: .over([]))
+        var hasLower = false
+        if braced {
+            if take("=") {
+                binding.range = .bounds(try expression(), .number("0"))
+                hasLower = true
+            } else if takeCommand("ne") || takeCommand("neq") {
+                binding.excluded.append(try expression())
+                while take(",") { binding.excluded.append(try expression()) }
+            } else if takeCommand("in") {
+                throw TeXReadError(column: nameToken.column, message: "`\(written)_{\(name) \\in …}` is not read: write `\(written)_\(name)`, `\(written)_{\(name) \\ne y}` or `\(written)_{\(name)=0}^{K-1}`")
+            }
+            try expect("}", closing: "the subscript of `\(written)`")
+        }
+        return (binding, hasLower)
+    }
+
+    /// The vectors a body subscripts with `index` directly (`z_j`,
+    /// `\operatorname{softmax}(z)_j`, `\nabla_{z_j}`), which say how far the
+    /// index runs. A vector that itself depends on the index, or on an index
+    /// bound inside the body, cannot say it and is left out.
+    static func rangeSources(of index: String, in body: MathExpression) -> [MathExpression] {
+        var sources: [MathExpression] = []
+        func visit(_ e: MathExpression, inner: Set<String>) {
+            func usable(_ base: MathExpression) -> Bool {
+                let names = base.names
+                return !names.contains(index) && names.isDisjoint(with: inner)
+            }
+            switch e {
+            case .element(let base, .name(let i)) where i == index && !inner.contains(i):
+                if usable(base), !sources.contains(base) { sources.append(base) }
+                visit(base, inner: inner)
+            case .derivative(let variable, let operand):
+                if case .name(let i)? = variable.component, i == index, !inner.contains(i) {
+                    let base = MathExpression.name(variable.name)
+                    if !sources.contains(base) { sources.append(base) }
+                }
+                if let component = variable.component { visit(component, inner: inner) }
+                visit(operand, inner: inner)
+            case .reduction(_, let binding, let inside):
+                visit(inside, inner: inner.union([binding.name]))
+            default:
+                for child in e.children { visit(child, inner: inner) }
+            }
+        }
+        visit(body, inner: [])
+        return sources
+    }
+}

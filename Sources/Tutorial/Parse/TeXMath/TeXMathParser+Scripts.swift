@@ -1,0 +1,108 @@
+/// Subscripts, powers, arguments and the groups that delimit them.
+extension TeXMathParser {
+
+    /// The index after `_`: one token (`z_i`, `q_1`) or a braced expression (`z_{j+1}`).
+    mutating func subscriptIndex() throws(TeXReadError) -> MathExpression {
+        let index = try script(of: "_")
+        if peek.isSymbol(",") {
+            throw TeXReadError(column: peek.column, message: "a subscript with a comma indexes a matrix, which the reader does not do")
+        }
+        return index
+    }
+
+    /// The argument of `_` or `^`: a braced group, or a single token as TeX takes it.
+    mutating func script(of marker: Character) throws(TeXReadError) -> MathExpression {
+        let token = peek
+        if take("{") {
+            let inner = try expression()
+            if peek.isSymbol(",") {
+                throw TeXReadError(column: peek.column, message: "a subscript with a comma indexes a matrix, which the reader does not do")
+            }
+            try expect("}", closing: "the `{` at column \(token.column)")
+            return inner
+        }
+        switch token.kind {
+        case .number(let text):
+            guard text.count == 1 else {
+                throw TeXReadError(column: token.column, message:
+                    "`\(marker)\(text)`: TeX takes only the first digit; write `\(marker){\(text)}` or `\(marker){\(text.prefix(1))} \(text.dropFirst())`")
+            }
+            advance()
+            return .number(text)
+        case .letter, .command:
+            guard case .value(let value) = try atom() else {
+                throw TeXReadError(column: token.column, message: "a function cannot stand alone in a \(marker == "_" ? "subscript" : "power"): write `\(marker){f(x)}`")
+            }
+            return value
+        default:
+            throw TeXReadError(column: token.column, message: "`\(marker)` needs a \(marker == "_" ? "subscript" : "power") after it, `\(marker){…}`")
+        }
+    }
+
+    /// A braced or single-token argument, as in `\sqrt{x}` or `\frac12`.
+    mutating func argument(of command: String) throws(TeXReadError) -> MathExpression {
+        let token = peek
+        if take("{") {
+            let inner = try expression()
+            try expect("}", closing: "the `{` of `\(command)`")
+            return inner
+        }
+        if case .number(let text) = token.kind, text.count > 1 {
+            throw TeXReadError(column: token.column, message: "`\(command)\(text)`: TeX takes only the first digit; write `\(command){…}` with braces")
+        }
+        return try postfix()
+    }
+
+    /// Opens a group if one starts here, and returns the character that closes
+    /// it: `(`, `[`, `{`, `\{`, `\left(`, `\big(` and their sizes.
+    mutating func openGroup() -> Character? {
+        let token = peek
+        switch token.kind {
+        case .symbol("("): advance(); return ")"
+        case .symbol("["): advance(); return "]"
+        case .symbol("{"): advance(); return "}"
+        case .command("{"): advance(); return "}"
+        case .command(let name) where name == "left" || Self.sizeOpeners.contains(name):
+            let delimiter = tokens[min(position + 1, tokens.count - 1)]
+            let closer: Character?
+            switch delimiter.kind {
+            case .symbol("("): closer = ")"
+            case .symbol("["): closer = "]"
+            case .command("{"): closer = "}"
+            case .symbol("|"), .command("vert"), .command("lvert"): closer = "|"
+            default: closer = nil
+            }
+            guard let closer else { return nil }
+            advance(); advance()
+            return closer
+        default:
+            return nil
+        }
+    }
+
+    mutating func closeGroup(_ closer: Character, opened: TeXToken) throws(TeXReadError) {
+        let token = peek
+        var delimiterAt = position
+        if case .command(let name) = token.kind, name == "right" || Self.sizeClosers.contains(name) { delimiterAt += 1 }
+        let delimiter = tokens[min(delimiterAt, tokens.count - 1)]
+        let matches: Bool
+        switch (closer, delimiter.kind) {
+        case (")", .symbol(")")), ("]", .symbol("]")), ("|", .symbol("|")), ("|", .command("vert")), ("|", .command("rvert")): matches = true
+        case ("}", .symbol("}")), ("}", .command("}")): matches = true
+        default: matches = false
+        }
+        guard matches else {
+            throw TeXReadError(column: token.column, message: "expected `\(closer)` to close the group opened by `\(opened)` at column \(opened.column); found \(token)")
+        }
+        position = delimiterAt + 1
+    }
+
+    /// Comma-separated arguments up to the group's closer.
+    mutating func list(closedBy closer: Character) throws(TeXReadError) -> [MathExpression] {
+        let open = tokens[max(position - 1, 0)]
+        var items = [try expression()]
+        while take(",") { items.append(try expression()) }
+        try closeGroup(closer, opened: open)
+        return items
+    }
+}

@@ -1,0 +1,51 @@
+import CECore
+
+/// Every run's measurements, for the median over runs and the targets.
+struct ResultTable {
+    private var runs: [Key: [Measurements]] = [:]
+    private var order: [Key] = []
+
+    struct Key: Hashable {
+        var shape: Shape
+        var precision: Precision
+    }
+
+    mutating func add(_ m: Measurements, shape: Shape, precision: Precision) {
+        let key = Key(shape: shape, precision: precision)
+        if runs[key] == nil { order.append(key) }
+        runs[key, default: []].append(m)
+    }
+
+    /// Each version's median over the runs.
+    func median(shape: Shape, precision: Precision) -> Measurements {
+        let all = runs[Key(shape: shape, precision: precision)]!
+        func med(_ f: (Measurements) -> Double?) -> Double? {
+            let xs = all.compactMap(f)
+            return xs.isEmpty ? nil : cebench.median(xs)
+        }
+        return Measurements(
+            paths: all[0].paths.indices.map { i in (all[0].paths[i].0, med { $0.paths[i].1 }!) },
+            textbook: med(\.textbook), numpy: med(\.numpy), copy: med(\.copy)!, numpyCopy: med(\.numpyCopy))
+    }
+
+    /// The issue's targets, on the medians over the runs: at B = 4096, K = 1000 the selected
+    /// path ≥ 3× numpy in place and ≤ 2.5× the copy; on every shape no slower than baseline.
+    func targets() -> [String] {
+        var lines = ["targets (selected path \(InstructionSet.selected.rawValue), medians over the runs):"]
+        for key in order {
+            let m = median(shape: key.shape, precision: key.precision)
+            let name = "\(key.precision.name) B = \(key.shape.rows), K = \(key.shape.classes)"
+            if key.shape == Shape(rows: 4096, classes: 1000) {
+                if let numpy = m.numpy {
+                    let r = numpy / m.selected
+                    lines.append("  \(name): \(format(r, 2))x numpy in place (target ≥ 3): \(r >= 3 ? "holds" : "MISSED")")
+                }
+                let c = m.selected / m.copy
+                lines.append("  \(name): \(format(c, 2))x the copy (target ≤ 2.5): \(c <= 2.5 ? "holds" : "MISSED")")
+            }
+            let b = m.selected / m.baseline
+            lines.append("  \(name): \(format(b, 2))x the baseline path's time (target ≤ 1): \(b <= 1 ? "holds" : "MISSED")")
+        }
+        return lines
+    }
+}
