@@ -37,4 +37,4 @@ bench-cecore:
 	$(SWIFT) run -c release cebench
 
 clean:
-	rm -rf .build output
+	rm -rf .build output .render-cache .output.render-lock

@@ -18,6 +18,21 @@ struct BookOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Recompile and rerun every chapter and retypeset every formula.")
     var noCache = false
 
+    @Option(name: .long, help: ArgumentHelp("Where the build cache goes (default: .render-cache beside the chapters folder).", valueName: "dir"))
+    var cache: String?
+
+    @Flag(name: .customLong("no-sandbox"), help: "Run chapter programs without the bubblewrap sandbox: with render's own user, files, network and environment.")
+    var noSandbox = false
+
+    @Option(name: .long, help: ArgumentHelp("Memory limit for each chapter program, in MiB or with a unit (512M, 4G).", valueName: "size"))
+    var memory = "4G"
+
+    @Option(name: .customLong("compile-timeout"), help: ArgumentHelp("Time limit for compiling each chapter program, in seconds.", valueName: "seconds"))
+    var compileTimeout: Double = 120
+
+    @Flag(name: .customLong("no-wait"), help: "If another render is using the same output folder or cache, stop (exit 2) instead of waiting for it.")
+    var noWait = false
+
     @Flag(name: .long, help: "Keep raw HTML written in chapters (by default it is omitted, as cmark's safe mode does).")
     var unsafe = false
 
@@ -35,6 +50,13 @@ struct BookOptions: ParsableArguments {
         guard timeout.isFinite, timeout >= 0.001, timeout <= 86_400 else {
             throw ValidationError("--timeout must be a number of seconds from 0.001 to 86400, got \(timeout)")
         }
+        guard compileTimeout.isFinite, compileTimeout >= 0.001, compileTimeout <= 86_400 else {
+            throw ValidationError("--compile-timeout must be a number of seconds from 0.001 to 86400, got \(compileTimeout)")
+        }
+        guard let bytes = Self.bytes(memory), bytes >= 16 << 20 else {
+            throw ValidationError("--memory must be a size of at least 16M, such as 512M or 4G, got '\(memory)'")
+        }
+        _ = bytes
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
@@ -45,10 +67,28 @@ struct BookOptions: ParsableArguments {
         if let jobs { options.jobs = jobs }
         options.timeout = .milliseconds(Int64((timeout * 1000).rounded()))
         options.useCache = !noCache
+        options.cacheDirectory = cache
+        options.sandbox = !noSandbox
+        options.memoryLimit = Self.bytes(memory) ?? options.memoryLimit
+        options.compileTimeout = .milliseconds(Int64((compileTimeout * 1000).rounded()))
+        options.waitForLock = !noWait
+        options.onWait = { message in ConsoleReporter.write(message + "\n", to: .error) }
         options.unsafe = unsafe
         options.strict = strict
         options.writeSite = writeSite
         return options
+    }
+
+    /// `512M`, `4G`, `4096` (MiB), `1T`: bytes, or nil if it is not a size.
+    static func bytes(_ text: String) -> Int? {
+        let units: [Character: Int] = ["K": 10, "M": 20, "G": 30, "T": 40]
+        var digits = Substring(text.uppercased())
+        var shift = 20
+        if digits.hasSuffix("IB") { digits = digits.dropLast(2) } else if digits.hasSuffix("B") { digits = digits.dropLast() }
+        if let last = digits.last, let unit = units[last] { shift = unit; digits = digits.dropLast() }
+        guard let value = Double(digits), value > 0, value < Double(1 << 50) else { return nil }
+        let bytes = value * Double(1 << shift)
+        return bytes < Double(Int.max / 2) ? Int(bytes) : nil
     }
 
     var reporter: ConsoleReporter {

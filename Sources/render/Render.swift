@@ -22,6 +22,11 @@ struct Render: AsyncParsableCommand {
               --jobs <n>             chapter programs compiled and run at once (default: cores)
               --timeout <seconds>    time limit per chapter program (default: 30)
               --no-cache             recompile, rerun and retypeset everything
+              --cache <dir>          where the cache goes (default: .render-cache beside the chapters)
+              --no-sandbox           run chapter programs unconfined (default: in bubblewrap)
+              --memory <size>        memory limit per chapter program (default: 4G)
+              --compile-timeout <s>  time limit per compile (default: 120)
+              --no-wait              fail instead of waiting for another render of the same output
               --unsafe               keep raw HTML written in chapters
               --quiet / --verbose    less / more progress output
 

@@ -24,7 +24,7 @@ struct RenderProcess {
         switch outcome.status {
         case .exited(let code): status = code
         case .signaled(let signal): status = 128 + signal
-        case .timedOut, .outputCapExceeded: status = -1
+        case .timedOut, .outputCapExceeded, .channelCapExceeded: status = -1
         }
         return Result(status: status, standardOutput: outcome.standardOutput, standardError: outcome.standardError)
     }

@@ -54,23 +54,32 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/mine") == ["notes.txt"])
     }
 
-    @Test func renderDeletesOnlyTheFilesItWroteBefore() async throws {
+    @Test func renderDeletesThePagesOfRemovedChapters() async throws {
         let directory = try book()
         try "# Two\n\nMore.\n".write(toFile: directory + "/chapters/02-two.md", atomically: true, encoding: .utf8)
         #expect(try await RenderProcess.run([], in: directory).status == 0)
         #expect(FileManager.default.fileExists(atPath: directory + "/output/02-two.html"))
-        try "keep me".write(toFile: directory + "/output/extra.txt", atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: directory + "/chapters/02-two.md")
         #expect(try await RenderProcess.run([], in: directory).status == 0)
         #expect(!FileManager.default.fileExists(atPath: directory + "/output/02-two.html"))
-        #expect(FileManager.default.fileExists(atPath: directory + "/output/extra.txt"))
     }
 
-    @Test func renderWritesOnlyInsideItsOutputFolder() async throws {
+    @Test func renderWillNotReplaceAFolderHoldingSomeoneElsesFile() async throws {
+        let directory = try book()
+        #expect(try await RenderProcess.run([], in: directory).status == 0)
+        let before = try files(in: directory + "/output")
+        try "keep me".write(toFile: directory + "/output/extra.txt", atomically: true, encoding: .utf8)
+        let result = try await RenderProcess.run([], in: directory)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("holds 'extra.txt', a file that is not in its .render-manifest"), "\(result.standardError)")
+        #expect(try files(in: directory + "/output") == before.merging(["extra.txt": Data("keep me".utf8)]) { $1 })
+    }
+
+    @Test func renderWritesOnlyItsOutputFolderItsLockAndItsCache() async throws {
         let directory = try book()
         let before = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         #expect(try await RenderProcess.run(["--output", "site"], in: directory).status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == (before + ["site"]).sorted())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == (before + ["site", ".site.render-lock", ".render-cache"]).sorted())
     }
 
     @Test func checkWritesNothing() async throws {

@@ -30,11 +30,16 @@ public struct BookBuilder: Sendable {
         let programs = documents.map(Tangler.tangle)
 
         let writer = SiteWriter(output: options.outputDirectory)
-        let cache = try makeCache(writer: writer)
-        defer { if !options.writeSite { try? FileManager.default.removeItem(atPath: cache.writeRoot) } }
+        let (cache, locks) = try makeCache(writer: writer)
+        defer {
+            if !options.writeSite { try? FileManager.default.removeItem(atPath: cache.writeRoot) }
+            withExtendedLifetime(locks) {}
+        }
         let toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try Toolchain.locate() : nil
         let finished = try await ChapterScheduler(
-            toolchain: toolchain, cache: cache, timeout: options.timeout, jobs: options.jobs, strict: options.strict)
+            toolchain: toolchain, cache: cache, timeout: options.timeout, jobs: options.jobs, strict: options.strict,
+            compileTimeout: options.compileTimeout,
+            sandboxes: LazySandbox(enabled: options.sandbox, memoryLimit: options.memoryLimit))
             .run(documents, programs: programs)
         let checks = finished.map(\.check)
 
@@ -52,7 +57,8 @@ public struct BookBuilder: Sendable {
             return report
         }
         reports.forEach(onChapter)
-        let summary = BuildSummary(chapters: reports, diagnostics: diagnostics, seconds: (clock.now - start).seconds)
+        var summary = BuildSummary(chapters: reports, diagnostics: diagnostics, seconds: (clock.now - start).seconds)
+        if !options.sandbox { summary.notes.append("sandbox off (--no-sandbox)") }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics, summary: summary) }
         guard options.writeSite else { return summary }
 
@@ -79,13 +85,36 @@ public struct BookBuilder: Sendable {
         return typesetter
     }
 
-    func makeCache(writer: SiteWriter) throws -> BuildCache {
-        let shared = (options.outputDirectory as NSString).appendingPathComponent(SiteWriter.cacheName)
+    /// The cache, and the locks held for the whole build: a build locks its
+    /// output folder, then its cache; a check only shares the cache (it
+    /// writes its new entries to a temporary folder it deletes afterwards).
+    func makeCache(writer: SiteWriter) throws -> (BuildCache, [RenderLock]) {
+        let shared = options.resolvedCacheDirectory
+        var locks: [RenderLock] = []
         if options.writeSite {
+            let parent = (writer.output as NSString).deletingLastPathComponent
+            try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            locks.append(try RenderLock.acquire(
+                RenderLock.path(forOutput: writer.output), what: "the output folder '\(options.outputDirectory)'",
+                wait: options.waitForLock, onWait: options.onWait))
             try writer.claimFolder()
-            return BuildCache(writeRoot: shared, enabled: options.useCache)
+            let cache = BuildCache(writeRoot: shared, enabled: options.useCache)
+            try cache.prepare()
+            locks.append(try RenderLock.acquire(
+                (shared as NSString).appendingPathComponent("lock"), what: "the cache '\(shared)'",
+                wait: options.waitForLock, onWait: options.onWait))
+            return (cache, locks)
         }
-        let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent("render-check-\(getpid())")
-        return BuildCache(writeRoot: scratch, readRoots: [shared], enabled: options.useCache)
+        let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent("render-check-\(getpid())-\(UUID().uuidString)")
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: shared, isDirectory: &isFolder), isFolder.boolValue {
+            try BuildCache.refuseLink(shared)
+            locks.append(try RenderLock.acquire(
+                (shared as NSString).appendingPathComponent("lock"), what: "the cache '\(shared)'", shared: true,
+                wait: options.waitForLock, onWait: options.onWait))
+        }
+        let cache = BuildCache(writeRoot: scratch, readRoots: [shared], enabled: options.useCache)
+        try cache.prepare()
+        return (cache, locks)
     }
 }

@@ -12,6 +12,18 @@ public struct BuildOptions: Sendable {
     public var timeout: Duration = .seconds(30)
     /// Whether compiled programs, runs and formulas are reused from the cache.
     public var useCache = true
+    /// `--cache DIR`; nil: `.render-cache` beside the chapters folder.
+    public var cacheDirectory: String?
+    /// Run chapter programs in the bubblewrap sandbox (`--no-sandbox` turns it off).
+    public var sandbox = true
+    /// Bytes of memory a chapter program may use (`--memory`).
+    public var memoryLimit = 4 << 30
+    /// Time limit for compiling one chapter program (`--compile-timeout`).
+    public var compileTimeout: Duration = .seconds(120)
+    /// Wait for another render of the same output to finish (`--no-wait`: fail instead).
+    public var waitForLock = true
+    /// Called once if the build has to wait for another render.
+    public var onWait: (@Sendable (String) -> Void)?
     /// Keep authors' raw HTML (cmark's unsafe mode).
     public var unsafe = false
     /// Fail on any derivation step that only its Swift twin checks.
@@ -23,4 +35,9 @@ public struct BuildOptions: Sendable {
 
     /// The defaults.
     public init() {}
+
+    /// Where the cache is.
+    public var resolvedCacheDirectory: String {
+        cacheDirectory ?? BuildCache.defaultLocation(chapters: chaptersDirectory)
+    }
 }

@@ -31,16 +31,18 @@ public struct BuildSummary: Sendable {
     public var diagnostics: [Diagnostic]
     /// Wall-clock time of the whole build.
     public var seconds: Double
+    /// Said at the end of the line when it applies: "sandbox off (--no-sandbox)".
+    public var notes: [String] = []
 
     /// "7 chapters · 42 values · 18 claims · 4 derivations · 0 failed · 1.3 s"
     public var line: String {
         let values = chapters.map(\.values).reduce(0, +)
         let claims = chapters.map(\.claims).reduce(0, +)
         let derivations = chapters.map(\.derivations).reduce(0, +)
-        return [
+        return ([
             Self.count(chapters.count, "chapter"), Self.count(values, "value"), Self.count(claims, "claim"),
             Self.count(derivations, "derivation"), "\(diagnostics.count) failed", Self.seconds(seconds),
-        ].joined(separator: " · ")
+        ] + notes).joined(separator: " · ")
     }
 
     static func count(_ n: Int, _ noun: String) -> String {

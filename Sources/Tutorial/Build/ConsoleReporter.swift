@@ -2,25 +2,31 @@ import Foundation
 
 /// Prints progress and diagnostics the way a compiler does: one line per
 /// chapter once all its checks are in, every diagnostic in `file:line:col: error: …`
-/// form, then one summary line. Colour only when writing to a terminal
-/// (and `NO_COLOR` is not set).
+/// form, then one summary line. Colour is decided per stream: progress on
+/// standard output is coloured only if fd 1 is a terminal, diagnostics on
+/// standard error only if fd 2 is; `NO_COLOR` (any value) turns it off.
 public struct ConsoleReporter: Sendable {
     /// How much progress to print: `quiet` only problems, `verbose` also where each run came from.
     public enum Verbosity: Sendable { case quiet, normal, verbose }
 
     /// How much progress to print.
     public var verbosity: Verbosity
-    /// Whether to colour marks and errors with ANSI codes.
+    /// Whether what goes to standard output is coloured.
     public var colour: Bool
+    /// Whether what goes to standard error is coloured.
+    public var errorColour: Bool
 
-    /// Creates a reporter; `colour` defaults to "standard output is a terminal and `NO_COLOR` is not set".
-    public init(verbosity: Verbosity = .normal, colour: Bool? = nil) {
+    /// Creates a reporter; colour defaults to "the stream is a terminal and `NO_COLOR` is not set".
+    public init(verbosity: Verbosity = .normal, colour: Bool? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.verbosity = verbosity
-        self.colour = colour ?? (isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        let allowed = environment["NO_COLOR"] == nil
+        self.colour = colour ?? (allowed && isatty(1) == 1)
+        self.errorColour = colour ?? (allowed && isatty(2) == 1)
     }
 
-    func paint(_ text: String, _ code: String) -> String {
-        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    func paint(_ text: String, _ code: String, on stream: Stream = .output) -> String {
+        (stream == .output ? colour : errorColour) ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
     /// "✓ 05-loss  12 values · 3 claims · 1 derivation  0.84 s"
@@ -47,7 +53,7 @@ public struct ConsoleReporter: Sendable {
     /// Prints every diagnostic to standard error, one per line.
     public func diagnostics(_ list: [Diagnostic]) {
         for d in list {
-            let text = d.description.replacingOccurrences(of: ": error: ", with: ": " + paint("error", "1;31") + ": ")
+            let text = d.description.replacingOccurrences(of: ": error: ", with: ": " + paint("error", "1;31", on: .error) + ": ")
             Self.write(text + "\n", to: .error)
         }
     }
@@ -66,7 +72,7 @@ public struct ConsoleReporter: Sendable {
 
     /// Prints a set-up problem and its fix to standard error.
     public func setupError(_ error: SetupError) {
-        Self.write(paint("error", "1;31") + ": " + error.message + "\n" + (error.fix.map { "  fix: \($0)\n" } ?? ""), to: .error)
+        Self.write(paint("error", "1;31", on: .error) + ": " + error.message + "\n" + (error.fix.map { "  fix: \($0)\n" } ?? ""), to: .error)
     }
 
     /// Standard output or standard error.

@@ -17,6 +17,12 @@ public struct ChapterLoader: Sendable {
     /// The chapter files, sorted by name.
     /// - Throws: `SetupError` if the folder is missing or unreadable.
     public func chapterFiles() throws -> [String] {
+        try checkFolder()
+        return try listing().paths
+    }
+
+    /// - Throws: `SetupError` if the folder is missing or is a file.
+    func checkFolder() throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw SetupError("'\(directory)' is a file; --chapters takes the folder that holds the chapters",
@@ -27,19 +33,51 @@ public struct ChapterLoader: Sendable {
                 "chapters folder '\(directory)' does not exist",
                 fix: "create it (mkdir -p \(directory)) or pass --chapters DIR")
         }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw SetupError("cannot read chapters folder '\(directory)': \(error.localizedDescription)")
+    }
+
+    /// The chapter files, sorted by name, and the problems with names that
+    /// are not valid UTF-8 (read as raw bytes: such a name cannot be a page).
+    func listing() throws -> (paths: [String], diagnostics: [Diagnostic]) {
+        guard let folder = opendir(directory) else {
+            throw SetupError("cannot read chapters folder '\(directory)': \(String(cString: strerror(errno)))")
         }
+        defer { closedir(folder) }
         let shown = Self.displayPath(directory)
-        return names.filter { name in
-            var folder: ObjCBool = false
-            FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &folder)
-            return name.hasSuffix(".md") && !name.hasPrefix(".") && !folder.boolValue
-        }.sorted()
-            .map { (shown as NSString).appendingPathComponent($0) }
+        var names: [String] = []
+        var diagnostics: [Diagnostic] = []
+        while let entry = readdir(folder) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            guard bytes.count > 3, bytes.suffix(3).elementsEqual(".md".utf8), bytes.first != UInt8(ascii: ".") else { continue }
+            guard case .success(let name) = Self.decode(bytes) else {
+                let printable = bytes.map { $0 < 0x80 && $0 >= 0x20 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
+                diagnostics.append(Diagnostic(file: (shown as NSString).appendingPathComponent(printable), line: 1,
+                    "the chapter's file name is not valid UTF-8 (\(printable)); rename the file (page names and links are made from it)"))
+                continue
+            }
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &isFolder)
+            if !isFolder.boolValue { names.append(name) }
+        }
+        return (names.sorted().map { (shown as NSString).appendingPathComponent($0) }, diagnostics)
+    }
+
+    /// The folders a chapter file may resolve into: the book's folder (the
+    /// one that holds the chapters folder) and the chapters folder itself.
+    func bookRoots() -> [String] {
+        let chapters = URL(fileURLWithPath: directory).standardizedFileURL
+        return [chapters.deletingLastPathComponent(), chapters].map { $0.resolvingSymlinksInPath().path }
+    }
+
+    /// Why a chapter file may not be read, if it is a symbolic link that
+    /// resolves outside the book.
+    func linkProblem(_ path: String, roots: [String]) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        guard let resolved = realpath(path, nil) else { return "the chapter is a symbolic link that leads nowhere" }
+        defer { free(resolved) }
+        let target = String(cString: resolved)
+        if roots.contains(where: { target.hasPrefix($0 == "/" ? "/" : $0 + "/") }) { return nil }
+        return "the chapter is a symbolic link to '\(target)', outside the book's folder; render reads only files inside the book"
     }
 
     /// The folder as messages and the published Checks page show it: relative
@@ -56,8 +94,15 @@ public struct ChapterLoader: Sendable {
     /// Loads every chapter; a file that is not UTF-8 becomes a diagnostic.
     public func load() throws -> (chapters: [ChapterSource], diagnostics: [Diagnostic]) {
         var chapters: [ChapterSource] = []
-        var diagnostics: [Diagnostic] = []
-        for path in try chapterFiles() {
+        try checkFolder()
+        let (paths, nameProblems) = try listing()
+        var diagnostics = nameProblems
+        let roots = bookRoots()
+        for path in paths {
+            if let problem = linkProblem(path, roots: roots) {
+                diagnostics.append(Diagnostic(file: path, line: 1, problem))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 diagnostics.append(Diagnostic(file: path, line: 1, "cannot read the file"))
                 continue

@@ -15,6 +15,8 @@ struct ChapterExecutor: Sendable {
     var toolchain: Toolchain
     var cache: BuildCache
     var timeout: Duration
+    var compileTimeout: Duration
+    var sandboxes: LazySandbox
 
     /// Compiles the program unless its binary is cached, and runs it unless
     /// a run with the same seeds is cached.
@@ -28,11 +30,12 @@ struct ChapterExecutor: Sendable {
         let key = cache.programKey(program, toolchain: toolchain)
         let variant = BuildCache.runVariant(seeds: program.seeds)
         if let run = cache.storedRun(key: key, variant: variant) { return .ran(run, cached: true, compiled: false) }
+        let sandbox = try await sandboxes.get()
         let directory = try cache.workDirectory(key: key)
         let binary = (directory as NSString).appendingPathComponent("program")
         let source = (directory as NSString).appendingPathComponent("main.swift")
-        let compiler = ProgramCompiler(toolchain: toolchain)
-        let runner = ProgramRunner(timeout: timeout)
+        let compiler = ProgramCompiler(toolchain: toolchain, sandbox: sandbox, timeout: compileTimeout)
+        let runner = ProgramRunner(timeout: timeout, sandbox: sandbox, libraries: toolchain.runtimeLibraries)
 
         var compiled = false
         if !cache.hasBinary(key: key) {

@@ -98,6 +98,8 @@ public struct ChapterRun: Sendable {
             failure = "did not finish within the time limit of \(Self.seconds(seconds)) (change it with --timeout)"
         case .outputCapExceeded(let bytes):
             failure = "was stopped for printing more than \(bytes >> 20) MiB"
+        case .channelCapExceeded(let bytes):
+            failure = "was stopped for sending more than \(bytes >> 20) MiB of values, figures and derivation results (make the values or figures smaller)"
         case .signaled(let signal):
             failure = Self.trapMessage(raw.standardError) ?? "crashed with signal \(signal)"
         case .exited(let code):

@@ -11,6 +11,10 @@ struct ChapterScheduler: Sendable {
     var jobs: Int
     /// Passed on to the checks (see `BuildOptions.strict`).
     var strict = false
+    /// Time limit for each compile.
+    var compileTimeout: Duration
+    /// The sandbox chapter programs run in (started on first use).
+    var sandboxes: LazySandbox
 
     /// One chapter after compile, run and check.
     struct Finished: Sendable {
@@ -47,7 +51,9 @@ struct ChapterScheduler: Sendable {
         let outcome: ChapterExecutor.Outcome
         if let toolchain {
             do {
-                outcome = try await ChapterExecutor(toolchain: toolchain, cache: cache, timeout: timeout).execute(program)
+                outcome = try await ChapterExecutor(
+                    toolchain: toolchain, cache: cache, timeout: timeout, compileTimeout: compileTimeout, sandboxes: sandboxes
+                ).execute(program)
             } catch let setup as SetupError {
                 throw setup
             } catch {

@@ -21,6 +21,8 @@ public enum ChildProcess {
         case timedOut
         /// Killed for writing more than the cap to its output files.
         case outputCapExceeded
+        /// Killed for writing more than its cap to the channel file.
+        case channelCapExceeded
     }
 
     public struct Outcome: Sendable {
@@ -35,6 +37,9 @@ public enum ChildProcess {
         public var standardError: String
         /// Bytes the two files may hold together before the program is killed.
         public var cap: Int
+        /// The channel file and the bytes it may hold.
+        public var channel: String? = nil
+        public var channelCap: Int = .max
     }
 
     /// Runs `executable` and waits for it.
@@ -46,18 +51,29 @@ public enum ChildProcess {
     ///     files (the child can tell its offset in them) instead of being
     ///     collected, and `Outcome` carries neither.
     ///   - timeout: kill the process after this long.
+    ///   - inheritEnvironment: false: the child sees only `environment`.
+    ///   - processGroup: start the child in a process group of its own, and
+    ///     kill the whole group (not only the child) on a time-out or cancellation.
     public static func run(
         _ executable: String, arguments: [String], environment: [String: String]? = nil,
+        inheritEnvironment: Bool = true,
         input: String? = nil, files: OutputFiles? = nil, timeout: Duration? = nil,
-        workingDirectory: String? = nil
+        workingDirectory: String? = nil, processGroup: Bool = false
     ) async throws -> Outcome {
+        let variables = Dictionary(uniqueKeysWithValues: (environment ?? [:]).compactMap { entry in
+            Environment.Key(rawValue: entry.key).map { ($0, entry.value) }
+        })
+        var options = PlatformOptions()
+        if processGroup {
+            options.processGroupID = 0
+            options.teardownSequence = [.send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .milliseconds(50))]
+        }
         let configuration = Configuration(
             executable: .path(FilePath(executable)),
             arguments: Arguments(arguments),
-            environment: .inherit.updating(Dictionary(uniqueKeysWithValues: (environment ?? [:]).compactMap { entry in
-                Environment.Key(rawValue: entry.key).map { ($0, Optional(entry.value)) }
-            })),
-            workingDirectory: workingDirectory.map { FilePath($0) })
+            environment: inheritEnvironment ? .inherit.updating(variables.mapValues { Optional($0) }) : .custom(variables),
+            workingDirectory: workingDirectory.map { FilePath($0) },
+            platformOptions: options)
 
         enum Race: Sendable { case finished(Outcome), watchdog(Status) }
         return try await withThrowingTaskGroup(of: Race.self) { group in
@@ -73,6 +89,9 @@ public enum ChildProcess {
                         if let deadline, clock.now >= deadline { return .watchdog(.timedOut) }
                         if let files, size(files.standardOutput) + size(files.standardError) > files.cap {
                             return .watchdog(.outputCapExceeded)
+                        }
+                        if let files, let channel = files.channel, size(channel) > files.channelCap {
+                            return .watchdog(.channelCapExceeded)
                         }
                     }
                 }

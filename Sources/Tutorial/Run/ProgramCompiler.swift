@@ -8,6 +8,9 @@ import Foundation
 /// scaffolding is reported at the nearest chapter line before it.
 struct ProgramCompiler: Sendable {
     var toolchain: Toolchain
+    var sandbox: Sandbox
+    /// How long one compile may take (`--compile-timeout`).
+    var timeout: Duration
 
     /// Compiles `program` into `directory/program`. Returns the diagnostics
     /// (empty on success).
@@ -15,10 +18,14 @@ struct ProgramCompiler: Sendable {
         let main = (directory as NSString).appendingPathComponent("main.swift")
         let binary = (directory as NSString).appendingPathComponent("program")
         try program.source.write(toFile: main, atomically: true, encoding: .utf8)
+        let command = sandbox.compileCommand(swiftc: toolchain.swiftc, arguments: toolchain.compileArguments(main: main, output: binary))
         let outcome = try await ChildProcess.run(
-            toolchain.swiftc,
-            arguments: toolchain.compileArguments(main: main, output: binary))
+            command.executable, arguments: command.arguments, timeout: timeout, processGroup: true)
         if case .exited(0) = outcome.status { return [] }
+        if case .timedOut = outcome.status {
+            return [Diagnostic(file: program.chapterPath, line: 1,
+                               "the chapter program did not compile within the time limit of \(ChapterRun.seconds(timeout.seconds)) (change it with --compile-timeout)")]
+        }
         let output = outcome.standardError + outcome.standardOutput
         for sign in ["linker command failed", "unable to execute command", "posix_spawn failed", "error opening input file"]
         where output.contains(sign) && !output.contains(program.chapterPath + ":") {

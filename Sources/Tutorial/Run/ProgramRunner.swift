@@ -10,34 +10,72 @@ import Foundation
 /// message is what the reader needs, and the backtracer can take seconds.
 struct ProgramRunner: Sendable {
     var timeout: Duration
+    var sandbox: Sandbox
+    /// What the program loads at run time (the toolchain's runtime libraries, `libChapterRuntime.so`).
+    var libraries: [String]
     /// Bytes of standard output and error a chapter program may write.
     static let outputCap = 16 << 20
+    /// Bytes of records (values, figures, derivation verdicts) a chapter program may send.
+    static let channelCap = 64 << 20
 
+    /// Runs `binary` (in the cache's program folder `directory`, which it
+    /// only reads) in a fresh scratch folder, deleted afterwards.
     func run(binary: String, seeds: [UInt64], in directory: String) async throws -> RawRun {
-        let channel = (directory as NSString).appendingPathComponent("channel.jsonl")
-        let output = (directory as NSString).appendingPathComponent("stdout.txt")
-        let errors = (directory as NSString).appendingPathComponent("stderr.txt")
+        let scratch = try Self.makeScratch()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let channel = (scratch as NSString).appendingPathComponent("channel.jsonl")
+        let output = (scratch as NSString).appendingPathComponent("stdout.txt")
+        let errors = (scratch as NSString).appendingPathComponent("stderr.txt")
+        let work = (scratch as NSString).appendingPathComponent("work")
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: false)
         FileManager.default.createFile(atPath: channel, contents: nil)
+        let command = sandbox.programCommand(
+            binary: binary, programDirectory: directory, libraries: libraries, channel: channel,
+            scratch: work, seeds: seeds.map(String.init).joined(separator: ","))
         let outcome = try await ChildProcess.run(
-            binary, arguments: [],
-            environment: [
-                "TUTORIAL_CHANNEL": channel, "SWIFT_BACKTRACE": "enable=no",
-                "TUTORIAL_SEEDS": seeds.map(String.init).joined(separator: ","),
-            ],
-            files: .init(standardOutput: output, standardError: errors, cap: Self.outputCap),
-            timeout: timeout, workingDirectory: directory)
-        let ending: RawRun.Ending
+            command.executable, arguments: command.arguments,
+            environment: command.environment ?? [:], inheritEnvironment: false,
+            files: .init(standardOutput: output, standardError: errors, cap: Self.outputCap,
+                         channel: channel, channelCap: Self.channelCap),
+            timeout: timeout, workingDirectory: command.workingDirectory, processGroup: true)
+        var ending: RawRun.Ending
         switch outcome.status {
         case .exited(let code): ending = .exited(code)
         case .signaled(let signal): ending = .signaled(signal)
         case .timedOut: ending = .timedOut(seconds: timeout.seconds)
         case .outputCapExceeded: ending = .outputCapExceeded(bytes: Self.outputCap)
+        case .channelCapExceeded: ending = .channelCapExceeded(bytes: Self.channelCap)
         }
-        let channelText = String(decoding: ChildProcess.head(of: channel, limit: 64 << 20), as: UTF8.self)
+        var info = stat()
+        if stat(channel, &info) == 0, Int(info.st_size) > Self.channelCap { ending = .channelCapExceeded(bytes: Self.channelCap) }
+        let channelText = String(decoding: ChildProcess.head(of: channel, limit: Self.channelCap), as: UTF8.self)
         let printed = ChildProcess.head(of: output, limit: Self.outputCap)
-        let standardError = String(decoding: ChildProcess.tail(of: errors, limit: 64 << 10), as: UTF8.self)
-        for file in [output, errors, channel] { try? FileManager.default.removeItem(atPath: file) }
+        var standardError = String(decoding: ChildProcess.tail(of: errors, limit: 64 << 10), as: UTF8.self)
+        if sandbox.enabled, channelText.isEmpty, standardError.hasPrefix("bwrap: ") {
+            throw SetupError("bubblewrap could not start the chapter program: \(standardError.trimmingCharacters(in: .whitespacesAndNewlines))",
+                             fix: "to run chapters unconfined, pass --no-sandbox")
+        }
+        if Self.ranOutOfMemory(standardError) { standardError = Self.memoryNote(sandbox.memoryLimit) + "\n" + standardError }
         return RawRun(ending: ending, channel: channelText, standardOutput: printed, standardError: standardError)
+    }
+
+    /// A private folder for one run, created only for the current user.
+    static func makeScratch() throws -> String {
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("render-run-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw SetupError("cannot create a scratch folder in \(NSTemporaryDirectory()): \(String(cString: strerror(errno)))")
+        }
+        return String(cString: made)
+    }
+
+    /// Whether the Swift runtime stopped because an allocation failed.
+    static func ranOutOfMemory(_ standardError: String) -> Bool {
+        standardError.contains("Could not allocate memory") || standardError.contains("failed to allocate")
+            || standardError.contains("out of memory")
+    }
+
+    static func memoryNote(_ limit: Int) -> String {
+        "Fatal error: ran out of memory: a chapter program may use \(limit >> 20) MiB (change it with --memory)"
     }
 }
 

@@ -9,6 +9,7 @@ public struct RawRun: Sendable, Codable, Hashable {
         case signaled(Int32)
         case timedOut(seconds: Double)
         case outputCapExceeded(bytes: Int)
+        case channelCapExceeded(bytes: Int)
     }
 
     public var ending: Ending

@@ -26,6 +26,16 @@ public struct Toolchain: Sendable {
 
     static let libraryName = "libChapterRuntime.so"
 
+    /// What a chapter program loads at run time, for the sandbox to mount
+    /// read-only: the toolchain's Swift runtime libraries and the chapter runtime.
+    public var runtimeLibraries: [String] {
+        let driver = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
+        let swiftLibraries = driver.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lib/swift/linux").path
+        let library = URL(fileURLWithPath: (runtimeDirectory as NSString).appendingPathComponent(Self.libraryName)).standardizedFileURL.path
+        return [swiftLibraries, library]
+    }
+
     /// Finds the toolchain and runtime. - Throws: `SetupError` with the fix.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Toolchain {
         let swiftc = try findSwiftc(environment)

@@ -2,7 +2,10 @@ import Foundation
 
 /// Typeset formulas on disk, one file per formula, named by the content
 /// hash of everything that decides the output: the TeX, display or inline,
-/// the KaTeX version and the revision of the node script.
+/// the KaTeX version and the revision of the node script. Each file starts
+/// with a line holding the content hash of its key and HTML; a file whose
+/// hash does not match (edited, truncated, or moved from another key) is
+/// not trusted: the formula is typeset again.
 struct FormulaCache: Sendable {
     /// The folder that holds the files; `nil` turns the cache off.
     let directory: URL?
@@ -21,7 +24,11 @@ struct FormulaCache: Sendable {
         guard directory != nil else { return nil }
         let name = "\(key(for: formula)).html"
         for folder in [directory].compactMap({ $0 }) + lookups {
-            if let data = try? Data(contentsOf: folder.appendingPathComponent(name)) { return String(data: data, encoding: .utf8) }
+            if let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
+               let text = String(data: data, encoding: .utf8), let newline = text.firstIndex(of: "\n") {
+                let html = String(text[text.index(after: newline)...])
+                if text[..<newline] == Self.seal(key: key(for: formula), html) { return html }
+            }
         }
         return nil
     }
@@ -32,10 +39,15 @@ struct FormulaCache: Sendable {
         guard let directory, let file = file(for: formula) else { return }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(html.utf8).write(to: file, options: .atomic)
+            try Data((Self.seal(key: key(for: formula), html) + "\n" + html).utf8).write(to: file, options: .atomic)
         } catch {
             throw MathTypesetterError.cacheUnwritable(path: directory.path, reason: "\(error.localizedDescription)")
         }
+    }
+
+    /// The content hash an entry carries: of its key and its HTML.
+    static func seal(key: String, _ html: String) -> String {
+        ContentHash.of("formula", key, html)
     }
 
     /// Where the HTML of `formula` lives.

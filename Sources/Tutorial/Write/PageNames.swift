@@ -15,7 +15,7 @@ enum PageNames {
     /// Chapter names the site needs for itself, or that cannot be a page name.
     static func problem(with name: String) -> String? {
         if ["index", "checks"].contains(name.lowercased()) {
-            return "a chapter cannot be named '\(name).md': the book's \(name == "index" ? "front page" : "Checks page") is \(name.lowercased()).html (put the front page in README.md)"
+            return "a chapter cannot be named '\(name).md': the book's \(name.lowercased() == "index" ? "front page" : "Checks page") is \(name.lowercased()).html\(name.lowercased() == "index" ? " (put the front page in README.md)" : "; rename the chapter")"
         }
         if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "/" }) {
             return "the chapter's file name contains control characters"
