@@ -107,7 +107,18 @@ public struct BookBuilder: Sendable {
             cacheDirectory: cache.formulaDirectory.map { URL(fileURLWithPath: $0) })
         typesetter.lookupDirectories = cache.formulaLookups.map { URL(fileURLWithPath: $0) }
         BuildTrace.record(formulas: unique, programs: programs, toolchain: toolchain)
-        let typeset = unique.isEmpty ? [] : try await typesetter.typeset(unique)
+        // The search index is built in the same node batch, from a text-only typesetting pass (math left out).
+        let search = options.writeSite
+            ? SearchRequest(documents: searchDocuments(documents, checks: chapterChecks, pages: pages, formulas: formulas, references: references),
+                            lunrModule: options.lunrModuleDirectory)
+            : nil
+        let typeset: [TypesetResult]
+        var searchIndex = ""
+        if let search {
+            (typeset, searchIndex) = try await typesetter.typeset(unique, search: search)
+        } else {
+            typeset = unique.isEmpty ? [] : try await typesetter.typeset(unique)
+        }
         var formulaHTML: [Formula: String] = [:]
         var texErrors: [Formula: String] = [:]
         for (formula, result) in zip(unique, typeset) {
@@ -155,11 +166,28 @@ public struct BookBuilder: Sendable {
             documents: documents, pages: pages, bodies: bodies, checks: chapterChecks
         ).site()
         try SiteAssets.add(to: &site, katexDirectory: options.katexDirectory)
+        try SearchAssets.add(to: &site, index: searchIndex, documents: search?.documents ?? [], lunrScript: options.lunrBrowserScript)
         try writer.write(site)
         if let toolchain {
             cache.prune(keepingPrograms: Set(programs.filter(\.hasWork).map { cache.programKey($0, toolchain: toolchain) }))
         }
         return summary
+    }
+
+    /// The book's sections for the search index: each chapter typeset once
+    /// more with every formula left out (cheap next to KaTeX), cut at its headings.
+    func searchDocuments(
+        _ documents: [ChapterDocument], checks: [ChapterCheck], pages: [String], formulas: [ChapterFormulas], references: CrossReferences
+    ) -> [SearchDocument] {
+        let noMath = Dictionary(formulas.flatMap(\.all).map { ($0, "") }, uniquingKeysWith: { a, _ in a })
+        let sections = ParallelMap.map(Array(documents.indices)) { k -> [SearchDocument] in
+            let output = ChapterTypesetter(
+                document: documents[k], run: checks[k].run, page: pages[k], formulas: formulas[k],
+                formulaHTML: noMath, references: references, unsafe: false
+            ).typeset()
+            return SearchSections.documents(html: output.html, page: Self.href(pages[k]), chapterTitle: output.title)
+        }
+        return sections.flatMap { $0 }
     }
 
     func makeCache(writer: SiteWriter) throws -> BuildCache {

@@ -360,7 +360,9 @@ public enum Stylesheet {
     main.wide { max-width: 66rem; }
     .checks { width: 100%; font-size: 0.88rem; margin: 0; }
     .checks td { font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
-    .checks td.location { font-family: var(--font-ui); }
+    .checks td.location { font-family: var(--font-ui); overflow-wrap: normal; }
+    .checks .path-part { white-space: nowrap; }
+    .checks td.computed span[title] { text-decoration: underline dotted var(--muted); text-underline-offset: 0.2em; cursor: help; }
     .checks td code { white-space: pre-wrap; }
     .checks .result { font-family: var(--font-ui); font-weight: 600; white-space: nowrap; }
     .checks tr.pass .result { color: var(--pass); }
@@ -369,6 +371,38 @@ public enum Stylesheet {
     .checks-summary { font-family: var(--font-ui); }
     .checks-summary.pass { color: var(--pass); }
     .checks-summary.fail { color: var(--fail); }
+
+    /* Search (added by assets/search.js; without JavaScript none of this shows) */
+
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .site-header { position: relative; }
+    .search { position: relative; display: flex; align-items: center; }
+    .search input {
+      font: inherit; font-family: var(--font-ui); font-size: 0.9rem; width: 13rem; max-width: 40vw;
+      padding: 0.3rem 1.8rem 0.3rem 0.6rem; border: 1px solid var(--rule); border-radius: 6px;
+      background: var(--bg); color: var(--fg);
+    }
+    .search input:focus { outline: 2px solid var(--accent); outline-offset: 1px; border-color: var(--accent); }
+    .search-key {
+      position: absolute; right: 0.45rem; font-family: var(--font-ui); font-size: 0.75rem; color: var(--muted);
+      border: 1px solid var(--rule); border-radius: 4px; padding: 0 0.3rem; line-height: 1.3; pointer-events: none;
+    }
+    .search input:focus + .search-key, .search input:not(:placeholder-shown) + .search-key { display: none; }
+    .search-results {
+      position: absolute; right: 1.5rem; top: 100%; z-index: 20; width: min(34rem, calc(100vw - 2rem));
+      max-height: min(70vh, 40rem); overflow-y: auto; background: var(--bg); color: var(--fg);
+      border: 1px solid var(--rule); border-radius: 8px; box-shadow: 0 10px 30px rgba(0, 0, 0, 0.18);
+      padding: 0.4rem 0; font-family: var(--font-ui); font-size: 0.92rem;
+    }
+    .search-results[hidden] { display: none; }
+    .search-results .search-note { margin: 0.3rem 1rem 0.4rem; color: var(--muted); font-size: 0.85rem; }
+    .search-results ol { list-style: none; margin: 0; padding: 0; }
+    .search-results li { padding: 0.45rem 1rem; border-top: 1px solid var(--rule); }
+    .search-results a { display: flex; flex-wrap: wrap; gap: 0 0.6rem; align-items: baseline; text-decoration: none; color: var(--accent); }
+    .search-results a:focus, .search-results a:hover { text-decoration: underline; }
+    .search-results .search-title { font-weight: 600; }
+    .search-results .search-chapter { color: var(--muted); font-size: 0.82rem; }
+    .search-results li p { margin: 0.15rem 0 0; color: var(--muted); font-size: 0.85rem; line-height: 1.4; }
 
     /* Phones */
 
@@ -387,8 +421,26 @@ public enum Stylesheet {
       .checks td { border: none; padding: 0.1rem 0; }
       .checks td[data-label]::before { content: attr(data-label) ": "; font-family: var(--font-ui); font-size: 0.8rem; color: var(--muted); }
       .checks td.location { white-space: normal; }
+      .site-nav { flex-wrap: wrap; }
+      .search { flex: 1 1 100%; order: 10; }
+      .search input { width: 100%; max-width: none; }
+      .search-results { left: 1rem; right: 1rem; width: auto; }
       .derivation { margin-left: -1rem; margin-right: -1rem; padding-left: 0.9rem; padding-right: 0.9rem; }
     }
+
+    /* The printable book (print.html), on screen and on paper */
+
+    .print-book { max-width: 44rem; margin: 0 auto; }
+    .title-page { padding: 20vh 0 3rem; }
+    .print-title { font-size: 2.4rem; line-height: 1.2; }
+    .print-subtitle { color: var(--muted); font-size: 1.05rem; }
+    .print-toc ol { list-style: none; padding: 0; }
+    .print-toc li { padding: 0.2rem 0; }
+    .print-toc-number { display: inline-block; min-width: 1.8rem; color: var(--muted); font-variant-numeric: tabular-nums; }
+    .print-chapter { margin-top: 3rem; }
+
+    @page { size: A4; margin: 18mm 16mm 20mm; @bottom-center { content: counter(page); font-family: sans-serif; font-size: 9pt; color: #555; } }
+    @page :first { @bottom-center { content: none; } }
 
     /* Paper */
 
@@ -413,6 +465,13 @@ public enum Stylesheet {
       figure, pre, .katex-display, .equation, .derivation, tr { break-inside: avoid; page-break-inside: avoid; }
       h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
       .claim { border-bottom: none; }
+      .search, .search-results { display: none; }
+      .title-page { padding: 30vh 0 0; break-after: page; }
+      .print-intro { break-after: page; }
+      .print-toc { break-after: page; }
+      .print-toc a { display: block; }
+      .print-chapter { margin-top: 0; break-before: page; }
+      .print-book .chapter-header h1 { margin-top: 0; }
     }
     """#
 }

@@ -1,0 +1,52 @@
+import Foundation
+
+/// How the Checks page shows a claim's computed value and what a derivation checked.
+enum CheckDisplay {
+    /// The computed value to two more significant digits than the claim's
+    /// literal (`≈ 0.462` shows 0.46244 of 0.46243999…): enough to see how
+    /// near the claim is, without the 17 digits of a round-trip `Double`.
+    /// Values that are already that short, integers and non-numbers stay as they are.
+    static func claimValue(computed: String, literal: String) -> String {
+        guard let x = Double(computed), x.isFinite, computed.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) else {
+            return computed
+        }
+        let digits = significantDigits(literal) + 2
+        let short = ValueFormatter.significant(x, digits: max(digits, 3))
+        return short.count < computed.count ? short : computed
+    }
+
+    /// The significant digits a literal is written to: `0.462` → 3, `1.50` → 3, `2e-9` → 1, `-12` → 2.
+    static func significantDigits(_ literal: String) -> Int {
+        var mantissa = Substring(literal.trimmingCharacters(in: .whitespaces))
+        if let e = mantissa.firstIndex(where: { $0 == "e" || $0 == "E" }) { mantissa = mantissa[..<e] }
+        let digits = mantissa.filter(\.isNumber).drop { $0 == "0" }
+        return max(digits.count, 1)
+    }
+
+    /// What a derivation's row says was checked:
+    /// "steps agree to 1e-9 on 200 draws of z ∈ logits(count: 2...8)".
+    static func derivationChecked(_ derivation: Derivation) -> String {
+        let variables = derivation.variables.map { "\($0.name) ∈ \($0.generator)" }.joined(separator: ", ")
+        let steps = derivation.checkedSteps.count
+        var text = "\(steps) \(steps == 1 ? "expression" : "expressions") equal to within \(tolerance(derivation.tolerance))"
+        text += " on \(derivation.draws) \(derivation.draws == 1 ? "draw" : "draws")"
+        if !variables.isEmpty { text += " of \(variables)" }
+        return text
+    }
+
+    /// What a derivation's computed column says: how many draws agreed.
+    static func derivationOutcome(_ record: CheckRecord, derivation: Derivation) -> String {
+        let ran = Int(record.computed.prefix { $0.isNumber }) ?? 0
+        if record.passed { return "all \(ran) draws agree" }
+        if ran < derivation.draws { return "stopped after \(ran) of \(derivation.draws) draws" }
+        return "a step differs (see the build's error)"
+    }
+
+    /// `1e-9` rather than Swift's `1e-09`.
+    static func tolerance(_ t: Double) -> String {
+        guard t > 0, t.isFinite else { return "\(t)" }
+        let e = log10(t).rounded()
+        if abs(pow(10, e) - t) <= t * 1e-12 { return "1e\(Int(e))" }
+        return ValueFormatter.significant(t, digits: 3)
+    }
+}
