@@ -175,11 +175,12 @@ public struct BookBuilder: Sendable {
     }
 
     /// The book's sections for the search index: each chapter typeset once
-    /// more with every formula left out (cheap next to KaTeX), cut at its headings.
+    /// more with its formulas left out (cheap next to KaTeX), cut at its headings.
     func searchDocuments(
         _ documents: [ChapterDocument], checks: [ChapterCheck], pages: [String], formulas: [ChapterFormulas], references: CrossReferences
     ) -> [SearchDocument] {
-        let noMath = Dictionary(formulas.flatMap(\.all).map { ($0, "") }, uniquingKeysWith: { a, _ in a })
+        // Inline math becomes "…" (a teaser reads "the logits were … and"), display math nothing.
+        let noMath = Dictionary(formulas.flatMap(\.all).map { ($0, $0.display ? "" : "…") }, uniquingKeysWith: { a, _ in a })
         let sections = ParallelMap.map(Array(documents.indices)) { k -> [SearchDocument] in
             let output = ChapterTypesetter(
                 document: documents[k], run: checks[k].run, page: pages[k], formulas: formulas[k],

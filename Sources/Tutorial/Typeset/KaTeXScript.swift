@@ -7,7 +7,8 @@
 /// object `{"version": KaTeX's version, "results": [{"html": …} or {"error": …}],
 /// "index": Lunr's serialized index or absent}` to stdout. The index has the
 /// fields `title` (boosted ten times) and `text`, refs are the documents'
-/// URLs, and it keeps no term positions (they would double its size and only
+/// positions in the list (short: a ref is repeated for every term of its
+/// section), and it keeps no term positions (they would double its size and only
 /// serve highlighting). `throwOnError` is on so that a TeX error comes back as KaTeX's
 /// message instead of red text in the page.
 enum KaTeXScript {
@@ -42,11 +43,11 @@ enum KaTeXScript {
       if (search) {
         const lunr = require(search.lunr);
         index = lunr(function () {
-          this.ref("url");
+          this.ref("ref");
           this.field("title", { boost: 10 });
           this.field("text");
           this.metadataWhitelist = [];
-          search.documents.forEach((d) => this.add(d));
+          search.documents.forEach((d, i) => this.add({ ref: String(i), title: d.title, text: d.text }));
         }).toJSON();
       }
       process.stdout.write(JSON.stringify({ version: katex.version, results: results, index: index ? JSON.stringify(index) : undefined }));

@@ -7,6 +7,9 @@ import Foundation
 /// serialize differently). Only the latest index is kept: storing one
 /// deletes the others.
 struct SearchIndexCache {
+    /// Changes whenever the node script builds the index differently.
+    static let revision = "2"
+
     let directory: URL?
     var lookups: [URL] = []
 
@@ -21,7 +24,7 @@ struct SearchIndexCache {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let documents = (try? encoder.encode(request.documents)) ?? Data()
-        return ContentHash.of("lunr", SHA256.hex(lunr), "script", KaTeXScript.revision, String(decoding: documents, as: UTF8.self))
+        return ContentHash.of("lunr", SHA256.hex(lunr), "index", Self.revision, String(decoding: documents, as: UTF8.self))
     }
 
     func index(for key: String) -> String? {

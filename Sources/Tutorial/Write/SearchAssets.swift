@@ -22,12 +22,10 @@ enum SearchAssets {
         site.add("assets/search-index.js", indexScript(index: index, documents: documents))
     }
 
-    /// `window.renderSearchIndex = {"index": …, "docs": {url: [title, chapter, teaser]}};`
+    /// `window.renderSearchIndex = {"index": …, "docs": [[url, title, chapter, teaser], …]};`,
+    /// a document's position in `docs` being its ref in the index.
     static func indexScript(index: String, documents: [SearchDocument]) -> String {
-        var docs: [String: [String]] = [:]
-        for document in documents {
-            docs[document.url] = [document.title, document.chapter, teaser(document.text)]
-        }
+        let docs = documents.map { [$0.url, $0.title, $0.chapter, teaser($0.text)] }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let table = String(decoding: (try? encoder.encode(docs)) ?? Data("{}".utf8), as: UTF8.self)
@@ -98,7 +96,7 @@ enum SearchAssets {
             add("assets/search-index.js", function () {
               var data = window.renderSearchIndex || {};
               index = data.index ? lunr.Index.load(data.index) : null;
-              docs = data.docs || {};
+              docs = data.docs || [];
               if (!index) { show("This book has no search index."); return; }
               var all = waiting; waiting = [];
               all.forEach(function (f) { f(); });
@@ -135,24 +133,25 @@ enum SearchAssets {
           panel.appendChild(heading);
           var list = document.createElement("ol");
           hits.slice(0, 30).forEach(function (hit) {
-            var doc = docs[hit.ref] || [hit.ref, "", ""];
+            var doc = docs[Number(hit.ref)];
+            if (!doc) return;
             var li = document.createElement("li");
             var a = document.createElement("a");
-            a.href = base + hit.ref;
+            a.href = base + doc[0];
             var title = document.createElement("span");
             title.className = "search-title";
-            title.textContent = doc[0];
+            title.textContent = doc[1];
             a.appendChild(title);
-            if (doc[1] && doc[1] !== doc[0]) {
+            if (doc[2] && doc[2] !== doc[1]) {
               var chapter = document.createElement("span");
               chapter.className = "search-chapter";
-              chapter.textContent = doc[1];
+              chapter.textContent = doc[2];
               a.appendChild(chapter);
             }
             li.appendChild(a);
-            if (doc[2]) {
+            if (doc[3]) {
               var teaser = document.createElement("p");
-              teaser.textContent = doc[2];
+              teaser.textContent = doc[3];
               li.appendChild(teaser);
             }
             list.appendChild(li);
