@@ -21,7 +21,7 @@ import Testing
             variables: [.init(name: "z", generator: "logits(count: 2...8)")],
             steps: [.init(tex: "a", expression: "f(z)", line: 12, expressionColumn: 5), .init(tex: "b", expression: "g(z)", line: 13, expressionColumn: 5)],
             tolerance: 1e-9, draws: 200, label: nil)
-        #expect(CheckDisplay.derivationChecked(derivation) == "2 expressions equal to within 1e-9 on 200 draws of z ∈ logits(count: 2...8)")
+        #expect(CheckDisplay.derivationChecked(derivation) == "2 expressions equal to within 10⁻⁹ on 200 draws of z ∈ logits(count: 2...8)")
         let record = CheckRecord(chapter: "c.md", line: 10, kind: .derivation, expression: "f(z) = g(z)", computed: "200 draws", expected: "200 draws", passed: true, anchor: "x")
         #expect(CheckDisplay.derivationOutcome(record, derivation: derivation) == "all 200 draws agree")
         var short = record

@@ -40,9 +40,10 @@ struct BookAssembler {
         for k in documents.indices {
             for record in checks[k].records.sorted(by: { $0.line < $1.line }) {
                 records.append(record)
-                var computed = record.computed, expected = record.expected
+                var computed = record.computed, expected = record.expected, full: String?
                 if record.kind == .claim {
                     computed = CheckDisplay.claimValue(computed: record.computed, literal: record.expected)
+                    full = record.computed
                 } else if let derivation = documents[k].derivations.first(where: { $0.fenceLine == record.line }) {
                     computed = CheckDisplay.derivationOutcome(record, derivation: derivation)
                     expected = CheckDisplay.derivationChecked(derivation)
@@ -50,7 +51,7 @@ struct BookAssembler {
                 rows.append(CheckRow(
                     chapterTitle: bodies[k].title, chapterHref: BookBuilder.href(pages[k]), location: "\(record.chapter):\(record.line)",
                     anchor: record.anchor, kind: record.kind.rawValue, expression: record.expression,
-                    computed: computed, computedFull: record.computed, expected: expected, passed: record.passed))
+                    computed: computed, computedFull: full, expected: expected, passed: record.passed))
             }
         }
         site.add("checks.html", PageTemplate.checks(bookTitle: bookTitle, chapters: toc, rows: rows))

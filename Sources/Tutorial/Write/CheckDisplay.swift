@@ -42,11 +42,14 @@ enum CheckDisplay {
         return "a step differs (see the build's error)"
     }
 
-    /// `1e-9` rather than Swift's `1e-09`.
+    /// A power of ten as `10⁻⁹` (which never wraps, unlike `1e-9`), anything else to three significant digits.
     static func tolerance(_ t: Double) -> String {
         guard t > 0, t.isFinite else { return "\(t)" }
         let e = log10(t).rounded()
-        if abs(pow(10, e) - t) <= t * 1e-12 { return "1e\(Int(e))" }
+        if abs(pow(10, e) - t) <= t * 1e-12 {
+            let superscripts: [Character: Character] = ["-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
+            return "10" + String(String(Int(e)).compactMap { superscripts[$0] })
+        }
         return ValueFormatter.significant(t, digits: 3)
     }
 }

@@ -190,9 +190,9 @@ public enum PageTemplate {
         return "<tr class=\"\(row.passed ? "pass" : "fail")\">"
             + "<td class=\"result\">\(result)</td>"
             + "<td class=\"location\" data-label=\"Where\"><a href=\"\(HTML.escape(target))\" title=\"\(HTML.escape(row.chapterTitle))\">\(pathHTML(row.location))</a></td>"
-            + "<td data-label=\"Kind\">\(HTML.escape(row.kind))</td>"
-            + "<td data-label=\"Expression\"><code>\(HTML.escape(row.expression))</code></td>"
+            + "<td class=\"kind\" data-label=\"Kind\">\(HTML.escape(row.kind))</td>"
+            + "<td class=\"expression\" data-label=\"Expression\"><code>\(HTML.escape(row.expression))</code></td>"
             + "<td class=\"computed\" data-label=\"Computed\">\(computedHTML(row))</td>"
-            + "<td data-label=\"Expected\">\(HTML.escape(row.expected))</td></tr>"
+            + "<td class=\"expected\" data-label=\"\(row.kind == "derivation" ? "Checked" : "Expected")\">\(HTML.escape(row.expected))</td></tr>"
     }
 }

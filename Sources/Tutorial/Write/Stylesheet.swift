@@ -359,7 +359,11 @@ public enum Stylesheet {
 
     main.wide { max-width: 66rem; }
     .checks { width: 100%; font-size: 0.88rem; margin: 0; }
-    .checks td { font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+    .checks td { font-variant-numeric: tabular-nums; overflow-wrap: break-word; }
+    .checks td.kind { white-space: nowrap; }
+    .checks td code { overflow-wrap: anywhere; }
+    .checks td.expression { min-width: 14rem; }
+    .checks td.expected { min-width: 10rem; }
     .checks td.location { font-family: var(--font-ui); overflow-wrap: normal; }
     .checks .path-part { white-space: nowrap; }
     .checks td.computed span[title] { text-decoration: underline dotted var(--muted); text-underline-offset: 0.2em; cursor: help; }
@@ -418,7 +422,7 @@ public enum Stylesheet {
       .checks thead { display: none; }
       .checks, .checks tbody, .checks tr, .checks td { display: block; width: auto; }
       .checks tr { padding: 0.6rem 0.2rem; border-bottom: 1px solid var(--rule); }
-      .checks td { border: none; padding: 0.1rem 0; }
+      .checks td, .checks td.expression, .checks td.computed, .checks td.expected { border: none; padding: 0.1rem 0; min-width: 0; width: auto; }
       .checks td[data-label]::before { content: attr(data-label) ": "; font-family: var(--font-ui); font-size: 0.8rem; color: var(--muted); }
       .checks td.location { white-space: normal; }
       .site-nav { flex-wrap: wrap; }
