@@ -84,3 +84,16 @@ import Testing
         #expect(docs.allSatisfy { $0.chapter == "Derivative" })
     }
 }
+
+/// `render pdf` without Chromium is a set-up problem that says how to install it.
+@Suite struct PDFCommandTests {
+    @Test func withoutChromiumItExits2WithTheInstallCommand() async throws {
+        let directory = try RenderProcess.temporaryDirectory("pdf")
+        try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
+        try "# A\n\nText.\n".write(toFile: directory + "/chapters/01-a.md", atomically: true, encoding: .utf8)
+        let result = try await RenderProcess.run(["pdf"], in: directory, environment: ["RENDER_CHROMIUM": directory + "/no-chromium"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("apt-get install chromium"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/output/book.pdf"))
+    }
+}
