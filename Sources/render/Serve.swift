@@ -64,7 +64,8 @@ struct Serve: AsyncParsableCommand {
             hub.building()
             let first = await BuildRun.performReporting(options, reporter: reporter)
             hub.finished(problems: first.problems.map(PreviewStatus.Problem.init), failure: first.failure)
-            reporter.note("serving \(url) — watching with \(watcher.mechanism.rawValue); Ctrl-C to stop")
+            // Printed even with --quiet: the address is what the author needs.
+            ConsoleReporter.write("serving \(url) — watching with \(watcher.mechanism.rawValue); Ctrl-C to stop\n", to: .output)
             if open { Self.openBrowser(url) }
             for await batch in changes {
                 if Task.isCancelled { break }
