@@ -427,6 +427,7 @@ public enum Stylesheet {
       .checks td.location { white-space: normal; }
       .site-nav { flex-wrap: wrap; }
       .search { flex: 1 1 100%; order: 10; }
+      .search-key { display: none; }
       .search input { width: 100%; max-width: none; }
       .search-results { left: 1rem; right: 1rem; width: auto; }
       .derivation { margin-left: -1rem; margin-right: -1rem; padding-left: 0.9rem; padding-right: 0.9rem; }
