@@ -34,7 +34,7 @@ let package = Package(
         ),
         .target(
             name: "ChapterRuntime",
-            dependencies: ["CECore"]
+            dependencies: ["CECore", .product(name: "RealModule", package: "swift-numerics")]
         ),
         .target(
             name: "Tutorial",

@@ -18,6 +18,7 @@ public enum ValueEncoder {
         case let x as Int32: return tagged("i", quote(x.description))
         case let x as Int64: return tagged("i", quote(x.description))
         case let x as UInt: return tagged("i", quote(x.description))
+        case let x as any BinaryInteger: return tagged("i", quote(x.description))
         case let x as Bool: return tagged("b", quote(x.description))
         case let x as String: return tagged("s", quote(x))
         case let x as Substring: return tagged("s", quote(String(x)))
@@ -48,6 +49,8 @@ public enum ValueEncoder {
         case let x as [Double]: return x
         case let x as [Float]: return x.map(Double.init)
         case let x as [Int]: return x.map(Double.init)
+        case let x as any BinaryInteger: return [double(x)]
+        case let x as any BinaryFloatingPoint: return [double(x)]
         default: break
         }
         let mirror = Mirror(reflecting: value)
@@ -65,6 +68,9 @@ public enum ValueEncoder {
             return nil
         }
     }
+
+    private static func double<T: BinaryInteger>(_ x: T) -> Double { Double(x) }
+    private static func double<T: BinaryFloatingPoint>(_ x: T) -> Double { Double(x) }
 
     static func tagged(_ kind: String, _ json: String) -> String {
         #"{"k":"\#(kind)","v":\#(json)}"#

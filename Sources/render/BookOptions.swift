@@ -21,6 +21,9 @@ struct BookOptions: ParsableArguments {
     @Flag(name: .long, help: "Keep raw HTML written in chapters (by default it is omitted, as cmark's safe mode does).")
     var unsafe = false
 
+    @Flag(name: .long, help: "Fail on any derivation step that is checked only by its Swift twin, not from its TeX.")
+    var strict = false
+
     @Flag(name: .long, help: "Print only errors and the summary of a failed build.")
     var quiet = false
 
@@ -43,6 +46,7 @@ struct BookOptions: ParsableArguments {
         options.timeout = .milliseconds(Int64((timeout * 1000).rounded()))
         options.useCache = !noCache
         options.unsafe = unsafe
+        options.strict = strict
         options.writeSite = writeSite
         return options
     }

@@ -54,3 +54,30 @@ import Testing
         #expect(message?.contains("is not a number") == true)
     }
 }
+
+/// Claims on the rounding boundary, and the Swift operator that looks like one.
+@Suite struct ClaimBoundaryTests {
+    @Test func aValueExactlyOnTheRoundingBoundaryIsAccepted() throws {
+        let literal = try ClaimLiteral.parse("0.68")
+        #expect(literal.numbers[0].accepts(27.0 / 40))
+        #expect(ClaimChecker.failure(expression: "27.0 / 40", literal: "0.68", value: .double(27.0 / 40, text: "0.675")) == nil)
+        #expect(ClaimChecker.failure(expression: "x", literal: "0.68", value: .double(0.6749, text: "0.6749")) != nil)
+    }
+
+    @Test func aMessageShowsEnoughDigitsToJudge() {
+        let message = ClaimChecker.failure(expression: "x", literal: "0.68", value: .double(0.67499, text: "0.67499"))
+        #expect(message?.contains("0.67499") == true, "\(message ?? "")")
+    }
+
+    @Test func tildeEqualsIsRejectedWithAHint() {
+        let inside = Array("x ~= 1.1".unicodeScalars)
+        let problem = #expect(throws: InlineExpressionParser.Problem.self) {
+            try InlineExpressionParser.parse(inside, location: SourceLocation(line: 1, column: 1))
+        }
+        #expect(problem?.message.contains("≈") == true)
+    }
+
+    @Test func anIntegerOfAnotherWidthIsANumber() {
+        #expect(Value.decode(["k": "i", "v": "18446744073709551615"])?.numbers == [18446744073709551615.0])
+    }
+}

@@ -21,7 +21,7 @@ import Testing
     @Test func aRealDifferenceIsReportedWithItsElement() {
         let verdict = StepComparison.disagreement([0.2, 0.3], [0.2, -0.3], tolerance: 1e-9, scale: 0.3)
         #expect(verdict?.element == 1)
-        #expect(verdict?.relative == 2)
+        #expect(verdict?.difference == 2)
     }
 
     @Test func nanNeverAgreesAndInfinityOnlyWithItself() {
@@ -40,5 +40,24 @@ import Testing
         #expect(ValueEncoder.numbers((1.5, 2)) == [1.5, 2])
         #expect(ValueEncoder.numbers([Float(0.5)]) == [0.5])
         #expect(ValueEncoder.numbers("text") == nil)
+    }
+
+    @Test func anInfiniteElementOfTheFirstStepDoesNotWidenTheTolerance() {
+        let reference = [-Double.infinity, 0.5, 0.25]
+        #expect(StepComparison.scale(reference) == 0.5)
+        let verdict = StepComparison.disagreement(reference, [-.infinity, 0.5, 9], tolerance: 1e-9, scale: StepComparison.scale(reference))
+        #expect(verdict?.element == 2)
+    }
+
+    @Test func anApproximateStepIsHeldToItsDecimals() {
+        #expect(StepComparison.disagreement([0.464369], [0.4644], tolerance: 1e-9, scale: 1, decimals: 4) == nil)
+        #expect(StepComparison.disagreement([0.464369], [0.462], tolerance: 1e-9, scale: 1, decimals: 3)?.element == 0)
+    }
+
+    @Test func anApproximateStepAgreesWhenItsRangeHoldsTheFirstStep() {
+        // -log(0.6285 ± 0.00005) spans 0.46429…0.46445, which holds 0.464369.
+        #expect(StepComparison.outside([0.464369], low: [0.46429], high: [0.46445]) == nil)
+        #expect(StepComparison.outside([0.464369], low: [0.4615], high: [0.4625]) == 0)
+        #expect(StepComparison.outside([1, 2], low: [1], high: [1]) == -1)
     }
 }

@@ -60,7 +60,7 @@ public struct BookBuilder: Sendable {
                     } else {
                         outcome = .notNeeded
                     }
-                    let check = ChapterChecker.check(document, program: program, outcome: outcome)
+                    let check = ChapterChecker.check(document, program: program, outcome: outcome, strict: options.strict)
                     var cached = false
                     var didCompile = false
                     switch outcome {
@@ -137,7 +137,8 @@ public struct BookBuilder: Sendable {
                 }
                 for derivation in document.derivations {
                     if let formula = formulas[k].derivations[derivation.index], let message = texErrors[formula] {
-                        diagnostics.append(Diagnostic(file: document.path, line: derivation.fenceLine, "TeX error in the derivation: \(message)"))
+                        let at = derivation.location(ofTeXError: message)
+                        diagnostics.append(Diagnostic(file: document.path, line: at.line, column: at.column, "TeX error in the derivation: \(message)"))
                     }
                 }
             }

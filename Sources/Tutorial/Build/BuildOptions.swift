@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var useCache = true
     /// Keep authors' raw HTML (cmark's unsafe mode).
     public var unsafe = false
+    /// Fail on any derivation step that only its Swift twin checks.
+    public var strict = false
     /// `render check` sets this to false: check everything, write nothing.
     public var writeSite = true
     /// Debian's libjs-katex, or `TUTORIAL_KATEX_DIR`.

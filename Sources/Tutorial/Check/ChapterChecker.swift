@@ -2,7 +2,9 @@
 /// check records — compile errors, a run that stopped early, each claim and
 /// each derivation.
 enum ChapterChecker {
-    static func check(_ document: ChapterDocument, program: ChapterProgram, outcome: ChapterExecutor.Outcome) -> ChapterCheck {
+    /// - Parameter strict: whether a derivation step that only its Swift twin
+    ///   checks is an error (`--strict`).
+    static func check(_ document: ChapterDocument, program: ChapterProgram, outcome: ChapterExecutor.Outcome, strict: Bool = false) -> ChapterCheck {
         var diagnostics = document.diagnostics
         var run: ChapterRun?
         switch outcome {
@@ -45,17 +47,32 @@ enum ChapterChecker {
             let outcome = run?.derivations[derivation.index]
             var problems = outcome.map { DerivationChecker.check(derivation, outcome: $0, file: document.path) } ?? []
             let draws = outcome?.draws ?? 0
-            let complete = draws == derivation.draws
+            let complete = draws == derivation.evaluations
             if run?.failure == nil, run != nil, !complete {
                 problems.append(Diagnostic(file: document.path, line: derivation.fenceLine,
-                    "the derivation ran \(draws) of its \(derivation.draws) draws"))
+                    "the derivation ran \(draws) of its \(derivation.evaluations) draws"))
+            }
+            if strict {
+                for step in derivation.steps where step.isTwinOnly {
+                    guard case .twin(_, let reason?) = step.source else { continue }
+                    problems.append(Diagnostic(file: document.path, line: step.line, column: step.column,
+                        "this step is checked only by its Swift twin, and --strict asks for every step to be checked from its TeX (the TeX could not be read: \(reason))"))
+                }
             }
             diagnostics += problems
-            records.append(CheckRecord(chapter: document.path, line: derivation.fenceLine, kind: .derivation,
-                expression: derivation.checkedSteps.compactMap(\.expression).joined(separator: " = "),
-                computed: "\(draws) draws", expected: "\(derivation.draws) draws",
+            var record = CheckRecord(chapter: document.path, line: derivation.fenceLine, kind: .derivation,
+                expression: derivation.steps.map(\.reading).joined(separator: " = "),
+                computed: derivation.isWorkedExample ? "evaluated once" : "\(draws) draws",
+                expected: derivation.isWorkedExample ? "the chapter's values" : "\(derivation.draws) draws",
                 passed: problems.isEmpty && complete,
-                anchor: ChapterTypesetter.checkAnchor(line: derivation.fenceLine, column: 1)))
+                anchor: ChapterTypesetter.checkAnchor(line: derivation.fenceLine, column: 1))
+            record.texSteps = derivation.texStepCount
+            record.twinSteps = derivation.twinOnlyStepCount
+            record.twinOnly = derivation.steps.filter(\.isTwinOnly).map { step in
+                if case .twin(_, let reason?) = step.source { return "line \(step.line): \(reason)" }
+                return "line \(step.line)"
+            }
+            records.append(record)
         }
         return ChapterCheck(run: run, diagnostics: diagnostics, records: records,
                             valueCount: values, claimCount: claims, derivationCount: document.derivations.count)

@@ -16,4 +16,10 @@ public struct CheckRecord: Sendable, Hashable, Codable {
     public var passed: Bool
     /// An anchor id on the chapter page.
     public var anchor: String
+    /// Derivations: how many steps were checked from their TeX.
+    public var texSteps: Int?
+    /// Derivations: how many steps only a Swift twin checked.
+    public var twinSteps: Int?
+    /// Derivations: where each twin-only step is, and why its TeX could not be read.
+    public var twinOnly: [String]?
 }

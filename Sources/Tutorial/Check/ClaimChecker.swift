@@ -26,11 +26,17 @@ enum ClaimChecker {
         return nil
     }
 
-    /// The computed value with two more digits than the literal shows.
+    /// The computed value with at least two more digits than the literal
+    /// shows, and more when those would round it onto a value the claim
+    /// accepts (0.67499 against 0.68 shows as 0.67499, not 0.6750).
     static func shownValue(_ x: Double, for claimed: ClaimLiteral.Number) -> String {
         if claimed.isInteger { return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)" }
-        if claimed.exponent != 0 { return String(format: "%.\(claimed.decimals + 2)e", x) }
-        return ValueFormatter.fixed(x, decimals: claimed.decimals + 2)
+        var digits = claimed.decimals + 2
+        while true {
+            let shown = claimed.exponent != 0 ? String(format: "%.\(digits)e", x) : ValueFormatter.fixed(x, decimals: digits)
+            if digits >= 17 || Double(shown).map({ !claimed.accepts($0) }) ?? true { return shown }
+            digits += 1
+        }
     }
 
     static func reason(_ claimed: ClaimLiteral.Number, _ x: Double) -> String {

@@ -4,15 +4,25 @@ import Foundation
 ///
 /// The comparison itself runs in the chapter program, next to the values
 /// (see ChapterRuntime's `__tutorialDerivation` for the rule); this turns its
-/// verdict into diagnostics at the failing step's line.
+/// verdict into diagnostics at the failing step's own line and column, with
+/// the draw, both values and how the reader understood the step's TeX.
 enum DerivationChecker {
     static func check(_ derivation: Derivation, outcome: ChapterRun.DerivationOutcome, file: String) -> [Diagnostic] {
-        let steps = derivation.checkedSteps
+        let steps = derivation.steps
         guard let first = steps.first else { return [] }
         return outcome.failures.compactMap { failure in
             guard steps.indices.contains(failure.step) else { return nil }
             let step = steps[failure.step]
             let inputs = failure.inputs.map { "\($0.name) = \(ValueFormatter.brief($0.value))" }.joined(separator: ", ")
+            let draw = derivation.isWorkedExample
+                ? "on the chapter's values"
+                : "on draw \(failure.draw + 1) of \(outcome.draws) (\(inputs))"
+            let reading = "read as: \(step.reading)"
+            if failure.element == -3 {
+                let what = failure.step == 0 ? "the first step" : "this step"
+                return Diagnostic(file: file, line: step.line, column: step.column,
+                    "\(what) could not be evaluated \(draw): \(failure.message ?? "no value"); \(reading)")
+            }
             let problem: String
             switch failure.element {
             case -2:
@@ -25,14 +35,18 @@ enum DerivationChecker {
                 let i = failure.element
                 let place = a.count == 1 ? "" : " at element \(i)"
                 let x = i < a.count ? a[i] : .nan, y = i < b.count ? b[i] : .nan
-                if let relative = failure.relative {
+                if let range = failure.message {
+                    problem = "first step = \(x), this step = \(y)\(place); \(range), which does not hold the first step's value"
+                } else if case .approximately(let decimals?) = step.relation {
+                    problem = "first step = \(x), this step = \(y)\(place): `\\approx` checks the \(decimals) decimal\(decimals == 1 ? "" : "s") written in the step, and they differ by \(String(format: "%.2g", abs(x - y))), more than ±\(String(format: "%g", 0.5 * pow(10, Double(-decimals))))"
+                } else if let relative = failure.relative {
                     problem = "first step = \(x), this step = \(y)\(place) (relative difference \(String(format: "%.2g", relative)) > tolerance \(derivation.tolerance))"
                 } else {
                     problem = "first step = \(x), this step = \(y)\(place) (NaN never agrees, and infinity only with the same infinity)"
                 }
             }
-            return Diagnostic(file: file, line: step.line, column: step.expressionColumn,
-                "derivation step disagrees with the first step (line \(first.line)) on draw \(failure.draw + 1) of \(outcome.draws) (\(inputs)): \(problem)")
+            return Diagnostic(file: file, line: step.line, column: step.column,
+                "derivation step disagrees with the first step (line \(first.line)) \(draw): \(problem); \(reading)")
         }
     }
 }

@@ -39,7 +39,7 @@ public indirect enum Value: Sendable, Hashable {
         switch kind {
         case "d": return Double(text).map { .double($0, text: text) } ?? parseSpecial(text).map { .double($0, text: text) }
         case "f": return Float(text).map { .float($0, text: text) } ?? parseSpecial(text).map { .float(Float($0), text: text) }
-        case "i": return Int(text).map { .int($0, text: text) } ?? .other(text)
+        case "i": return Int(text).map { .int($0, text: text) } ?? Double(text).map { .double($0, text: text) } ?? .other(text)
         case "b": return .bool(text == "true")
         case "s": return .string(text)
         case "a":

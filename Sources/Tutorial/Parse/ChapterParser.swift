@@ -17,6 +17,7 @@ public enum ChapterParser {
         var derivations: [Derivation] = []
         var codeIndex = 0
         var syntaxErrors = false
+        var symbols = ChapterSymbols()
         for block in blocks {
             guard case .code(let info, let literal) = block.kind else { continue }
             defer { codeIndex += 1 }
@@ -36,15 +37,18 @@ public enum ChapterParser {
                                                   column: problem.column + indent, problem.message))
                     syntaxErrors = true
                 }
-                swiftBlocks.append(SwiftBlock(
+                let swiftBlock = SwiftBlock(
                     index: swiftBlocks.count, codeBlockIndex: codeIndex, code: literal,
                     fenceLine: block.startLine, firstCodeLine: block.contentLine, indent: max(block.startColumn - 1, 0),
                     hidden: options.contains("hide"), runs: !options.contains("norun"),
-                    showsOutput: options.contains("output")))
+                    showsOutput: options.contains("output"))
+                swiftBlocks.append(swiftBlock)
+                if swiftBlock.runs && !syntaxErrors { symbols.symbols += ChapterSymbols.collect(from: [swiftBlock]).symbols }
             case "derivation":
                 let (derivation, problems) = DerivationParser.parse(
                     literal, index: derivations.count, codeBlockIndex: codeIndex,
-                    fenceLine: block.startLine, firstLine: block.contentLine, file: source.path)
+                    fenceLine: block.startLine, firstLine: block.contentLine, indent: max(block.startColumn - 1, 0),
+                    file: source.path, symbols: symbols.symbols)
                 derivations.append(derivation)
                 diagnostics += problems
             default:

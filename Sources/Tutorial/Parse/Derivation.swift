@@ -1,6 +1,8 @@
 import Foundation
 
-/// A `derivation` block: an equality chain whose steps are checked on random inputs.
+/// A `derivation` block: a chain of steps, each read from the TeX readers
+/// see, that must all agree — on random draws of its inputs (`% for`), or
+/// once, on the chapter's own values, for a worked example.
 public struct Derivation: Sendable, Hashable {
     /// One random input: `NAME in GENERATOR`.
     public struct Variable: Sendable, Hashable {
@@ -8,13 +10,77 @@ public struct Derivation: Sendable, Hashable {
         public var generator: String
     }
 
-    /// One line of the chain: its TeX and, usually, the Swift value of the step.
-    public struct Step: Sendable, Hashable {
-        public var tex: String
-        public var expression: String?
+    /// `% let NAME = SWIFT` or `% let NAME(a, b: Int) = SWIFT`: a symbol the
+    /// TeX may use, bound to a Swift value or function.
+    public struct Declaration: Sendable, Hashable {
+        public struct Parameter: Sendable, Hashable {
+            public var name: String
+            /// The Swift type written after `:`; without one, the parameter
+            /// takes the type of the input or value of the same name.
+            public var type: String?
+        }
+
+        public var name: String
+        /// nil for a value, the parameters for a function.
+        public var parameters: [Parameter]?
+        public var swift: String
         public var line: Int
-        /// Column of the expression on its line (1-based).
-        public var expressionColumn: Int
+        /// Column of the Swift text on its line.
+        public var column: Int
+    }
+
+    /// How a step is joined to the chain.
+    public enum Relation: Sendable, Hashable {
+        /// The first step, which every other step must equal.
+        case first
+        /// `=`: equal within the relative tolerance.
+        case equal
+        /// `\approx`: equal to the precision of the least precise number
+        /// written in the step (`decimals`), by the rule claims use; nil
+        /// when the step writes no number, and then `=`'s rule applies.
+        case approximately(decimals: Int?)
+    }
+
+    /// Where a step's value comes from.
+    public enum Source: Sendable, Hashable {
+        /// The TeX, as the reader understood it.
+        case tex(MathExpression)
+        /// The Swift expression after `%` on the step's line. `reason` says
+        /// why the TeX beside it could not be read; nil when the TeX was read
+        /// too and both are checked.
+        case twin(String, reason: String?)
+    }
+
+    /// One value of the chain.
+    public struct Step: Sendable, Hashable {
+        public var line: Int
+        /// Column of the step's first token (or of its Swift twin).
+        public var column: Int
+        /// The TeX of the step, as written between its relations.
+        public var tex: String
+        public var relation: Relation
+        public var source: Source
+
+        /// Whether the step was checked from its TeX.
+        public var isFromTeX: Bool {
+            if case .tex = source { return true }
+            return false
+        }
+
+        /// Whether only a Swift twin checks the step (its TeX could not be read).
+        public var isTwinOnly: Bool {
+            if case .twin(_, let reason) = source { return reason != nil }
+            return false
+        }
+
+        /// The step as the reader understood it, for messages:
+        /// `q[i] - indicator(y == i)`, or `Swift twin: …`.
+        public var reading: String {
+            switch source {
+            case .tex(let expression): return MathReading.text(expression)
+            case .twin(let swift, _): return "Swift twin: \(swift)"
+            }
+        }
     }
 
     public var index: Int
@@ -23,28 +89,98 @@ public struct Derivation: Sendable, Hashable {
     /// Line of the `% for` line (or the fence when there is none).
     public var forLine: Int
     public var variables: [Variable]
+    public var declarations: [Declaration] = []
     public var steps: [Step]
+    /// The TeX lines readers see, with their chapter lines, comments stripped.
+    public var displayLines: [(line: Int, tex: String)] = []
     public var tolerance: Double
     public var draws: Int
     public var label: String?
 
-    /// A line with no `&` is aligned at its first `=` (so a first line
-    /// written `L = …` lines up with the `&= …` lines below it).
-    static func aligned(_ line: String) -> String {
-        guard !line.contains("&"), let equals = line.firstIndex(of: "=") else { return line }
-        return line[..<equals] + "&" + line[equals...]
-    }
-
     public static let defaultTolerance = 1e-9
     public static let defaultDraws = 200
 
-    /// The steps that carry a Swift expression, in order.
-    public var checkedSteps: [Step] { steps.filter { $0.expression != nil } }
+    /// A worked example: no `% for` line, so it is evaluated once, on the
+    /// chapter's own values.
+    public var isWorkedExample: Bool { variables.isEmpty }
+
+    /// How many times the steps are evaluated.
+    public var evaluations: Int { isWorkedExample ? 1 : draws }
+
+    /// The steps checked from their TeX, and those checked only by a Swift twin.
+    public var texStepCount: Int { steps.filter(\.isFromTeX).count }
+    public var twinOnlyStepCount: Int { steps.filter(\.isTwinOnly).count }
 
     /// The TeX readers see: the lines, comments stripped, as one aligned equation.
     public var displayTeX: String {
-        let lines = steps.map { $0.tex.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(Self.aligned)
-        let body = lines.map { $0.hasSuffix(#"\\"#) ? String($0.dropLast(2)) : $0 }.joined(separator: " \\\\\n")
+        let body = displayLines.map { line -> String in
+            let aligned = Self.aligned(line.tex.trimmingCharacters(in: .whitespaces))
+            return aligned.hasSuffix(#"\\"#) ? String(aligned.dropLast(2)) : aligned
+        }.joined(separator: " \\\\\n")
         return "\\begin{aligned}\n" + body + "\n\\end{aligned}"
+    }
+
+    /// Where a KaTeX error in `displayTeX` points, as a chapter line and
+    /// column: KaTeX says "at position N" (1-based, in UTF-16 units of the
+    /// TeX it was given) or "at end of input".
+    public func location(ofTeXError message: String) -> (line: Int, column: Int) {
+        guard let last = displayLines.last else { return (fenceLine, 1) }
+        if message.contains("at end of input") { return (last.line, last.tex.unicodeScalars.count + 1) }
+        guard let range = message.range(of: #"at position (\d+)"#, options: .regularExpression),
+              let position = Int(message[range].split(separator: " ").last ?? "")
+        else { return (fenceLine, 1) }
+        var offset = "\\begin{aligned}\n".utf16.count
+        for (k, line) in displayLines.enumerated() {
+            let trimmed = line.tex.trimmingCharacters(in: .whitespaces)
+            var aligned = Self.aligned(trimmed)
+            if aligned.hasSuffix(#"\\"#) { aligned = String(aligned.dropLast(2)) }
+            let separator = k + 1 < displayLines.count ? " \\\\\n".utf16.count : 0
+            let within = position - 1 - offset
+            if within < aligned.utf16.count + separator {
+                // Columns count Unicode scalars of the line as written: undo the
+                // `&` that `aligned` may have inserted and the trimmed indentation.
+                let prefix = String(aligned.utf16.prefix(max(within, 0))) ?? ""
+                let inserted = aligned != trimmed && prefix.contains("&") && !trimmed.hasPrefix(prefix) ? 1 : 0
+                let leading = line.tex.prefix(while: { $0 == " " }).unicodeScalars.count
+                return (line.line, prefix.unicodeScalars.count - inserted + leading + 1)
+            }
+            offset += aligned.utf16.count + separator
+        }
+        return (last.line, 1)
+    }
+
+    /// A line with no `&` is aligned at its first relation outside braces
+    /// (so a first line written `L = …` lines up with the `&= …` lines below
+    /// it, and `\sum_{j=1}^{K}` keeps its `=`).
+    static func aligned(_ line: String) -> String {
+        guard !line.contains("&") else { return line }
+        var depth = 0
+        var previous: Character = " "
+        var index = line.startIndex
+        while index < line.endIndex {
+            let c = line[index]
+            if c == "{" && previous != "\\" { depth += 1 }
+            if c == "}" && previous != "\\" { depth = max(depth - 1, 0) }
+            if depth == 0 {
+                if c == "=" && previous != "\\" { return line[..<index] + "&" + line[index...] }
+                if c == "\\", line[index...].hasPrefix("\\approx") { return line[..<index] + "&" + line[index...] }
+            }
+            previous = previous == "\\" && c == "\\" ? " " : c
+            index = line.index(after: index)
+        }
+        return line
+    }
+
+    public static func == (a: Derivation, b: Derivation) -> Bool {
+        a.index == b.index && a.fenceLine == b.fenceLine && a.steps == b.steps && a.variables == b.variables
+            && a.declarations == b.declarations && a.displayTeX == b.displayTeX && a.tolerance == b.tolerance
+            && a.draws == b.draws && a.label == b.label && a.codeBlockIndex == b.codeBlockIndex
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(index)
+        hasher.combine(fenceLine)
+        hasher.combine(steps)
+        hasher.combine(displayTeX)
     }
 }

@@ -12,9 +12,13 @@ public struct ChapterRun: Sendable {
             public var inputs: [(name: String, value: Value)]
             public var first: Value
             public var this: Value
-            /// The element that disagreed; −1: the sizes differ; −2: not numbers.
+            /// The element that disagreed; −1: the sizes differ; −2: not
+            /// numbers; −3: the step could not be evaluated (`message` says why).
             public var element: Int
+            /// The difference: relative for `=` steps, absolute for `\approx` steps.
             public var relative: Double?
+            /// Why the step could not be evaluated (element −3).
+            public var message: String?
         }
 
         public var draws: Int
@@ -72,7 +76,7 @@ public struct ChapterRun: Sendable {
                         return (name, v)
                     }
                     return .init(step: step, draw: draw, inputs: inputs, first: first, this: this,
-                                 element: f["e"] as? Int ?? 0, relative: f["r"] as? Double)
+                                 element: f["e"] as? Int ?? 0, relative: f["r"] as? Double, message: f["m"] as? String)
                 }
                 derivations[id] = DerivationOutcome(draws: draws, failures: failures)
             case "figure":

@@ -12,6 +12,9 @@ enum InlineExpressionParser {
     struct Problem: Error { var message: String }
 
     static func parse(_ inside: [Unicode.Scalar], location: SourceLocation) throws -> InlineExpression {
+        for tilde in SwiftTextWalker.topLevelIndices(of: "~", in: inside) where tilde + 1 < inside.count && inside[tilde + 1] == "=" {
+            throw Problem(message: #"`~=` is Swift's pattern match, which would print true or false; to claim a value, write "≈" (\(x ≈ 1.1))"#)
+        }
         let approx = SwiftTextWalker.topLevelIndices(of: "≈", in: inside)
         if let at = approx.first {
             guard approx.count == 1 else { throw Problem(message: #"a claim has one "≈"; found \#(approx.count)"#) }

@@ -42,4 +42,19 @@ struct ProgramWriter {
         text += "#sourceLocation()\n"
         keyText += prefix + "\n" + expression + suffix + "\n"
     }
+
+    /// One line of engine-written code that stands for chapter line `line`:
+    /// placed at `column`, so that a compile error in it points there.
+    mutating func line(_ code: String, at line: Int, column: Int) {
+        text += "#sourceLocation(file: \(ValueQuote.swift(file)), line: \(max(line, 1)))\n"
+        text += String(repeating: " ", count: max(column - 1, 0)) + code + "\n"
+        text += "#sourceLocation()\n"
+        keyText += code + "\n"
+    }
+
+    /// Appends what another writer for the same file wrote.
+    mutating func append(_ other: ProgramWriter) {
+        text += other.text
+        keyText += other.keyText
+    }
 }

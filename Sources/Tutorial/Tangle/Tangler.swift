@@ -52,7 +52,7 @@ public enum Tangler {
             case .value(let id, let expression):
                 out.expression(prefix: "__tutorialValue(\(id),", expression.expression, suffix: ")", at: expression.location)
             case .derivation(let derivation):
-                tangle(derivation, chapter: document.name, into: &out)
+                DerivationWriter.write(derivation, into: &out)
             }
         }
         out.raw("__tutorialEnd()")
@@ -73,22 +73,6 @@ public enum Tangler {
         return ChapterProgram(
             chapterPath: document.path, chapterName: document.name, source: source, cacheText: key,
             hasWork: hasWork, items: programItems, seeds: seeds)
-    }
-
-    static func tangle(_ derivation: Derivation, chapter: String, into out: inout ProgramWriter) {
-        out.raw("__tutorialDerivation(\(derivation.index), draws: \(derivation.draws), tolerance: \(derivation.tolerance)) { __random in")
-        for variable in derivation.variables {
-            out.located(line: derivation.forLine,
-                "    let \(variable.name) = (\(qualified(variable.generator))).draw(using: &__random)")
-        }
-        let steps = derivation.checkedSteps
-        for (k, step) in steps.enumerated() {
-            out.expression(prefix: "    let __step\(k): Any = (", step.expression ?? "", suffix: ")",
-                           at: SourceLocation(line: step.line, column: step.expressionColumn))
-        }
-        let inputs = derivation.variables.map { "(\(ValueQuote.swift($0.name)), \($0.name) as Any)" }
-        out.raw("    return (inputs: [\(inputs.joined(separator: ", "))], steps: [\((0..<steps.count).map { "__step\($0)" }.joined(separator: ", "))])")
-        out.raw("}")
     }
 }
 

@@ -144,6 +144,19 @@ struct ChapterTypesetter {
         return "<figure class=\"figure\"\(id)>\(svg)<figcaption><span class=\"figure-label\">\(HTML.escape(name))</span> \(HTML.escape(figure.caption))</figcaption></figure>\n"
     }
 
+    /// "✓ All 8 steps checked from their TeX on 200 random draws (z, y, i)."
+    static func derivationNote(_ derivation: Derivation, draws: Int) -> String {
+        let steps = derivation.steps.count
+        let twins = derivation.twinOnlyStepCount
+        let how = twins == 0
+            ? "All \(steps) steps checked from their TeX"
+            : "\(steps) steps checked: \(steps - twins) from their TeX, \(twins) by \(twins == 1 ? "its" : "their") Swift twin\(twins == 1 ? "" : "s")"
+        let on = derivation.isWorkedExample
+            ? "on the chapter's values"
+            : "on \(draws) random draws (\(derivation.variables.map(\.name).joined(separator: ", ")))"
+        return "✓ \(how) \(on)."
+    }
+
     func derivationHTML(_ derivation: Derivation) -> String {
         let formula = formulas.derivations[derivation.index]
         let rendered = formula.flatMap { formulaHTML[$0] } ?? ""
@@ -155,11 +168,9 @@ struct ChapterTypesetter {
             number = "<span class=\"eq-number\">(\(target.number))</span>"
             labelID = " id=\"\(HTML.escape(target.id))\""
         }
-        let steps = derivation.checkedSteps.count
         return """
             <div class="derivation"\(labelID)><div class="equation\(number.isEmpty ? "" : " numbered")">\(rendered)\(number)</div>\
-            <p class="check-note" id="\(id)">✓ All \(steps) steps checked equal on \(draws) random draws \
-            (\(HTML.escape(derivation.variables.map(\.name).joined(separator: ", ")))).</p></div>
+            <p class="check-note" id="\(id)">\(HTML.escape(Self.derivationNote(derivation, draws: draws)))</p></div>
 
             """
     }

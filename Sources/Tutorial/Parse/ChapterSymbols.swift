@@ -1,0 +1,50 @@
+import SwiftParser
+import SwiftSyntax
+
+/// The names a chapter's Swift code declares at the top level of its blocks
+/// (`let`, `var`, `func`), which a derivation's TeX may use.
+public struct ChapterSymbols: Sendable, Hashable {
+    public struct Symbol: Sendable, Hashable {
+        public var name: String
+        public var isFunction: Bool
+        /// The line of the block the name is declared in.
+        public var line: Int
+    }
+
+    public var symbols: [Symbol] = []
+
+    public init(symbols: [Symbol] = []) {
+        self.symbols = symbols
+    }
+
+    /// The names declared by the running `swift` blocks of a chapter.
+    static func collect(from blocks: [SwiftBlock]) -> ChapterSymbols {
+        var symbols: [Symbol] = []
+        for block in blocks where block.runs {
+            let tree = Parser.parse(source: block.code)
+            for item in tree.statements {
+                if let variable = item.item.as(VariableDeclSyntax.self) {
+                    for binding in variable.bindings {
+                        for name in Self.names(in: binding.pattern) {
+                            symbols.append(Symbol(name: name, isFunction: false, line: block.fenceLine))
+                        }
+                    }
+                } else if let function = item.item.as(FunctionDeclSyntax.self) {
+                    symbols.append(Symbol(name: function.name.text, isFunction: true, line: block.fenceLine))
+                }
+            }
+        }
+        return ChapterSymbols(symbols: symbols)
+    }
+
+    static func names(in pattern: PatternSyntax) -> [String] {
+        if let identifier = pattern.as(IdentifierPatternSyntax.self) { return [identifier.identifier.text] }
+        if let tuple = pattern.as(TuplePatternSyntax.self) { return tuple.elements.flatMap { names(in: $0.pattern) } }
+        return []
+    }
+
+    /// The symbols declared in blocks that start before `line`.
+    public func before(line: Int) -> [Symbol] {
+        symbols.filter { $0.line < line }
+    }
+}

@@ -1,0 +1,86 @@
+/// What one step of a derivation means, as the TeX reader understood it:
+/// a tree of plain values that the emitter turns into Swift and the printer
+/// writes back out ("read as: q[i] - indicator(y == i)").
+public indirect enum MathExpression: Sendable, Hashable {
+    /// A number as written, e.g. `0.6285`.
+    case number(String)
+    /// A value in scope: a `% for` input, a `% let` value, a bound index or a
+    /// name of the chapter's Swift code (`z`, `q`, `epsilon`, `Loss`).
+    case name(String)
+    /// Euler's number `e` or `\pi`, when no declaration takes the name.
+    case constant(MathConstant)
+    case negate(MathExpression)
+    /// `a + b`, `a - b`, `a \cdot b` (or `ab`), `a / b` and `\frac{a}{b}`.
+    case arithmetic(ArithmeticOperator, MathExpression, MathExpression)
+    /// `a^{b}`; `e^{x}` is `apply(.exp, x)`.
+    case power(MathExpression, MathExpression)
+    /// `\exp`, `\log`/`\ln`, `\sqrt`, `|x|`; `\log(1 + x)` is read as `log1p(x)`.
+    case apply(MathFunction, MathExpression)
+    /// `z_i`: element `i` of the vector `z` (indices count from 0, as in Swift).
+    case element(MathExpression, index: MathExpression)
+    /// `\operatorname{softmax}(z)`, `H(p, q)`: a `% let` function (`declared`)
+    /// or a function of the chapter's Swift code.
+    case call(String, [MathExpression], declared: Bool)
+    /// `\sum_j`, `\prod_j`, `\max_j`, `\min_j` over a bound index.
+    case reduction(Reduction, MathBinding, MathExpression)
+    /// `\max(a, b)`, `\min(a, b, c)`.
+    case extremum(Reduction, [MathExpression])
+    /// `\mathbb{1}(…)`: 1 where the condition holds, else 0.
+    case indicator(MathCondition)
+    /// `\nabla_{z_i} F`, `\frac{\partial F}{\partial z_i}`, `\frac{d}{dx} F`,
+    /// taken numerically with central differences.
+    case derivative(MathVariable, MathExpression)
+
+    public enum MathConstant: String, Sendable, Hashable { case e, pi }
+
+    public enum ArithmeticOperator: String, Sendable, Hashable {
+        case add = "+", subtract = "-", multiply = "*", divide = "/"
+    }
+
+    public enum MathFunction: String, Sendable, Hashable {
+        case exp, log, log1p, sqrt, abs
+    }
+
+    public enum Reduction: String, Sendable, Hashable {
+        case sum, product, max, min
+    }
+}
+
+/// A variable of differentiation: `z` (the whole gradient), `z_i` (one
+/// component) or a scalar `x`.
+public struct MathVariable: Sendable, Hashable {
+    public var name: String
+    public var component: MathExpression?
+}
+
+/// The index a reduction or `\forall` binds, and what it ranges over.
+public struct MathBinding: Sendable, Hashable {
+    public enum Range: Sendable, Hashable {
+        /// The indices of the vectors the body subscripts with the index
+        /// (`\sum_j e^{z_j}` ranges over `z`); they must all have one size.
+        case over([MathExpression])
+        /// `_{j=a}^{b}`: from a through b, both included.
+        case bounds(MathExpression, MathExpression)
+    }
+
+    public var name: String
+    public var range: Range
+    /// `_{j \ne y}`: indices left out.
+    public var excluded: [MathExpression] = []
+}
+
+/// A condition inside `\mathbb{1}(…)`.
+public indirect enum MathCondition: Sendable, Hashable {
+    /// `a < b`, or a chain `0 \le q_i \le 1`: every adjacent pair holds.
+    case comparison([MathExpression], [Comparison])
+    /// `\land` (or a comma between conditions).
+    case all([MathCondition])
+    /// `\lor`.
+    case any([MathCondition])
+    /// `\forall i`, `\text{ for every } i`, `\text{ for all } i \ne y`.
+    case forAll(MathBinding, MathCondition)
+
+    public enum Comparison: String, Sendable, Hashable {
+        case equal = "==", notEqual = "!=", less = "<", greater = ">", lessOrEqual = "<=", greaterOrEqual = ">="
+    }
+}

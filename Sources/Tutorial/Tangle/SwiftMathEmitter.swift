@@ -1,0 +1,179 @@
+/// Turns a ``MathExpression`` into Swift statements that compute it with
+/// ChapterRuntime's `__TeXValue` operations, one small statement per node
+/// (`let __t3 = try __texAdd(__t1, __t2)`), so that the type checker never
+/// meets a long expression.
+///
+/// Every statement is placed at the step's chapter line and column, so a
+/// compile error in a step (an unknown function, a type that does not
+/// convert) points at the step. Sums, `\forall` and derivatives become
+/// closures; inside a derivative the variable is rebound to its perturbed
+/// value and the block's `% let` values are computed again from it.
+struct SwiftMathEmitter {
+    /// A line of Swift and the chapter line and column it stands for.
+    struct Line: Equatable {
+        var code: String
+        var line: Int
+        var column: Int
+    }
+
+    private(set) var lines: [Line] = []
+    /// Names whose type a derivative or a function parameter borrows (`__w_z`).
+    private(set) var witnesses: Set<String> = []
+    private var counter: Int
+    private let line: Int
+    private let column: Int
+    /// The block's `% let` values, computed again inside derivatives.
+    private let values: [Derivation.Declaration]
+
+    /// Whether decimal numbers are `__texLiteral`s that an `\approx` step varies.
+    private let approximate: Bool
+    /// How many such literals were emitted.
+    private(set) var literals = 0
+
+    init(line: Int, column: Int, values: [Derivation.Declaration], counter: Int = 0, approximate: Bool = false) {
+        self.approximate = approximate
+        self.line = line
+        self.column = column
+        self.values = values
+        self.counter = counter
+    }
+
+    var nextCounter: Int { counter }
+
+    private mutating func temporary() -> String {
+        counter += 1
+        return "__t\(counter)"
+    }
+
+    private mutating func emit(_ code: String) {
+        lines.append(Line(code: code, line: line, column: column))
+    }
+
+    /// Emits `e` and returns the name of the `__TeXValue` that holds it.
+    mutating func value(_ e: MathExpression) -> String {
+        let t = temporary()
+        switch e {
+        case .number(let text):
+            let literal = text.hasPrefix(".") ? "0" + text : text
+            if approximate, let point = literal.firstIndex(of: ".") {
+                let decimals = literal.distance(from: point, to: literal.endIndex) - 1
+                emit("let \(t) = __texLiteral(\(literal), 5e-\(decimals + 1), \(literals))")
+                literals += 1
+            } else {
+                emit("let \(t) = __TeXValue.number(\(literal))")
+            }
+        case .name(let name):
+            emit("let \(t) = __texValue(\(name))")
+        case .constant(.e):
+            emit("let \(t) = __TeXValue.number(2.718281828459045)")
+        case .constant(.pi):
+            emit("let \(t) = __TeXValue.number(Double.pi)")
+        case .negate(let a):
+            let x = value(a)
+            emit("let \(t) = __texNegate(\(x))")
+        case .arithmetic(let op, let a, let b):
+            let x = value(a), y = value(b)
+            let function = ["+": "__texAdd", "-": "__texSubtract", "*": "__texMultiply", "/": "__texDivide"][op.rawValue]!
+            emit("let \(t) = try \(function)(\(x), \(y))")
+        case .power(let a, let b):
+            let x = value(a), y = value(b)
+            emit("let \(t) = try __texPower(\(x), \(y))")
+        case .apply(let f, let a):
+            let x = value(a)
+            switch f {
+            case .exp: emit("let \(t) = __texExp(\(x))")
+            case .log: emit("let \(t) = __texLog(\(x))")
+            case .log1p: emit("let \(t) = __texLog1p(\(x))")
+            case .sqrt: emit("let \(t) = __texSqrt(\(x))")
+            case .abs: emit("let \(t) = try __texAbs(\(x))")
+            }
+        case .element(let base, let index):
+            let b = value(base), i = value(index)
+            emit("let \(t) = try __texElement(\(b), \(i), \(ValueQuote.swift(MathReading.text(base))))")
+        case .call(let name, let arguments, let declared):
+            let xs = arguments.map { value($0) }
+            if declared {
+                emit("let \(t) = try __texfn_\(name)(\(xs.joined(separator: ", ")))")
+            } else {
+                emit("let \(t) = try __texValue(\(name)(\(xs.map { "__texArgument(\($0))" }.joined(separator: ", "))))")
+            }
+        case .reduction(let kind, let binding, let body):
+            let indices = self.indices(binding)
+            let call: String
+            switch kind {
+            case .sum: call = "__texSum(\(indices))"
+            case .product: call = "__texProduct(\(indices))"
+            case .max: call = "__texExtremum(true, \(indices))"
+            case .min: call = "__texExtremum(false, \(indices))"
+            }
+            emit("let \(t) = try \(call) { (\(binding.name): Int) throws -> __TeXValue in")
+            let result = value(body)
+            emit("return \(result)")
+            emit("}")
+        case .extremum(let kind, let arguments):
+            let xs = arguments.map { value($0) }
+            emit("let \(t) = try __texExtremum(\(kind == .max), [\(xs.joined(separator: ", "))])")
+        case .indicator(let condition):
+            let c = self.condition(condition)
+            emit("let \(t) = __texIndicator(\(c))")
+        case .derivative(let variable, let operand):
+            let point = value(.name(variable.name))
+            let component = variable.component.map { value($0) } ?? "nil"
+            witnesses.insert(variable.name)
+            emit("let \(t) = try __texDerivative(at: \(point), component: \(component)) { (__p: __TeXValue) throws -> __TeXValue in")
+            emit("let \(variable.name) = try __texNative(__p, like: __w_\(variable.name))")
+            for declaration in values where declaration.name != variable.name {
+                let prefix = "let \(declaration.name) = "
+                lines.append(Line(code: prefix + declaration.swift, line: declaration.line, column: max(declaration.column - prefix.count, 1)))
+            }
+            let result = value(operand)
+            emit("return \(result)")
+            emit("}")
+        }
+        return t
+    }
+
+    /// Emits the `[Int]` of indices a binding runs over and returns its name.
+    private mutating func indices(_ binding: MathBinding) -> String {
+        let excluded = binding.excluded.map { value($0) }
+        let t = temporary()
+        switch binding.range {
+        case .over(let sources):
+            let pairs = sources.map { "(\(ValueQuote.swift(MathReading.text($0))), \(value($0)))" }
+            emit("let \(t) = try __texIndices(\(ValueQuote.swift(binding.name)), [\(pairs.joined(separator: ", "))], excluding: [\(excluded.joined(separator: ", "))])")
+        case .bounds(let lower, let upper):
+            let a = value(lower), b = value(upper)
+            emit("let \(t) = try __texBounds(\(ValueQuote.swift(binding.name)), \(a), \(b), excluding: [\(excluded.joined(separator: ", "))])")
+        }
+        return t
+    }
+
+    /// Emits a condition and returns the name of the `Bool` that holds it.
+    mutating func condition(_ c: MathCondition) -> String {
+        switch c {
+        case .comparison(let operands, let relations):
+            let xs = operands.map { value($0) }
+            let parts = relations.enumerated().map { k, relation -> String in
+                let t = temporary()
+                emit("let \(t) = try __texCompare(\(xs[k]), \(ValueQuote.swift(relation.rawValue)), \(xs[k + 1]))")
+                return t
+            }
+            let t = temporary()
+            emit("let \(t) = \(parts.joined(separator: " && "))")
+            return t
+        case .all(let inner), .any(let inner):
+            let parts = inner.map { condition($0) }
+            let t = temporary()
+            emit("let \(t) = \(parts.joined(separator: { if case .all = c { return " && " } else { return " || " } }()))")
+            return t
+        case .forAll(let binding, let inner):
+            let indices = self.indices(binding)
+            let t = temporary()
+            emit("let \(t) = try __texForAll(\(indices)) { (\(binding.name): Int) throws -> Bool in")
+            let result = condition(inner)
+            emit("return \(result)")
+            emit("}")
+            return t
+        }
+    }
+}

@@ -1,0 +1,229 @@
+import Testing
+@testable import Tutorial
+
+/// The TeX reader: every row of the README's table, its precedence rules,
+/// the scope of derivatives, and the ambiguities it refuses to guess.
+@Suite struct TeXReaderTests {
+    /// Names in scope for these tests: vectors z, q, p, w; indices i, y, K;
+    /// scalars x, c, m, epsilon; functions Loss(2), H(2), f(1) and a chapter function.
+    static let scope: MathScope = {
+        var scope = MathScope()
+        for name in ["z", "q", "p", "w", "i", "y", "K", "x", "c", "m", "epsilon"] {
+            scope.declare(name, .value, variable: true, inBlock: true)
+        }
+        scope.declare("Loss", .declaredFunction(arity: 2), inBlock: true)
+        scope.declare("H", .declaredFunction(arity: 2), inBlock: true)
+        scope.declare("f", .declaredFunction(arity: 1), inBlock: true)
+        scope.declare("boosted", .swiftFunction)
+        return scope
+    }()
+
+    /// How the reader reads `tex`, or its error message.
+    func reading(_ tex: String) -> String {
+        let tokens = TeXLexer.tokens(tex, column: 1)
+        do {
+            return MathReading.text(try TeXMathParser.read(tokens, scope: Self.scope))
+        } catch {
+            return "error at \(error.column): \(error.message)"
+        }
+    }
+
+    // MARK: The README's table, one example a row
+
+    @Test(arguments: [
+        ("0.6285", "0.6285"),
+        ("a + b", "error"),
+        ("x + c - m", "x + c - m"),
+        ("x \\cdot c", "x * c"),
+        ("x \\times c", "x * c"),
+        ("x / c", "x / c"),
+        ("2x", "2 * x"),
+        ("\\frac{x}{c}", "x / c"),
+        ("x^2", "pow(x, 2)"),
+        ("x^{c+1}", "pow(x, c + 1)"),
+        ("e^{x}", "exp(x)"),
+        ("\\exp(x)", "exp(x)"),
+        ("\\log x", "log(x)"),
+        ("\\ln(x)", "log(x)"),
+        ("\\log(1 + x)", "log1p(x)"),
+        ("\\sqrt{x}", "sqrt(x)"),
+        ("\\sqrt[3]{x}", "pow(x, 1 / 3)"),
+        ("|x - c|", "abs(x - c)"),
+        ("\\max_j z_j", "max(j in indices(z): z[j])"),
+        ("\\min_j z_j", "min(j in indices(z): z[j])"),
+        ("\\max(x, c)", "max(x, c)"),
+        ("z_i", "z[i]"),
+        ("z_{i+1}", "z[i + 1]"),
+        ("q_0", "q[0]"),
+        ("\\operatorname{softmax}(z)_i", "softmax(z)[i]"),
+        ("\\sum_j e^{z_j}", "sum(j in indices(z): exp(z[j]))"),
+        ("\\sum_{j \\ne y} q_j", "sum(j in indices(q) where j != y: q[j])"),
+        ("\\sum_{j=0}^{K-1} z_j", "sum(j in 0...(K - 1): z[j])"),
+        ("\\prod_j q_j", "product(j in indices(q): q[j])"),
+        ("(x + c)[x - c]", "(x + c) * (x - c)"),
+        ("\\{x + c\\}", "x + c"),
+        ("\\left( x + c \\right)", "x + c"),
+        ("\\big( x \\big) \\Big( c \\Big) \\bigg( m \\bigg)", "x * c * m"),
+        ("{x + c}", "x + c"),
+        ("\\mathbb{1}(y = i)", "indicator(y == i)"),
+        ("\\mathbb{1}[y \\ne i]", "indicator(y != i)"),
+        ("\\mathbb{1}(y \\neq i)", "indicator(y != i)"),
+        ("\\mathbb{1}(x < c)", "indicator(x < c)"),
+        ("\\mathbb{1}(x > c)", "indicator(x > c)"),
+        ("\\mathbb{1}(x \\le c)", "indicator(x <= c)"),
+        ("\\mathbb{1}(x \\leq c)", "indicator(x <= c)"),
+        ("\\mathbb{1}(x \\ge c)", "indicator(x >= c)"),
+        ("\\mathbb{1}(x \\geq c)", "indicator(x >= c)"),
+        ("\\mathbb{1}(0 \\le q_i \\le 1)", "indicator(0 <= q[i] && q[i] <= 1)"),
+        ("\\mathbb{1}(x > 0 \\land c > 0)", "indicator((x > 0) && (c > 0))"),
+        ("\\mathbb{1}(\\forall i: q_i \\ge 0)", "indicator(forAll(i in indices(q): q[i] >= 0))"),
+        ("\\mathbb{1}(q_i \\ge 0 \\text{ for every } i)", "indicator(forAll(i in indices(q): q[i] >= 0))"),
+        ("\\mathbb{1}(q_i \\ge 0 \\text{ for all } i \\ne y)", "indicator(forAll(i in indices(q) where i != y: q[i] >= 0))"),
+        ("\\nabla_{z_i} \\text{Loss}(z, y)", "d/dz[i](Loss(z, y))"),
+        ("\\frac{\\partial}{\\partial z_i} \\text{Loss}(z, y)", "d/dz[i](Loss(z, y))"),
+        ("\\frac{\\partial \\text{Loss}(z, y)}{\\partial z_i}", "d/dz[i](Loss(z, y))"),
+        ("\\frac{d}{dx} x^2", "d/dx(pow(x, 2))"),
+        ("\\nabla_z \\text{Loss}(z, y)", "d/dz(Loss(z, y))"),
+        ("\\, x \\; \\quad c \\! \\displaystyle", "x * c"),
+        ("H(p, q)", "H(p, q)"),
+        ("\\text{Loss}(z + \\epsilon, y)", "Loss(z + epsilon, y)"),
+        ("\\mathrm{Loss}(z, y) \\texttt{Loss}(z, y)", "Loss(z, y) * Loss(z, y)"),
+        ("f_i(z)", "f(z)[i]"),
+        ("\\pi x", "pi * x"),
+    ])
+    func readsTheTableRow(_ tex: String, _ expected: String) {
+        let got = reading(tex)
+        if expected == "error" {
+            #expect(got.hasPrefix("error"), "\(tex) read as \(got)")
+        } else {
+            #expect(got == expected, "\(tex)")
+        }
+    }
+
+    // MARK: Precedence
+
+    @Test(arguments: [
+        ("-x^2", "-pow(x, 2)"),
+        ("-z_y + \\log \\sum_j e^{z_j}", "-z[y] + log(sum(j in indices(z): exp(z[j])))"),
+        ("x + c m", "x + c * m"),
+        ("x - c - m", "x - c - m"),
+        ("x - (c - m)", "x - (c - m)"),
+        ("x / c \\cdot m", "x / c * m"),
+        ("\\frac{x}{c} m", "x / c * m"),
+        ("\\sum_j z_j + x", "sum(j in indices(z): z[j]) + x"),
+        ("\\sum_j z_j x", "sum(j in indices(z): z[j] * x)"),
+        ("x \\sum_j z_j", "x * sum(j in indices(z): z[j])"),
+        ("\\log \\sum_j e^{z_j - m}", "log(sum(j in indices(z): exp(z[j] - m)))"),
+        ("\\log(x) c", "log(x) * c"),
+        ("\\log \\frac{x}{c}", "log(x / c)"),
+        ("e^{c} e^{x}", "exp(c) * exp(x)"),
+        ("q_i^2", "pow(q[i], 2)"),
+        ("x \\cdot -c", "x * -c"),
+    ])
+    func readsPrecedence(_ tex: String, _ expected: String) {
+        #expect(reading(tex) == expected, "\(tex)")
+    }
+
+    // MARK: The scope of a derivative
+
+    @Test(arguments: [
+        // The rest of the product, up to the next + or −.
+        ("\\nabla_{z_i} \\log \\sum_j e^{z_j} - \\nabla_{z_i} z_y", "d/dz[i](log(sum(j in indices(z): exp(z[j])))) - d/dz[i](z[y])"),
+        ("\\nabla_{z_i} x z_i + c", "d/dz[i](x * z[i]) + c"),
+        // The group right after it, and no further.
+        ("\\nabla_{z_i} (z_i) x", "d/dz[i](z[i]) * x"),
+        ("\\frac{d}{dx} \\big(x^2\\big) c", "d/dx(pow(x, 2)) * c"),
+        // Inside a sum: the sum's body is the rest of the product.
+        ("\\sum_j \\nabla_{z_i} e^{z_j}", "sum(j in indices(z): d/dz[i](exp(z[j])))"),
+    ])
+    func aDerivativeAppliesToTheGroupAfterItOrTheRestOfTheProduct(_ tex: String, _ expected: String) {
+        #expect(reading(tex) == expected, "\(tex)")
+    }
+
+    // MARK: Never guess
+
+    @Test(arguments: [
+        ("\\log x y", "`\\log x y…` is ambiguous"),
+        ("x / c m", "is ambiguous: write \\frac"),
+        ("q_12", "TeX takes only the first digit"),
+        ("x^23", "TeX takes only the first digit"),
+        ("|x |c| m|", "could close `|…|` or open another one"),
+        ("\\sum z_j", "needs its index as a subscript"),
+        ("\\sum_j x", "cannot tell what `j` ranges over"),
+        ("\\text{automatic differentiation}", "is not a name the reader can evaluate"),
+        ("a", "`a` is not declared; names in scope: z, q, p, w, i, y, K, x, c, m, epsilon, Loss(2 arguments)"),
+        ("softmax(z)", "write a name of several letters as `\\operatorname{softmax}`"),
+        ("\\text{Loss}(z)", "takes 2 arguments, not 1"),
+        ("\\text{Loss}", "is a function of 2 arguments"),
+        ("x \\pm c", "stands for two values"),
+        ("\\log_2 x", "with a base is not read"),
+        ("\\log^2 x", "is ambiguous"),
+        ("\\mathbb{1}(x)", "needs a condition"),
+        ("\\nabla_{\\text{Loss}} x", "cannot be varied"),
+        ("x'", "a prime"),
+        ("(x, c)", "a tuple"),
+        ("\\infty", "not a value"),
+        ("z_{i,j}", "matrix"),
+        ("\\frac{x}{c", "the step ends"),
+        ("\\sum_{j \\in S} z_j", "is not read"),
+        ("\\widehat{x}", "not in the TeX subset"),
+    ])
+    func anAmbiguityIsAnErrorThatSaysWhatToWrite(_ tex: String, _ message: String) {
+        let got = reading(tex)
+        #expect(got.hasPrefix("error"), "\(tex) read as \(got)")
+        if message != "error" { #expect(got.contains(message), "\(tex): \(got)") }
+    }
+
+    @Test func anErrorPointsAtTheToken() {
+        #expect(reading("x + \\log x y").hasPrefix("error at 12:"))
+        #expect(reading("x + a").hasPrefix("error at 5:"))
+    }
+
+    @Test func anIndexUsedOutsideItsSumIsNamed() {
+        #expect(reading("\\frac{e^{z_j}}{\\sum_j e^{z_j}}").contains("outside the `\\sum_j` that binds it"))
+    }
+
+    @Test func eIsEulersNumberUnlessTheBlockDeclaresIt() {
+        #expect(reading("e^{x}") == "exp(x)")
+        var scope = MathScope()
+        scope.declare("e", .value, inBlock: true)
+        scope.declare("x", .value, inBlock: true)
+        let tokens = TeXLexer.tokens("e^{x}", column: 1)
+        #expect((try? MathReading.text(TeXMathParser.read(tokens, scope: scope))) == "pow(e, x)")
+        var chapterOnly = MathScope()
+        chapterOnly.declare("e", .value)
+        chapterOnly.declare("x", .value)
+        #expect((try? MathReading.text(TeXMathParser.read(tokens, scope: chapterOnly))) == "exp(x)")
+    }
+
+    // MARK: Lines and relations
+
+    @Test func aLineSplitsAtRelationsOutsideBraces() {
+        let terms = DerivationLine.terms("\\sum_{j=1}^{K} q_j &= 1 \\approx 1.0", column: 1)
+        #expect(terms.map(\.tex) == ["\\sum_{j=1}^{K} q_j", "1", "1.0"])
+        #expect(terms.map(\.column) == [1, 23, 33])
+        #expect(terms[2].relation == .approximately(decimals: 1))
+    }
+
+    @Test func anInequalityBetweenStepsIsAnError() {
+        let terms = DerivationLine.terms("x \\le c", column: 1)
+        #expect(terms.first?.problem?.message.contains("steps are joined by `=` or `\\approx`") == true)
+    }
+
+    @Test(arguments: [
+        ("0.4644", 4), ("-\\log 0.6285", 4), ("2.5 \\times 10^{-3}", 4), ("3 \\times 10^{4}", -4), ("0.46 + 0.001", 2),
+    ])
+    func anApproximateStepHasThePrecisionOfItsLeastPreciseNumber(_ tex: String, _ decimals: Int) {
+        #expect(DerivationLine.precision(of: TeXLexer.tokens(tex, column: 1)) == decimals)
+    }
+
+    @Test func wholeNumbersAloneClaimNoPrecision() {
+        #expect(DerivationLine.precision(of: TeXLexer.tokens("\\frac{1}{3}", column: 1)) == nil)
+    }
+
+    @Test func theDisplayIsAlignedAtTheFirstRelationOutsideBraces() {
+        #expect(Derivation.aligned("\\sum_{j=1}^{K} q_j = 1") == "\\sum_{j=1}^{K} q_j &= 1")
+        #expect(Derivation.aligned("x \\approx 0.5") == "x &\\approx 0.5")
+        #expect(Derivation.aligned("a &= b") == "a &= b")
+    }
+}
