@@ -19,15 +19,23 @@ import Testing
         let derivation = Derivation(
             index: 0, codeBlockIndex: 0, fenceLine: 10, forLine: 11,
             variables: [.init(name: "z", generator: "logits(count: 2...8)")],
-            steps: [.init(tex: "a", expression: "f(z)", line: 12, expressionColumn: 5), .init(tex: "b", expression: "g(z)", line: 13, expressionColumn: 5)],
+            steps: [
+                .init(line: 12, column: 1, tex: "f(z)", relation: .first, source: .twin("f(z)", reason: "no reader for f")),
+                .init(line: 13, column: 1, tex: "g(z)", relation: .equal, source: .twin("g(z)", reason: "no reader for g")),
+            ],
             tolerance: 1e-9, draws: 200, label: nil)
-        #expect(CheckDisplay.derivationChecked(derivation) == "2 expressions equal to within 10⁻⁹ on 200 draws of z ∈ logits(count: 2...8)")
+        #expect(CheckDisplay.derivationChecked(derivation)
+            == "2 steps equal to within 10⁻⁹ on 200 draws of z ∈ logits(count: 2...8); 0 of 2 read from the TeX, the rest by their Swift twins")
         let record = CheckRecord(chapter: "c.md", line: 10, kind: .derivation, expression: "f(z) = g(z)", computed: "200 draws", expected: "200 draws", passed: true, anchor: "x")
         #expect(CheckDisplay.derivationOutcome(record, derivation: derivation) == "all 200 draws agree")
         var short = record
         short.computed = "37 draws"
         short.passed = false
         #expect(CheckDisplay.derivationOutcome(short, derivation: derivation) == "stopped after 37 of 200 draws")
+        var worked = derivation
+        worked.variables = []
+        #expect(CheckDisplay.derivationChecked(worked).contains("on the chapter's values"))
+        #expect(CheckDisplay.derivationOutcome(record, derivation: worked) == "the steps agree")
     }
 
     @Test func pathsWrapOnlyAfterASlashAndShortValuesKeepTheFullOneOnHover() {

@@ -24,18 +24,30 @@ enum CheckDisplay {
     }
 
     /// What a derivation's row says was checked:
-    /// "steps agree to 1e-9 on 200 draws of z ∈ logits(count: 2...8)".
+    /// "3 steps equal to within 10⁻⁹ on 200 draws of z ∈ logits(count: 2...8); all read from the TeX",
+    /// or for a worked example (no `% for`) "3 steps equal … on the chapter's values".
     static func derivationChecked(_ derivation: Derivation) -> String {
-        let variables = derivation.variables.map { "\($0.name) ∈ \($0.generator)" }.joined(separator: ", ")
-        let steps = derivation.checkedSteps.count
-        var text = "\(steps) \(steps == 1 ? "expression" : "expressions") equal to within \(tolerance(derivation.tolerance))"
-        text += " on \(derivation.draws) \(derivation.draws == 1 ? "draw" : "draws")"
-        if !variables.isEmpty { text += " of \(variables)" }
+        let steps = derivation.steps.count
+        var text = "\(steps) \(steps == 1 ? "step" : "steps") equal to within \(tolerance(derivation.tolerance))"
+        if derivation.steps.contains(where: { if case .approximately = $0.relation { true } else { false } }) {
+            text += " (≈ steps to their written digits)"
+        }
+        if derivation.isWorkedExample {
+            text += " on the chapter's values"
+        } else {
+            let variables = derivation.variables.map { "\($0.name) ∈ \($0.generator)" }.joined(separator: ", ")
+            text += " on \(derivation.draws) \(derivation.draws == 1 ? "draw" : "draws") of \(variables)"
+        }
+        let fromTeX = derivation.texStepCount
+        text += fromTeX == steps ? "; all read from the TeX" : "; \(fromTeX) of \(steps) read from the TeX, the rest by their Swift twins"
         return text
     }
 
     /// What a derivation's computed column says: how many draws agreed.
     static func derivationOutcome(_ record: CheckRecord, derivation: Derivation) -> String {
+        if derivation.isWorkedExample {
+            return record.passed ? "the steps agree" : "a step differs (see the build's error)"
+        }
         let ran = Int(record.computed.prefix { $0.isNumber }) ?? 0
         if record.passed { return "all \(ran) draws agree" }
         if ran < derivation.draws { return "stopped after \(ran) of \(derivation.draws) draws" }
