@@ -26,6 +26,7 @@ check: build
 test: setup-test build
 	$(SWIFT) test -c $(CONFIG)
 	$(RENDER) check
+	scripts/mutation-test --render $(RENDER)
 	$(RENDER) --quiet
 	$(RENDER) pdf --quiet --output output/book.pdf
 	scripts/check-site output

@@ -60,4 +60,11 @@ import Testing
         #expect(StepComparison.outside([0.464369], low: [0.4615], high: [0.4625]) == 0)
         #expect(StepComparison.outside([1, 2], low: [1], high: [1]) == -1)
     }
+
+    @Test func integersOfEveryWidthAreNumbers() {
+        #expect(ValueEncoder.numbers(Int8(-3)) == [-3])
+        #expect(ValueEncoder.numbers(UInt64(7)) == [7])
+        #expect(ValueEncoder.numbers([UInt16(1), 2]) == [1, 2])
+        #expect(ValueEncoder.encodeAny(Int16(5)) == #"{"k":"i","v":"5"}"#)
+    }
 }

@@ -74,7 +74,8 @@ import Testing
         #expect(records.count == 3)
         for record in records { #expect(page.contains(#"id="\#(record.anchor)""#), "no anchor \(record.anchor)") }
         #expect(checks.contains(#""expected" : "0.4644""#))
-        #expect(checks.contains(#""computed" : "200 draws""#))
+        #expect(checks.contains(#""computed" : "3 steps from their TeX, on 200 draws""#), "\(checks)")
+        #expect(checks.contains(#""texSteps" : 3"#) && checks.contains(#""twinSteps" : 0"#))
     }
 
     @Test func everyFailureOfABuildIsListedAcrossChapters() async throws {

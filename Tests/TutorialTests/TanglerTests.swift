@@ -38,11 +38,24 @@ import Testing
     }
 
     @Test func derivationsDrawTheirInputsAndEncodeEachStep() {
-        let source = program("```derivation\n% for z in logits(count: 3), y in label(below: z.count)\na &= b % softmax(z)[y]\n&= c % 1.0 - 0\n```\n")
+        let source = program("```derivation\n% for z in logits(count: 3), y in label(below: z.count)\n% let q = softmax(z)\nq_y &= \\frac{e^{z_y}}{\\sum_j e^{z_j}} % softmax(z)[y]\n```\n")
         #expect(source.contains("let z = (ChapterRuntime.logits(count: 3)).draw(using: &__random)"))
         #expect(source.contains("let y = (ChapterRuntime.label(below: z.count)).draw(using: &__random)"))
-        #expect(source.contains("__step0") && source.contains("__step1"))
-        #expect(source.contains("draws: 200"))
+        #expect(source.contains("    let q = (\n") && source.contains("softmax(z))"))
+        // Each step read from TeX is a closure of small statements; the twin is evaluated beside it.
+        #expect(source.contains("let __s0 = __texStep { () throws -> __TeXValue in"))
+        #expect(source.contains("let __s1 = __texStep { () throws -> __TeXValue in"))
+        #expect(source.contains("try __texSum("))
+        #expect(source.contains("let __s2 = __texTwin("))
+        #expect(source.contains("steps: [__s0, __s1, __s2]"))
+        #expect(source.contains("draws: 200") && source.contains("decimals: [nil, nil, nil]"))
+    }
+
+    @Test func aWorkedExampleRunsOnceAndVariesItsWrittenNumbers() {
+        let source = program("```swift\nlet q: [Double] = [0.25, 0.75]\n```\n\n```derivation\n-\\log q_1 \\approx -\\log 0.75\n```\n")
+        #expect(source.contains("draws: 1"))
+        #expect(source.contains("__texApproximateStep(literals: 1)"))
+        #expect(source.contains("__texLiteral(0.75, 5e-3, 0)"))
     }
 
     @Test func aChapterWithNothingToRunNeedsNoCompiler() {

@@ -62,8 +62,8 @@ enum ChapterChecker {
             diagnostics += problems
             var record = CheckRecord(chapter: document.path, line: derivation.fenceLine, kind: .derivation,
                 expression: derivation.steps.map(\.reading).joined(separator: " = "),
-                computed: derivation.isWorkedExample ? "evaluated once" : "\(draws) draws",
-                expected: derivation.isWorkedExample ? "the chapter's values" : "\(derivation.draws) draws",
+                computed: Self.stepCounts(derivation) + (derivation.isWorkedExample ? ", on the chapter's values" : ", on \(draws) draws"),
+                expected: derivation.isWorkedExample ? "every step equal to the first, once" : "every step equal to the first, \(derivation.draws) draws",
                 passed: problems.isEmpty && complete,
                 anchor: ChapterTypesetter.checkAnchor(line: derivation.fenceLine, column: 1))
             record.texSteps = derivation.texStepCount
@@ -76,6 +76,13 @@ enum ChapterChecker {
         }
         return ChapterCheck(run: run, diagnostics: diagnostics, records: records,
                             valueCount: values, claimCount: claims, derivationCount: document.derivations.count)
+    }
+
+    /// "8 steps from their TeX" or "5 steps from their TeX, 2 by Swift twin".
+    static func stepCounts(_ derivation: Derivation) -> String {
+        let tex = derivation.texStepCount, twins = derivation.twinOnlyStepCount
+        let fromTeX = "\(tex) step\(tex == 1 ? "" : "s") from \(tex == 1 ? "its" : "their") TeX"
+        return twins == 0 ? fromTeX : fromTeX + ", \(twins) by Swift twin"
     }
 
     /// "The program stopped here": at the block, expression or derivation

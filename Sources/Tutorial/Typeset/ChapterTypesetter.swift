@@ -144,13 +144,16 @@ struct ChapterTypesetter {
         return "<figure class=\"figure\"\(id)>\(svg)<figcaption><span class=\"figure-label\">\(HTML.escape(name))</span> \(HTML.escape(figure.caption))</figcaption></figure>\n"
     }
 
-    /// "✓ All 8 steps checked from their TeX on 200 random draws (z, y, i)."
+    /// "✓ All 8 steps checked from their TeX on 200 random draws (z, y, i).",
+    /// or how many only a Swift twin checked.
     static func derivationNote(_ derivation: Derivation, draws: Int) -> String {
-        let steps = derivation.steps.count
+        let tex = derivation.texStepCount
         let twins = derivation.twinOnlyStepCount
-        let how = twins == 0
-            ? "All \(steps) steps checked from their TeX"
-            : "\(steps) steps checked: \(steps - twins) from their TeX, \(twins) by \(twins == 1 ? "its" : "their") Swift twin\(twins == 1 ? "" : "s")"
+        let alsoTwin = derivation.steps.filter { !$0.isFromTeX && !$0.isTwinOnly }.count
+        var how = twins == 0
+            ? "All \(tex) steps checked from their TeX"
+            : "\(tex + twins) steps checked: \(tex) from their TeX, \(twins) by \(twins == 1 ? "its" : "their") Swift twin\(twins == 1 ? "" : "s")"
+        if alsoTwin > 0 { how += " (\(alsoTwin) also against \(alsoTwin == 1 ? "a" : "their") Swift twin\(alsoTwin == 1 ? "" : "s"))" }
         let on = derivation.isWorkedExample
             ? "on the chapter's values"
             : "on \(draws) random draws (\(derivation.variables.map(\.name).joined(separator: ", ")))"

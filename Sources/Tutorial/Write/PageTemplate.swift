@@ -69,7 +69,7 @@ public enum PageTemplate {
         let claims = rows.filter { $0.kind == "claim" }.count
         let derivations = rows.filter { $0.kind == "derivation" }.count
         var main = "<main id=\"main\" class=\"wide\">\n<h1>Checks</h1>\n"
-        main += "<p>Each claim in the text (a number written as “≈ literal”) is compared with the value its Swift expression computes, at the precision the literal is written to. Each derivation is evaluated step by step on random inputs; every step must agree with the first.</p>\n"
+        main += "<p>Each claim in the text (a number written as “≈ literal”) is compared with the value its Swift expression computes, at the precision the literal is written to. Each step of a derivation is read from the TeX shown on the page and evaluated on random inputs (a worked example, once, on the chapter’s values); every step must agree with the first. A step whose TeX the reader cannot express is checked by its Swift twin, and counted as such.</p>\n"
         let counts = "\(claims) \(claims == 1 ? "claim" : "claims") and \(derivations) \(derivations == 1 ? "derivation" : "derivations")"
         if failed == 0 {
             main += "<p class=\"checks-summary pass\">✓ All \(counts) passed.</p>\n"
