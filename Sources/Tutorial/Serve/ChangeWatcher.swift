@@ -52,8 +52,10 @@ public final class ChangeWatcher: @unchecked Sendable {
     /// Batches of changed paths (sorted), until ``stop()``.
     public func changes() -> AsyncStream<[String]> {
         let (stream, continuation) = AsyncStream<[String]>.makeStream(bufferingPolicy: .unbounded)
+        // Polling compares with a snapshot taken now, so a change made after this call is never missed.
+        let first = mechanism == .polling ? snapshot() : [:]
         let thread = Thread { [self] in
-            if mechanism == .inotify { readInotify(continuation) } else { poll(continuation) }
+            if mechanism == .inotify { readInotify(continuation) } else { poll(continuation, from: first) }
             continuation.finish()
         }
         thread.name = "render-watch"
@@ -108,8 +110,8 @@ public final class ChangeWatcher: @unchecked Sendable {
         return result
     }
 
-    private func poll(_ continuation: AsyncStream<[String]>.Continuation) {
-        var last = snapshot()
+    private func poll(_ continuation: AsyncStream<[String]>.Continuation, from first: [String: String]) {
+        var last = first
         while !isStopped {
             Self.sleep(interval)
             if isStopped { break }
@@ -238,7 +240,7 @@ public final class ChangeWatcher: @unchecked Sendable {
         return changed
     }
     #else
-    private func readInotify(_ continuation: AsyncStream<[String]>.Continuation) { poll(continuation) }
+    private func readInotify(_ continuation: AsyncStream<[String]>.Continuation) { poll(continuation, from: snapshot()) }
     #endif
 }
 
