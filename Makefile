@@ -1,6 +1,6 @@
 # The two commands of the README:
 #   make render   installs what is missing, builds, and renders the book into output/
-#   make test     runs every test: swift test, render check, and the HTML checks
+#   make test     runs every test: swift test, render check, and the HTML, search and PDF checks
 SWIFT ?= swift
 CONFIG ?= debug
 BIN := .build/$(CONFIG)
@@ -28,6 +28,7 @@ test: setup-test build
 	$(RENDER) check
 	scripts/mutation-test --render $(RENDER)
 	$(RENDER) --quiet
+	$(RENDER) pdf --quiet --output output/book.pdf
 	scripts/check-site output
 
 bench: setup

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Tutorial
 
-/// `render`: builds the book (the default), checks it, or watches it.
+/// `render`: builds the book (the default), checks it, watches it, serves a live preview, or prints it to PDF.
 ///
 /// Exit status: 0 all passed; 1 a check, snippet or formula failed; 2 a usage
 /// or set-up problem (a bad option, a missing folder, swiftc, node or
@@ -16,7 +16,7 @@ struct Render: AsyncParsableCommand {
             Chapters are the *.md files of the chapters folder, in file-name order. \
             Every failure is printed as FILE:LINE:COL: error: MESSAGE.
 
-            Options of build, check and watch:
+            Options of build, check, watch and serve:
               --chapters <dir>       the folder of Markdown chapters (default: chapters)
               --output <dir>         where the site goes; render writes only there (default: output)
               --jobs <n>             chapter programs compiled and run at once (default: cores)
@@ -34,11 +34,13 @@ struct Render: AsyncParsableCommand {
               render                                   build chapters/ into output/
               render check --chapters notes            check notes/, write nothing
               render watch                             rebuild on every save
+              render serve --open                      preview on http://127.0.0.1:3000/, reloading on every save
+              render pdf --output book.pdf             print the whole book to a PDF (needs chromium)
 
             Exit status: 0 when everything passed; 1 when a check, snippet or formula failed; \
             2 for a usage or set-up problem (bad option, missing folder, swiftc, node or libjs-katex missing).
             """,
-        subcommands: [Build.self, Check.self, Watch.self],
+        subcommands: [Build.self, Check.self, Watch.self, Serve.self, Pdf.self],
         defaultSubcommand: Build.self)
 
     /// Runs the command with render's exit statuses: argument-parser's own

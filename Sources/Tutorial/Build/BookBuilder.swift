@@ -47,7 +47,12 @@ public struct BookBuilder: Sendable {
         let (references, referenceProblems) = CrossReferences.collect(
             documents: documents, pages: pages, runs: checks.map(\.run),
             allRan: zip(programs, checks).allSatisfy { !$0.hasWork || ($1.run?.completed ?? false) })
-        let math = try await BookMath.typeset(documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache))
+        // The search index is built in the same node batch as the math, from a text-only pass.
+        let search: (([ChapterFormulas]) -> SearchRequest)? = options.writeSite ? { formulas in
+            SearchRequest(documents: searchDocuments(documents, checks: checks, pages: pages, formulas: formulas, references: references),
+                          lunrModule: options.lunrModuleDirectory)
+        } : nil
+        let math = try await BookMath.typeset(documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache), search: search)
         BuildTrace.record(formulas: math.batch, programs: programs, toolchain: toolchain)
 
         let diagnostics = Diagnostic.ordered(loadProblems + nameProblems + checks.flatMap(\.diagnostics) + referenceProblems + math.diagnostics)
@@ -70,11 +75,29 @@ public struct BookBuilder: Sendable {
         }
         var site = try BookAssembler(documents: documents, pages: pages, bodies: bodies, checks: checks).site()
         try SiteAssets.add(to: &site, katexDirectory: options.katexDirectory)
+        try SearchAssets.add(to: &site, index: math.searchIndex, documents: math.searchDocuments, lunrScript: options.lunrBrowserScript)
         try writer.write(site)
         if let toolchain {
             cache.prune(keepingPrograms: Set(programs.filter(\.hasWork).map { cache.programKey($0, toolchain: toolchain) }))
         }
         return summary
+    }
+
+    /// The book's sections for the search index: each chapter typeset once
+    /// more with its formulas left out (cheap next to KaTeX), cut at its headings.
+    func searchDocuments(
+        _ documents: [ChapterDocument], checks: [ChapterCheck], pages: [String], formulas: [ChapterFormulas], references: CrossReferences
+    ) -> [SearchDocument] {
+        // Inline math becomes "…" (a teaser reads "the logits were … and"), display math nothing.
+        let noMath = Dictionary(formulas.flatMap(\.all).map { ($0, $0.display ? "" : "…") }, uniquingKeysWith: { a, _ in a })
+        let sections = ParallelMap.map(Array(documents.indices)) { k -> [SearchDocument] in
+            let output = ChapterTypesetter(
+                document: documents[k], run: checks[k].run, page: pages[k], formulas: formulas[k],
+                formulaHTML: noMath, references: references, unsafe: false
+            ).typeset()
+            return SearchSections.documents(html: output.html, page: PageNames.href(pages[k]), chapterTitle: output.title)
+        }
+        return sections.flatMap { $0 }
     }
 
     func mathTypesetter(_ cache: BuildCache) -> MathTypesetter {

@@ -33,6 +33,11 @@ public struct BuildOptions: Sendable {
     /// Debian's libjs-katex, or `TUTORIAL_KATEX_DIR`.
     public var katexDirectory = ProcessInfo.processInfo.environment["TUTORIAL_KATEX_DIR"] ?? "/usr/share/javascript/katex"
 
+    /// Debian's node-lunr (the search index is built under node), or `TUTORIAL_LUNR_NODE`.
+    public var lunrModuleDirectory = ProcessInfo.processInfo.environment["TUTORIAL_LUNR_NODE"] ?? "/usr/share/nodejs/lunr"
+    /// Debian's libjs-lunr (copied into the site for the search box), or `TUTORIAL_LUNR_JS`.
+    public var lunrBrowserScript = ProcessInfo.processInfo.environment["TUTORIAL_LUNR_JS"] ?? "/usr/share/javascript/lunr/lunr.min.js"
+
     /// The defaults.
     public init() {}
 

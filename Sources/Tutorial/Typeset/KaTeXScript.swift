@@ -1,9 +1,15 @@
 /// The JavaScript that ``MathTypesetter`` runs under node.
 ///
-/// It reads a JSON array of `{"tex": …, "display": …}` from stdin, typesets
-/// each with KaTeX (loaded from the path in `argv[1]`) and writes one JSON
-/// object `{"version": KaTeX's version, "results": [{"html": …} or {"error": …}]}`
-/// to stdout. `throwOnError` is on so that a TeX error comes back as KaTeX's
+/// It reads from stdin either a JSON array of `{"tex": …, "display": …}`, or
+/// an object `{"formulas": [...], "search": {"lunr": path, "documents": [...]}}`
+/// when the batch also builds the search index. It typesets each formula
+/// with KaTeX (loaded from the path in `argv[1]`) and writes one JSON
+/// object `{"version": KaTeX's version, "results": [{"html": …} or {"error": …}],
+/// "index": Lunr's serialized index or absent}` to stdout. The index has the
+/// fields `title` (boosted ten times) and `text`, refs are the documents'
+/// positions in the list (short: a ref is repeated for every term of its
+/// section), and it keeps no term positions (they would double its size and only
+/// serve highlighting). `throwOnError` is on so that a TeX error comes back as KaTeX's
 /// message instead of red text in the page.
 enum KaTeXScript {
     /// Changes whenever the script or its KaTeX options change, so that
@@ -17,7 +23,9 @@ enum KaTeXScript {
     const chunks = [];
     process.stdin.on("data", (chunk) => chunks.push(chunk));
     process.stdin.on("end", () => {
-      const formulas = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      const input = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      const formulas = Array.isArray(input) ? input : input.formulas;
+      const search = Array.isArray(input) ? null : input.search;
       const results = formulas.map((formula) => {
         try {
           return { html: katex.renderToString(formula.tex, {
@@ -31,7 +39,18 @@ enum KaTeXScript {
           return { error: String(error && error.message ? error.message : error) };
         }
       });
-      process.stdout.write(JSON.stringify({ version: katex.version, results: results }));
+      let index;
+      if (search) {
+        const lunr = require(search.lunr);
+        index = lunr(function () {
+          this.ref("ref");
+          this.field("title", { boost: 10 });
+          this.field("text");
+          this.metadataWhitelist = [];
+          search.documents.forEach((d, i) => this.add({ ref: String(i), title: d.title, text: d.text }));
+        }).toJSON();
+      }
+      process.stdout.write(JSON.stringify({ version: katex.version, results: results, index: index ? JSON.stringify(index) : undefined }));
     });
     """#
 }

@@ -81,10 +81,65 @@ public struct MathTypesetter: Sendable {
         return "sha256-" + SHA256.hex(data)
     }
 
+    /// Typesets every formula and builds the search index, in one node batch.
+    ///
+    /// The index (Lunr's serialized JSON) is cached like the formulas, keyed
+    /// by the documents and Lunr itself; node is started only when a formula
+    /// or the index is not in the cache.
+    /// - Parameters:
+    ///   - formulas: As for ``typeset(_:)``.
+    ///   - search: The sections to index and Lunr's node module folder.
+    /// - Returns: One result per formula, and the index as JSON text.
+    public func typeset(_ formulas: [Formula], search: SearchRequest) async throws -> (results: [TypesetResult], index: String) {
+        let cache = FormulaCache(directory: cacheDirectory, lookups: lookupDirectories, katexVersion: try katexVersion())
+        let indexCache = SearchIndexCache(directory: cacheDirectory, lookups: lookupDirectories)
+        let indexKey = try indexCache.key(search)
+        var known: [Formula: TypesetResult] = [:]
+        var missing: [Formula] = []
+        var queued = Set<Formula>()
+        for formula in formulas where known[formula] == nil && !queued.contains(formula) {
+            if let html = cache.html(for: formula) {
+                known[formula] = .html(html)
+            } else {
+                missing.append(formula)
+                queued.insert(formula)
+            }
+        }
+        var index = indexCache.index(for: indexKey)
+        if !missing.isEmpty || index == nil {
+            let (fresh, built) = try await runNode(on: missing, search: index == nil ? search : nil)
+            for (formula, result) in zip(missing, fresh) {
+                known[formula] = result
+                if case .html(let html) = result { try cache.store(html, for: formula) }
+            }
+            if index == nil {
+                guard let built else { throw MathTypesetterError.malformedOutput(detail: "no search index in node's answer") }
+                indexCache.store(built, key: indexKey)
+                index = built
+            }
+        }
+        return (formulas.map { known[$0]! }, index ?? "{}")
+    }
+
     /// Runs node once over `formulas` and decodes its answer.
     private func runKaTeX(on formulas: [Formula]) async throws -> [TypesetResult] {
+        try await runNode(on: formulas, search: nil).results
+    }
+
+    /// Runs node once: typesets `formulas` and, with `search`, builds the index.
+    private func runNode(on formulas: [Formula], search: SearchRequest?) async throws -> (results: [TypesetResult], index: String?) {
         let node = try resolveNode()
-        let input = String(decoding: try JSONEncoder().encode(formulas), as: UTF8.self)
+        let input: String
+        if let search {
+            struct Batch: Encodable {
+                struct Search: Encodable { var lunr: String; var documents: [SearchDocument] }
+                var formulas: [Formula]
+                var search: Search
+            }
+            input = String(decoding: try JSONEncoder().encode(Batch(formulas: formulas, search: .init(lunr: search.lunrModule, documents: search.documents))), as: UTF8.self)
+        } else {
+            input = String(decoding: try JSONEncoder().encode(formulas), as: UTF8.self)
+        }
         let result = try await ChildProcess.run(node, arguments: ["-e", KaTeXScript.source, katexScript.path], input: input)
         guard case .exited(0) = result.status else {
             throw MathTypesetterError.nodeFailed(
@@ -101,9 +156,9 @@ public struct MathTypesetter: Sendable {
             throw MathTypesetterError.malformedOutput(
                 detail: "\(answer.results.count) results for \(formulas.count) formulas")
         }
-        return answer.results.map { item in
+        return (answer.results.map { item in
             if let html = item.html { .html(html) } else { .failure(message: item.error ?? "KaTeX gave no output") }
-        }
+        }, answer.index)
     }
 
     /// The node executable to run.
@@ -126,5 +181,7 @@ public struct MathTypesetter: Sendable {
         }
         var version: String
         var results: [Item]
+        /// Lunr's serialized index, as JSON text, when the batch built one.
+        var index: String?
     }
 }

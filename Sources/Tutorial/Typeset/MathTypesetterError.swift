@@ -11,6 +11,8 @@ public enum MathTypesetterError: Error, Equatable, Sendable, CustomStringConvert
     case malformedOutput(detail: String)
     /// The cache directory could not be created or written.
     case cacheUnwritable(path: String, reason: String)
+    /// Lunr's node module (Debian's `node-lunr`) is not at this path.
+    case lunrNotFound(path: String)
 
     /// One sentence that says what went wrong and what to install.
     public var description: String {
@@ -27,6 +29,8 @@ public enum MathTypesetterError: Error, Equatable, Sendable, CustomStringConvert
             "node's KaTeX script gave an answer that is not the expected JSON: \(detail)"
         case .cacheUnwritable(let path, let reason):
             "could not write the math cache at \(path): \(reason)"
+        case .lunrNotFound(let path):
+            "Lunr was not found at \(path); the search index is built with it under node: install it with `apt-get install node-lunr libjs-lunr`"
         }
     }
 }

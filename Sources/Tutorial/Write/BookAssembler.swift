@@ -40,13 +40,27 @@ struct BookAssembler {
         for k in documents.indices {
             for record in checks[k].records.sorted(by: { $0.line < $1.line }) {
                 records.append(record)
+                var computed = record.computed, expected = record.expected, full: String?
+                if record.kind == .claim {
+                    computed = CheckDisplay.claimValue(computed: record.computed, literal: record.expected)
+                    full = record.computed
+                } else if let derivation = documents[k].derivations.first(where: { $0.fenceLine == record.line }) {
+                    computed = CheckDisplay.derivationOutcome(record, derivation: derivation)
+                    expected = CheckDisplay.derivationChecked(derivation)
+                }
                 rows.append(CheckRow(
                     chapterTitle: bodies[k].title, chapterHref: PageNames.href(pages[k]), location: "\(record.chapter):\(record.line)",
                     anchor: record.anchor, kind: record.kind.rawValue, expression: record.expression,
-                    computed: record.computed, expected: record.expected, passed: record.passed))
+                    computed: computed, computedFull: full, expected: expected, passed: record.passed))
             }
         }
         site.add("checks.html", PageTemplate.checks(bookTitle: bookTitle, chapters: toc, rows: rows))
+        let printed = chapterIndices.enumerated().map { position, k in
+            PrintBook.Chapter(
+                number: position + 1, title: bodies[k].title, titleHTML: bodies[k].titleHTML,
+                bodyHTML: bodies[k].html, href: toc[position].href)
+        }
+        site.add("print.html", PrintBook(bookTitle: bookTitle, introHTML: intro, chapters: printed).page())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         site.add("checks.json", bytes: [UInt8](try encoder.encode(records)) + [0x0A])

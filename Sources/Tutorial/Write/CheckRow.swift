@@ -12,9 +12,13 @@ public struct CheckRow: Hashable, Sendable {
     public var kind: String
     /// The Swift expression (or derivation steps) that was evaluated.
     public var expression: String
-    /// The computed value, as shown.
+    /// The computed value, as shown: for a claim, to two more significant
+    /// digits than its literal; for a derivation, how many draws agreed.
     public var computed: String
-    /// The literal the author wrote, or for a derivation the number of draws ("200 draws").
+    /// The value with every digit, shown on hover when `computed` is shorter.
+    public var computedFull: String?
+    /// The literal the author wrote, or for a derivation what was checked
+    /// (variables, draws, tolerance).
     public var expected: String
     /// Whether the check passed.
     public var passed: Bool
@@ -22,8 +26,9 @@ public struct CheckRow: Hashable, Sendable {
     /// Creates a row; every string is plain text and is escaped when written.
     public init(
         chapterTitle: String, chapterHref: String, location: String, anchor: String?, kind: String,
-        expression: String, computed: String, expected: String, passed: Bool
+        expression: String, computed: String, computedFull: String? = nil, expected: String, passed: Bool
     ) {
+        self.computedFull = computedFull
         self.chapterTitle = chapterTitle
         self.chapterHref = chapterHref
         self.location = location

@@ -2,8 +2,10 @@
 ///
 /// Every page has the same frame: a header with the book title (linking to
 /// `index.html`) and a link to `checks.html`, the KaTeX and site stylesheets
-/// linked relative to the site root, no JavaScript and nothing that changes
-/// from one build to the next. Plain-text fields are escaped with
+/// linked relative to the site root, and nothing that changes from one build
+/// to the next. The only script, `assets/search.js`, is deferred and adds the
+/// search box to the header: without JavaScript the page reads the same.
+/// `print.html` has no frame at all (see ``print(bookTitle:introHTML:chapters:)``). Plain-text fields are escaped with
 /// ``HTML/escape(_:)``; fields named `…HTML` are inserted as they are.
 public enum PageTemplate {
     /// The front page: the book's title, its introduction and the table of contents.
@@ -83,6 +85,31 @@ public enum PageTemplate {
         return page(title: "Checks – \(bookTitle)", bookTitle: bookTitle, current: .checks, layout: "<div class=\"layout\">\n\(main)\n</div>")
     }
 
+    /// `print.html`: the whole book for paper, without the site's header,
+    /// footer or search (see ``PrintBook``). Its stylesheet's print rules
+    /// start each chapter on a new page and number the pages.
+    static func print(bookTitle: String, main: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="color-scheme" content="light">
+        <title>\(HTML.escape(bookTitle))</title>
+        <link rel="stylesheet" href="assets/katex/katex.min.css">
+        <link rel="stylesheet" href="assets/site.css">
+        </head>
+        <body class="print-page">
+        <div class="layout">
+        \(main)
+        </div>
+        </body>
+        </html>
+
+        """
+    }
+
     /// Which page of the site's header is the current one.
     private enum Current { case index, chapter, checks }
 
@@ -100,6 +127,7 @@ public enum PageTemplate {
         <title>\(HTML.escape(title))</title>
         <link rel="stylesheet" href="assets/katex/katex.min.css">
         <link rel="stylesheet" href="assets/site.css">
+        <script src="assets/search.js" defer></script>
         </head>
         <body>
         <a class="skip-link" href="#main">Skip to content</a>
@@ -141,16 +169,30 @@ public enum PageTemplate {
         return "<ul>\n" + items.joined(separator: "\n") + "\n</ul>"
     }
 
+    /// A path that may wrap only after a `/`: each part is kept whole
+    /// (`chapters/` `01-overview.md:50`), with a break opportunity between them.
+    static func pathHTML(_ path: String) -> String {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        for k in parts.indices.dropLast() { parts[k] += "/" }
+        return parts.filter { !$0.isEmpty }.map { "<span class=\"path-part\">\(HTML.escape($0))</span>" }.joined(separator: "<wbr>")
+    }
+
+    /// The computed value as shown, with the full value on hover when it was shortened.
+    static func computedHTML(_ row: CheckRow) -> String {
+        guard let full = row.computedFull, full != row.computed else { return HTML.escape(row.computed) }
+        return "<span title=\"\(HTML.escape(full))\">\(HTML.escape(row.computed))</span>"
+    }
+
     /// One row of the Checks table.
     private static func checkRowHTML(_ row: CheckRow) -> String {
         let target = row.chapterHref + (row.anchor.map { "#" + $0 } ?? "")
         let result = row.passed ? "✓ pass" : "✗ fail"
         return "<tr class=\"\(row.passed ? "pass" : "fail")\">"
             + "<td class=\"result\">\(result)</td>"
-            + "<td class=\"location\" data-label=\"Where\"><a href=\"\(HTML.escape(target))\" title=\"\(HTML.escape(row.chapterTitle))\">\(HTML.escape(row.location))</a></td>"
-            + "<td data-label=\"Kind\">\(HTML.escape(row.kind))</td>"
-            + "<td data-label=\"Expression\"><code>\(HTML.escape(row.expression))</code></td>"
-            + "<td data-label=\"Computed\">\(HTML.escape(row.computed))</td>"
-            + "<td data-label=\"Expected\">\(HTML.escape(row.expected))</td></tr>"
+            + "<td class=\"location\" data-label=\"Where\"><a href=\"\(HTML.escape(target))\" title=\"\(HTML.escape(row.chapterTitle))\">\(pathHTML(row.location))</a></td>"
+            + "<td class=\"kind\" data-label=\"Kind\">\(HTML.escape(row.kind))</td>"
+            + "<td class=\"expression\" data-label=\"Expression\"><code>\(HTML.escape(row.expression))</code></td>"
+            + "<td class=\"computed\" data-label=\"Computed\">\(computedHTML(row))</td>"
+            + "<td class=\"expected\" data-label=\"\(row.kind == "derivation" ? "Checked" : "Expected")\">\(HTML.escape(row.expected))</td></tr>"
     }
 }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Prints `print.html` to PDF with headless Chromium.
+///
+/// Chromium lays the page out with the site's print stylesheet (A4, each
+/// chapter on a new page, page numbers in the bottom margin through
+/// `@page { @bottom-center }`), keeps the text selectable, and with
+/// `--generate-pdf-document-outline` turns the headings into the PDF's
+/// outline (bookmarks). Its own header and footer (date, URL) are off.
+public struct PDFPrinter: Sendable {
+    /// The Chromium executable.
+    public var chromium: String
+
+    /// How to install Chromium on Debian.
+    public static let installCommand = "sudo apt-get install chromium"
+
+    /// Finds Chromium (`RENDER_CHROMIUM`, else `chromium`, `chromium-browser` or `google-chrome` on PATH).
+    /// - Throws: `SetupError` with the install command when there is none.
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PDFPrinter {
+        if let path = environment["RENDER_CHROMIUM"] {
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw SetupError("RENDER_CHROMIUM is \(path), which is not an executable", fix: installCommand)
+            }
+            return PDFPrinter(chromium: path)
+        }
+        guard let found = ChildProcess.find(["chromium", "chromium-browser", "google-chrome"], environment: environment) else {
+            throw SetupError("render pdf prints with headless Chromium, which is not installed", fix: installCommand)
+        }
+        return PDFPrinter(chromium: found)
+    }
+
+    public init(chromium: String) {
+        self.chromium = chromium
+    }
+
+    /// Prints `page` (an HTML file) to `pdf`.
+    /// - Throws: `SetupError` when Chromium fails or writes no PDF.
+    public func print(page: String, to pdf: String) async throws {
+        let source = URL(fileURLWithPath: page).standardizedFileURL
+        let target = URL(fileURLWithPath: pdf).standardizedFileURL
+        let profile = NSTemporaryDirectory() + "render-pdf-\(getpid())-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: profile) }
+        // Write next to the target, then rename: a failed print leaves an earlier PDF whole.
+        let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
+        try? FileManager.default.removeItem(at: partial)
+        let arguments = [
+            "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
+            "--user-data-dir=\(profile)", "--run-all-compositor-stages-before-draw",
+            "--no-pdf-header-footer", "--generate-pdf-document-outline",
+            "--print-to-pdf=\(partial.path)", source.absoluteString,
+        ]
+        let outcome = try await ChildProcess.run(chromium, arguments: arguments, timeout: .seconds(300))
+        let size = (try? FileManager.default.attributesOfItem(atPath: partial.path)[.size] as? Int) ?? 0
+        guard case .exited(0) = outcome.status, size > 0 else {
+            try? FileManager.default.removeItem(at: partial)
+            let detail = outcome.standardError.split(separator: "\n").suffix(5).joined(separator: "\n")
+            throw SetupError("Chromium could not print \(page) (\(outcome.status)): \(detail)")
+        }
+        _ = try? FileManager.default.removeItem(at: target)
+        try FileManager.default.moveItem(at: partial, to: target)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// What the preview server knows about the latest build, as open pages see it.
+///
+/// `build` counts finished builds (good or failed); `diagnostics` is empty
+/// after a good build and lists the errors of a failed one, whose previous
+/// site is still being served.
+public struct PreviewStatus: Sendable, Equatable, Codable {
+    /// One diagnostic as the overlay shows it.
+    public struct Problem: Sendable, Equatable, Codable {
+        /// `file:line:col`.
+        public var location: String
+        public var message: String
+
+        public init(location: String, message: String) {
+            self.location = location
+            self.message = message
+        }
+
+        public init(_ diagnostic: Diagnostic) {
+            location = "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column)"
+            message = diagnostic.message
+        }
+    }
+
+    public var build: Int
+    public var problems: [Problem]
+    /// A failure that is not about a chapter (node missing, a set-up problem).
+    public var failure: String?
+
+    public init(build: Int = 0, problems: [Problem] = [], failure: String? = nil) {
+        self.build = build
+        self.problems = problems
+        self.failure = failure
+    }
+
+    public var failed: Bool { !problems.isEmpty || failure != nil }
+
+    /// The status as JSON on one line (the `data:` of an event).
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}

@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import Tutorial
+
+/// `render serve`: build, serve the site, rebuild on every change and reload open pages.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, serve the book on http://127.0.0.1:3000/, rebuild on every change and reload open pages. Ctrl-C stops.",
+        discussion: """
+            Pages reload when a build passes. When one fails, the last good site stays up with an \
+            overlay listing the errors (file:line:col and message); it clears on the next good build. \
+            The live-reload script is added by the server only: the files in the output folder are the \
+            published ones. Watches the chapters, book.toml, sources/ and packages/ beside them, and \
+            CECore and ChapterRuntime, with inotify (polling where inotify is unavailable, or with RENDER_WATCH=poll).
+            """)
+
+    @OptionGroup var book: BookOptions
+
+    @Option(name: .long, help: ArgumentHelp("The port to listen on (0: any free port).", valueName: "port"))
+    var port: Int = 3000
+
+    @Option(name: .long, help: ArgumentHelp("The address to listen on; the default is loopback only. 0.0.0.0 shares the preview with your network.", valueName: "address"))
+    var host = "127.0.0.1"
+
+    @Flag(name: .long, help: "Open the book in the default browser (xdg-open).")
+    var open = false
+
+    @Option(name: .long, help: ArgumentHelp("How often to look for changes when polling, in seconds.", valueName: "seconds"))
+    var interval: Double = 0.5
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, got \(port)") }
+        guard interval.isFinite, interval >= 0.05, interval <= 3600 else {
+            throw ValidationError("--interval must be a number of seconds from 0.05 to 3600, got \(interval)")
+        }
+    }
+
+    func run() async throws {
+        let reporter = book.reporter
+        let options = book.buildOptions(writeSite: true)
+        let hub = ReloadHub()
+        let server: PreviewServer
+        let bound: UInt16
+        do {
+            server = try PreviewServer(site: options.outputDirectory, host: host, port: UInt16(port), hub: hub)
+            bound = try await server.start()
+        } catch let setup as SetupError {
+            reporter.setupError(setup)
+            throw ExitCode(2)
+        }
+        let url = server.url(port: bound)
+        if host != "127.0.0.1" && host != "localhost" && host != "::1" {
+            reporter.note("warning: listening on \(host): anyone who can reach this machine can read the preview")
+        }
+
+        let root = try? Toolchain.locate().packageRoot
+        let watcher = ChangeWatcher(
+            paths: WatchList.paths(chaptersDirectory: options.chaptersDirectory, packageRoot: root),
+            interval: .milliseconds(Int64(interval * 1000)))
+        let changes = watcher.changes()
+
+        let stop = StopSignal()
+        let work = Task {
+            hub.building()
+            let first = await BuildRun.performReporting(options, reporter: reporter)
+            hub.finished(problems: first.problems.map(PreviewStatus.Problem.init), failure: first.failure)
+            // Printed even with --quiet: the address is what the author needs.
+            ConsoleReporter.write("serving \(url) — watching with \(watcher.mechanism.rawValue); Ctrl-C to stop\n", to: .output)
+            if open { Self.openBrowser(url) }
+            for await batch in changes {
+                if Task.isCancelled { break }
+                let cwd = FileManager.default.currentDirectoryPath + "/"
+                reporter.note("changed: \(batch.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }.joined(separator: ", "))")
+                hub.building()
+                if WatchList.touchesRuntime(batch, packageRoot: root), let root {
+                    reporter.note("rebuilding the chapter runtime (swift build --product ChapterRuntime)")
+                    guard await RuntimeRebuild.run(packageRoot: root) else {
+                        hub.finished(problems: [], failure: "the chapter runtime (CECore, ChapterRuntime) did not build: see the terminal")
+                        continue
+                    }
+                }
+                let outcome = await BuildRun.performReporting(options, reporter: reporter)
+                hub.finished(problems: outcome.problems.map(PreviewStatus.Problem.init), failure: outcome.failure)
+            }
+        }
+        await stop.wait()
+        watcher.stop()
+        work.cancel()
+        await server.stop()
+        _ = await work.result
+        reporter.note("stopped serving")
+    }
+
+    static func openBrowser(_ url: String) {
+        guard let opener = ["xdg-open", "open"].lazy.compactMap({ ChildProcess.find([$0]) }).first else {
+            ConsoleReporter.write("note: no xdg-open; open \(url) yourself\n", to: .error)
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: opener)
+        process.arguments = [url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
+    }
+}
+
+/// Waits for Ctrl-C (SIGINT) or SIGTERM.
+final class StopSignal: @unchecked Sendable {
+    private var sources: [DispatchSourceSignal] = []
+    private let lock = NSLock()
+    private var received = false
+    private var waiter: CheckedContinuation<Void, Never>?
+
+    init() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [unowned self] in self.fire() }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    private func fire() {
+        lock.lock()
+        received = true
+        let waiting = waiter
+        waiter = nil
+        lock.unlock()
+        waiting?.resume()
+    }
+
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            lock.lock()
+            if received {
+                lock.unlock()
+                continuation.resume()
+            } else {
+                waiter = continuation
+                lock.unlock()
+            }
+        }
+    }
+}

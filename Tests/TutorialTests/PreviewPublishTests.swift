@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import Tutorial
+
+/// The Checks page's display rules, the printable book's id rewriting and the search sections.
+@Suite struct CheckDisplayTests {
+    @Test func aClaimShowsTwoDigitsMoreThanItsLiteral() {
+        #expect(CheckDisplay.claimValue(computed: "0.46243999999999997", literal: "0.462") == "0.46244")
+        #expect(CheckDisplay.claimValue(computed: "2.3025850929940459", literal: "2.30") == "2.3026")
+        #expect(CheckDisplay.claimValue(computed: "1.5", literal: "1.5") == "1.5", "already short")
+        #expect(CheckDisplay.claimValue(computed: "42", literal: "42") == "42", "integers stay")
+        #expect(CheckDisplay.claimValue(computed: "(0.1, 0.2)", literal: "0.1") == "(0.1, 0.2)")
+        #expect(CheckDisplay.significantDigits("0.0012") == 2)
+        #expect(CheckDisplay.significantDigits("1.50") == 3)
+        #expect(CheckDisplay.significantDigits("-3e-9") == 1)
+    }
+
+    @Test func aDerivationRowSaysWhatWasChecked() {
+        let derivation = Derivation(
+            index: 0, codeBlockIndex: 0, fenceLine: 10, forLine: 11,
+            variables: [.init(name: "z", generator: "logits(count: 2...8)")],
+            steps: [
+                .init(line: 12, column: 1, tex: "f(z)", relation: .first, source: .twin("f(z)", reason: "no reader for f")),
+                .init(line: 13, column: 1, tex: "g(z)", relation: .equal, source: .twin("g(z)", reason: "no reader for g")),
+            ],
+            tolerance: 1e-9, draws: 200, label: nil)
+        #expect(CheckDisplay.derivationChecked(derivation)
+            == "2 steps equal to within 10⁻⁹ on 200 draws of z ∈ logits(count: 2...8); 0 of 2 read from the TeX, the rest by their Swift twins")
+        let record = CheckRecord(chapter: "c.md", line: 10, kind: .derivation, expression: "f(z) = g(z)", computed: "200 draws", expected: "200 draws", passed: true, anchor: "x")
+        #expect(CheckDisplay.derivationOutcome(record, derivation: derivation) == "all 200 draws agree")
+        var short = record
+        short.computed = "37 draws"
+        short.passed = false
+        #expect(CheckDisplay.derivationOutcome(short, derivation: derivation) == "stopped after 37 of 200 draws")
+        var worked = derivation
+        worked.variables = []
+        #expect(CheckDisplay.derivationChecked(worked).contains("on the chapter's values"))
+        #expect(CheckDisplay.derivationOutcome(record, derivation: worked) == "the steps agree")
+    }
+
+    @Test func pathsWrapOnlyAfterASlashAndShortValuesKeepTheFullOneOnHover() {
+        #expect(PageTemplate.pathHTML("chapters/01-overview.md:50")
+            == #"<span class="path-part">chapters/</span><wbr><span class="path-part">01-overview.md:50</span>"#)
+        let row = CheckRow(chapterTitle: "T", chapterHref: "t.html", location: "c.md:1", anchor: nil, kind: "claim",
+                           expression: "x", computed: "0.46244", computedFull: "0.46243999999999997", expected: "0.462", passed: true)
+        #expect(PageTemplate.computedHTML(row) == #"<span title="0.46243999999999997">0.46244</span>"#)
+    }
+}
+
+@Suite struct PrintBookTests {
+    @Test func idsArePrefixedPerChapterAndLinksBetweenChaptersStayOnThePage() {
+        let html = ##"<h2 id="the-loss">L</h2><a href="#the-loss">here</a><a href="02-b.html#eq-1">(1)</a><a href="02-b.html">B</a><svg><clipPath id="c1"/><rect clip-path="url(#c1)"/></svg><a href="https://x.org/a.html">x</a>"##
+        let out = PrintBook.rewrite(html, prefix: "ch-01-a", chapterIDs: ["01-a.html": "ch-01-a", "02-b.html": "ch-02-b"])
+        #expect(out.contains(#"<h2 id="ch-01-a-the-loss">"#))
+        #expect(out.contains(##"href="#ch-01-a-the-loss""##))
+        #expect(out.contains(##"href="#ch-02-b-eq-1""##))
+        #expect(out.contains(##"href="#ch-02-b">B"##))
+        #expect(out.contains(#"id="ch-01-a-c1""#) && out.contains("url(#ch-01-a-c1)"))
+        #expect(out.contains(#"href="https://x.org/a.html""#), "external links are left alone")
+    }
+
+    @Test func thePrintPageHasTheWholeBookAndNoNavigation() {
+        let book = PrintBook(bookTitle: "Book", introHTML: "<p>Intro</p>", chapters: [
+            .init(number: 1, title: "One", titleHTML: "One", bodyHTML: "<p>first</p>", href: "01-one.html"),
+            .init(number: 2, title: "Two", titleHTML: "Two", bodyHTML: "<p>second</p>", href: "02-two.html"),
+        ])
+        let page = book.page()
+        #expect(page.contains(#"<h1 class="print-title">Book</h1>"#))
+        #expect(page.contains(##"<a href="#ch-01-one">"##) && page.contains(#"id="ch-02-two""#))
+        #expect(page.range(of: "first")!.lowerBound < page.range(of: "second")!.lowerBound)
+        #expect(!page.contains("site-header") && !page.contains("pager") && !page.contains("search.js"))
+    }
+}
+
+@Suite struct SearchSectionsTests {
+    @Test func sectionsAreCutAtHeadingsWithoutCodeOrFigures() {
+        let html = """
+            <h1 id="t">Title</h1>
+            <p>Intro &amp; more.</p>
+            <h2 id="the-gradient">The <em>gradient</em></h2>
+            <p>The gradient is q − y.</p>
+            <pre><code>let secretCode = 1</code></pre>
+            <figure><svg><text>axis</text></svg><figcaption>A plot</figcaption></figure>
+            <h3 id="sub">Sub</h3><p>Tail</p>
+            """
+        let docs = SearchSections.documents(html: html, page: "06-d.html", chapterTitle: "Derivative")
+        #expect(docs.map(\.url) == ["06-d.html", "06-d.html#the-gradient", "06-d.html#sub"])
+        #expect(docs[0].text == "Intro & more.")
+        #expect(docs[1].title == "The gradient")
+        #expect(docs[1].text.contains("q − y") && docs[1].text.contains("A plot"))
+        #expect(!docs[1].text.contains("secretCode") && !docs[1].text.contains("axis"))
+        #expect(docs.allSatisfy { $0.chapter == "Derivative" })
+    }
+}
+
+/// `render pdf` without Chromium is a set-up problem that says how to install it.
+@Suite struct PDFCommandTests {
+    @Test func withoutChromiumItExits2WithTheInstallCommand() async throws {
+        let directory = try RenderProcess.temporaryDirectory("pdf")
+        try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
+        try "# A\n\nText.\n".write(toFile: directory + "/chapters/01-a.md", atomically: true, encoding: .utf8)
+        let result = try await RenderProcess.run(["pdf"], in: directory, environment: ["RENDER_CHROMIUM": directory + "/no-chromium"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("apt-get install chromium"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/output/book.pdf"))
+    }
+}
