@@ -125,7 +125,9 @@ extension TeXMathParser {
         } else if name.count == 1, let word = wordStarting(at: position - 1), word.count > 1 {
             message += ", or write a name of several letters as `\\operatorname{\(word)}`"
         }
-        throw TeXReadError(column: token.column, message: message)
+        // Read on, so that the error can show the rest of the step as read.
+        if undeclared == nil { undeclared = TeXReadError(column: token.column, message: message) }
+        return .value(.name(name))
     }
 
     /// The big operator of the step that binds `name` (`\sum_j`), if any.

@@ -25,6 +25,9 @@ struct TeXMathParser {
     var bound: [String] = []
     /// How many `|…|` the parser is inside: a `|` there closes, it does not open.
     var absoluteDepth = 0
+    /// The first undeclared name: the reader goes on as if it were a value,
+    /// so that the error can show how the whole step reads.
+    var undeclared: TeXReadError?
 
     init(tokens: [TeXToken], scope: MathScope) {
         self.tokens = tokens.filter { !Self.isLayoutOnly($0) }
@@ -52,8 +55,17 @@ struct TeXMathParser {
         guard parser.peek.kind != .end else {
             throw TeXReadError(column: parser.peek.column, message: "the step is empty: write the TeX of its value")
         }
-        let expression = try parser.expression()
-        guard parser.peek.kind == .end else { throw parser.unexpected("after a complete expression") }
+        let expression: MathExpression
+        do throws(TeXReadError) {
+            expression = try parser.expression()
+            guard parser.peek.kind == .end else { throw parser.unexpected("after a complete expression") }
+        } catch {
+            throw parser.undeclared ?? error
+        }
+        if var undeclared = parser.undeclared {
+            undeclared.message += "; the step reads as: \(MathReading.text(expression))"
+            throw undeclared
+        }
         return expression
     }
 
