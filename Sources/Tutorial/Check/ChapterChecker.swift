@@ -61,7 +61,11 @@ enum ChapterChecker {
             }
             diagnostics += problems
             var record = CheckRecord(chapter: document.path, line: derivation.fenceLine, kind: .derivation,
-                expression: derivation.steps.map(\.reading).joined(separator: " = "),
+                expression: derivation.steps.enumerated().map { k, step in
+                    guard k > 0 else { return step.reading }
+                    if case .approximately = step.relation { return " ≈ " + step.reading }
+                    return " = " + step.reading
+                }.joined(),
                 computed: Self.stepCounts(derivation) + (derivation.isWorkedExample ? ", on the chapter's values" : ", on \(draws) draws"),
                 expected: derivation.isWorkedExample ? "every step equal to the first, once" : "every step equal to the first, \(derivation.draws) draws",
                 passed: problems.isEmpty && complete,
