@@ -43,23 +43,9 @@ public struct MathTypesetter: Sendable {
     ///   node fails as a whole; a TeX error is not thrown.
     public func typeset(_ formulas: [Formula]) async throws -> [TypesetResult] {
         let cache = FormulaCache(directory: cacheDirectory, lookups: lookupDirectories, katexVersion: try katexVersion())
-        var known: [Formula: TypesetResult] = [:]
-        var missing: [Formula] = []
-        var queued = Set<Formula>()
-        for formula in formulas where known[formula] == nil && !queued.contains(formula) {
-            if let html = cache.html(for: formula) {
-                known[formula] = .html(html)
-            } else {
-                missing.append(formula)
-                queued.insert(formula)
-            }
-        }
+        var (known, missing) = Self.lookUp(formulas, in: cache)
         if !missing.isEmpty {
-            let fresh = try await runKaTeX(on: missing)
-            for (formula, result) in zip(missing, fresh) {
-                known[formula] = result
-                if case .html(let html) = result { try cache.store(html, for: formula) }
-            }
+            try Self.record(try await runKaTeX(on: missing), for: missing, in: cache, into: &known)
         }
         return formulas.map { known[$0]! }
     }
@@ -94,6 +80,22 @@ public struct MathTypesetter: Sendable {
         let cache = FormulaCache(directory: cacheDirectory, lookups: lookupDirectories, katexVersion: try katexVersion())
         let indexCache = SearchIndexCache(directory: cacheDirectory, lookups: lookupDirectories)
         let indexKey = try indexCache.key(search)
+        var (known, missing) = Self.lookUp(formulas, in: cache)
+        var index = indexCache.index(for: indexKey)
+        if !missing.isEmpty || index == nil {
+            let (fresh, built) = try await runNode(on: missing, search: index == nil ? search : nil)
+            try Self.record(fresh, for: missing, in: cache, into: &known)
+            if index == nil {
+                guard let built else { throw MathTypesetterError.malformedOutput(detail: "no search index in node's answer") }
+                indexCache.store(built, key: indexKey)
+                index = built
+            }
+        }
+        return (formulas.map { known[$0]! }, index ?? "{}")
+    }
+
+    /// The formulas the cache already holds, and the others, each once, in order.
+    private static func lookUp(_ formulas: [Formula], in cache: FormulaCache) -> (known: [Formula: TypesetResult], missing: [Formula]) {
         var known: [Formula: TypesetResult] = [:]
         var missing: [Formula] = []
         var queued = Set<Formula>()
@@ -105,20 +107,15 @@ public struct MathTypesetter: Sendable {
                 queued.insert(formula)
             }
         }
-        var index = indexCache.index(for: indexKey)
-        if !missing.isEmpty || index == nil {
-            let (fresh, built) = try await runNode(on: missing, search: index == nil ? search : nil)
-            for (formula, result) in zip(missing, fresh) {
-                known[formula] = result
-                if case .html(let html) = result { try cache.store(html, for: formula) }
-            }
-            if index == nil {
-                guard let built else { throw MathTypesetterError.malformedOutput(detail: "no search index in node's answer") }
-                indexCache.store(built, key: indexKey)
-                index = built
-            }
+        return (known, missing)
+    }
+
+    /// Keeps node's results for `missing`, storing the HTML of each accepted formula in the cache.
+    private static func record(_ fresh: [TypesetResult], for missing: [Formula], in cache: FormulaCache, into known: inout [Formula: TypesetResult]) throws {
+        for (formula, result) in zip(missing, fresh) {
+            known[formula] = result
+            if case .html(let html) = result { try cache.store(html, for: formula) }
         }
-        return (formulas.map { known[$0]! }, index ?? "{}")
     }
 
     /// Runs node once over `formulas` and decodes its answer.
