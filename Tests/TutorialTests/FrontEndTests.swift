@@ -38,6 +38,8 @@ import Testing
             case .code: "code"
             case .html: "html"
             case .thematicBreak: "hr"
+            case .table(let table): "table\(table.header.count)x\(table.rows.count)"
+            case .callout(let callout): "\(callout.kind.rawValue)(\(shape(callout.blocks)))"
             }
         }.joined(separator: " ")
     }

@@ -23,7 +23,7 @@ public struct BookBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let (sources, loadProblems) = try ChapterLoader(directory: options.chaptersDirectory).load()
-        let documents = ParallelMap.map(sources, ChapterParser.parse)
+        let documents = ParallelMap.map(sources) { ChapterParser.parse($0) }
         let nameProblems = documents.compactMap { document in
             PageNames.problem(with: document.name).map { Diagnostic(file: document.path, line: 1, $0) }
         }

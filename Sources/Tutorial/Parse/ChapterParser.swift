@@ -1,3 +1,5 @@
+import Foundation
+
 /// Scan and parse: turns a chapter's text into a `ChapterDocument`.
 ///
 /// cmark parses the chapter once, with source positions. Then the scanner
@@ -9,9 +11,12 @@
 public enum ChapterParser {
     /// Parses one chapter; problems found on the way (an unbalanced `\(`, an
     /// unknown block option, a malformed derivation) are in `diagnostics`.
-    public static func parse(_ source: ChapterSource) -> ChapterDocument {
-        var parser = Parser(source: source, lines: SourceLines(source.text))
-        var blocks = CommonMark.document(source.text)
+    ///
+    /// - Parameter smart: smart punctuation (curly quotes, dashes), as
+    ///   `cmark --smart`; only tests against other renderers turn it off.
+    public static func parse(_ source: ChapterSource, smart: Bool = true) -> ChapterDocument {
+        var parser = Parser(source: source, lines: SourceLines(source.text), smart: smart)
+        var blocks = CommonMark.document(source.text, smart: smart)
         parser.visit(&blocks, containers: [])
 
         var expressions: [InlineExpression] = []
@@ -35,6 +40,7 @@ public enum ChapterParser {
     private struct Parser {
         let source: ChapterSource
         let lines: SourceLines
+        let smart: Bool
         var spans: [Span] = []
         var diagnostics: [Diagnostic] = []
         var swiftBlocks: [SwiftBlock] = []
@@ -45,49 +51,138 @@ public enum ChapterParser {
         lazy var definitions = ReferenceDefinitions.text(in: lines)
 
         mutating func visit(_ blocks: inout [MarkdownBlock], containers: [LeafText.Container]) {
-            for k in blocks.indices {
-                switch blocks[k].kind {
-                case .paragraph, .heading:
-                    scan(&blocks[k], containers: containers)
+            var result: [MarkdownBlock] = []
+            result.reserveCapacity(blocks.count)
+            for var block in blocks {
+                switch block.kind {
+                case .paragraph:
+                    if let parts = table(block, containers: containers) {
+                        result += parts
+                        continue
+                    }
+                    scan(&block, containers: containers)
+                case .heading:
+                    scan(&block, containers: containers)
                 case .blockQuote(var children):
+                    let callout = self.callout(&children, containers: containers + [.quote])
                     visit(&children, containers: containers + [.quote])
-                    blocks[k].kind = .blockQuote(children)
+                    if let (kind, title) = callout {
+                        block.kind = .callout(Callout(kind: kind, title: title, blocks: children))
+                    } else {
+                        block.kind = .blockQuote(children)
+                    }
                 case .list(let start, let tight, var items):
                     for i in items.indices { visit(&items[i], containers: containers + [.item]) }
-                    blocks[k].kind = .list(start: start, tight: tight, items: items)
+                    block.kind = .list(start: start, tight: tight, items: items)
                 case .code(let info, let literal, let index):
-                    code(blocks[k], info: info, literal: literal, index: index)
-                case .html, .thematicBreak:
+                    code(block, info: info, literal: literal, index: index)
+                case .html, .thematicBreak, .table, .callout:
                     break
                 }
+                result.append(block)
             }
+            blocks = result
         }
 
         /// Finds the spans of a paragraph or heading and, if there are any,
         /// reads its inlines again from the masked text.
         mutating func scan(_ block: inout MarkdownBlock, containers: [LeafText.Container]) {
             guard let leaf = LeafText(block, containers: containers, lines: lines),
-                  leaf.scalars.contains(where: { $0 == "\\" || $0 == "$" || $0 == "@" || $0 == "\u{E000}" || $0 == "\u{E001}" })
+                  let inlines = inlines(of: leaf, always: false)
             else { return }
-            let result = Scanner.scan(leaf, file: source.path, firstIndex: spans.count)
-            diagnostics += result.diagnostics
-            guard !result.spans.isEmpty else { return }
-            spans += result.spans
-            let references = result.masked.contains("]") ? definitions : ""
+            switch block.kind {
+            case .heading(let level, _): block.kind = .heading(level: level, inlines)
+            default: block.kind = .paragraph(inlines)
+            }
+        }
+
+        /// The inlines of a leaf's text with its spans in place; nil when it
+        /// holds no span and `always` is false (cmark's reading stands).
+        mutating func inlines(of leaf: LeafText, always: Bool) -> [MarkdownInline]? {
+            let mayHoldSpans = leaf.scalars.contains(where: { $0 == "\\" || $0 == "$" || $0 == "@" || $0 == "\u{E000}" || $0 == "\u{E001}" })
+            var masked = leaf.text
+            if mayHoldSpans {
+                let result = Scanner.scan(leaf, file: source.path, firstIndex: spans.count)
+                diagnostics += result.diagnostics
+                spans += result.spans
+                masked = result.masked
+                if result.spans.isEmpty && !always { return nil }
+            } else if !always {
+                return nil
+            }
+            if masked.allSatisfy(\.isWhitespace) { return [] }
+            let references = masked.contains("]") ? definitions : ""
             // A heading's text read alone may look like a block ("# - a"): then its first character is escaped.
-            let inlines = CommonMark.inlines(result.masked, definitions: references)
-                ?? CommonMark.inlines(result.masked)
-                ?? CommonMark.inlines("\\" + result.masked)
-                ?? Placeholders.split(result.masked).map { part -> MarkdownInline in
+            return CommonMark.inlines(masked, definitions: references, smart: smart)
+                ?? CommonMark.inlines(masked, smart: smart)
+                ?? CommonMark.inlines("\\" + masked, smart: smart)
+                ?? Placeholders.split(masked).map { part -> MarkdownInline in
                     switch part {
                     case .text(let text): .text(text)
                     case .placeholder(let index): .span(index)
                     }
                 }
-            switch block.kind {
-            case .heading(let level, _): block.kind = .heading(level: level, inlines)
-            default: block.kind = .paragraph(inlines)
+        }
+
+        /// A paragraph that holds a pipe table, as the paragraph before it
+        /// (if any), the table, and the lazy lines after it (if any); nil
+        /// when it holds none.
+        mutating func table(_ block: MarkdownBlock, containers: [LeafText.Container]) -> [MarkdownBlock]? {
+            // Cheap test first: a delimiter row has a '-' and (or its header has) a '|'.
+            let source = lines
+            guard block.endLine > block.startLine,
+                  (block.startLine...block.endLine).contains(where: { source[$0].contains("|") }),
+                  (block.startLine + 1...block.endLine).contains(where: { source[$0].contains("-") }),
+                  let leaf = LeafText(block, containers: containers, lines: source)
+            else { return nil }
+            guard let found = TableReader.find(
+                in: leaf,
+                indent: { LeafText.indent(source[$0], containers: containers) },
+                isLazy: { $0 > block.startLine && LeafText.isLazy(source[$0], containers: containers) })
+            else { return nil }
+            var result: [MarkdownBlock] = []
+            if let before = found.before {
+                let last = before.locations.last?.line ?? block.startLine
+                result.append(MarkdownBlock(kind: .paragraph(inlines(of: before, always: true) ?? []),
+                                            startLine: block.startLine, endLine: last, startColumn: block.startColumn))
             }
+            let header = found.header.map { inlines(of: $0, always: true) ?? [] }
+            let rows = found.rows.map { row in row.map { inlines(of: $0, always: true) ?? [] } }
+            let first = found.header.first?.locations.first?.line ?? block.startLine
+            let last = found.after.flatMap { $0.locations.first?.line }.map { $0 - 1 } ?? block.endLine
+            result.append(MarkdownBlock(
+                kind: .table(MarkdownTable(alignments: found.alignments, header: header, rows: rows)),
+                startLine: first, endLine: last, startColumn: found.before == nil ? block.startColumn : 1))
+            if let after = found.after, let line = after.locations.first?.line {
+                result.append(MarkdownBlock(kind: .paragraph(inlines(of: after, always: true) ?? []),
+                                            startLine: line, endLine: block.endLine, startColumn: 1))
+            }
+            return result
+        }
+
+        /// If a block quote's first line is a callout marker (`[!NOTE]`…),
+        /// removes that line from its first paragraph and returns the kind
+        /// and the title written after the marker.
+        mutating func callout(_ children: inout [MarkdownBlock], containers: [LeafText.Container]) -> (Callout.Kind, [MarkdownInline])? {
+            guard let first = children.first, case .paragraph = first.kind,
+                  let leaf = LeafText(first, containers: containers, lines: lines)
+            else { return nil }
+            let firstLine = leaf.slice(leaf.lines()[0])
+            guard firstLine.scalars.first == "[", let (kind, rest) = Callout.marker(Substring(firstLine.text)) else { return nil }
+            let titleText = rest.trimmingCharacters(in: .whitespaces)
+            let title = titleText.isEmpty ? [] : (CommonMark.inlines(titleText, smart: smart) ?? [.text(titleText)])
+            if first.endLine == first.startLine {
+                children.removeFirst()
+            } else {
+                let next = first.startLine + 1
+                let column = lines.byteColumn(line: next, column: LeafText.contentStart(lines[next], containers: containers) + 1)
+                var rest = MarkdownBlock(kind: .paragraph([]), startLine: next, endLine: first.endLine, startColumn: column)
+                if let restLeaf = LeafText(rest, containers: containers, lines: lines) {
+                    rest.kind = .paragraph(CommonMark.inlines(restLeaf.text, definitions: definitions, smart: smart) ?? [.text(restLeaf.text)])
+                }
+                children[0] = rest
+            }
+            return (kind, title)
         }
 
         mutating func code(_ block: MarkdownBlock, info: String, literal: String, index: Int) {

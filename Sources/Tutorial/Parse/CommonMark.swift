@@ -12,8 +12,8 @@ import Ccmark
 /// returns; nothing else imports the C module.
 enum CommonMark {
     /// The chapter's blocks, in document order.
-    static func document(_ text: String) -> [MarkdownBlock] {
-        guard let root = parse(text, options: CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART) else { return [] }
+    static func document(_ text: String, smart: Bool = true) -> [MarkdownBlock] {
+        guard let root = parse(text, options: CMARK_OPT_SOURCEPOS | (smart ? CMARK_OPT_SMART : 0)) else { return [] }
         defer { cmark_node_free(root) }
         var codeBlocks = 0
         return children(of: root).compactMap { block($0, codeBlocks: &codeBlocks) }
@@ -25,9 +25,9 @@ enum CommonMark {
     ///
     /// - Parameter definitions: link reference definitions to prepend, so
     ///   that `[text][label]` resolves as it does in the whole chapter.
-    static func inlines(_ text: String, definitions: String = "") -> [MarkdownInline]? {
+    static func inlines(_ text: String, definitions: String = "", smart: Bool = true) -> [MarkdownInline]? {
         let input = definitions.isEmpty ? text : definitions + "\n\n" + text
-        guard let root = parse(input, options: CMARK_OPT_SMART) else { return nil }
+        guard let root = parse(input, options: smart ? CMARK_OPT_SMART : 0) else { return nil }
         defer { cmark_node_free(root) }
         let blocks = children(of: root)
         guard blocks.count == 1, cmark_node_get_type(blocks[0]) == CMARK_NODE_PARAGRAPH else { return nil }

@@ -14,6 +14,10 @@ public struct MarkdownBlock: Sendable, Hashable {
         case code(info: String, literal: String, index: Int)
         case html(String)
         case thematicBreak
+        /// A GFM pipe table (cmark has none: `TableReader` finds them in paragraphs).
+        case table(MarkdownTable)
+        /// A block quote that starts with `[!NOTE]`, `[!EXERCISE]`, `[!SOLUTION]`….
+        case callout(Callout)
     }
 
     /// The block itself.

@@ -67,6 +67,27 @@ struct LeafText {
         return i
     }
 
+    /// Whether a continuation line is lazy: it lacks the `>` of an enclosing quote.
+    static func isLazy(_ line: [Unicode.Scalar], containers: [Container]) -> Bool {
+        var i = 0
+        for container in containers {
+            while i < line.count && isSpace(line[i]) { i += 1 }
+            guard container == .quote else { continue }
+            guard i < line.count, line[i] == ">" else { return true }
+            i += 1
+            if i < line.count && isSpace(line[i]) { i += 1 }
+        }
+        return false
+    }
+
+    /// The spaces before a continuation line's content, after its container markers.
+    static func indent(_ line: [Unicode.Scalar], containers: [Container]) -> Int {
+        var i = contentStart(line, containers: containers)
+        let start = i
+        while i < line.count && isSpace(line[i]) { i += 1 }
+        return i - start
+    }
+
     /// An ATX heading's text without its optional closing `#`s (which must
     /// follow a space, or be all there is).
     static func withoutClosingSequence(_ line: [Unicode.Scalar], _ start: Int, _ end: Int) -> (Int, Int) {
@@ -124,5 +145,62 @@ struct SourceLines {
     /// The UTF-8 column of scalar column `column` on line `line` (what swiftc counts).
     func byteColumn(line: Int, column: Int) -> Int {
         self[line].prefix(max(column - 1, 0)).reduce(1) { $0 + UTF8.width($1) }
+    }
+}
+
+extension LeafText {
+    /// A leaf of these characters; `locations` has one more entry than
+    /// `scalars` (the end) or, while it is being built, as many.
+    init(scalars: [Unicode.Scalar], locations: [SourceLocation]) {
+        self.scalars = scalars
+        self.locations = locations
+    }
+
+    /// The location just past the last character.
+    var end: SourceLocation { locations.last ?? SourceLocation(line: 1, column: 1) }
+
+    /// The scalar ranges of the leaf's lines, without their `\n`.
+    func lines() -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for (k, c) in scalars.enumerated() where c == "\n" {
+            result.append(start..<k)
+            start = k + 1
+        }
+        result.append(start..<scalars.count)
+        return result
+    }
+
+    /// The characters in `range`, with their locations and the end.
+    func slice(_ range: Range<Int>) -> LeafText {
+        let endLocation = range.upperBound < locations.count ? locations[range.upperBound] : end
+        return LeafText(scalars: Array(scalars[range]), locations: Array(locations[range]) + [endLocation])
+    }
+
+    /// Without spaces and tabs at either end.
+    func trimmed() -> LeafText {
+        var start = 0, stop = scalars.count
+        while start < stop && Self.isSpace(scalars[start]) { start += 1 }
+        while stop > start && Self.isSpace(scalars[stop - 1]) { stop -= 1 }
+        return slice(start..<stop)
+    }
+
+    /// Whether the character at `index` follows an odd run of backslashes.
+    func isEscaped(_ index: Int) -> Bool {
+        var k = index - 1, count = 0
+        while k >= 0 && scalars[k] == "\\" { count += 1; k -= 1 }
+        return count % 2 == 1
+    }
+
+    /// The leaf's text.
+    var text: String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars)
+        return String(s)
+    }
+
+    mutating func append(_ c: Unicode.Scalar, at location: SourceLocation) {
+        scalars.append(c)
+        locations.append(location)
     }
 }

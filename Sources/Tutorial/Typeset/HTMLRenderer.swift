@@ -122,7 +122,53 @@ struct HTMLRenderer {
         case .thematicBreak:
             cr()
             out += "<hr />\n"
+        case .table(let table):
+            write(table)
+        case .callout(let callout):
+            write(callout)
         }
+    }
+
+    /// A pipe table as GFM writes it, but for alignment: a class
+    /// (`align-center`), since HTML5 has no `align` attribute.
+    private mutating func write(_ table: MarkdownTable) {
+        func row(_ cells: [[MarkdownInline]], tag: String) {
+            out += "<tr>\n"
+            for (k, cell) in cells.enumerated() {
+                let alignment = k < table.alignments.count ? table.alignments[k] : nil
+                out += alignment.map { "<\(tag) class=\"align-\($0.rawValue)\">" } ?? "<\(tag)>"
+                write(cell, link: false)
+                out += "</\(tag)>\n"
+            }
+            out += "</tr>\n"
+        }
+        cr()
+        out += "<table>\n<thead>\n"
+        row(table.header, tag: "th")
+        out += "</thead>\n"
+        if !table.rows.isEmpty {
+            out += "<tbody>\n"
+            for cells in table.rows { row(cells, tag: "td") }
+            out += "</tbody>\n"
+        }
+        out += "</table>\n"
+    }
+
+    /// A callout: a titled box, or for a solution a collapsed `<details>`.
+    private mutating func write(_ callout: Callout) {
+        cr()
+        let kind = callout.kind.rawValue
+        let collapsed = callout.kind == .solution
+        out += collapsed ? "<details class=\"callout callout-\(kind)\">\n<summary>" : "<div class=\"callout callout-\(kind)\">\n<p class=\"callout-title\">"
+        if callout.title.isEmpty {
+            out += Self.escape(callout.kind.defaultTitle)
+        } else {
+            write(callout.title, link: false)
+        }
+        out += collapsed ? "</summary>\n" : "</p>\n"
+        for child in callout.blocks { write(child, tight: false) }
+        cr()
+        out += collapsed ? "</details>\n" : "</div>\n"
     }
 
     private mutating func write(_ inlines: [MarkdownInline], link: Bool) {

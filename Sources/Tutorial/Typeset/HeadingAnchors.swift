@@ -33,6 +33,7 @@ enum HeadingAnchors {
                     if let n = used[slug] { used[slug] = n + 1; slug += "-\(n + 1)" } else { used[slug] = 1 }
                     headings.append(Heading(level: level, id: slug, html: html, text: text))
                 case .blockQuote(let children): visit(children)
+                case .callout(let callout): visit(callout.blocks)
                 case .list(_, _, let items): items.forEach(visit)
                 default: break
                 }

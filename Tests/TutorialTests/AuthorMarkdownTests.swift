@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import Tutorial
+
+/// The Markdown authors expect beyond CommonMark: pipe tables whose cells
+/// hold values and claims, and GitHub's callouts, exercises and solutions.
+@Suite struct AuthorMarkdownTests {
+    func parse(_ text: String) -> ChapterDocument {
+        ChapterParser.parse(ChapterSource(path: "t.md", name: "t", text: text))
+    }
+
+    func html(_ text: String, unsafe: Bool = false) -> String {
+        let document = parse(text)
+        return ChapterTypesetter(
+            document: document, run: nil, page: "t.html", formulas: ChapterFormulas(document, values: [:]),
+            formulaHTML: [:], references: CrossReferences(), unsafe: unsafe
+        ).typeset().html
+    }
+
+    @Test func aTableCellHoldsValuesClaimsAndMathAtTheirOwnColumns() {
+        let text = "| z | loss |\n|:--|--:|\n| \\(z, decimals: 2) | \\(loss ≈ 0.46) |\n| $q_1$ | *x* \\| y |\n"
+        let document = parse(text)
+        #expect(document.diagnostics.isEmpty)
+        #expect(FrontEndTests.shape(document.blocks) == "table2x2")
+        #expect(document.expressions.map(\.expression) == ["z", "loss"])
+        #expect(document.expressions.map(\.location) == [SourceLocation(line: 3, column: 5), SourceLocation(line: 3, column: 25)])
+        #expect(document.expressions[1].claim == "0.46")
+        let page = html(text)
+        #expect(page.contains(#"<th class="align-left">z</th>"#))
+        #expect(page.contains(#"<td class="align-right"><span class="claim""#))
+        #expect(page.contains(#"<td class="align-right"><em>x</em> | y</td>"#))
+    }
+
+    @Test func theDelimiterRowIsNotAnEmDashAndATableInterruptsAParagraph() {
+        let page = html("Intro -- text\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+        #expect(page.hasPrefix("<p>Intro – text</p>\n<table>"))
+        #expect(!page.contains("—"))
+    }
+
+    @Test func aTableInsideAFenceOrWithoutAMatchingDelimiterIsNoTable() {
+        #expect(FrontEndTests.shape(parse("```\n| a | b |\n|---|---|\n```\n").blocks) == "code")
+        #expect(FrontEndTests.shape(parse("| a | b |\n|---|\n").blocks) == "p")
+        #expect(FrontEndTests.shape(parse("a | b\n    --|--\n").blocks) == "p")
+    }
+
+    @Test func aLazyLineDoesNotContinueATableInAQuote() {
+        let document = parse("> | a | b |\n> |---|---|\n> | 1 | 2 |\nlazy | line\n")
+        #expect(FrontEndTests.shape(document.blocks) == "quote(table2x1 p)")
+    }
+
+    @Test func calloutsKeepTheirContentAndTitle() {
+        let document = parse("> [!NOTE]\n> Mind the *sign*.\n\n> [!EXERCISE] Softmax of a constant\n> What is $q$?\n\n> [!SOLUTION]\n>\n> All equal.\n")
+        #expect(FrontEndTests.shape(document.blocks) == "note(p) exercise(p) solution(p)")
+        let page = html("> [!TIP]\n> Mind the *sign*.\n\n> [!SOLUTION] Answer\n> All equal, \\(x).\n")
+        #expect(page.contains("<div class=\"callout callout-tip\">\n<p class=\"callout-title\">Tip</p>\n<p>Mind the <em>sign</em>.</p>\n</div>"))
+        #expect(page.contains("<details class=\"callout callout-solution\">\n<summary>Answer</summary>\n<p>All equal, <span class=\"value\""))
+        #expect(page.hasSuffix("</details>\n"))
+    }
+
+    @Test func anUnknownMarkerStaysAQuote() {
+        #expect(FrontEndTests.shape(parse("> [!FOO]\n> text\n").blocks) == "quote(p)")
+        #expect(FrontEndTests.shape(parse("> [!NOTE]x\n").blocks) == "quote(p)")
+    }
+}
