@@ -62,3 +62,25 @@ import Testing
         #expect(FrontEndTests.shape(parse("> [!NOTE]x\n").blocks) == "quote(p)")
     }
 }
+
+/// How a destination is classified before it is checked.
+@Suite struct LinkDestinationTests {
+    @Test func externalLinksAreLeftAloneAndLocalOnesAreDecoded() {
+        for url in ["https://example.org/a.md", "mailto:me@example.org", "//cdn.example.org/x.png", "/abs.png", "", "HTTP://x"] {
+            #expect(LinkDestination(url) == .external, "\(url)")
+        }
+        #expect(LinkDestination("#the-table") == .fragment("the-table"))
+        #expect(LinkDestination("02-x.md#sec") == .local(path: "02-x.md", fragment: "sec"))
+        #expect(LinkDestination("figures/a%20b.png?v=2") == .local(path: "figures/a b.png", fragment: nil))
+        #expect(LinkDestination("../data.csv") == .local(path: "../data.csv", fragment: nil))
+    }
+
+    @Test func theLocatorFindsEachDestinationInOrder() {
+        var locator = LinkLocator(text: "# T\n\n[a](x.md) and [b](x.md)\nthen ![c](y.png)\n")
+        let block = MarkdownBlock(kind: .paragraph([]), startLine: 3, endLine: 4)
+        #expect(locator.locate("x.md", in: block) == SourceLocation(line: 3, column: 5))
+        #expect(locator.locate("x.md", in: block) == SourceLocation(line: 3, column: 19))
+        #expect(locator.locate("y.png", in: block) == SourceLocation(line: 4, column: 11))
+        #expect(locator.locate("z.png", in: block) == SourceLocation(line: 3, column: 1))
+    }
+}

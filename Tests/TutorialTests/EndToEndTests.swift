@@ -6,7 +6,7 @@ import Testing
 /// the real executable and compare the exit status and every error line with
 /// the golden files in <case>/expected.
 @Suite(.timeLimit(.minutes(5))) struct EndToEndTests {
-    static let failingCases = ["compile-error", "trap", "claim", "derivation", "tuple", "syntax"]
+    static let failingCases = ["compile-error", "trap", "claim", "derivation", "tuple", "syntax", "broken-links"]
 
     @Test(arguments: failingCases)
     func aBrokenChapterFailsWithCompilerStyleErrors(_ name: String) async throws {

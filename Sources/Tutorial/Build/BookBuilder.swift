@@ -23,10 +23,14 @@ public struct BookBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let (sources, loadProblems) = try ChapterLoader(directory: options.chaptersDirectory).load()
-        let documents = ParallelMap.map(sources) { ChapterParser.parse($0) }
-        let nameProblems = documents.compactMap { document in
+        let parsed = ParallelMap.map(sources) { ChapterParser.parse($0) }
+        let nameProblems = parsed.compactMap { document in
             PageNames.problem(with: document.name).map { Diagnostic(file: document.path, line: 1, $0) }
         }
+        let pages = parsed.map(PageNames.page(for:))
+        let links = LocalLinks(documents: parsed, pages: pages, chaptersDirectory: options.chaptersDirectory).resolve(parsed)
+        let documents = links.documents
+        let htmlWarnings = options.unsafe ? [] : documents.flatMap(RawHTMLCheck.warnings)
         let programs = documents.map(Tangler.tangle)
 
         let writer = SiteWriter(output: options.outputDirectory)
@@ -43,7 +47,6 @@ public struct BookBuilder: Sendable {
             .run(documents, programs: programs)
         let checks = finished.map(\.check)
 
-        let pages = documents.map(PageNames.page(for:))
         let (references, referenceProblems) = CrossReferences.collect(
             documents: documents, pages: pages, runs: checks.map(\.run),
             allRan: zip(programs, checks).allSatisfy { !$0.hasWork || ($1.run?.completed ?? false) })
@@ -55,7 +58,21 @@ public struct BookBuilder: Sendable {
         let math = try await BookMath.typeset(documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache), search: search)
         BuildTrace.record(formulas: math.batch, programs: programs, toolchain: toolchain)
 
-        let diagnostics = Diagnostic.ordered(loadProblems + nameProblems + checks.flatMap(\.diagnostics) + referenceProblems + math.diagnostics)
+        // Pages are typeset before the verdict: a link's anchor is checked against the typeset headings.
+        let bodies = ParallelMap.map(documents.indices) { k in
+            ChapterTypesetter(
+                document: documents[k], run: checks[k].run, page: pages[k], formulas: math.formulas[k],
+                formulaHTML: math.html, references: references, unsafe: options.unsafe
+            ).typeset()
+        }
+        let anchors = documents.indices.map { k in
+            Set(bodies[k].headingIDs).union(references.targets.values.filter { $0.page == pages[k] }.map(\.id))
+        }
+        let anchorProblems = AnchorCheck.problems(links.anchors, anchors: anchors, names: documents.map(\.name))
+
+        let diagnostics = Diagnostic.ordered(
+            loadProblems + nameProblems + links.diagnostics + htmlWarnings + checks.flatMap(\.diagnostics) + referenceProblems
+                + math.diagnostics + anchorProblems)
         let reports = finished.map { done in
             var report = done.report
             report.errors = diagnostics.filter { $0.file == report.path && $0.severity == .error }.count
@@ -67,13 +84,13 @@ public struct BookBuilder: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics, summary: summary) }
         guard options.writeSite else { return summary }
 
-        let bodies = ParallelMap.map(documents.indices) { k in
-            ChapterTypesetter(
-                document: documents[k], run: checks[k].run, page: pages[k], formulas: math.formulas[k],
-                formulaHTML: math.html, references: references, unsafe: options.unsafe
-            ).typeset()
-        }
         var site = try BookAssembler(documents: documents, pages: pages, bodies: bodies, checks: checks).site()
+        for (path, file) in links.files.sorted(by: { $0.key < $1.key }) {
+            guard let bytes = FileManager.default.contents(atPath: file) else {
+                throw SetupError("cannot read '\(ChapterLoader.displayPath(file))', which a chapter links to")
+            }
+            site.add(path, bytes: [UInt8](bytes))
+        }
         try SiteAssets.add(to: &site, katexDirectory: options.katexDirectory)
         try SearchAssets.add(to: &site, index: math.searchIndex, documents: math.searchDocuments, lunrScript: options.lunrBrowserScript)
         try writer.write(site)

@@ -41,7 +41,7 @@ public struct BuildSummary: Sendable {
         let derivations = chapters.map(\.derivations).reduce(0, +)
         return ([
             Self.count(chapters.count, "chapter"), Self.count(values, "value"), Self.count(claims, "claim"),
-            Self.count(derivations, "derivation"), "\(diagnostics.count) failed", Self.seconds(seconds),
+            Self.count(derivations, "derivation"), "\(diagnostics.filter { $0.severity == .error }.count) failed", Self.seconds(seconds),
         ] + notes).joined(separator: " · ")
     }
 

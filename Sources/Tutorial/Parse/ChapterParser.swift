@@ -98,7 +98,10 @@ public enum ChapterParser {
 
         /// The inlines of a leaf's text with its spans in place; nil when it
         /// holds no span and `always` is false (cmark's reading stands).
-        mutating func inlines(of leaf: LeafText, always: Bool) -> [MarkdownInline]? {
+        ///
+        /// - Parameter cell: a table cell, which holds inlines only: text that
+        ///   cmark would read as a block (`---`, `# a`) stays literal text.
+        mutating func inlines(of leaf: LeafText, always: Bool, cell: Bool = false) -> [MarkdownInline]? {
             let mayHoldSpans = leaf.scalars.contains(where: { $0 == "\\" || $0 == "$" || $0 == "@" || $0 == "\u{E000}" || $0 == "\u{E001}" })
             var masked = leaf.text
             if mayHoldSpans {
@@ -115,7 +118,7 @@ public enum ChapterParser {
             // A heading's text read alone may look like a block ("# - a"): then its first character is escaped.
             return CommonMark.inlines(masked, definitions: references, smart: smart)
                 ?? CommonMark.inlines(masked, smart: smart)
-                ?? CommonMark.inlines("\\" + masked, smart: smart)
+                ?? (cell ? nil : CommonMark.inlines("\\" + masked, smart: smart))
                 ?? Placeholders.split(masked).map { part -> MarkdownInline in
                     switch part {
                     case .text(let text): .text(text)
@@ -146,8 +149,8 @@ public enum ChapterParser {
                 result.append(MarkdownBlock(kind: .paragraph(inlines(of: before, always: true) ?? []),
                                             startLine: block.startLine, endLine: last, startColumn: block.startColumn))
             }
-            let header = found.header.map { inlines(of: $0, always: true) ?? [] }
-            let rows = found.rows.map { row in row.map { inlines(of: $0, always: true) ?? [] } }
+            let header = found.header.map { inlines(of: $0, always: true, cell: true) ?? [] }
+            let rows = found.rows.map { row in row.map { inlines(of: $0, always: true, cell: true) ?? [] } }
             let first = found.header.first?.locations.first?.line ?? block.startLine
             let last = found.after.flatMap { $0.locations.first?.line }.map { $0 - 1 } ?? block.endLine
             result.append(MarkdownBlock(

@@ -15,6 +15,8 @@ struct ChapterTypesetter {
         var title: String
         var titleHTML: String
         var outline: [OutlineEntry]
+        /// The id of every heading on the page, for links to `#section`.
+        var headingIDs: [String] = []
     }
 
     /// Typesets the chapter: the body HTML (without the title heading), the
@@ -103,7 +105,7 @@ struct ChapterTypesetter {
         let title = titleHTML.map(HeadingAnchors.plainText)
         return Output(
             html: html, title: title ?? document.name,
-            titleHTML: titleHTML ?? HTML.escape(document.name), outline: outline)
+            titleHTML: titleHTML ?? HTML.escape(document.name), outline: outline, headingIDs: headings.map(\.id))
     }
 
     /// The anchor id of a check on its chapter page; the Checks page links

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Link: checks every link and image of the book that points at a local
+/// file, and rewrites it to what the site holds.
+///
+/// - A link to a chapter (`02-x.md`, `02-x.md#section`) becomes a link to its
+///   page (`02-x.html#section`); the anchor is checked once the pages are
+///   typeset (`AnchorCheck`), as heading ids come from the typeset text.
+/// - Any other local file — an image, a data file — must exist inside the
+///   book's folder (the one that holds the chapters folder); it is copied
+///   into the site as `files/` + its path in the book, so names stay unique
+///   and nothing is written outside the site. The link is rewritten to it.
+/// - A destination with a scheme (`https:`, `mailto:`) or starting with `/`
+///   is left alone.
+/// - A link or image that leads nowhere, or out of the book, is an error at
+///   its line; an image without alt text is a warning.
+struct LocalLinks {
+    /// What the links of the book need.
+    struct Result {
+        /// The documents with their local links rewritten.
+        var documents: [ChapterDocument]
+        /// Files to copy: site path → path on disk.
+        var files: [String: String] = [:]
+        /// Anchors to look for once the pages are typeset.
+        var anchors: [AnchorCheck.Reference] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// The folder that holds the chapters folder, standardized and as resolved.
+    let bookFolder: String
+    let resolvedBookFolder: String
+    /// Each chapter's standardized absolute path → its index.
+    let chapters: [String: Int]
+    let pages: [String]
+
+    init(documents: [ChapterDocument], pages: [String], chaptersDirectory: String) {
+        let chaptersURL = URL(fileURLWithPath: chaptersDirectory).standardizedFileURL
+        bookFolder = chaptersURL.deletingLastPathComponent().path
+        resolvedBookFolder = chaptersURL.deletingLastPathComponent().resolvingSymlinksInPath().path
+        var chapters: [String: Int] = [:]
+        for (k, document) in documents.enumerated() {
+            chapters[URL(fileURLWithPath: document.path).standardizedFileURL.path] = k
+        }
+        self.chapters = chapters
+        self.pages = pages
+    }
+
+    /// Checks and rewrites the links of every document.
+    func resolve(_ documents: [ChapterDocument]) -> Result {
+        var result = Result(documents: documents)
+        for k in documents.indices {
+            var blocks = documents[k].blocks
+            let document = documents[k]
+            let folder = URL(fileURLWithPath: document.path).standardizedFileURL.deletingLastPathComponent().path
+            var locator = LinkLocator(text: document.source.text)
+            blocks.updateInlines { inlines, block in
+                MarkdownInline.updateLinks(&inlines) { inline in
+                    switch inline {
+                    case .link(let destination, let title, let children):
+                        let at = locator.locate(destination, in: block)
+                        let href = rewrite(destination, image: false, from: k, folder: folder, at: at, file: document.path, into: &result)
+                        inline = .link(destination: href, title: title, children)
+                    case .image(let source, let title, let children):
+                        let at = locator.locate(source, in: block)
+                        if Self.isEmpty(children) {
+                            result.diagnostics.append(Diagnostic(file: document.path, line: at.line, column: at.column, severity: .warning,
+                                "the image '\(source)' has no alt text: describe it for readers who cannot see it, as in ![a plot of the loss](\(source))"))
+                        }
+                        let href = rewrite(source, image: true, from: k, folder: folder, at: at, file: document.path, into: &result)
+                        inline = .image(source: href, title: title, children)
+                    default:
+                        break
+                    }
+                }
+            }
+            result.documents[k].blocks = blocks
+        }
+        return result
+    }
+
+    /// The href for `destination` in the site, recording what it needs.
+    func rewrite(
+        _ destination: String, image: Bool, from chapter: Int, folder: String, at: SourceLocation, file: String,
+        into result: inout Result
+    ) -> String {
+        let what = image ? "image" : "link"
+        func problem(_ message: String) -> String {
+            result.diagnostics.append(Diagnostic(file: file, line: at.line, column: at.column, message))
+            return destination
+        }
+        switch LinkDestination(destination) {
+        case .external:
+            return destination
+        case .fragment(let name):
+            result.anchors.append(AnchorCheck.Reference(file: file, location: at, destination: destination, page: chapter, anchor: name))
+            return destination
+        case .local(let path, let fragment):
+            let absolute = URL(fileURLWithPath: (folder as NSString).appendingPathComponent(path)).standardizedFileURL.path
+            let shown = ChapterLoader.displayPath(absolute)
+            if let target = chapters[absolute], !image {
+                if let fragment {
+                    result.anchors.append(AnchorCheck.Reference(file: file, location: at, destination: destination, page: target, anchor: fragment))
+                }
+                return PageNames.href(pages[target]) + (fragment.map { "#" + $0 } ?? "")
+            }
+            guard absolute.hasPrefix(bookFolder + "/") else {
+                return problem("the \(what) '\(destination)' leads outside the book's folder (the one that holds the chapters folder); render copies only files inside it")
+            }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder) else {
+                if image { return problem("the image '\(destination)' is missing: there is no file \(shown)") }
+                return problem("the link '\(destination)' leads nowhere: there is no \(path.hasSuffix(".md") ? "chapter or file" : "file") \(shown)")
+            }
+            guard !isFolder.boolValue else {
+                return problem("the \(what) '\(destination)' leads to the folder \(shown); link to a file or a chapter")
+            }
+            let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+            guard resolved.hasPrefix(resolvedBookFolder + "/") else {
+                return problem("the \(what) '\(destination)' is a symbolic link to '\(resolved)', outside the book's folder; render copies only files inside it")
+            }
+            let sitePath = "files/" + absolute.dropFirst(bookFolder.count + 1)
+            guard SiteWriter.isSafe(sitePath) else {
+                return problem("the \(what) '\(destination)' has a file name the site cannot hold (control characters)")
+            }
+            result.files[sitePath] = absolute
+            return PageNames.href(sitePath) + (fragment.map { "#" + $0 } ?? "")
+        }
+    }
+
+    /// An image description with no text a screen reader could read.
+    static func isEmpty(_ inlines: [MarkdownInline]) -> Bool {
+        inlines.allSatisfy { inline in
+            switch inline {
+            case .text(let t), .code(let t): t.allSatisfy(\.isWhitespace)
+            case .softBreak, .lineBreak, .html: true
+            case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c): isEmpty(c)
+            case .span: false
+            }
+        }
+    }
+}

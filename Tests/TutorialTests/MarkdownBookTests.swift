@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import Tutorial
+
+/// The fixture book `markdown-book`: two chapters and a front page that link
+/// to each other, an image, a table with claims, callouts, an exercise with
+/// its solution. Its pages are golden files; the facts that matter are also
+/// checked on their own.
+@Suite(.timeLimit(.minutes(5))) struct MarkdownBookTests {
+    static let directory = RenderProcess.fixtures + "/markdown-book"
+
+    static func article(_ page: String) -> String {
+        String(page[page.range(of: "<article")!.lowerBound..<page.range(of: "</article>")!.upperBound]) + "\n"
+    }
+
+    /// Renders the book into a fresh folder; returns the folder.
+    static func render(_ arguments: [String] = []) async throws -> (String, RenderProcess.Result) {
+        let output = try RenderProcess.temporaryDirectory("markdown-book")
+        let cache = try RenderProcess.temporaryDirectory("markdown-book-cache")
+        let result = try await RenderProcess.run(["--output", output, "--cache", cache] + arguments, in: directory)
+        return (output, result)
+    }
+
+    @Test func theBookRendersItsLinksImagesTablesAndCallouts() async throws {
+        let (output, result) = try await Self.render()
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.isEmpty, "\(result.standardError)")
+        for page in ["01-losses", "02-exercises"] {
+            let html = try String(contentsOfFile: "\(output)/\(page).html", encoding: .utf8)
+            let problem = Golden.check(Self.article(html), against: "\(Self.directory)/expected/\(page).html")
+            #expect(problem == nil, "\(problem ?? "")")
+        }
+        let losses = try String(contentsOfFile: output + "/01-losses.html", encoding: .utf8)
+        #expect(losses.contains(#"<a href="02-exercises.html#exercises">the exercises</a>"#))
+        #expect(losses.contains(#"<img src="files/chapters/figures/curve.svg" alt="The loss falls as the probability rises""#))
+        #expect(losses.contains(#"<td class="align-center"><span class="claim" id="check-13-55" title="checked: losses[1] = 0.4620354595965587">0.462</span></td>"#))
+        #expect(losses.contains("<td class=\"align-center\">---</td>"), "a lone --- in a cell is text, not a dash")
+        let exercises = try String(contentsOfFile: output + "/02-exercises.html", encoding: .utf8)
+        #expect(exercises.contains("<details class=\"callout callout-solution\">\n<summary>Solution</summary>"))
+        #expect(exercises.contains(#"<a href="01-losses.html#the-table">the table</a>"#))
+        let index = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
+        #expect(index.contains(#"<a href="01-losses.html">losses in a table</a>"#))
+        let copied = FileManager.default.contents(atPath: output + "/files/chapters/figures/curve.svg")
+        #expect(copied == FileManager.default.contents(atPath: Self.directory + "/chapters/figures/curve.svg"))
+    }
+}
