@@ -57,12 +57,16 @@ let package = Package(
         .target(name: "CCPUID"),
         .target(
             name: "ChapterRuntime",
-            dependencies: ["CECore", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["CECore", "NumberFormatting", .product(name: "RealModule", package: "swift-numerics")]
         ),
+        // How a number prints to N decimals or digits: the engine's \(x, decimals: N) and
+        // the runtime's format(_:decimals:) are both this one rule.
+        .target(name: "NumberFormatting"),
         .target(
             name: "Tutorial",
             dependencies: [
                 "Ccmark",
+                "NumberFormatting",
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "Subprocess", package: "swift-subprocess"),

@@ -1,4 +1,5 @@
 import Foundation
+import NumberFormatting
 
 /// Prints computed values for readers.
 ///
@@ -67,26 +68,15 @@ public enum ValueFormatter {
         }
     }
 
-    /// Fixed notation; a value that rounds to zero prints without a minus sign.
+    /// Fixed notation; a value that rounds to zero prints without a minus
+    /// sign (the rule chapter code calls as `format(_:decimals:)`).
     public static func fixed(_ x: Double, decimals: Int) -> String {
-        let s = String(format: "%.\(decimals)f", x)
-        if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(s.dropFirst()) }
-        return s
+        NumberFormat.fixed(x, decimals: decimals)
     }
 
-    /// `x` to `digits` significant digits.
+    /// `x` to `digits` significant digits (the rule chapter code calls as `format(_:significant:)`).
     public static func significant(_ x: Double, digits: Int) -> String {
-        if x == 0 { return fixed(0, decimals: max(digits - 1, 0)) }
-        let scientific = String(format: "%.\(digits - 1)e", x)
-        guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...]) else {
-            return scientific
-        }
-        if exponent >= -5 && exponent < 15 {
-            // Round to the digits first (1234.5 to 2 digits is 1200), then print fixed.
-            return fixed(Double(scientific) ?? x, decimals: max(digits - 1 - exponent, 0))
-        }
-        let mantissa = scientific[..<e]
-        return "\(mantissa)e\(exponent)"
+        NumberFormat.significant(x, digits: digits)
     }
 
     /// A number in scientific notation, mantissa and exponent captured (compiled once).

@@ -12,7 +12,7 @@ public enum WatchList {
         let book = chapters.deletingLastPathComponent().path
         var paths = [chapters.path, book + "/book.toml", book + "/sources", book + "/packages"]
         if let packageRoot {
-            paths += [packageRoot + "/Sources/CECore", packageRoot + "/Sources/ChapterRuntime"]
+            paths += [packageRoot + "/Sources/CECore", packageRoot + "/Sources/ChapterRuntime", packageRoot + "/Sources/NumberFormatting"]
         }
         var seen = Set<String>()
         return paths.filter { seen.insert($0).inserted }
