@@ -20,7 +20,8 @@ import Darwin
 /// - `{"t":"value","i":ID,"v":VALUE}` for an inline value or claim;
 /// - `{"t":"derivation","i":ID,"n":DRAWS,"f":[…]}`, the verdict of a
 ///   derivation check (see `__tutorialDerivation`);
-/// - `{"t":"figure","b":BLOCK,"label":…,"caption":…,"alt":…,"svg":…}`.
+/// - `{"t":"figure","b":BLOCK,"label":…,"caption":…,"alt":…,"svg":…}`;
+/// - `{"t":"table","b":BLOCK,"label":…,"caption":…,"header":[…],"rows":[[…]]}`.
 public enum Channel {
     nonisolated(unsafe) static var descriptor: Int32 = -1
     nonisolated(unsafe) static var currentBlock: Int = -1
@@ -124,6 +125,20 @@ func sendFigure(label: String, caption: String, alt: String, svg: String) {
         #""caption":\#(ValueEncoder.quote(caption))"#,
         #""alt":\#(ValueEncoder.quote(alt))"#,
         #""svg":\#(ValueEncoder.quote(svg))"#,
+    ]
+    Channel.send("{" + fields.joined(separator: ",") + "}")
+}
+
+/// Sends a table to the engine; it is shown under the block that made it.
+func sendTable(label: String, caption: String, header: [String], rows: [[String]]) {
+    func list(_ cells: [String]) -> String { "[" + cells.map(ValueEncoder.quote).joined(separator: ",") + "]" }
+    let fields = [
+        #""t":"table""#,
+        #""b":\#(Channel.currentBlock)"#,
+        #""label":\#(ValueEncoder.quote(label))"#,
+        #""caption":\#(ValueEncoder.quote(caption))"#,
+        #""header":\#(list(header))"#,
+        #""rows":[\#(rows.map(list).joined(separator: ","))]"#,
     ]
     Channel.send("{" + fields.joined(separator: ",") + "}")
 }

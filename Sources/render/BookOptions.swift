@@ -39,6 +39,9 @@ struct BookOptions: ParsableArguments {
     @Flag(name: .long, help: "Fail on any derivation step that is checked only by its Swift twin, not from its TeX.")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("Number equations, figures and tables through the book (1, 2, …) or per chapter (2.1, 2.2, …).", valueName: "book|chapter"))
+    var numbering: Numbering?
+
     @Flag(name: .long, help: "Print only errors and the summary of a failed build.")
     var quiet = false
 
@@ -75,6 +78,7 @@ struct BookOptions: ParsableArguments {
         options.onWait = { message in ConsoleReporter.write(message + "\n", to: .error) }
         options.unsafe = unsafe
         options.strict = strict
+        if let numbering { options.numbering = numbering }
         options.writeSite = writeSite
         return options
     }
@@ -95,3 +99,5 @@ struct BookOptions: ParsableArguments {
         ConsoleReporter(verbosity: quiet ? .quiet : verbose ? .verbose : .normal)
     }
 }
+
+extension Numbering: ExpressibleByArgument {}

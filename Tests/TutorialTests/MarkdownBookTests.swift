@@ -33,14 +33,30 @@ import Testing
         let losses = try String(contentsOfFile: output + "/01-losses.html", encoding: .utf8)
         #expect(losses.contains(#"<a href="02-exercises.html#exercises">the exercises</a>"#))
         #expect(losses.contains(#"<img src="files/chapters/figures/curve.svg" alt="The loss falls as the probability rises""#))
-        #expect(losses.contains(#"<td class="align-center"><span class="claim" id="check-13-55" title="checked: losses[1] = 0.4620354595965587">0.462</span></td>"#))
+        #expect(losses.contains(#"<td class="align-center"><span class="claim" id="check-15-55" title="checked: losses[1] = 0.4620354595965587">0.462</span></td>"#))
         #expect(losses.contains("<td class=\"align-center\">---</td>"), "a lone --- in a cell is text, not a dash")
         let exercises = try String(contentsOfFile: output + "/02-exercises.html", encoding: .utf8)
         #expect(exercises.contains("<details class=\"callout callout-solution\">\n<summary>Solution</summary>"))
         #expect(exercises.contains(#"<a href="01-losses.html#the-table">the table</a>"#))
         let index = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
         #expect(index.contains(#"<a href="01-losses.html">losses in a table</a>"#))
+        #expect(losses.contains(#"<figure class="table" id="tbl:losses"><figcaption><span class="figure-label">Table 1:</span> The loss of each probability, mean 0.726</figcaption>"#))
+        #expect(losses.contains(##"<a class="ref" href="#eq:loss">Equation (1)</a>, <a class="ref" href="#tbl:losses">Table 1</a>, <a class="ref" href="02-exercises.html#eq:slope">Equation (2)</a>"##))
+        #expect(losses.contains("<td class=\"align-right\">0.462</td>"), "a computed column is right-aligned and formatted as \\(x, decimals: 3)")
         let copied = FileManager.default.contents(atPath: output + "/files/chapters/figures/curve.svg")
         #expect(copied == FileManager.default.contents(atPath: Self.directory + "/chapters/figures/curve.svg"))
+    }
+
+    @Test func perChapterNumberingNumbersEquationsAndTablesWithinEachChapter() async throws {
+        let (output, result) = try await Self.render(["--numbering", "chapter"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let losses = try String(contentsOfFile: output + "/01-losses.html", encoding: .utf8)
+        #expect(losses.contains(#"<span class="figure-label">Table 1.1:</span>"#))
+        #expect(losses.contains(#"<span class="eq-number">(1.1)</span>"#))
+        #expect(losses.contains(##"<a class="ref" href="#eq:loss">Equation (1.1)</a>, <a class="ref" href="#tbl:losses">Table 1.1</a>, <a class="ref" href="02-exercises.html#eq:slope">Equation (2.1)</a>"##))
+        let exercises = try String(contentsOfFile: output + "/02-exercises.html", encoding: .utf8)
+        // The front page is not a chapter: the second chapter is chapter 2.
+        #expect(exercises.contains(#"<span class="eq-number">(2.1)</span>"#))
+        #expect(!exercises.contains("(3.1)"))
     }
 }

@@ -49,7 +49,8 @@ public struct BookBuilder: Sendable {
 
         let (references, referenceProblems) = CrossReferences.collect(
             documents: documents, pages: pages, runs: checks.map(\.run),
-            allRan: zip(programs, checks).allSatisfy { !$0.hasWork || ($1.run?.completed ?? false) })
+            allRan: zip(programs, checks).allSatisfy { !$0.hasWork || ($1.run?.completed ?? false) },
+            numbering: options.numbering, chapters: Self.chapterNumbers(documents))
         // The search index is built in the same node batch as the math, from a text-only pass.
         let search: (([ChapterFormulas]) -> SearchRequest)? = options.writeSite ? { formulas in
             SearchRequest(documents: searchDocuments(documents, checks: checks, pages: pages, formulas: formulas, references: references),
@@ -98,6 +99,17 @@ public struct BookBuilder: Sendable {
             cache.prune(keepingPrograms: Set(programs.filter(\.hasWork).map { cache.programKey($0, toolchain: toolchain) }))
         }
         return summary
+    }
+
+    /// Each document's chapter number, counting from 1 without the front
+    /// page (`README.md`), which has none.
+    static func chapterNumbers(_ documents: [ChapterDocument]) -> [Int?] {
+        var position = 0
+        return documents.map { document in
+            guard document.name != "README" else { return nil }
+            position += 1
+            return position
+        }
     }
 
     /// The book's sections for the search index: each chapter typeset once

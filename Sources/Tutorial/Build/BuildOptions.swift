@@ -28,6 +28,8 @@ public struct BuildOptions: Sendable {
     public var unsafe = false
     /// Fail on any derivation step that only its Swift twin checks.
     public var strict = false
+    /// Equations, figures and tables numbered through the book (1, 2…) or per chapter (2.1, 2.2…).
+    public var numbering: Numbering = .book
     /// `render check` sets this to false: check everything, write nothing.
     public var writeSite = true
     /// Debian's libjs-katex, or `TUTORIAL_KATEX_DIR`.

@@ -33,6 +33,15 @@ public struct ChapterRun: Sendable {
         public var svg: String
     }
 
+    /// A table a block made with `table(...)`: plain-text cells.
+    public struct Table: Sendable, Hashable {
+        public var block: Int
+        public var label: String
+        public var caption: String
+        public var header: [String]
+        public var rows: [[String]]
+    }
+
     /// The value of each inline expression, by its id in the chapter.
     public var values: [Int: Value] = [:]
     public var derivations: [Int: DerivationOutcome] = [:]
@@ -40,6 +49,8 @@ public struct ChapterRun: Sendable {
     public var printed: [Int: String] = [:]
     /// The figures the blocks drew, in the order they were drawn.
     public var figures: [Figure] = []
+    /// The tables the blocks made, in order.
+    public var tables: [Table] = []
     /// The number of the item (block, inline expression or derivation, in
     /// program order) that was running when the program stopped.
     public var lastItem: Int?
@@ -84,6 +95,11 @@ public struct ChapterRun: Sendable {
                     block: record["b"] as? Int ?? -1, label: record["label"] as? String ?? "",
                     caption: record["caption"] as? String ?? "", alt: record["alt"] as? String ?? "",
                     svg: record["svg"] as? String ?? ""))
+            case "table":
+                tables.append(Table(
+                    block: record["b"] as? Int ?? -1, label: record["label"] as? String ?? "",
+                    caption: record["caption"] as? String ?? "", header: record["header"] as? [String] ?? [],
+                    rows: record["rows"] as? [[String]] ?? []))
             case "end": completed = true
             default: break
             }

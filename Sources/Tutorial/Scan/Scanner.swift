@@ -1,5 +1,5 @@
 /// Finds inline values `\(…)`, claims `\(… ≈ …)`, math `$…$` / `$$…$$` and
-/// references `@fig:…` / `@eq:…` in the text of one leaf block (a paragraph
+/// references `@fig:…` / `@eq:…` / `@tbl:…` in the text of one leaf block (a paragraph
 /// or a heading; see `LeafText`), before cmark reads the leaf's inlines.
 ///
 /// cmark must not see these spans: `*` and `_` inside them would become
@@ -288,7 +288,7 @@ struct Scanner {
 
     mutating func reference(at i: Int) -> Int {
         if i > 0 && (Self.isLabelCharacter(scalars[i - 1]) || scalars[i - 1] == ".") { return i + 1 }
-        for prefix in ["fig:", "eq:"] {
+        for prefix in ["fig:", "eq:", "tbl:"] {
             let p = Array(prefix.unicodeScalars)
             guard i + p.count < scalars.count, Array(scalars[(i + 1)...(i + p.count)]) == p else { continue }
             var j = i + 1 + p.count

@@ -71,7 +71,7 @@ public struct Span: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case value(InlineExpression)
         case math(MathSpan)
-        /// `@fig:NAME` or `@eq:NAME`.
+        /// `@fig:NAME`, `@eq:NAME` or `@tbl:NAME`.
         case reference(String)
     }
 

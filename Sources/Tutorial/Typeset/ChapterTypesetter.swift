@@ -1,3 +1,5 @@
+import Foundation
+
 /// Typeset: writes a chapter's body HTML from its parsed tree (see
 /// `HTMLRenderer`), putting in the values, claims, typeset math, highlighted
 /// code, printed output, figures and cross-reference links.
@@ -70,6 +72,9 @@ struct ChapterTypesetter {
         let strayFigures = (run?.figures ?? []).filter { figure in
             !document.swiftBlocks.contains { $0.index == figure.block }
         }
+        let strayTables = (run?.tables ?? []).filter { table in
+            !document.swiftBlocks.contains { $0.index == table.block }
+        }
 
         var renderer = HTMLRenderer(
             unsafe: unsafe, headingIDs: [],
@@ -100,6 +105,7 @@ struct ChapterTypesetter {
         renderer.headingIDs = headings.map(\.id)
         var html = renderer.render(body)
         html += strayFigures.map(figureHTML).joined()
+        html += strayTables.map(tableHTML).joined()
         let outline = headings.filter { $0.level >= 2 && $0.level <= 3 }
             .map { OutlineEntry(level: $0.level, id: $0.id, titleHTML: HTML.escape($0.text)) }
         let title = titleHTML.map(HeadingAnchors.plainText)
@@ -152,6 +158,9 @@ struct ChapterTypesetter {
         for figure in run?.figures ?? [] where figure.block == block.index {
             html += figureHTML(figure)
         }
+        for table in run?.tables ?? [] where table.block == block.index {
+            html += tableHTML(table)
+        }
         return html
     }
 
@@ -164,6 +173,38 @@ struct ChapterTypesetter {
             svg.replaceSubrange(open, with: "<svg aria-label=\"\(HTML.escape(figure.alt))\"")
         }
         return "<figure class=\"figure\"\(id)>\(svg)<figcaption><span class=\"figure-label\">\(HTML.escape(name))</span> \(HTML.escape(figure.caption))</figcaption></figure>\n"
+    }
+
+    /// A table from `table(...)`: numbered caption above, cells as text;
+    /// columns whose every cell is a number are right-aligned.
+    func tableHTML(_ table: ChapterRun.Table) -> String {
+        let target = references.resolve(table.label)
+        let id = target.map { " id=\"\(HTML.escape($0.id))\"" } ?? ""
+        let name = target.map { "\($0.name):" } ?? ""
+        let numeric = table.header.indices.map { c in
+            !table.rows.isEmpty && table.rows.allSatisfy { c < $0.count && Self.isNumber($0[c]) }
+        }
+        func cell(_ tag: String, _ text: String, _ column: Int) -> String {
+            let align = column < numeric.count && numeric[column] ? " class=\"align-right\"" : ""
+            return "<\(tag)\(align)>\(HTML.escape(text))</\(tag)>\n"
+        }
+        var html = "<figure class=\"table\"\(id)><figcaption><span class=\"figure-label\">\(HTML.escape(name))</span> \(HTML.escape(table.caption))</figcaption>\n"
+        html += "<table>\n<thead>\n<tr>\n" + table.header.enumerated().map { cell("th", $1, $0) }.joined() + "</tr>\n</thead>\n"
+        if !table.rows.isEmpty {
+            html += "<tbody>\n"
+            for row in table.rows {
+                let cells = table.header.indices.map { c in c < row.count ? row[c] : "" }
+                html += "<tr>\n" + cells.enumerated().map { cell("td", $1, $0) }.joined() + "</tr>\n"
+            }
+            html += "</tbody>\n"
+        }
+        return html + "</table>\n</figure>\n"
+    }
+
+    /// A cell that reads as a number: `-0.462`, `3.86e-22`, `1200`, `nan`, `inf`.
+    static func isNumber(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        return Double(t.replacingOccurrences(of: "−", with: "-")) != nil
     }
 
     /// "✓ All 8 steps checked from their TeX on 200 random draws (z, y, i).",

@@ -1,34 +1,55 @@
-/// Numbers figures and labelled equations through the whole book, in reading
-/// order, and resolves `@fig:…` / `@eq:…` references to links.
+/// Numbers labelled equations, figures and tables in reading order —
+/// through the whole book, or within each chapter (2.1, 2.2, …) — and
+/// resolves `@eq:…`, `@fig:…` and `@tbl:…` references to links.
 public struct CrossReferences: Sendable {
-    /// A numbered figure or equation that prose can link to.
+    /// What a label names.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case equation = "eq", figure = "fig", table = "tbl"
+
+        /// "Equation", "Figure", "Table".
+        public var name: String {
+            switch self {
+            case .equation: "Equation"
+            case .figure: "Figure"
+            case .table: "Table"
+            }
+        }
+    }
+
+    /// A numbered equation, figure or table that prose can link to.
     public struct Target: Sendable, Hashable {
-        /// Its number, counted through the whole book (figures and equations apart).
-        public var number: Int
+        /// Its number as shown: "3", or "2.1" when numbered per chapter.
+        public var number: String
         /// The page (e.g. `05-loss.html`) and the element id.
         public var page: String
         /// The element id on its page (the label itself).
         public var id: String
-        /// A figure (`fig:`) rather than an equation (`eq:`).
-        public var isFigure: Bool
+        /// What it is.
+        public var kind: Kind
 
-        /// "Figure 2" or "Equation 3".
-        public var name: String { (isFigure ? "Figure " : "Equation ") + String(number) }
+        /// "Figure 2", "Table 2.1" or "Equation 3".
+        public var name: String { kind.name + " " + number }
         /// The link text in prose: "Figure 2", or "(3)" for an equation.
-        public var displayText: String { isFigure ? name : "(\(number))" }
+        public var displayText: String { kind == .equation ? "(\(number))" : name }
     }
 
     /// Every target, by label.
     public private(set) var targets: [String: Target] = [:]
-    private var figureCount = 0
-    private var equationCount = 0
+    private var counts: [Kind: Int] = [:]
 
     /// No targets yet.
     public init() {}
 
+    /// Starts counting again, for the next chapter when numbering per chapter.
+    mutating func restartCounting() {
+        counts = [:]
+    }
+
     /// Registers a label; returns a message if it is malformed or already used.
-    public mutating func add(label: String, page: String, isFigure: Bool) -> String? {
-        let prefix = isFigure ? "fig:" : "eq:"
+    /// - Parameter chapter: the chapter's number, prefixed to the target's
+    ///   number (`2.1`); nil numbers through the book.
+    public mutating func add(label: String, page: String, kind: Kind, chapter: Int? = nil) -> String? {
+        let prefix = kind.rawValue + ":"
         guard label.hasPrefix(prefix), label.count > prefix.count,
               label.dropFirst(prefix.count).allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
         else {
@@ -37,9 +58,10 @@ public struct CrossReferences: Sendable {
         if let existing = targets[label] {
             return "the label '\(label)' is already used by \(existing.name) on \(existing.page)"
         }
-        let number: Int
-        if isFigure { figureCount += 1; number = figureCount } else { equationCount += 1; number = equationCount }
-        targets[label] = Target(number: number, page: page, id: label, isFigure: isFigure)
+        let count = (counts[kind] ?? 0) + 1
+        counts[kind] = count
+        let number = chapter.map { "\($0).\(count)" } ?? String(count)
+        targets[label] = Target(number: number, page: page, id: label, kind: kind)
         return nil
     }
 
@@ -51,23 +73,32 @@ public struct CrossReferences: Sendable {
     /// The link HTML for a reference from `page`.
     public func link(_ target: Target, from page: String) -> String {
         let href = (target.page == page ? "" : PageNames.href(target.page)) + "#" + target.id
-        let text = target.isFigure ? target.name : "Equation \(target.displayText)"
+        let text = target.kind == .equation ? "Equation \(target.displayText)" : target.name
         return "<a class=\"ref\" href=\"\(HTML.escape(href))\">\(HTML.escape(text))</a>"
     }
 
     /// Numbers every labelled equation (display math and derivations alike,
-    /// in reading order) and every figure the chapter programs drew, then
-    /// checks every `@fig:`/`@eq:` reference.
+    /// in reading order), every figure and every table the chapter programs
+    /// made, then checks every reference.
     ///
-    /// - Parameter allRan: whether every chapter program reached its end; if
-    ///   not, a missing figure may just not have been drawn, so unknown
-    ///   figure references are not reported (the failure already is).
+    /// - Parameters:
+    ///   - allRan: whether every chapter program reached its end; if not, a
+    ///     missing figure or table may just not have been made, so unknown
+    ///     references to them are not reported (the failure already is).
+    ///   - numbering: `.chapter` numbers 2.1, 2.2, … within chapter 2;
+    ///     `chapters[k]` is document k's chapter number (nil for the front page).
     static func collect(
-        documents: [ChapterDocument], pages: [String], runs: [ChapterRun?], allRan: Bool
+        documents: [ChapterDocument], pages: [String], runs: [ChapterRun?], allRan: Bool,
+        numbering: Numbering = .book, chapters: [Int?] = []
     ) -> (CrossReferences, [Diagnostic]) {
         var references = CrossReferences()
         var problems: [Diagnostic] = []
         for (k, document) in documents.enumerated() {
+            var chapter: Int?
+            if numbering == .chapter {
+                references.restartCounting()
+                chapter = k < chapters.count ? chapters[k] : nil
+            }
             var labels: [(line: Int, column: Int, label: String)] = []
             for span in document.spans {
                 if case .math(let math) = span.kind, let label = math.label {
@@ -78,23 +109,26 @@ public struct CrossReferences: Sendable {
                 if let label = derivation.label { labels.append((derivation.fenceLine, 1, label)) }
             }
             for entry in labels.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
-                if let problem = references.add(label: entry.label, page: pages[k], isFigure: false) {
+                if let problem = references.add(label: entry.label, page: pages[k], kind: .equation, chapter: chapter) {
                     problems.append(Diagnostic(file: document.path, line: entry.line, column: entry.column, problem))
                 }
             }
-            for figure in runs[k]?.figures ?? [] {
-                if let problem = references.add(label: figure.label, page: pages[k], isFigure: true) {
-                    let line = document.swiftBlocks.first { $0.index == figure.block }?.fenceLine ?? 1
-                    problems.append(Diagnostic(file: document.path, line: line, "figure: \(problem)"))
+            let made: [(kind: Kind, label: String, block: Int)] =
+                (runs[k]?.figures ?? []).map { (.figure, $0.label, $0.block) } + (runs[k]?.tables ?? []).map { (.table, $0.label, $0.block) }
+            for item in made {
+                if let problem = references.add(label: item.label, page: pages[k], kind: item.kind, chapter: chapter) {
+                    let line = document.swiftBlocks.first { $0.index == item.block }?.fenceLine ?? 1
+                    problems.append(Diagnostic(file: document.path, line: line, "\(item.kind == .figure ? "figure" : "table"): \(problem)"))
                 }
             }
         }
         for document in documents {
             for span in document.spans {
                 guard case .reference(let label) = span.kind, references.resolve(label) == nil else { continue }
-                if label.hasPrefix("fig:") && !allRan { continue }
+                let kind = Kind.allCases.first { label.hasPrefix($0.rawValue + ":") } ?? .equation
+                if kind != .equation && !allRan { continue }
                 problems.append(Diagnostic(file: document.path, line: span.location.line, column: span.location.column,
-                    "unknown reference '@\(label)': no \(label.hasPrefix("fig:") ? "figure" : "equation") has this label"))
+                    "unknown reference '@\(label)': no \(kind.name.lowercased()) has this label"))
             }
         }
         return (references, problems)
