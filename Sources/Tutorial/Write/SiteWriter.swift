@@ -207,9 +207,14 @@ public struct SiteWriter: Sendable {
             let bytes = site.files[path]!
             let staged = (staging as NSString).appendingPathComponent(path)
             try fm.createDirectory(atPath: (staged as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            hashes[path] = SHA256.hex(bytes)
-            if let previous = old?[path], previous.bytes == Data(bytes),
-               link((output as NSString).appendingPathComponent(path), staged) == 0 { continue }
+            if let previous = old?[path], previous.bytes == Data(bytes) {
+                // The same bytes as last time: the manifest's hash still holds, and
+                // hashing the whole site again was a tenth of a warm render.
+                hashes[path] = previous.recorded ?? SHA256.hex(bytes)
+                if link((output as NSString).appendingPathComponent(path), staged) == 0 { continue }
+            } else {
+                hashes[path] = SHA256.hex(bytes)
+            }
             guard fm.createFile(atPath: staged, contents: Data(bytes)) else {
                 throw SetupError("cannot write '\(staged)': \(String(cString: strerror(errno)))")
             }
