@@ -16,7 +16,7 @@ struct Render: AsyncParsableCommand {
             Chapters are the *.md files of the chapters folder, in file-name order. \
             Every failure is printed as FILE:LINE:COL: error: MESSAGE.
 
-            Options of build, check, watch and serve:
+            Options of build, check, watch, serve and pdf:
               --chapters <dir>       the folder of Markdown chapters (default: chapters)
               --output <dir>         where the site goes; render writes only there (default: output)
               --jobs <n>             chapter programs compiled and run at once (default: cores)
@@ -35,7 +35,7 @@ struct Render: AsyncParsableCommand {
               render check --chapters notes            check notes/, write nothing
               render watch                             rebuild on every save
               render serve --open                      preview on http://127.0.0.1:3000/, reloading on every save
-              render pdf --output book.pdf             print the whole book to a PDF (needs chromium)
+              render pdf                               print the whole book to output/book.pdf (needs chromium)
 
             Exit status: 0 when everything passed; 1 when a check, snippet or formula failed; \
             2 for a usage or set-up problem (bad option, missing folder, swiftc, node or libjs-katex missing).

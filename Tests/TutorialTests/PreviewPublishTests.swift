@@ -91,6 +91,19 @@ import Testing
         #expect(!docs[1].text.contains("secretCode") && !docs[1].text.contains("axis"))
         #expect(docs.allSatisfy { $0.chapter == "Derivative" })
     }
+
+    @Test func textOutsideASCIIAndEntitiesReadBackAsWritten() {
+        let html = #"<p>café &amp;amp; crème, x &lt; y &gt; z, &quot;q&quot; &#39;s&#39;, AT&T &copy; β</p><h2 id="é">Sé&amp;ction <code>&lt;T&gt;</code></h2><p>z&nbsp;→ q</p>"#
+        let docs = SearchSections.documents(html: html, page: "p.html", chapterTitle: "C")
+        #expect(docs.map(\.text) == [#"café &amp; crème, x < y > z, "q" 's', AT&T &copy; β"#, "z → q"])
+        #expect(docs.map(\.title) == ["C", "Sé&ction <T>"])
+        #expect(docs.map(\.url) == ["p.html", "p.html#é"])
+    }
+
+    @Test func anUnclosedTagLosesOnlyItself() {
+        let open = SearchSections.documents(html: "<p>kept <b", page: "p.html", chapterTitle: "C")
+        #expect(open.map(\.text) == ["kept"])
+    }
 }
 
 /// `render pdf` without Chromium is a set-up problem that says how to install it.
