@@ -53,7 +53,7 @@ import Testing
         #expect(FrontEndTests.shape(document.blocks) == "note(p) exercise(p) solution(p)")
         let page = html("> [!TIP]\n> Mind the *sign*.\n\n> [!SOLUTION] Answer\n> All equal, \\(x).\n")
         #expect(page.contains("<div class=\"callout callout-tip\">\n<p class=\"callout-title\">Tip</p>\n<p>Mind the <em>sign</em>.</p>\n</div>"))
-        #expect(page.contains("<details class=\"callout callout-solution\">\n<summary>Answer</summary>\n<p>All equal, <span class=\"value\""))
+        #expect(page.contains("<details class=\"callout callout-solution\">\n<summary>Solution: Answer</summary>\n<p>All equal, <span class=\"value\""))
         #expect(page.hasSuffix("</details>\n"))
     }
 

@@ -7,13 +7,13 @@ public struct Callout: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case note, tip, important, warning, caution, exercise, solution
 
-        /// The title shown when the author gives none: "Note", "Solution"….
+        /// The name shown first in the title: "Note", "Solution"….
         public var defaultTitle: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
     }
 
     /// Which callout it is.
     public var kind: Kind
-    /// The title written after the marker (`> [!EXERCISE] Softmax of a constant`); empty for the default.
+    /// The title written after the marker (`> [!EXERCISE] Softmax of a constant`), shown after the kind; may be empty.
     public var title: [MarkdownInline]
     /// The quote's content after the marker line.
     public var blocks: [MarkdownBlock]

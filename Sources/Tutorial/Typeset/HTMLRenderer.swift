@@ -154,15 +154,16 @@ struct HTMLRenderer {
         out += "</table>\n"
     }
 
-    /// A callout: a titled box, or for a solution a collapsed `<details>`.
+    /// A callout: a titled box, or for a solution a collapsed `<details>`;
+    /// the title is the kind ("Exercise"), then the author's title if any.
     private mutating func write(_ callout: Callout) {
         cr()
         let kind = callout.kind.rawValue
         let collapsed = callout.kind == .solution
         out += collapsed ? "<details class=\"callout callout-\(kind)\">\n<summary>" : "<div class=\"callout callout-\(kind)\">\n<p class=\"callout-title\">"
-        if callout.title.isEmpty {
-            out += Self.escape(callout.kind.defaultTitle)
-        } else {
+        out += Self.escape(callout.kind.defaultTitle)
+        if !callout.title.isEmpty {
+            out += ": "
             write(callout.title, link: false)
         }
         out += collapsed ? "</summary>\n" : "</p>\n"
