@@ -1,13 +1,17 @@
 import ArgumentParser
 import Tutorial
 
+/// `--output DIR`: the site folder, for every subcommand but `pdf` (where
+/// `--output` names the PDF and `--site` the folder).
+struct SiteFolder: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The folder the site is written to (render creates it and writes nowhere else; default: output).", valueName: "dir"))
+    var output: String?
+}
+
 /// The options every subcommand shares.
 struct BookOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder of Markdown chapters.", valueName: "dir"))
     var chapters = "chapters"
-
-    @Option(name: .long, help: ArgumentHelp("The folder the site is written to (render creates it and writes nowhere else).", valueName: "dir"))
-    var output = "output"
 
     @Option(name: .long, help: ArgumentHelp("How many chapter programs to compile and run at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
@@ -63,10 +67,11 @@ struct BookOptions: ParsableArguments {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
-    func buildOptions(writeSite: Bool) -> BuildOptions {
+    /// The engine's options; `output` is the site folder (nil: the default).
+    func buildOptions(writeSite: Bool, output: String?) -> BuildOptions {
         var options = BuildOptions()
         options.chaptersDirectory = chapters
-        options.outputDirectory = output
+        if let output { options.outputDirectory = output }
         if let jobs { options.jobs = jobs }
         options.timeout = .milliseconds(Int64((timeout * 1000).rounded()))
         options.useCache = !noCache

@@ -7,16 +7,19 @@ struct Pdf: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the book and print it (print.html) to a PDF with headless Chromium: bookmarks for the chapters, page numbers, selectable text.",
         discussion: """
-            The site is built into --output (default: output) as usual. The PDF is published \
+            The site is built into --site (default: output) as usual. The PDF is published \
             with it as book.pdf (listed in the site's manifest, so the next render replaces it \
-            like any other page), or written to --pdf FILE instead. Needs Chromium (Debian: \
+            like any other page), or written to --output FILE instead. Needs Chromium (Debian: \
             apt-get install chromium); without it render pdf exits with status 2 and says how \
             to install it.
             """)
 
     @OptionGroup var book: BookOptions
 
-    @Option(name: .customLong("pdf"), help: ArgumentHelp("Write the PDF to this file instead of book.pdf in the site.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The folder the HTML site is built into (default: output).", valueName: "dir"))
+    var site: String?
+
+    @Option(name: .customLong("output"), help: ArgumentHelp("Write the PDF to this file instead of book.pdf in the site.", valueName: "file"))
     var pdfFile: String?
 
     func run() async throws {
@@ -27,11 +30,11 @@ struct Pdf: AsyncParsableCommand {
             book.reporter.setupError(setup)
             throw ExitCode(2)
         }
-        let options = book.buildOptions(writeSite: true)
+        let options = book.buildOptions(writeSite: true, output: site)
         let status = await BuildRun.perform(options, reporter: book.reporter)
         if status != 0 { throw ExitCode(status) }
-        let site = options.outputDirectory
-        let page = (site as NSString).appendingPathComponent("print.html")
+        let folder = options.outputDirectory
+        let page = (folder as NSString).appendingPathComponent("print.html")
         do {
             if let pdfFile {
                 try await printer.print(page: page, to: pdfFile)
@@ -45,8 +48,8 @@ struct Pdf: AsyncParsableCommand {
             guard let bytes = FileManager.default.contents(atPath: scratch) else {
                 throw SetupError("cannot read the printed PDF '\(scratch)'")
             }
-            try SiteWriter(output: site).add("book.pdf", bytes: [UInt8](bytes), waitForLock: options.waitForLock)
-            if !book.quiet { book.reporter.note("wrote \((site as NSString).appendingPathComponent("book.pdf"))") }
+            try SiteWriter(output: folder).add("book.pdf", bytes: [UInt8](bytes), waitForLock: options.waitForLock)
+            if !book.quiet { book.reporter.note("wrote \((folder as NSString).appendingPathComponent("book.pdf"))") }
         } catch let setup as SetupError {
             book.reporter.setupError(setup)
             throw ExitCode(2)

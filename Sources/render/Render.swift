@@ -16,7 +16,7 @@ struct Render: AsyncParsableCommand {
             Chapters are the *.md files of the chapters folder, in file-name order. \
             Every failure is printed as FILE:LINE:COL: error: MESSAGE.
 
-            Options of build, check, watch, serve and pdf:
+            Options of build, check, watch, serve and pdf (pdf: --site for the folder, --output for the PDF):
               --chapters <dir>       the folder of Markdown chapters (default: chapters)
               --output <dir>         where the site goes; render writes only there (default: output)
               --jobs <n>             chapter programs compiled and run at once (default: cores)

@@ -8,6 +8,7 @@ struct Watch: AsyncParsableCommand {
         abstract: "Build, then rebuild whenever a chapter or the CECore/runtime sources change. Ctrl-C stops.")
 
     @OptionGroup var book: BookOptions
+    @OptionGroup var site: SiteFolder
 
     @Option(name: .long, help: ArgumentHelp("How often to look for changes, in seconds.", valueName: "seconds"))
     var interval: Double = 0.5
@@ -21,7 +22,7 @@ struct Watch: AsyncParsableCommand {
     func run() async throws {
         let reporter = book.reporter
         let interrupt = InterruptSignal()
-        let options = book.buildOptions(writeSite: true)
+        let options = book.buildOptions(writeSite: true, output: site.output)
         let root = try? Toolchain.locate().packageRoot
         var folders = [options.chaptersDirectory]
         if let root { folders += ["\(root)/Sources/CECore", "\(root)/Sources/ChapterRuntime"] }
