@@ -4,16 +4,20 @@
 /// one ended; one that is not written out (a reference link's, or one with
 /// escapes) is reported at the block's first line.
 struct LinkLocator {
-    private let lines: [[Unicode.Scalar]]
-    private var block: (start: Int, end: Int) = (0, 0)
-    private var cursor = SourceLocation(line: 1, column: 1)
-
-    init(text: String) {
+    private let text: String
+    /// The chapter's lines, split on the first look-up (most chapters have no local link).
+    private lazy var lines: [[Unicode.Scalar]] = {
         var lines: [[Unicode.Scalar]] = [[]]
         for c in text.unicodeScalars {
             if c == "\n" { lines.append([]) } else { lines[lines.count - 1].append(c) }
         }
-        self.lines = lines
+        return lines
+    }()
+    private var block: (start: Int, end: Int) = (0, 0)
+    private var cursor = SourceLocation(line: 1, column: 1)
+
+    init(text: String) {
+        self.text = text
     }
 
     /// The location of `destination` in `block`, after the previous one found there.
