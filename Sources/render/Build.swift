@@ -9,7 +9,7 @@ struct Build: AsyncParsableCommand {
     @OptionGroup var book: BookOptions
 
     func run() async throws {
-        let status = await BuildRun.perform(book.buildOptions(writeSite: true), reporter: book.reporter)
+        let status = await BuildRun.perform(try book.resolvedOptions(writeSite: true), reporter: book.reporter)
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -22,7 +22,7 @@ struct Check: AsyncParsableCommand {
     @OptionGroup var book: BookOptions
 
     func run() async throws {
-        let status = await BuildRun.perform(book.buildOptions(writeSite: false), reporter: book.reporter)
+        let status = await BuildRun.perform(try book.resolvedOptions(writeSite: false), reporter: book.reporter)
         if status != 0 { throw ExitCode(status) }
     }
 }

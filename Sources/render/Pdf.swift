@@ -18,14 +18,17 @@ struct Pdf: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder the HTML site is built into.", valueName: "dir"))
     var site = "output"
 
-    @Option(name: .long, help: ArgumentHelp("The folder of Markdown chapters.", valueName: "dir"))
-    var chapters = "chapters"
+    @Option(name: .long, help: ArgumentHelp("The book's folder, holding book.toml (default: the current folder).", valueName: "dir"))
+    var book: String?
+
+    @Option(name: .long, help: ArgumentHelp("The folder of Markdown chapters (default: book.toml's, or chapters).", valueName: "dir"))
+    var chapters: String?
 
     @Option(name: .long, help: ArgumentHelp("How many chapter programs to compile and run at once.", valueName: "n"))
     var jobs: Int?
 
     @Option(name: .long, help: ArgumentHelp("Time limit for each chapter program, in seconds.", valueName: "seconds"))
-    var timeout: Double = 30
+    var timeout: Double?
 
     @Flag(name: .customLong("no-cache"), help: "Recompile and rerun every chapter and retypeset every formula.")
     var noCache = false
@@ -38,27 +41,30 @@ struct Pdf: AsyncParsableCommand {
 
     func run() async throws {
         let printer: PDFPrinter
-        var arguments = ["--chapters", chapters, "--output", site, "--timeout", "\(timeout)"]
+        var arguments = ["--output", site]
+        if let timeout { arguments += ["--timeout", "\(timeout)"] }
+        if let book { arguments += ["--book", book] }
+        if let chapters { arguments += ["--chapters", chapters] }
         if let jobs { arguments += ["--jobs", "\(jobs)"] }
         if noCache { arguments.append("--no-cache") }
         if unsafe { arguments.append("--unsafe") }
         if quiet { arguments.append("--quiet") }
-        let book = try BookOptions.parse(arguments)
+        let options = try BookOptions.parse(arguments)
         do {
             printer = try PDFPrinter.locate()
         } catch let setup as SetupError {
-            book.reporter.setupError(setup)
+            options.reporter.setupError(setup)
             throw ExitCode(2)
         }
-        let status = await BuildRun.perform(book.buildOptions(writeSite: true), reporter: book.reporter)
+        let status = await BuildRun.perform(try options.resolvedOptions(writeSite: true), reporter: options.reporter)
         if status != 0 { throw ExitCode(status) }
         let pdf = output ?? (site as NSString).appendingPathComponent("book.pdf")
         do {
             try await printer.print(page: (site as NSString).appendingPathComponent("print.html"), to: pdf)
         } catch let setup as SetupError {
-            book.reporter.setupError(setup)
+            options.reporter.setupError(setup)
             throw ExitCode(2)
         }
-        if !quiet { book.reporter.note("wrote \(pdf)") }
+        if !quiet { options.reporter.note("wrote \(pdf)") }
     }
 }

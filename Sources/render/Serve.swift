@@ -37,7 +37,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let reporter = book.reporter
-        let options = book.buildOptions(writeSite: true)
+        let options = try book.resolvedOptions(writeSite: true)
         let hub = ReloadHub()
         let server: PreviewServer
         let bound: UInt16

@@ -21,7 +21,7 @@ struct Watch: AsyncParsableCommand {
     func run() async throws {
         let reporter = book.reporter
         let interrupt = InterruptSignal()
-        let options = book.buildOptions(writeSite: true)
+        let options = try book.resolvedOptions(writeSite: true)
         let root = try? Toolchain.locate().packageRoot
         var folders = [options.chaptersDirectory]
         if let root { folders += ["\(root)/Sources/CECore", "\(root)/Sources/ChapterRuntime"] }

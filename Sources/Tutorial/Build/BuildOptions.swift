@@ -28,6 +28,24 @@ public struct BuildOptions: Sendable {
     public var unsafe = false
     /// Fail on any derivation step that only its Swift twin checks.
     public var strict = false
+    /// book.toml as diagnostics name it, when the book has one.
+    public var configFile: String?
+    /// `[book] title`: overrides the front page's first heading as the book's title.
+    public var title: String?
+    /// `[book] authors`, shown on the front page and in `<meta name="author">`.
+    public var authors: [String] = []
+    /// `[book] language`, for `<html lang>`.
+    public var language = "en"
+    /// `[book] description`, shown on the front page and in `<meta name="description">`.
+    public var bookDescription: String?
+    /// `[html] css`: stylesheets copied into the site and linked after the built-in one.
+    public var stylesheets: [String] = []
+    /// `[html] numbering`: equations, figures and tables numbered across the book or per chapter.
+    public var numbering: Numbering = .book
+    /// `[swift] sources`: folders whose `.swift` files make the shared module every chapter imports.
+    public var sharedSources: [String] = []
+    /// `[swift] packages`: local packages whose products every chapter imports.
+    public var packages: [BookPackage] = []
     /// `render check` sets this to false: check everything, write nothing.
     public var writeSite = true
     /// Debian's libjs-katex, or `TUTORIAL_KATEX_DIR`.
@@ -40,6 +58,23 @@ public struct BuildOptions: Sendable {
 
     /// The defaults.
     public init() {}
+
+    /// Takes what book.toml sets; the command line is applied after, so it overrides.
+    public mutating func apply(_ config: BookConfig) {
+        configFile = config.file
+        if let chapters = config.chapters { chaptersDirectory = chapters } else { chaptersDirectory = config.resolve(chaptersDirectory) }
+        if let output = config.output { outputDirectory = output } else { outputDirectory = config.resolve(outputDirectory) }
+        if let timeout = config.timeout { self.timeout = .milliseconds(Int64((timeout * 1000).rounded())) }
+        if let strict = config.strict { self.strict = strict }
+        title = config.title
+        authors = config.authors
+        if let language = config.language { self.language = language }
+        bookDescription = config.description
+        stylesheets = config.stylesheets
+        if let numbering = config.numbering { self.numbering = numbering }
+        sharedSources = config.sources
+        packages = config.packages
+    }
 
     /// Where the cache is.
     public var resolvedCacheDirectory: String {
