@@ -3,9 +3,11 @@ import PackageDescription
 
 /// The package builds three things a reader meets:
 /// - `CECore`, the numerics every chapter calls;
-/// - `ChapterRuntime`, the small library each chapter program links (CECore,
-///   value capture, seeded generators, SVG figures) — a dynamic library so the
-///   engine can link chapter programs against it with a plain `swiftc` call;
+/// - `ChapterRuntime`, the small library each chapter program links (value
+///   capture, seeded generators, SVG figures, the derivation checker's
+///   arithmetic) — a dynamic library so the engine can link chapter programs
+///   against it with a plain `swiftc` call. It does not contain CECore: this
+///   repository's book names CECore in its book.toml, like any book's package;
 /// - `render`, the command-line front of the `Tutorial` engine.
 let package = Package(
     name: "CrossEntropyTutorial",
@@ -58,7 +60,7 @@ let package = Package(
         .target(name: "CCPUID"),
         .target(
             name: "ChapterRuntime",
-            dependencies: ["CECore", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
         .target(
             name: "Tutorial",

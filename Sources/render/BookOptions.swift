@@ -82,6 +82,7 @@ struct BookOptions: ParsableArguments {
         options.compileTimeout = .milliseconds(Int64((compileTimeout * 1000).rounded()))
         options.waitForLock = !noWait
         options.onWait = { message in ConsoleReporter.write(message + "\n", to: .error) }
+        if !quiet { options.onNote = { message in ConsoleReporter.write(message + "\n", to: .output) } }
         options.unsafe = unsafe
         if strict { options.strict = true }
         options.writeSite = writeSite

@@ -27,7 +27,8 @@ public struct BookBuilder: Sendable {
         let nameProblems = documents.compactMap { document in
             PageNames.problem(with: document.name).map { Diagnostic(file: document.path, line: 1, $0) }
         }
-        let programs = documents.map(Tangler.tangle)
+        let libraries = BookLibraries(options: options)
+        let programs = documents.map { Tangler.tangle($0, imports: libraries.importLines) }
 
         let writer = SiteWriter(output: options.outputDirectory)
         let (cache, locks) = try makeCache(writer: writer)
@@ -35,11 +36,15 @@ public struct BookBuilder: Sendable {
             if !options.writeSite { try? FileManager.default.removeItem(atPath: cache.writeRoot) }
             withExtendedLifetime(locks) {}
         }
-        let toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try Toolchain.locate() : nil
+        let sandboxes = LazySandbox(enabled: options.sandbox, memoryLimit: options.memoryLimit)
+        var toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try Toolchain.locate() : nil
+        if let located = toolchain {
+            toolchain = try await libraries.link(
+                into: located, cache: cache, sandboxes: sandboxes, compileTimeout: options.compileTimeout, onNote: options.onNote)
+        }
         let finished = try await ChapterScheduler(
             toolchain: toolchain, cache: cache, timeout: options.timeout, jobs: options.jobs, strict: options.strict,
-            compileTimeout: options.compileTimeout,
-            sandboxes: LazySandbox(enabled: options.sandbox, memoryLimit: options.memoryLimit))
+            compileTimeout: options.compileTimeout, sandboxes: sandboxes)
             .run(documents, programs: programs)
         let checks = finished.map(\.check)
 

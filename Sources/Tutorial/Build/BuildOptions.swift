@@ -24,6 +24,8 @@ public struct BuildOptions: Sendable {
     public var waitForLock = true
     /// Called once if the build has to wait for another render.
     public var onWait: (@Sendable (String) -> Void)?
+    /// Called with a note worth telling the author (building the book's packages).
+    public var onNote: (@Sendable (String) -> Void)?
     /// Keep authors' raw HTML (cmark's unsafe mode).
     public var unsafe = false
     /// Fail on any derivation step that only its Swift twin checks.
