@@ -61,9 +61,10 @@ public struct BookBuilder: Sendable {
         BuildTrace.record(formulas: math.batch, programs: programs, toolchain: toolchain)
 
         let diagnostics = Diagnostic.ordered(loadProblems + nameProblems + checks.flatMap(\.diagnostics) + referenceProblems + math.diagnostics)
-        let reports = finished.map { done in
+        let reports = zip(finished, pages).map { done, page in
             var report = done.report
             report.errors = diagnostics.filter { $0.file == report.path && $0.severity == .error }.count
+            report.isFrontPage = page == "index.html"
             return report
         }
         reports.forEach(onChapter)
@@ -78,7 +79,14 @@ public struct BookBuilder: Sendable {
                 formulaHTML: math.html, references: references, unsafe: options.unsafe
             ).typeset()
         }
-        var site = try BookAssembler(documents: documents, pages: pages, bodies: bodies, checks: checks).site()
+        var stylesheets = SiteFiles()
+        let book = BookMetadata(
+            language: options.language, authors: options.authors, description: options.bookDescription,
+            stylesheets: try SiteAssets.addStylesheets(options.stylesheets, to: &stylesheets))
+        var site = try BookAssembler(
+            documents: documents, pages: pages, bodies: bodies, checks: checks, title: options.title, book: book
+        ).site()
+        for (path, bytes) in stylesheets.files { site.add(path, bytes: bytes) }
         try SiteAssets.add(to: &site, katexDirectory: options.katexDirectory)
         try SearchAssets.add(to: &site, index: math.searchIndex, documents: math.searchDocuments, lunrScript: options.lunrBrowserScript)
         try writer.write(site)
