@@ -5,7 +5,7 @@ import Tutorial
 /// `render watch`: build, then rebuild on every change until Ctrl-C.
 struct Watch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build, then rebuild whenever a chapter or the CECore/runtime sources change. Ctrl-C stops.")
+        abstract: "Build, then rebuild whenever a chapter, book.toml, the book's shared sources or packages, or the runtime's sources change. Ctrl-C stops.")
 
     @OptionGroup var book: BookOptions
 
@@ -23,8 +23,7 @@ struct Watch: AsyncParsableCommand {
         let interrupt = InterruptSignal()
         let options = try book.resolvedOptions(writeSite: true)
         let root = try? Toolchain.locate().packageRoot
-        var folders = [options.chaptersDirectory]
-        if let root { folders += ["\(root)/Sources/CECore", "\(root)/Sources/ChapterRuntime"] }
+        let folders = WatchList.paths(options: options, packageRoot: root)
         let watcher = SourceWatcher(folders: folders)
 
         var snapshot = watcher.snapshot()
@@ -37,7 +36,7 @@ struct Watch: AsyncParsableCommand {
             guard !changed.isEmpty, !interrupt.received else { continue }
             snapshot = next
             reporter.note("changed: \(changed.joined(separator: ", "))")
-            if let root, changed.contains(where: { $0.hasSuffix(".swift") }) {
+            if WatchList.touchesRuntime(changed, packageRoot: root), let root {
                 reporter.note("rebuilding the chapter runtime (swift build --product ChapterRuntime)")
                 guard await RuntimeRebuild.run(packageRoot: root) else { continue }
             }
