@@ -28,7 +28,7 @@ test: setup-test build
 	$(RENDER) check
 	scripts/mutation-test --render $(RENDER)
 	$(RENDER) --quiet
-	$(RENDER) pdf --quiet --output output/book.pdf
+	$(RENDER) pdf --quiet
 	scripts/check-site output
 
 bench: setup

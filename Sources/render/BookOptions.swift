@@ -1,6 +1,13 @@
 import ArgumentParser
 import Tutorial
 
+/// `--output DIR`: the site folder, for every subcommand but `pdf` (where
+/// `--output` names the PDF and `--site` the folder).
+struct SiteFolder: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The folder the site is written to (render creates it and writes nowhere else; default: book.toml's, or output).", valueName: "dir"))
+    var output: String?
+}
+
 /// The options every subcommand shares.
 struct BookOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The book's folder, holding book.toml (default: the current folder; its book.toml is used if there is one).", valueName: "dir"))
@@ -8,9 +15,6 @@ struct BookOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("The folder of Markdown chapters (default: book.toml's, or chapters).", valueName: "dir"))
     var chapters: String?
-
-    @Option(name: .long, help: ArgumentHelp("The folder the site is written to; render creates it and writes nowhere else (default: book.toml's, or output).", valueName: "dir"))
-    var output: String?
 
     @Option(name: .long, help: ArgumentHelp("How many chapter programs to compile and run at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
@@ -63,10 +67,11 @@ struct BookOptions: ParsableArguments {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
-    /// The build's options: the defaults, then book.toml (from `--book DIR` or
-    /// the current folder), then the command line.
+    /// The engine's options: the defaults, then book.toml (from `--book DIR`
+    /// or the current folder), then the command line; `output` is the site
+    /// folder (nil: book.toml's, or the default).
     /// - Throws: `BookConfigError` when book.toml is missing (with `--book`) or holds a mistake.
-    func buildOptions(writeSite: Bool) throws -> BuildOptions {
+    func buildOptions(writeSite: Bool, output: String?) throws -> BuildOptions {
         var options = BuildOptions()
         if let config = try BookConfig.load(directory: book ?? ".", required: book != nil) {
             options.apply(config)
@@ -102,9 +107,9 @@ struct BookOptions: ParsableArguments {
     }
 
     /// `buildOptions`, with book.toml's problems printed and turned into exit status 2.
-    func resolvedOptions(writeSite: Bool) throws -> BuildOptions {
+    func resolvedOptions(writeSite: Bool, output: String?) throws -> BuildOptions {
         do {
-            return try buildOptions(writeSite: writeSite)
+            return try buildOptions(writeSite: writeSite, output: output)
         } catch let error as BookConfigError {
             reporter.diagnostics(error.diagnostics)
             throw ExitCode(2)

@@ -7,9 +7,10 @@ struct Build: AsyncParsableCommand {
         abstract: "Check every chapter and write the HTML book (the default command).")
 
     @OptionGroup var book: BookOptions
+    @OptionGroup var site: SiteFolder
 
     func run() async throws {
-        let status = await BuildRun.perform(try book.resolvedOptions(writeSite: true), reporter: book.reporter)
+        let status = await BuildRun.perform(try book.resolvedOptions(writeSite: true, output: site.output), reporter: book.reporter)
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -20,9 +21,10 @@ struct Check: AsyncParsableCommand {
         abstract: "Run every snippet and check every claim, derivation and formula; write nothing. Exit 0 only if all pass.")
 
     @OptionGroup var book: BookOptions
+    @OptionGroup var site: SiteFolder
 
     func run() async throws {
-        let status = await BuildRun.perform(try book.resolvedOptions(writeSite: false), reporter: book.reporter)
+        let status = await BuildRun.perform(try book.resolvedOptions(writeSite: false, output: site.output), reporter: book.reporter)
         if status != 0 { throw ExitCode(status) }
     }
 }

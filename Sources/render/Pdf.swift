@@ -7,64 +7,52 @@ struct Pdf: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the book and print it (print.html) to a PDF with headless Chromium: bookmarks for the chapters, page numbers, selectable text.",
         discussion: """
-            The site is built into --site (default: output) as usual; the PDF goes to --output \
-            (default: SITE/book.pdf). Needs Chromium (Debian: apt-get install chromium); without it \
-            render pdf exits with status 2 and says how to install it.
+            The site is built into --site (default: output) as usual. The PDF is published \
+            with it as book.pdf (listed in the site's manifest, so the next render replaces it \
+            like any other page), or written to --output FILE instead. Needs Chromium (Debian: \
+            apt-get install chromium); without it render pdf exits with status 2 and says how \
+            to install it.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The PDF to write (default: book.pdf in the site folder).", valueName: "file"))
-    var output: String?
+    @OptionGroup var book: BookOptions
 
-    @Option(name: .long, help: ArgumentHelp("The folder the HTML site is built into.", valueName: "dir"))
-    var site = "output"
+    @Option(name: .long, help: ArgumentHelp("The folder the HTML site is built into (default: output).", valueName: "dir"))
+    var site: String?
 
-    @Option(name: .long, help: ArgumentHelp("The book's folder, holding book.toml (default: the current folder).", valueName: "dir"))
-    var book: String?
-
-    @Option(name: .long, help: ArgumentHelp("The folder of Markdown chapters (default: book.toml's, or chapters).", valueName: "dir"))
-    var chapters: String?
-
-    @Option(name: .long, help: ArgumentHelp("How many chapter programs to compile and run at once.", valueName: "n"))
-    var jobs: Int?
-
-    @Option(name: .long, help: ArgumentHelp("Time limit for each chapter program, in seconds.", valueName: "seconds"))
-    var timeout: Double?
-
-    @Flag(name: .customLong("no-cache"), help: "Recompile and rerun every chapter and retypeset every formula.")
-    var noCache = false
-
-    @Flag(name: .long, help: "Keep raw HTML written in chapters.")
-    var unsafe = false
-
-    @Flag(name: .long, help: "Print only errors and the summary of a failed build.")
-    var quiet = false
+    @Option(name: .customLong("output"), help: ArgumentHelp("Write the PDF to this file instead of book.pdf in the site.", valueName: "file"))
+    var pdfFile: String?
 
     func run() async throws {
         let printer: PDFPrinter
-        var arguments = ["--output", site]
-        if let timeout { arguments += ["--timeout", "\(timeout)"] }
-        if let book { arguments += ["--book", book] }
-        if let chapters { arguments += ["--chapters", chapters] }
-        if let jobs { arguments += ["--jobs", "\(jobs)"] }
-        if noCache { arguments.append("--no-cache") }
-        if unsafe { arguments.append("--unsafe") }
-        if quiet { arguments.append("--quiet") }
-        let options = try BookOptions.parse(arguments)
         do {
             printer = try PDFPrinter.locate()
         } catch let setup as SetupError {
-            options.reporter.setupError(setup)
+            book.reporter.setupError(setup)
             throw ExitCode(2)
         }
-        let status = await BuildRun.perform(try options.resolvedOptions(writeSite: true), reporter: options.reporter)
+        let options = try book.resolvedOptions(writeSite: true, output: site)
+        let status = await BuildRun.perform(options, reporter: book.reporter)
         if status != 0 { throw ExitCode(status) }
-        let pdf = output ?? (site as NSString).appendingPathComponent("book.pdf")
+        let folder = options.outputDirectory
+        let page = (folder as NSString).appendingPathComponent("print.html")
         do {
-            try await printer.print(page: (site as NSString).appendingPathComponent("print.html"), to: pdf)
+            if let pdfFile {
+                try await printer.print(page: page, to: pdfFile)
+                if !book.quiet { book.reporter.note("wrote \(pdfFile)") }
+                return
+            }
+            // Printed outside the site, then published into it with the rest.
+            let scratch = NSTemporaryDirectory() + "render-pdf-\(getpid())-\(UUID().uuidString).pdf"
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            try await printer.print(page: page, to: scratch)
+            guard let bytes = FileManager.default.contents(atPath: scratch) else {
+                throw SetupError("cannot read the printed PDF '\(scratch)'")
+            }
+            try SiteWriter(output: folder).add("book.pdf", bytes: [UInt8](bytes), waitForLock: options.waitForLock)
+            if !book.quiet { book.reporter.note("wrote \((folder as NSString).appendingPathComponent("book.pdf"))") }
         } catch let setup as SetupError {
-            options.reporter.setupError(setup)
+            book.reporter.setupError(setup)
             throw ExitCode(2)
         }
-        if !quiet { options.reporter.note("wrote \(pdf)") }
     }
 }

@@ -16,7 +16,7 @@ struct Render: AsyncParsableCommand {
             Chapters are the *.md files of the chapters folder, in file-name order. \
             Every failure is printed as FILE:LINE:COL: error: MESSAGE.
 
-            Options of build, check, watch and serve:
+            Options of build, check, watch, serve and pdf (pdf: --site for the folder, --output for the PDF):
               --book <dir>           the book's folder, with its book.toml (default: the current folder)
               --chapters <dir>       the folder of Markdown chapters (default: chapters)
               --output <dir>         where the site goes; render writes only there (default: output)
@@ -36,7 +36,7 @@ struct Render: AsyncParsableCommand {
               render check --chapters notes            check notes/, write nothing
               render watch                             rebuild on every save
               render serve --open                      preview on http://127.0.0.1:3000/, reloading on every save
-              render pdf --output book.pdf             print the whole book to a PDF (needs chromium)
+              render pdf                               print the whole book to output/book.pdf (needs chromium)
               render init notes                        make a new book in notes/ that renders as it is
 
             Exit status: 0 when everything passed; 1 when a check, snippet or formula failed; \

@@ -15,6 +15,7 @@ struct Serve: AsyncParsableCommand {
             """)
 
     @OptionGroup var book: BookOptions
+    @OptionGroup var site: SiteFolder
 
     @Option(name: .long, help: ArgumentHelp("The port to listen on (0: any free port).", valueName: "port"))
     var port: Int = 3000
@@ -37,7 +38,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let reporter = book.reporter
-        let options = try book.resolvedOptions(writeSite: true)
+        let options = try book.resolvedOptions(writeSite: true, output: site.output)
         let hub = ReloadHub()
         let server: PreviewServer
         let bound: UInt16

@@ -8,6 +8,7 @@ struct Watch: AsyncParsableCommand {
         abstract: "Build, then rebuild whenever a chapter, book.toml, the book's shared sources or packages, or the runtime's sources change. Ctrl-C stops.")
 
     @OptionGroup var book: BookOptions
+    @OptionGroup var site: SiteFolder
 
     @Option(name: .long, help: ArgumentHelp("How often to look for changes, in seconds.", valueName: "seconds"))
     var interval: Double = 0.5
@@ -21,7 +22,7 @@ struct Watch: AsyncParsableCommand {
     func run() async throws {
         let reporter = book.reporter
         let interrupt = InterruptSignal()
-        let options = try book.resolvedOptions(writeSite: true)
+        let options = try book.resolvedOptions(writeSite: true, output: site.output)
         let root = try? Toolchain.locate().packageRoot
         let folders = WatchList.paths(options: options, packageRoot: root)
         let watcher = SourceWatcher(folders: folders)

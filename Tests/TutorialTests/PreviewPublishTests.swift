@@ -91,6 +91,19 @@ import Testing
         #expect(!docs[1].text.contains("secretCode") && !docs[1].text.contains("axis"))
         #expect(docs.allSatisfy { $0.chapter == "Derivative" })
     }
+
+    @Test func textOutsideASCIIAndEntitiesReadBackAsWritten() {
+        let html = #"<p>café &amp;amp; crème, x &lt; y &gt; z, &quot;q&quot; &#39;s&#39;, AT&T &copy; β</p><h2 id="é">Sé&amp;ction <code>&lt;T&gt;</code></h2><p>z&nbsp;→ q</p>"#
+        let docs = SearchSections.documents(html: html, page: "p.html", chapterTitle: "C")
+        #expect(docs.map(\.text) == [#"café &amp; crème, x < y > z, "q" 's', AT&T &copy; β"#, "z → q"])
+        #expect(docs.map(\.title) == ["C", "Sé&ction <T>"])
+        #expect(docs.map(\.url) == ["p.html", "p.html#é"])
+    }
+
+    @Test func anUnclosedTagLosesOnlyItself() {
+        let open = SearchSections.documents(html: "<p>kept <b", page: "p.html", chapterTitle: "C")
+        #expect(open.map(\.text) == ["kept"])
+    }
 }
 
 /// `render pdf` without Chromium is a set-up problem that says how to install it.
@@ -103,5 +116,54 @@ import Testing
         #expect(result.status == 2)
         #expect(result.standardError.contains("apt-get install chromium"), "\(result.standardError)")
         #expect(!FileManager.default.fileExists(atPath: directory + "/output/book.pdf"))
+    }
+
+    /// A stand-in for Chromium that "prints" by writing the page's URL to
+    /// the `--print-to-pdf=` file, so these tests need no browser.
+    static func fakeChromium(in directory: String) throws -> String {
+        let path = directory + "/fake-chromium"
+        let script = """
+            #!/bin/sh
+            for a in "$@"; do case "$a" in --print-to-pdf=*) out="${a#--print-to-pdf=}";; file://*) page="$a";; esac; done
+            printf '%%PDF-fake %s' "$page" > "$out"
+
+            """
+        try script.write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o755)
+        return path
+    }
+
+    /// `make test` runs render pdf, then render again: the PDF is part of
+    /// the published site, so the next render replaces it instead of
+    /// refusing a folder with a file it did not write.
+    @Test func thePDFIsPublishedWithTheSiteAndTheNextRenderReplacesIt() async throws {
+        let directory = try RenderProcess.temporaryDirectory("pdf-site")
+        try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
+        try "# A\n\nText.\n".write(toFile: directory + "/chapters/01-a.md", atomically: true, encoding: .utf8)
+        let chromium = try Self.fakeChromium(in: directory)
+        let printed = try await RenderProcess.run(["pdf"], in: directory, environment: ["RENDER_CHROMIUM": chromium])
+        #expect(printed.status == 0, "\(printed.standardError)")
+        let pdf = try String(contentsOfFile: directory + "/output/book.pdf", encoding: .utf8)
+        #expect(pdf.hasPrefix("%PDF-fake file://") && pdf.hasSuffix("/output/print.html"))
+        let manifest = try String(contentsOfFile: directory + "/output/.render-manifest", encoding: .utf8)
+        #expect(manifest.contains("  book.pdf\n"))
+
+        let again = try await RenderProcess.run([], in: directory)
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/output/book.pdf"))
+    }
+
+    @Test func outputNamesThePDFAndSiteTheFolder() async throws {
+        let directory = try RenderProcess.temporaryDirectory("pdf-file")
+        try FileManager.default.createDirectory(atPath: directory + "/notes", withIntermediateDirectories: true)
+        try "# A\n\nText.\n".write(toFile: directory + "/notes/01-a.md", atomically: true, encoding: .utf8)
+        let chromium = try Self.fakeChromium(in: directory)
+        let result = try await RenderProcess.run(["pdf", "--chapters", "notes", "--site", "web", "--output", "a.pdf"],
+                                                 in: directory, environment: ["RENDER_CHROMIUM": chromium])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try String(contentsOfFile: directory + "/a.pdf", encoding: .utf8).hasSuffix("/web/print.html"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/web/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/web/book.pdf"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/output"))
     }
 }

@@ -253,4 +253,27 @@ import Testing
         #expect(try String(contentsOfFile: parent + "/a/file", encoding: .utf8) == "b")
         #expect(try String(contentsOfFile: parent + "/b/file", encoding: .utf8) == "a")
     }
+    /// `render pdf` publishes book.pdf with the site; a later build replaces
+    /// it without calling it foreign (running `make test` twice once failed so).
+    @Test func aFileAddedToTheSiteIsInItsManifestAndTheNextBuildReplacesIt() throws {
+        let parent = try RenderProcess.temporaryDirectory("add")
+        let writer = SiteWriter(output: parent + "/site")
+        var site = SiteFiles()
+        site.add("index.html", "A")
+        try writer.write(site)
+        try writer.add("book.pdf", bytes: Array("%PDF".utf8))
+        let manifest = try String(contentsOfFile: parent + "/site/" + SiteWriter.manifestName, encoding: .utf8)
+        #expect(manifest.contains("  book.pdf\n"))
+        #expect(try String(contentsOfFile: parent + "/site/index.html", encoding: .utf8) == "A")
+        #expect(throws: SetupError.self) { try writer.add("../escape.pdf", bytes: []) }
+
+        site.add("index.html", "B")
+        try writer.write(site)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/site").sorted() == [SiteWriter.manifestName, "index.html"])
+    }
+
+    @Test func addingToAFolderWithoutASiteFails() throws {
+        let parent = try RenderProcess.temporaryDirectory("add-empty")
+        #expect(throws: SetupError.self) { try SiteWriter(output: parent + "/site").add("book.pdf", bytes: []) }
+    }
 }

@@ -106,7 +106,7 @@ public struct BookBuilder: Sendable {
         let sections = ParallelMap.map(Array(documents.indices)) { k -> [SearchDocument] in
             let output = ChapterTypesetter(
                 document: documents[k], run: checks[k].run, page: pages[k], formulas: formulas[k],
-                formulaHTML: noMath, references: references, unsafe: false
+                formulaHTML: noMath, references: references, unsafe: false, listings: false
             ).typeset()
             return SearchSections.documents(html: output.html, page: PageNames.href(pages[k]), chapterTitle: output.title)
         }

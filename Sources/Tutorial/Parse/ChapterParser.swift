@@ -102,24 +102,29 @@ public enum ChapterParser {
                     options.remove(unknown)
                 }
                 let indent = max(lines.scalarIndex(line: block.startLine, byteColumn: block.startColumn), 0)
+                let reading: SwiftBlockReading
                 if let problem = SwiftSyntaxCheck.tooDeep(literal) {
-                    // Not parsed again anywhere (tangle, highlighting): it would take too long.
+                    // Never parsed (not for tangling, not for highlighting): it would take too long.
+                    reading = .unparsed(literal)
                     diagnostics.append(Diagnostic(file: source.path, line: block.contentLine + problem.line - 1,
                                                   column: problem.column + indent, problem.message))
                     syntaxErrors = true
                     options.insert("norun")
-                } else if !options.contains("norun"), let problem = SwiftSyntaxCheck.firstProblem(in: literal) {
-                    diagnostics.append(Diagnostic(file: source.path, line: block.contentLine + problem.line - 1,
-                                                  column: problem.column + indent, problem.message))
-                    syntaxErrors = true
+                } else {
+                    reading = .read(literal, fenceLine: block.startLine)
+                    if !options.contains("norun"), let problem = reading.problem {
+                        diagnostics.append(Diagnostic(file: source.path, line: block.contentLine + problem.line - 1,
+                                                      column: problem.column + indent, problem.message))
+                        syntaxErrors = true
+                    }
                 }
                 let swiftBlock = SwiftBlock(
                     index: swiftBlocks.count, codeBlockIndex: index, code: literal,
                     fenceLine: block.startLine, firstCodeLine: block.contentLine, indent: indent,
                     hidden: options.contains("hide"), runs: !options.contains("norun"),
-                    showsOutput: options.contains("output"))
+                    showsOutput: options.contains("output"), reading: reading)
                 swiftBlocks.append(swiftBlock)
-                if swiftBlock.runs && !syntaxErrors { symbols.symbols += ChapterSymbols.collect(from: [swiftBlock]).symbols }
+                if swiftBlock.runs && !syntaxErrors { symbols.symbols += reading.declarations }
             case "derivation":
                 let (derivation, problems) = DerivationParser.parse(
                     literal, index: derivations.count, codeBlockIndex: index,

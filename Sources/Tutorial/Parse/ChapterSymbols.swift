@@ -1,4 +1,3 @@
-import SwiftParser
 import SwiftSyntax
 
 /// The names a chapter's Swift code declares at the top level of its blocks
@@ -17,24 +16,22 @@ public struct ChapterSymbols: Sendable, Hashable {
         self.symbols = symbols
     }
 
-    /// The names declared by the running `swift` blocks of a chapter.
-    static func collect(from blocks: [SwiftBlock]) -> ChapterSymbols {
+    /// The names a parsed block declares at its top level (`let`, `var`,
+    /// `func`), each given the block's fence `line`.
+    static func declarations(in tree: SourceFileSyntax, line: Int) -> [Symbol] {
         var symbols: [Symbol] = []
-        for block in blocks where block.runs {
-            let tree = Parser.parse(source: block.code)
-            for item in tree.statements {
-                if let variable = item.item.as(VariableDeclSyntax.self) {
-                    for binding in variable.bindings {
-                        for name in Self.names(in: binding.pattern) {
-                            symbols.append(Symbol(name: name, isFunction: false, line: block.fenceLine))
-                        }
+        for item in tree.statements {
+            if let variable = item.item.as(VariableDeclSyntax.self) {
+                for binding in variable.bindings {
+                    for name in Self.names(in: binding.pattern) {
+                        symbols.append(Symbol(name: name, isFunction: false, line: line))
                     }
-                } else if let function = item.item.as(FunctionDeclSyntax.self) {
-                    symbols.append(Symbol(name: function.name.text, isFunction: true, line: block.fenceLine))
                 }
+            } else if let function = item.item.as(FunctionDeclSyntax.self) {
+                symbols.append(Symbol(name: function.name.text, isFunction: true, line: line))
             }
         }
-        return ChapterSymbols(symbols: symbols)
+        return symbols
     }
 
     static func names(in pattern: PatternSyntax) -> [String] {

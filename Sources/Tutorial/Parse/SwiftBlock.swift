@@ -19,4 +19,6 @@ public struct SwiftBlock: Sendable, Hashable {
     public var runs: Bool
     /// Whether what it prints is shown (`output`).
     public var showsOutput: Bool
+    /// What its one parse found: problems, names, hoisting, highlighting.
+    var reading: SwiftBlockReading
 }

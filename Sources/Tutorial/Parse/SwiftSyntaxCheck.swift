@@ -8,7 +8,7 @@ import SwiftSyntax
 /// swiftc would report it far from the block; parsing the block alone finds
 /// it where the author wrote it.
 enum SwiftSyntaxCheck {
-    struct Problem {
+    struct Problem: Sendable, Hashable {
         /// 1-based line and column within the block.
         var line: Int
         var column: Int
@@ -22,10 +22,8 @@ enum SwiftSyntaxCheck {
     static let nestingLimit = 16
     static let squareNestingLimit = 8
 
-    /// The first problem of the block, or nil when it parses.
-    static func firstProblem(in code: String) -> Problem? {
-        if let deep = tooDeep(code) { return deep }
-        let tree = Parser.parse(source: code)
+    /// The first problem of a parsed block, or nil when it has none.
+    static func firstProblem(in tree: SourceFileSyntax) -> Problem? {
         guard tree.hasError else { return nil }
         let converter = SourceLocationConverter(fileName: "", tree: tree)
         let finder = ProblemFinder(viewMode: .all)

@@ -10,22 +10,22 @@ import SwiftSyntax
 /// type aliases cannot (or should not) live in a function; they are hoisted
 /// to file scope, each with its own `#sourceLocation`.
 enum DeclarationHoister {
-    struct Piece {
+    struct Piece: Sendable, Hashable {
         var code: String
         /// Line offset of the piece within the block (0-based).
         var lineOffset: Int
         var hoisted: Bool
     }
 
-    static func split(_ code: String) -> [Piece] {
-        let tree = Parser.parse(source: code)
+    static func split(_ code: String, tree: SourceFileSyntax) -> [Piece] {
+        let utf8 = Array(code.utf8)
         let converter = SourceLocationConverter(fileName: "", tree: tree)
         var pieces: [Piece] = []
         var pending: (start: AbsolutePosition, line: Int)?
         var end = tree.position
         func flush(upTo position: AbsolutePosition) {
             guard let start = pending else { return }
-            pieces.append(Piece(code: slice(code, start.start, position), lineOffset: start.line, hoisted: false))
+            pieces.append(Piece(code: slice(utf8, start.start, position), lineOffset: start.line, hoisted: false))
             pending = nil
         }
         for item in tree.statements {
@@ -33,7 +33,7 @@ enum DeclarationHoister {
             let line = converter.location(for: start).line - 1
             if hoists(item.item) {
                 flush(upTo: start)
-                pieces.append(Piece(code: slice(code, start, item.endPositionBeforeTrailingTrivia), lineOffset: line, hoisted: true))
+                pieces.append(Piece(code: slice(utf8, start, item.endPositionBeforeTrailingTrivia), lineOffset: line, hoisted: true))
             } else if pending == nil {
                 pending = (start, line)
             }
@@ -68,8 +68,7 @@ enum DeclarationHoister {
 
     /// The code between two positions, widened back to the start of the
     /// first line when only indentation precedes it (to keep columns right).
-    static func slice(_ code: String, _ from: AbsolutePosition, _ to: AbsolutePosition) -> String {
-        let utf8 = Array(code.utf8)
+    static func slice(_ utf8: [UInt8], _ from: AbsolutePosition, _ to: AbsolutePosition) -> String {
         var lower = min(max(from.utf8Offset, 0), utf8.count)
         while lower > 0 && (utf8[lower - 1] == UInt8(ascii: " ") || utf8[lower - 1] == UInt8(ascii: "\t")) { lower -= 1 }
         let upper = min(max(to.utf8Offset, lower), utf8.count)

@@ -44,7 +44,7 @@ public enum Tangler {
             switch item {
             case .block(let block):
                 out.raw("__tutorialBlock(\(block.index))")
-                for piece in DeclarationHoister.split(block.code) {
+                for piece in block.reading.pieces {
                     if piece.hoisted {
                         fileScope.located(line: block.firstCodeLine + piece.lineOffset, piece.code, indent: block.indent)
                     } else {

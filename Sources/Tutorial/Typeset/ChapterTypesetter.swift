@@ -9,6 +9,9 @@ struct ChapterTypesetter {
     var formulaHTML: [Formula: String]
     var references: CrossReferences
     var unsafe: Bool
+    /// False for the search index's text pass: code listings and printed
+    /// output (which search leaves out) are not highlighted, just omitted.
+    var listings = true
 
     struct Output {
         var html: String
@@ -140,11 +143,11 @@ struct ChapterTypesetter {
 
     func swiftBlockHTML(_ block: SwiftBlock) -> String {
         var html = ""
-        if !block.hidden {
+        if !block.hidden && listings {
             let kind = block.runs ? "" : " class=\"norun\" title=\"shown, not run\""
-            html += "<pre\(kind)><code class=\"language-swift\">\(SwiftHighlighter.html(block.code))</code></pre>\n"
+            html += "<pre\(kind)><code class=\"language-swift\">\(SwiftHighlighter.html(block.code, runs: block.reading.highlights))</code></pre>\n"
         }
-        if block.showsOutput, let printed = run?.printed[block.index], !printed.isEmpty {
+        if block.showsOutput, listings, let printed = run?.printed[block.index], !printed.isEmpty {
             html += "<pre class=\"output\"><code>\(HTML.escape(printed))</code></pre>\n"
         }
         for figure in run?.figures ?? [] where figure.block == block.index {

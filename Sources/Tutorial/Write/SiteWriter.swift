@@ -207,9 +207,14 @@ public struct SiteWriter: Sendable {
             let bytes = site.files[path]!
             let staged = (staging as NSString).appendingPathComponent(path)
             try fm.createDirectory(atPath: (staged as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            hashes[path] = SHA256.hex(bytes)
-            if let previous = old?[path], previous.bytes == Data(bytes),
-               link((output as NSString).appendingPathComponent(path), staged) == 0 { continue }
+            if let previous = old?[path], previous.bytes == Data(bytes) {
+                // The same bytes as last time: the manifest's hash still holds, and
+                // hashing the whole site again was a tenth of a warm render.
+                hashes[path] = previous.recorded ?? SHA256.hex(bytes)
+                if link((output as NSString).appendingPathComponent(path), staged) == 0 { continue }
+            } else {
+                hashes[path] = SHA256.hex(bytes)
+            }
             guard fm.createFile(atPath: staged, contents: Data(bytes)) else {
                 throw SetupError("cannot write '\(staged)': \(String(cString: strerror(errno)))")
             }
@@ -220,6 +225,26 @@ public struct SiteWriter: Sendable {
         }
         try publish(staging)
         published = true
+    }
+
+    /// Publishes the site already in the output folder with one more file
+    /// (`render pdf` adds `book.pdf` this way), so the file is in the
+    /// manifest and the next build may replace it. Unchanged files are
+    /// hard-linked, so this costs little more than writing the new file.
+    /// Takes the output folder's lock for the time it takes.
+    /// - Throws: `SetupError` when there is no site yet, when the folder
+    ///   holds anything render did not write, or when `path` is not safe.
+    public func add(_ path: String, bytes: [UInt8], waitForLock: Bool = true) throws {
+        guard Self.isSafe(path) else { throw SetupError("'\(path)' is not a file name inside the output folder") }
+        let lock = try RenderLock.acquire(RenderLock.path(forOutput: output), what: "the output folder '\(output)'", wait: waitForLock)
+        defer { withExtendedLifetime(lock) {} }
+        guard let existing = try existingSite(), !existing.isEmpty else {
+            throw SetupError("there is no site in '\(output)' to add \(path) to", fix: "run render first")
+        }
+        var site = SiteFiles()
+        for (name, file) in existing { site.add(name, bytes: [UInt8](file.bytes)) }
+        site.add(path, bytes: bytes)
+        try write(site)
     }
 
     /// Puts the staged folder in the output folder's place.
