@@ -29,14 +29,16 @@ struct Watch: AsyncParsableCommand {
 
         var snapshot = watcher.snapshot()
         _ = await BuildRun.perform(options, reporter: reporter)
-        reporter.note("watching \(folders.joined(separator: ", ")) — Ctrl-C to stop")
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        reporter.note("watching \(folders.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }.joined(separator: ", ")) — Ctrl-C to stop")
         while !interrupt.received {
             try? await Task.sleep(for: .milliseconds(Int64(interval * 1000)))
             let next = watcher.snapshot()
             let changed = SourceWatcher.changes(from: snapshot, to: next)
             guard !changed.isEmpty, !interrupt.received else { continue }
             snapshot = next
-            reporter.note("changed: \(changed.joined(separator: ", "))")
+            let cwd = FileManager.default.currentDirectoryPath + "/"
+            reporter.note("changed: \(changed.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }.joined(separator: ", "))")
             if WatchList.touchesRuntime(changed, packageRoot: root), let root {
                 reporter.note("rebuilding the chapter runtime (swift build --product ChapterRuntime)")
                 guard await RuntimeRebuild.run(packageRoot: root) else { continue }
