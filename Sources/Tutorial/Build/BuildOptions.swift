@@ -30,6 +30,18 @@ public struct BuildOptions: Sendable {
     public var unsafe = false
     /// Fail on any derivation step that only its Swift twin checks.
     public var strict = false
+    /// Equations, figures and tables numbered through the book (1, 2…) or per chapter (2.1, 2.2…).
+    public var numbering: Numbering = .book
+    /// `render check` sets this to false: check everything, write nothing.
+    public var writeSite = true
+    /// Debian's libjs-katex, or `TUTORIAL_KATEX_DIR`.
+    public var katexDirectory = ProcessInfo.processInfo.environment["TUTORIAL_KATEX_DIR"] ?? "/usr/share/javascript/katex"
+
+    /// Debian's node-lunr (the search index is built under node), or `TUTORIAL_LUNR_NODE`.
+    public var lunrModuleDirectory = ProcessInfo.processInfo.environment["TUTORIAL_LUNR_NODE"] ?? "/usr/share/nodejs/lunr"
+    /// Debian's libjs-lunr (copied into the site for the search box), or `TUTORIAL_LUNR_JS`.
+    public var lunrBrowserScript = ProcessInfo.processInfo.environment["TUTORIAL_LUNR_JS"] ?? "/usr/share/javascript/lunr/lunr.min.js"
+
     /// book.toml as diagnostics name it, when the book has one.
     public var configFile: String?
     /// `[book] title`: overrides the front page's first heading as the book's title.
@@ -42,21 +54,10 @@ public struct BuildOptions: Sendable {
     public var bookDescription: String?
     /// `[html] css`: stylesheets copied into the site and linked after the built-in one.
     public var stylesheets: [String] = []
-    /// `[html] numbering`: equations, figures and tables numbered across the book or per chapter.
-    public var numbering: Numbering = .book
     /// `[swift] sources`: folders whose `.swift` files make the shared module every chapter imports.
     public var sharedSources: [String] = []
     /// `[swift] packages`: local packages whose products every chapter imports.
     public var packages: [BookPackage] = []
-    /// `render check` sets this to false: check everything, write nothing.
-    public var writeSite = true
-    /// Debian's libjs-katex, or `TUTORIAL_KATEX_DIR`.
-    public var katexDirectory = ProcessInfo.processInfo.environment["TUTORIAL_KATEX_DIR"] ?? "/usr/share/javascript/katex"
-
-    /// Debian's node-lunr (the search index is built under node), or `TUTORIAL_LUNR_NODE`.
-    public var lunrModuleDirectory = ProcessInfo.processInfo.environment["TUTORIAL_LUNR_NODE"] ?? "/usr/share/nodejs/lunr"
-    /// Debian's libjs-lunr (copied into the site for the search box), or `TUTORIAL_LUNR_JS`.
-    public var lunrBrowserScript = ProcessInfo.processInfo.environment["TUTORIAL_LUNR_JS"] ?? "/usr/share/javascript/lunr/lunr.min.js"
 
     /// The defaults.
     public init() {}
