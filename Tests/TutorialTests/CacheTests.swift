@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Tutorial
 
 /// The cache never serves a stale result: a chapter's Swift, the runtime
 /// library, the compiler and the engine each invalidate it, and
@@ -96,5 +97,25 @@ import Testing
         let result = try await RenderProcess.run(["--verbose", "--no-cache"], in: directory)
         #expect(result.status == 0)
         #expect(!result.standardOutput.contains("(cached)"))
+    }
+}
+
+/// The stamp that tells whether a package's or the runtime's file changed.
+@Suite struct FileStampTests {
+    @Test func aStampChangesWithTheFileAndFollowsLinks() throws {
+        let folder = try RenderProcess.temporaryDirectory("stamp")
+        let file = folder + "/a.swift"
+        try "let a = 1\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let first = Toolchain.stamp(file)
+        #expect(first == Toolchain.stamp(file))
+        try "let a = 12\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(Toolchain.stamp(file) != first, "a new size")
+        let sized = Toolchain.stamp(file)
+        var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, file, &times, 0) == 0)
+        #expect(Toolchain.stamp(file) != sized, "a new modification time")
+        #expect(symlink(file, folder + "/link.swift") == 0)
+        #expect(Toolchain.stamp(folder + "/link.swift") == Toolchain.stamp(file), "a link stamps as its target")
+        #expect(Toolchain.stamp(folder + "/missing").hasPrefix("missing:"))
     }
 }

@@ -62,6 +62,31 @@ import Testing
         }
     }
 
+    /// An entry whose checksum does not match its HTML (edited, truncated)
+    /// is typeset again, not served.
+    @Test func aDamagedEntryIsTypesetAgain() async throws {
+        let cache = temporaryCache()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let formula = Formula(tex: #"\sqrt{2}"#, display: false)
+        let first = try await MathTypesetter(cacheDirectory: cache).typeset([formula])
+        let file = try #require(try FileManager.default.contentsOfDirectory(at: cache, includingPropertiesForKeys: nil).first)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "sqrt", with: "SQRT").write(to: file, atomically: true, encoding: .utf8)
+        let withoutNode = MathTypesetter(nodePath: "/nonexistent/node", cacheDirectory: cache)
+        await #expect(throws: MathTypesetterError.nodeNotFound(path: "/nonexistent/node")) {
+            try await withoutNode.typeset([formula])
+        }
+        #expect(try await MathTypesetter(cacheDirectory: cache).typeset([formula]) == first)
+    }
+
+    @Test func checksumsSeparatePartsAndSeeEveryByte() {
+        #expect(Checksum.of("ab", "c") != Checksum.of("a", "bc"))
+        #expect(Checksum.of("formula", "k", "<span>x</span>") != Checksum.of("formula", "k", "<span>y</span>"))
+        #expect(Checksum.of("").count == 16 && Checksum.of("a", "b").count == 16)
+        // FNV-1a 64 of the empty string, then the separator byte 0xFF.
+        #expect(Checksum.of() == "cbf29ce484222325")
+    }
+
     @Test func displayAndInlineAreCachedApart() async throws {
         let cache = temporaryCache()
         defer { try? FileManager.default.removeItem(at: cache) }

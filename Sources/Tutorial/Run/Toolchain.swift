@@ -104,14 +104,20 @@ public struct Toolchain: Sendable {
         return hash.hex
     }
 
-    /// Size and modification time: cheap to read, and they change whenever
-    /// the file is rebuilt or replaced.
+    /// The real path, size and modification time (to the nanosecond): cheap
+    /// to read, and they change whenever the file is rebuilt or replaced.
+    /// Read with `realpath(3)` and `stat(2)`: Foundation's attribute
+    /// dictionary cost 5% of a warm render, which stamps every file of the
+    /// book's packages' sources.
     static func stamp(_ path: String) -> String {
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved) else { return "missing:\(path)" }
-        let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
-        let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(resolved):\(size):\(time)"
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "missing:\(path)" }
+        var resolved = path
+        if let real = realpath(path, nil) {
+            resolved = String(cString: real)
+            free(real)
+        }
+        return "\(resolved):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
     /// The swiftc on PATH (or `SWIFTC`). Not resolved through links: the

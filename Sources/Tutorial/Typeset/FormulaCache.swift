@@ -3,8 +3,8 @@ import Foundation
 /// Typeset formulas on disk, one file per formula, named by the content
 /// hash of everything that decides the output: the TeX, display or inline,
 /// the KaTeX version and the revision of the node script. Each file starts
-/// with a line holding the content hash of its key and HTML; a file whose
-/// hash does not match (edited, truncated, or moved from another key) is
+/// with a line holding the checksum of its key and HTML; a file whose
+/// checksum does not match (edited, truncated, or moved from another key) is
 /// not trusted: the formula is typeset again.
 struct FormulaCache: Sendable {
     /// The folder that holds the files; `nil` turns the cache off.
@@ -22,12 +22,13 @@ struct FormulaCache: Sendable {
     /// The cached HTML of `formula`, if there is any.
     func html(for formula: Formula) -> String? {
         guard directory != nil else { return nil }
-        let name = "\(key(for: formula)).html"
+        let key = key(for: formula)
+        let name = "\(key).html"
         for folder in [directory].compactMap({ $0 }) + lookups {
             if let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
                let text = String(data: data, encoding: .utf8), let newline = text.firstIndex(of: "\n") {
                 let html = String(text[text.index(after: newline)...])
-                if text[..<newline] == Self.seal(key: key(for: formula), html) { return html }
+                if text[..<newline] == Self.seal(key: key, html) { return html }
             }
         }
         return nil
@@ -45,9 +46,11 @@ struct FormulaCache: Sendable {
         }
     }
 
-    /// The content hash an entry carries: of its key and its HTML.
+    /// The checksum an entry carries: of its key and its HTML. A warm
+    /// render checks every formula's entry, and SHA-256 over all their
+    /// HTML cost more than reading it (see ``Checksum``).
     static func seal(key: String, _ html: String) -> String {
-        ContentHash.of("formula", key, html)
+        Checksum.of("formula", key, html)
     }
 
     /// Where the HTML of `formula` lives.

@@ -30,8 +30,8 @@ enum SiteAssets {
         let fonts = (katexDirectory as NSString).appendingPathComponent("fonts")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: fonts)) ?? []).sorted()
         for name in names where name.hasSuffix(".woff2") || name.hasSuffix(".woff") || name.hasSuffix(".ttf") {
-            let path = URL(fileURLWithPath: (fonts as NSString).appendingPathComponent(name)).resolvingSymlinksInPath().path
-            if let data = FileManager.default.contents(atPath: path) {
+            // Debian's fonts folder is a link; contents(atPath:) follows it.
+            if let data = FileManager.default.contents(atPath: (fonts as NSString).appendingPathComponent(name)) {
                 site.add("assets/katex/fonts/\(name)", bytes: [UInt8](data))
             }
         }
