@@ -23,9 +23,11 @@ render: build
 check: build
 	$(RENDER) check
 
+# render check first: it also builds the book's package (CECore), which the
+# end-to-end tests then share instead of all waiting for its first build.
 test: setup-test build
-	$(SWIFT) test -c $(CONFIG)
 	$(RENDER) check
+	$(SWIFT) test -c $(CONFIG)
 	scripts/mutation-test --render $(RENDER)
 	$(RENDER) --quiet
 	$(RENDER) pdf --quiet

@@ -3,9 +3,11 @@ import PackageDescription
 
 /// The package builds three things a reader meets:
 /// - `CECore`, the numerics every chapter calls;
-/// - `ChapterRuntime`, the small library each chapter program links (CECore,
-///   value capture, seeded generators, SVG figures) — a dynamic library so the
-///   engine can link chapter programs against it with a plain `swiftc` call;
+/// - `ChapterRuntime`, the small library each chapter program links (value
+///   capture, seeded generators, SVG figures, the derivation checker's
+///   arithmetic) — a dynamic library so the engine can link chapter programs
+///   against it with a plain `swiftc` call. It does not contain CECore: this
+///   repository's book names CECore in its book.toml, like any book's package;
 /// - `render`, the command-line front of the `Tutorial` engine.
 let package = Package(
     name: "CrossEntropyTutorial",
@@ -21,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -57,7 +60,7 @@ let package = Package(
         .target(name: "CCPUID"),
         .target(
             name: "ChapterRuntime",
-            dependencies: ["CECore", "NumberFormatting", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["NumberFormatting", .product(name: "RealModule", package: "swift-numerics")]
         ),
         // How a number prints to N decimals or digits: the engine's \(x, decimals: N) and
         // the runtime's format(_:decimals:) are both this one rule.
@@ -72,6 +75,7 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             resources: [.embedInCode("Write/site.css")]
         ),

@@ -4,20 +4,23 @@ import Tutorial
 /// `--output DIR`: the site folder, for every subcommand but `pdf` (where
 /// `--output` names the PDF and `--site` the folder).
 struct SiteFolder: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The folder the site is written to (render creates it and writes nowhere else; default: output).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The folder the site is written to (render creates it and writes nowhere else; default: book.toml's, or output).", valueName: "dir"))
     var output: String?
 }
 
 /// The options every subcommand shares.
 struct BookOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The folder of Markdown chapters.", valueName: "dir"))
-    var chapters = "chapters"
+    @Option(name: .long, help: ArgumentHelp("The book's folder, holding book.toml (default: the current folder; its book.toml is used if there is one).", valueName: "dir"))
+    var book: String?
+
+    @Option(name: .long, help: ArgumentHelp("The folder of Markdown chapters (default: book.toml's, or chapters).", valueName: "dir"))
+    var chapters: String?
 
     @Option(name: .long, help: ArgumentHelp("How many chapter programs to compile and run at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Time limit for each chapter program, in seconds.", valueName: "seconds"))
-    var timeout: Double = 30
+    @Option(name: .long, help: ArgumentHelp("Time limit for each chapter program, in seconds (default: book.toml's, or 30).", valueName: "seconds"))
+    var timeout: Double?
 
     @Flag(name: .customLong("no-cache"), help: "Recompile and rerun every chapter and retypeset every formula.")
     var noCache = false
@@ -54,7 +57,7 @@ struct BookOptions: ParsableArguments {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
-        guard timeout.isFinite, timeout >= 0.001, timeout <= 86_400 else {
+        if let timeout, !(timeout.isFinite && timeout >= 0.001 && timeout <= 86_400) {
             throw ValidationError("--timeout must be a number of seconds from 0.001 to 86400, got \(timeout)")
         }
         guard compileTimeout.isFinite, compileTimeout >= 0.001, compileTimeout <= 86_400 else {
@@ -67,13 +70,19 @@ struct BookOptions: ParsableArguments {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
-    /// The engine's options; `output` is the site folder (nil: the default).
-    func buildOptions(writeSite: Bool, output: String?) -> BuildOptions {
+    /// The engine's options: the defaults, then book.toml (from `--book DIR`
+    /// or the current folder), then the command line; `output` is the site
+    /// folder (nil: book.toml's, or the default).
+    /// - Throws: `BookConfigError` when book.toml is missing (with `--book`) or holds a mistake.
+    func buildOptions(writeSite: Bool, output: String?) throws -> BuildOptions {
         var options = BuildOptions()
-        options.chaptersDirectory = chapters
+        if let config = try BookConfig.load(directory: book ?? ".", required: book != nil) {
+            options.apply(config)
+        }
+        if let chapters { options.chaptersDirectory = chapters }
         if let output { options.outputDirectory = output }
         if let jobs { options.jobs = jobs }
-        options.timeout = .milliseconds(Int64((timeout * 1000).rounded()))
+        if let timeout { options.timeout = .milliseconds(Int64((timeout * 1000).rounded())) }
         options.useCache = !noCache
         options.cacheDirectory = cache
         options.sandbox = !noSandbox
@@ -81,8 +90,9 @@ struct BookOptions: ParsableArguments {
         options.compileTimeout = .milliseconds(Int64((compileTimeout * 1000).rounded()))
         options.waitForLock = !noWait
         options.onWait = { message in ConsoleReporter.write(message + "\n", to: .error) }
+        if !quiet { options.onNote = { message in ConsoleReporter.write(message + "\n", to: .output) } }
         options.unsafe = unsafe
-        options.strict = strict
+        if strict { options.strict = true }
         if let numbering { options.numbering = numbering }
         options.writeSite = writeSite
         return options
@@ -98,6 +108,16 @@ struct BookOptions: ParsableArguments {
         guard let value = Double(digits), value > 0, value < Double(1 << 50) else { return nil }
         let bytes = value * Double(1 << shift)
         return bytes < Double(Int.max / 2) ? Int(bytes) : nil
+    }
+
+    /// `buildOptions`, with book.toml's problems printed and turned into exit status 2.
+    func resolvedOptions(writeSite: Bool, output: String?) throws -> BuildOptions {
+        do {
+            return try buildOptions(writeSite: writeSite, output: output)
+        } catch let error as BookConfigError {
+            reporter.diagnostics(error.diagnostics)
+            throw ExitCode(2)
+        }
     }
 
     var reporter: ConsoleReporter {

@@ -10,7 +10,7 @@ struct Build: AsyncParsableCommand {
     @OptionGroup var site: SiteFolder
 
     func run() async throws {
-        let status = await BuildRun.perform(book.buildOptions(writeSite: true, output: site.output), reporter: book.reporter)
+        let status = await BuildRun.perform(try book.resolvedOptions(writeSite: true, output: site.output), reporter: book.reporter)
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -24,7 +24,7 @@ struct Check: AsyncParsableCommand {
     @OptionGroup var site: SiteFolder
 
     func run() async throws {
-        let status = await BuildRun.perform(book.buildOptions(writeSite: false, output: site.output), reporter: book.reporter)
+        let status = await BuildRun.perform(try book.resolvedOptions(writeSite: false, output: site.output), reporter: book.reporter)
         if status != 0 { throw ExitCode(status) }
     }
 }

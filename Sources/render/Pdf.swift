@@ -30,7 +30,7 @@ struct Pdf: AsyncParsableCommand {
             book.reporter.setupError(setup)
             throw ExitCode(2)
         }
-        let options = book.buildOptions(writeSite: true, output: site)
+        let options = try book.resolvedOptions(writeSite: true, output: site)
         let status = await BuildRun.perform(options, reporter: book.reporter)
         if status != 0 { throw ExitCode(status) }
         let folder = options.outputDirectory

@@ -17,6 +17,7 @@ struct Render: AsyncParsableCommand {
             Every failure is printed as FILE:LINE:COL: error: MESSAGE.
 
             Options of build, check, watch, serve and pdf (pdf: --site for the folder, --output for the PDF):
+              --book <dir>           the book's folder, with its book.toml (default: the current folder)
               --chapters <dir>       the folder of Markdown chapters (default: chapters)
               --output <dir>         where the site goes; render writes only there (default: output)
               --jobs <n>             chapter programs compiled and run at once (default: cores)
@@ -36,11 +37,12 @@ struct Render: AsyncParsableCommand {
               render watch                             rebuild on every save
               render serve --open                      preview on http://127.0.0.1:3000/, reloading on every save
               render pdf                               print the whole book to output/book.pdf (needs chromium)
+              render init notes                        make a new book in notes/ that renders as it is
 
             Exit status: 0 when everything passed; 1 when a check, snippet or formula failed; \
             2 for a usage or set-up problem (bad option, missing folder, swiftc, node or libjs-katex missing).
             """,
-        subcommands: [Build.self, Check.self, Watch.self, Serve.self, Pdf.self],
+        subcommands: [Build.self, Check.self, Watch.self, Serve.self, Pdf.self, Init.self],
         defaultSubcommand: Build.self)
 
     /// Runs the command with render's exit statuses: argument-parser's own

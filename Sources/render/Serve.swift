@@ -10,8 +10,8 @@ struct Serve: AsyncParsableCommand {
             Pages reload when a build passes. When one fails, the last good site stays up with an \
             overlay listing the errors (file:line:col and message); it clears on the next good build. \
             The live-reload script is added by the server only: the files in the output folder are the \
-            published ones. Watches the chapters, book.toml, sources/ and packages/ beside them, and \
-            CECore and ChapterRuntime, with inotify (polling where inotify is unavailable, or with RENDER_WATCH=poll).
+            published ones. Watches the chapters, book.toml, the shared sources, the packages' sources \
+            and stylesheets it names, and the chapter runtime, with inotify (polling where inotify is unavailable, or with RENDER_WATCH=poll).
             """)
 
     @OptionGroup var book: BookOptions
@@ -38,7 +38,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let reporter = book.reporter
-        let options = book.buildOptions(writeSite: true, output: site.output)
+        let options = try book.resolvedOptions(writeSite: true, output: site.output)
         let hub = ReloadHub()
         let server: PreviewServer
         let bound: UInt16
@@ -56,7 +56,7 @@ struct Serve: AsyncParsableCommand {
 
         let root = try? Toolchain.locate().packageRoot
         let watcher = ChangeWatcher(
-            paths: WatchList.paths(chaptersDirectory: options.chaptersDirectory, packageRoot: root),
+            paths: WatchList.paths(options: options, packageRoot: root),
             interval: .milliseconds(Int64(interval * 1000)))
         let changes = watcher.changes()
 
@@ -76,7 +76,7 @@ struct Serve: AsyncParsableCommand {
                 if WatchList.touchesRuntime(batch, packageRoot: root), let root {
                     reporter.note("rebuilding the chapter runtime (swift build --product ChapterRuntime)")
                     guard await RuntimeRebuild.run(packageRoot: root) else {
-                        hub.finished(problems: [], failure: "the chapter runtime (CECore, ChapterRuntime) did not build: see the terminal")
+                        hub.finished(problems: [], failure: "the chapter runtime (ChapterRuntime) did not build: see the terminal")
                         continue
                     }
                 }

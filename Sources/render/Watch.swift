@@ -5,7 +5,7 @@ import Tutorial
 /// `render watch`: build, then rebuild on every change until Ctrl-C.
 struct Watch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build, then rebuild whenever a chapter or the CECore/runtime sources change. Ctrl-C stops.")
+        abstract: "Build, then rebuild whenever a chapter, book.toml, the book's shared sources or packages, or the runtime's sources change. Ctrl-C stops.")
 
     @OptionGroup var book: BookOptions
     @OptionGroup var site: SiteFolder
@@ -22,23 +22,24 @@ struct Watch: AsyncParsableCommand {
     func run() async throws {
         let reporter = book.reporter
         let interrupt = InterruptSignal()
-        let options = book.buildOptions(writeSite: true, output: site.output)
+        let options = try book.resolvedOptions(writeSite: true, output: site.output)
         let root = try? Toolchain.locate().packageRoot
-        var folders = [options.chaptersDirectory]
-        if let root { folders += ["\(root)/Sources/CECore", "\(root)/Sources/ChapterRuntime"] }
+        let folders = WatchList.paths(options: options, packageRoot: root)
         let watcher = SourceWatcher(folders: folders)
 
         var snapshot = watcher.snapshot()
         _ = await BuildRun.perform(options, reporter: reporter)
-        reporter.note("watching \(folders.joined(separator: ", ")) — Ctrl-C to stop")
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        reporter.note("watching \(folders.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }.joined(separator: ", ")) — Ctrl-C to stop")
         while !interrupt.received {
             try? await Task.sleep(for: .milliseconds(Int64(interval * 1000)))
             let next = watcher.snapshot()
             let changed = SourceWatcher.changes(from: snapshot, to: next)
             guard !changed.isEmpty, !interrupt.received else { continue }
             snapshot = next
-            reporter.note("changed: \(changed.joined(separator: ", "))")
-            if let root, changed.contains(where: { $0.hasSuffix(".swift") }) {
+            let cwd = FileManager.default.currentDirectoryPath + "/"
+            reporter.note("changed: \(changed.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }.joined(separator: ", "))")
+            if WatchList.touchesRuntime(changed, packageRoot: root), let root {
                 reporter.note("rebuilding the chapter runtime (swift build --product ChapterRuntime)")
                 guard await RuntimeRebuild.run(packageRoot: root) else { continue }
             }

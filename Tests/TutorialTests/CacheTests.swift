@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The cache never serves a stale result: a chapter's Swift, the runtime
-/// library (CECore), the compiler and the engine each invalidate it, and
+/// library, the compiler and the engine each invalidate it, and
 /// an edit to prose alone does not. Serialized: one test touches the
 /// shared runtime library, which must not race the others.
 @Suite(.serialized, .timeLimit(.minutes(5))) struct CacheTests {
@@ -43,7 +43,7 @@ import Testing
 
     @Test func movingADerivationRerunsWithANewSeedButDoesNotRecompile() async throws {
         let directory = try book()
-        let derivation = "```derivation\n% for z in logits(count: 3)\na &= b % softmax(z).reduce(0, +)\n&= 1 % 1.0\n```\n"
+        let derivation = "```derivation\n% for z in logits(count: 3)\na &= b % z.map { _ in 1.0 / Double(z.count) }.reduce(0, +)\n&= 1 % 1.0\n```\n"
         try write("```swift\nlet x = 2.0\n```\n\n" + derivation, to: directory + "/chapters/01-a.md")
         _ = try await cached(directory)
         try write("```swift\nlet x = 2.0\n```\n\nA new paragraph above it.\n\n" + derivation, to: directory + "/chapters/01-a.md")
@@ -84,7 +84,7 @@ import Testing
     @Test func aRebuiltRuntimeInvalidatesEverything() async throws {
         let directory = try book()
         _ = try await cached(directory)
-        // A rebuilt libChapterRuntime.so (CECore changed) has a new modification time.
+        // A rebuilt libChapterRuntime.so (the runtime changed) has a new modification time.
         let library = RenderProcess.binDirectory + "/libChapterRuntime.so"
         try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: library)
         #expect(try await cached(directory) == [])

@@ -16,6 +16,15 @@ struct RenderProcess {
 
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
 
+    /// This repository, whose CECore package test books name in their book.toml.
+    static let repositoryRoot = URL(fileURLWithPath: fixtures).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// Gives the book in `directory` a book.toml that names CECore as its package, as this repository's book does.
+    static func nameCECore(in directory: String) throws {
+        try "[swift]\npackages = [{ path = \"\(repositoryRoot)\", products = [\"CECore\"] }]\n"
+            .write(toFile: directory + "/book.toml", atomically: true, encoding: .utf8)
+    }
+
     static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], executable: String = executable) async throws -> Result {
         let outcome = try await ChildProcess.run(
             executable, arguments: arguments, environment: ["NO_COLOR": "1"].merging(environment) { $1 },

@@ -20,6 +20,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
         try text.replacingOccurrences(of: old, with: new)
             .write(toFile: directory + "/chapters/06-derivative.md", atomically: true, encoding: .utf8)
+        try RenderProcess.nameCECore(in: directory)
         let result = try await RenderProcess.run(["check", "--quiet"], in: directory)
         return (line, result.status, result.standardError)
     }
@@ -60,6 +61,7 @@ import Testing
 
             """
         let directory = try RenderProcess.book(chapter: "01-worked.md", chapter)
+        try RenderProcess.nameCECore(in: directory)
         let result = try await RenderProcess.run(["check", "--quiet"], in: directory)
         #expect(result.status == 1)
         let errors = result.standardError.split(separator: "\n").filter { $0.contains(": error: ") }

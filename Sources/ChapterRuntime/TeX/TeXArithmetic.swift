@@ -1,4 +1,3 @@
-import CECore
 import RealModule
 
 // Arithmetic on TeX values. Numbers combine with numbers; a vector and a

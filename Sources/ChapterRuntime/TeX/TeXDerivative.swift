@@ -1,8 +1,7 @@
-import CECore
 
 /// `\nabla_{z_i} F`, `\frac{\partial F}{\partial z_i}`, `\frac{d}{dx} F`:
-/// the derivative of F, taken numerically with CECore's
-/// `numericalGradient(of:at:)` (central differences, step ε^{1/3}·max(|x|, 1)).
+/// the derivative of F, taken numerically by central differences
+/// (`CentralDifferences`, step ε^{1/3}·max(|x|, 1)).
 ///
 /// - Parameters:
 ///   - point: the variable's value: a number, or a vector.
@@ -28,11 +27,11 @@ public func __texDerivative(
     switch point {
     case .number(let x):
         guard component == nil else { throw __TeXError("a derivative by a component of a number") }
-        let slope = numericalGradient(of: { scalar(.number($0[0])) }, at: [x])[0]
+        let slope = CentralDifferences.gradient(of: { scalar(.number($0[0])) }, at: [x])[0]
         if let failure { throw failure }
         return .number(slope)
     case .vector(let v):
-        let gradient = numericalGradient(of: { scalar(.vector($0)) }, at: v)
+        let gradient = CentralDifferences.gradient(of: { scalar(.vector($0)) }, at: v)
         if let failure { throw failure }
         guard let component else { return .vector(gradient) }
         return try __texElement(.vector(gradient), component, "the gradient")

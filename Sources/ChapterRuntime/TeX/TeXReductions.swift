@@ -1,4 +1,3 @@
-import CECore
 
 /// The indices an unbounded index runs over: those of every vector the body
 /// subscripts with it, which must all have one size; minus the excluded ones.

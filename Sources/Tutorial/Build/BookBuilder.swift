@@ -31,7 +31,8 @@ public struct BookBuilder: Sendable {
         let links = LocalLinks(documents: parsed, pages: pages, chaptersDirectory: options.chaptersDirectory).resolve(parsed)
         let documents = links.documents
         let htmlWarnings = options.unsafe ? [] : documents.flatMap(RawHTMLCheck.warnings)
-        let programs = documents.map(Tangler.tangle)
+        let libraries = BookLibraries(options: options)
+        let programs = documents.map { Tangler.tangle($0, imports: libraries.importLines) }
 
         let writer = SiteWriter(output: options.outputDirectory)
         let (cache, locks) = try makeCache(writer: writer)
@@ -39,11 +40,15 @@ public struct BookBuilder: Sendable {
             if !options.writeSite { try? FileManager.default.removeItem(atPath: cache.writeRoot) }
             withExtendedLifetime(locks) {}
         }
-        let toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try Toolchain.locate() : nil
+        let sandboxes = LazySandbox(enabled: options.sandbox, memoryLimit: options.memoryLimit)
+        var toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try Toolchain.locate() : nil
+        if let located = toolchain {
+            toolchain = try await libraries.link(
+                into: located, cache: cache, sandboxes: sandboxes, compileTimeout: options.compileTimeout, onNote: options.onNote)
+        }
         let finished = try await ChapterScheduler(
             toolchain: toolchain, cache: cache, timeout: options.timeout, jobs: options.jobs, strict: options.strict,
-            compileTimeout: options.compileTimeout,
-            sandboxes: LazySandbox(enabled: options.sandbox, memoryLimit: options.memoryLimit))
+            compileTimeout: options.compileTimeout, sandboxes: sandboxes)
             .run(documents, programs: programs)
         let checks = finished.map(\.check)
 
@@ -74,9 +79,10 @@ public struct BookBuilder: Sendable {
         let diagnostics = Diagnostic.ordered(
             loadProblems + nameProblems + links.diagnostics + htmlWarnings + checks.flatMap(\.diagnostics) + referenceProblems
                 + math.diagnostics + anchorProblems)
-        let reports = finished.map { done in
+        let reports = zip(finished, pages).map { done, page in
             var report = done.report
             report.errors = diagnostics.filter { $0.file == report.path && $0.severity == .error }.count
+            report.isFrontPage = page == "index.html"
             return report
         }
         reports.forEach(onChapter)
@@ -85,7 +91,14 @@ public struct BookBuilder: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics, summary: summary) }
         guard options.writeSite else { return summary }
 
-        var site = try BookAssembler(documents: documents, pages: pages, bodies: bodies, checks: checks).site()
+        var stylesheets = SiteFiles()
+        let book = BookMetadata(
+            language: options.language, authors: options.authors, description: options.bookDescription,
+            stylesheets: try SiteAssets.addStylesheets(options.stylesheets, to: &stylesheets))
+        var site = try BookAssembler(
+            documents: documents, pages: pages, bodies: bodies, checks: checks, title: options.title, book: book
+        ).site()
+        for (path, bytes) in stylesheets.files { site.add(path, bytes: bytes) }
         for (path, file) in links.files.sorted(by: { $0.key < $1.key }) {
             guard let bytes = FileManager.default.contents(atPath: file) else {
                 throw SetupError("cannot read '\(ChapterLoader.displayPath(file))', which a chapter links to")

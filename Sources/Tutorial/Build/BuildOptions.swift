@@ -24,6 +24,8 @@ public struct BuildOptions: Sendable {
     public var waitForLock = true
     /// Called once if the build has to wait for another render.
     public var onWait: (@Sendable (String) -> Void)?
+    /// Called with a note worth telling the author (building the book's packages).
+    public var onNote: (@Sendable (String) -> Void)?
     /// Keep authors' raw HTML (cmark's unsafe mode).
     public var unsafe = false
     /// Fail on any derivation step that only its Swift twin checks.
@@ -40,8 +42,42 @@ public struct BuildOptions: Sendable {
     /// Debian's libjs-lunr (copied into the site for the search box), or `TUTORIAL_LUNR_JS`.
     public var lunrBrowserScript = ProcessInfo.processInfo.environment["TUTORIAL_LUNR_JS"] ?? "/usr/share/javascript/lunr/lunr.min.js"
 
+    /// book.toml as diagnostics name it, when the book has one.
+    public var configFile: String?
+    /// `[book] title`: overrides the front page's first heading as the book's title.
+    public var title: String?
+    /// `[book] authors`, shown on the front page and in `<meta name="author">`.
+    public var authors: [String] = []
+    /// `[book] language`, for `<html lang>`.
+    public var language = "en"
+    /// `[book] description`, shown on the front page and in `<meta name="description">`.
+    public var bookDescription: String?
+    /// `[html] css`: stylesheets copied into the site and linked after the built-in one.
+    public var stylesheets: [String] = []
+    /// `[swift] sources`: folders whose `.swift` files make the shared module every chapter imports.
+    public var sharedSources: [String] = []
+    /// `[swift] packages`: local packages whose products every chapter imports.
+    public var packages: [BookPackage] = []
+
     /// The defaults.
     public init() {}
+
+    /// Takes what book.toml sets; the command line is applied after, so it overrides.
+    public mutating func apply(_ config: BookConfig) {
+        configFile = config.file
+        if let chapters = config.chapters { chaptersDirectory = chapters } else { chaptersDirectory = config.resolve(chaptersDirectory) }
+        if let output = config.output { outputDirectory = output } else { outputDirectory = config.resolve(outputDirectory) }
+        if let timeout = config.timeout { self.timeout = .milliseconds(Int64((timeout * 1000).rounded())) }
+        if let strict = config.strict { self.strict = strict }
+        title = config.title
+        authors = config.authors
+        if let language = config.language { self.language = language }
+        bookDescription = config.description
+        stylesheets = config.stylesheets
+        if let numbering = config.numbering { self.numbering = numbering }
+        sharedSources = config.sources
+        packages = config.packages
+    }
 
     /// Where the cache is.
     public var resolvedCacheDirectory: String {

@@ -21,6 +21,8 @@ public struct ChapterReport: Sendable {
     /// Whether the chapter has code to compile and run (a prose-only
     /// chapter is neither cached nor compiled).
     public var hasProgram: Bool = true
+    /// Whether this is the front page (`README.md`), which is not counted as a chapter.
+    public var isFrontPage = false
 }
 
 /// The outcome of a whole build.
@@ -40,7 +42,7 @@ public struct BuildSummary: Sendable {
         let claims = chapters.map(\.claims).reduce(0, +)
         let derivations = chapters.map(\.derivations).reduce(0, +)
         return ([
-            Self.count(chapters.count, "chapter"), Self.count(values, "value"), Self.count(claims, "claim"),
+            Self.count(chapters.filter { !$0.isFrontPage }.count, "chapter"), Self.count(values, "value"), Self.count(claims, "claim"),
             Self.count(derivations, "derivation"), "\(diagnostics.filter { $0.severity == .error }.count) failed", Self.seconds(seconds),
         ] + notes).joined(separator: " · ")
     }

@@ -46,7 +46,8 @@ public struct ConsoleReporter: Sendable {
 
     /// Prints a chapter's progress line (not when quiet).
     public func chapterFinished(_ report: ChapterReport) {
-        guard verbosity != .quiet else { return }
+        // The front page is not a chapter: it gets a line only when it has something to say.
+        guard verbosity != .quiet, !report.isFrontPage || report.errors > 0 || report.values + report.claims + report.derivations > 0 else { return }
         Self.write(line(for: report) + "\n", to: .output)
     }
 

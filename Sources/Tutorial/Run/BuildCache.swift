@@ -57,7 +57,7 @@ public struct BuildCache: Sendable {
         } catch {
             throw SetupError("cannot create the cache folder '\(writeRoot)': \(error.localizedDescription)", fix: "pass another --cache DIR")
         }
-        for folder in ["programs", "formulas"] { try Self.refuseLink((writeRoot as NSString).appendingPathComponent(folder)) }
+        for folder in ["programs", "formulas", "shared"] { try Self.refuseLink((writeRoot as NSString).appendingPathComponent(folder)) }
     }
 
     /// Throws if `path` exists and is a symbolic link.

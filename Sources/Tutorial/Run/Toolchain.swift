@@ -4,7 +4,8 @@ import Foundation
 /// chapter program against them.
 ///
 /// Chapter programs link `libChapterRuntime.so`, the package's dynamic
-/// library product, which carries CECore and the runtime. SwiftPM builds it
+/// library product, which carries the runtime, and the book's own libraries
+/// (`libraries`: its packages and its shared sources). SwiftPM builds the runtime
 /// next to `render` in the same build folder (`swift build` or `make`), so
 /// the engine looks beside its own executable (or in `TUTORIAL_RUNTIME_DIR`)
 /// and uses the module files SwiftPM wrote there. The one C module the Swift
@@ -23,6 +24,8 @@ public struct Toolchain: Sendable {
     public var identity: String
     /// The package's root folder, when render runs from a package build.
     public var packageRoot: String?
+    /// The book's libraries, linked and imported after the runtime (see `linking(_:)`).
+    public var libraries: [LinkedLibrary] = []
 
     static let libraryName = "libChapterRuntime.so"
 
@@ -33,7 +36,21 @@ public struct Toolchain: Sendable {
         let swiftLibraries = driver.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("lib/swift/linux").path
         let library = URL(fileURLWithPath: (runtimeDirectory as NSString).appendingPathComponent(Self.libraryName)).standardizedFileURL.path
-        return [swiftLibraries, library]
+        return [swiftLibraries, library] + libraries.map(\.file)
+    }
+
+    /// This toolchain with `library` linked into every chapter program: its
+    /// identity, hence every chapter's cache key, changes with the library's.
+    public func linking(_ library: LinkedLibrary) -> Toolchain {
+        var copy = self
+        copy.libraries.append(library)
+        copy.identity = ContentHash.of(identity, library.module, library.identity)
+        return copy
+    }
+
+    /// The import lines of every chapter program, in order.
+    public var importLines: [String] {
+        ["import ChapterRuntime"] + libraries.map(\.importLine)
     }
 
     /// Finds the toolchain and runtime. - Throws: `SetupError` with the fix.
@@ -56,16 +73,8 @@ public struct Toolchain: Sendable {
         let scratch = URL(fileURLWithPath: runtime).resolvingSymlinksInPath()
             .deletingLastPathComponent().deletingLastPathComponent()
         let checkouts = scratch.appendingPathComponent("checkouts").path
-        // checkouts/PACKAGE/Sources/TARGET/include/module.modulemap: two listings, not a walk of every checkout.
-        var maps: [String] = []
-        for package in (try? fm.contentsOfDirectory(atPath: checkouts)) ?? [] {
-            let sources = "\(checkouts)/\(package)/Sources"
-            for target in (try? fm.contentsOfDirectory(atPath: sources)) ?? [] {
-                let map = "\(sources)/\(target)/include/module.modulemap"
-                if fm.fileExists(atPath: map) { maps.append(map) }
-            }
-        }
-        maps.sort()
+        // Two listings, not a walk of every checkout.
+        let maps = moduleMaps(checkouts: checkouts)
         let root = scratch.deletingLastPathComponent().path
         let packageRoot = fm.fileExists(atPath: root + "/Package.swift") ? root : nil
 
@@ -78,12 +87,12 @@ public struct Toolchain: Sendable {
             identity: identity.hex, packageRoot: packageRoot)
     }
 
-    /// The content of CECore's and the runtime's sources: with the library's
-    /// stamp, a change to CECore invalidates every chapter even before the
+    /// The content of the runtime's sources: with the library's stamp, a
+    /// change to the runtime invalidates every chapter even before the
     /// library is rebuilt (and again once it is).
     static func runtimeSourcesDigest(_ root: String) -> String {
         var hash = ContentHash()
-        for folder in ["Sources/CECore", "Sources/ChapterRuntime", "Sources/NumberFormatting"] {
+        for folder in ["Sources/ChapterRuntime", "Sources/NumberFormatting"] {
             let path = (root as NSString).appendingPathComponent(folder)
             let files = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
                 .filter { $0.hasSuffix(".swift") }.sorted()
@@ -125,12 +134,43 @@ public struct Toolchain: Sendable {
             "-module-name", "Chapter",
             "-I", modulesDirectory,
         ]
-        for map in moduleMaps { arguments += ["-Xcc", "-fmodule-map-file=\(map)"] }
-        arguments += [
-            "-L", runtimeDirectory, "-lChapterRuntime",
-            "-Xlinker", "-rpath", "-Xlinker", runtimeDirectory,
-            main, "-o", output,
-        ]
+        arguments += linkArguments()
+        arguments += [main, "-o", output]
         return arguments
+    }
+
+    /// Search paths, module maps and libraries: the runtime's, then each of
+    /// the book's libraries'. A C module found in two build folders (the same
+    /// checkout of swift-numerics, say) is mapped once: clang refuses a module
+    /// defined twice.
+    func linkArguments() -> [String] {
+        var arguments: [String] = []
+        for library in libraries { arguments += ["-I", library.modulesDirectory] }
+        var seen = Set<String>()
+        for map in moduleMaps + libraries.flatMap(\.moduleMaps) {
+            let name = map.components(separatedBy: "/checkouts/").last ?? map
+            guard seen.insert(name).inserted else { continue }
+            arguments += ["-Xcc", "-fmodule-map-file=\(map)"]
+        }
+        arguments += ["-L", runtimeDirectory, "-lChapterRuntime", "-Xlinker", "-rpath", "-Xlinker", runtimeDirectory]
+        for library in libraries {
+            arguments += ["-L", library.libraryDirectory, "-l" + library.module, "-Xlinker", "-rpath", "-Xlinker", library.libraryDirectory]
+        }
+        return arguments
+    }
+
+    /// The C module maps under a SwiftPM build's `checkouts` folder
+    /// (`checkouts/PACKAGE/Sources/TARGET/include/module.modulemap`), sorted.
+    static func moduleMaps(checkouts: String) -> [String] {
+        let fm = FileManager.default
+        var maps: [String] = []
+        for package in (try? fm.contentsOfDirectory(atPath: checkouts)) ?? [] {
+            let sources = "\(checkouts)/\(package)/Sources"
+            for target in (try? fm.contentsOfDirectory(atPath: sources)) ?? [] {
+                let map = "\(sources)/\(target)/include/module.modulemap"
+                if fm.fileExists(atPath: map) { maps.append(map) }
+            }
+        }
+        return maps.sorted()
     }
 }

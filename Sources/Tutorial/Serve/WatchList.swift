@@ -1,26 +1,29 @@
 import Foundation
 
-/// What `render serve` watches: everything a build reads.
+/// What `render serve` and `render watch` watch: everything a build reads.
 ///
-/// The chapters folder; `book.toml` and the shared `sources/` and `packages/`
-/// folders beside it (watched if present, and noticed when they appear); and,
-/// when render runs from its package, the CECore and ChapterRuntime sources
-/// that chapter programs link.
+/// The chapters folder; the book's `book.toml`, its shared source folders
+/// and the `Sources` folder and manifest of each of its packages; and, when
+/// render runs from its package, the runtime's sources that chapter programs
+/// link. (A package's own changes are picked up by the build itself, which
+/// rebuilds the package when its sources changed.)
 public enum WatchList {
-    public static func paths(chaptersDirectory: String, packageRoot: String?) -> [String] {
-        let chapters = URL(fileURLWithPath: chaptersDirectory).standardizedFileURL
-        let book = chapters.deletingLastPathComponent().path
-        var paths = [chapters.path, book + "/book.toml", book + "/sources", book + "/packages"]
-        if let packageRoot {
-            paths += [packageRoot + "/Sources/CECore", packageRoot + "/Sources/ChapterRuntime", packageRoot + "/Sources/NumberFormatting"]
-        }
+    /// The files and folders to watch for a build with these options.
+    public static func paths(options: BuildOptions, packageRoot: String?) -> [String] {
+        let chapters = URL(fileURLWithPath: options.chaptersDirectory).standardizedFileURL
+        var paths = [chapters.path]
+        if let config = options.configFile { paths.append(URL(fileURLWithPath: config).standardizedFileURL.path) }
+        paths += options.sharedSources.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        for package in options.packages { paths += [package.path + "/Package.swift", package.path + "/Sources"] }
+        paths += options.stylesheets.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        if let packageRoot { paths += [packageRoot + "/Sources/ChapterRuntime", packageRoot + "/Sources/NumberFormatting"] }
         var seen = Set<String>()
         return paths.filter { seen.insert($0).inserted }
     }
 
-    /// Whether a change needs the chapter runtime rebuilt first (a Swift source of the package changed).
+    /// Whether a change needs the chapter runtime rebuilt first (one of its Swift sources changed).
     public static func touchesRuntime(_ changed: [String], packageRoot: String?) -> Bool {
         guard let packageRoot else { return false }
-        return changed.contains { $0.hasPrefix(packageRoot + "/Sources/") && $0.hasSuffix(".swift") }
+        return changed.contains { $0.hasPrefix(packageRoot + "/Sources/ChapterRuntime/") && $0.hasSuffix(".swift") }
     }
 }

@@ -15,13 +15,15 @@ import Foundation
 /// progress and values on the side channel.
 public enum Tangler {
     /// Writes the program of one chapter.
+    /// - Parameter imports: the program's first lines: the runtime, and the
+    ///   book's packages and shared sources (`BookLibraries.importLines`).
     /// - Returns: the program, its line-free cache text, its items in order
     ///   and the seeds of its derivations.
-    public static func tangle(_ document: ChapterDocument) -> ChapterProgram {
+    public static func tangle(_ document: ChapterDocument, imports: [String] = ["import ChapterRuntime"]) -> ChapterProgram {
         var fileScope = ProgramWriter(file: document.path)
         let lines = SourceLines(document.source.text)
         var out = ProgramWriter(file: document.path)
-        fileScope.raw("import ChapterRuntime")
+        for line in imports { fileScope.raw(line) }
         out.raw("__tutorialStart()")
 
         enum Item { case block(SwiftBlock), value(Int, InlineExpression), derivation(Derivation) }

@@ -8,6 +8,10 @@ struct BookAssembler {
     var pages: [String]
     var bodies: [ChapterTypesetter.Output]
     var checks: [ChapterCheck]
+    /// `[book] title`, which wins over the front page's heading.
+    var title: String?
+    /// The language, authors, description and extra stylesheets (book.toml).
+    var book = BookMetadata()
 
     static let defaultTitle = "Book"
 
@@ -15,14 +19,14 @@ struct BookAssembler {
         var site = SiteFiles()
         let readme = documents.firstIndex { $0.name == "README" }
         let chapterIndices = documents.indices.filter { $0 != readme }
-        let bookTitle = readme.map { bodies[$0].title } ?? Self.defaultTitle
+        let bookTitle = title ?? readme.map { bodies[$0].title } ?? Self.defaultTitle
         let toc = chapterIndices.map { TOCEntry(title: bodies[$0].title, href: PageNames.href(pages[$0])) }
 
         var intro = ""
         if let readme {
             intro = bodies[readme].html
         }
-        site.add("index.html", PageTemplate.index(bookTitle: bookTitle, introHTML: intro, chapters: toc))
+        site.add("index.html", PageTemplate.index(bookTitle: bookTitle, introHTML: intro, chapters: toc, book: book))
 
         for (position, k) in chapterIndices.enumerated() {
             let check = checks[k]
@@ -32,7 +36,7 @@ struct BookAssembler {
                 previous: position > 0 ? toc[position - 1] : nil,
                 next: position + 1 < toc.count ? toc[position + 1] : nil,
                 checkSummary: Self.summary(check))
-            site.add(pages[k], PageTemplate.chapter(bookTitle: bookTitle, chapters: toc, page: content))
+            site.add(pages[k], PageTemplate.chapter(bookTitle: bookTitle, chapters: toc, page: content, book: book))
         }
 
         var rows: [CheckRow] = []
@@ -54,13 +58,13 @@ struct BookAssembler {
                     computed: computed, computedFull: full, expected: expected, passed: record.passed))
             }
         }
-        site.add("checks.html", PageTemplate.checks(bookTitle: bookTitle, chapters: toc, rows: rows))
+        site.add("checks.html", PageTemplate.checks(bookTitle: bookTitle, chapters: toc, rows: rows, book: book))
         let printed = chapterIndices.enumerated().map { position, k in
             PrintBook.Chapter(
                 number: position + 1, title: bodies[k].title, titleHTML: bodies[k].titleHTML,
                 bodyHTML: bodies[k].html, href: toc[position].href)
         }
-        site.add("print.html", PrintBook(bookTitle: bookTitle, introHTML: intro, chapters: printed).page())
+        site.add("print.html", PrintBook(bookTitle: bookTitle, introHTML: intro, chapters: printed, book: book).page())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         site.add("checks.json", bytes: [UInt8](try encoder.encode(records)) + [0x0A])

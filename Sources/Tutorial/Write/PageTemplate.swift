@@ -13,16 +13,17 @@ public enum PageTemplate {
     ///   - bookTitle: The book's title, plain text.
     ///   - introHTML: Rendered HTML shown above the contents.
     ///   - chapters: The chapters, in reading order.
+    ///   - book: The language, authors, description and extra stylesheets (book.toml).
     /// - Returns: The whole page.
-    public static func index(bookTitle: String, introHTML: String, chapters: [TOCEntry]) -> String {
-        var main = "<main id=\"main\">\n<h1>\(HTML.escape(bookTitle))</h1>\n"
+    public static func index(bookTitle: String, introHTML: String, chapters: [TOCEntry], book: BookMetadata = BookMetadata()) -> String {
+        var main = "<main id=\"main\">\n<h1>\(HTML.escape(bookTitle))</h1>\n" + book.frontMatterHTML
         if !introHTML.isEmpty { main += "<div class=\"intro\">\n\(introHTML)\n</div>\n" }
         main += "<nav class=\"toc\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">Contents</h2>\n<ol>\n"
         for chapter in chapters {
             main += "<li><a href=\"\(HTML.escape(chapter.href))\">\(HTML.escape(chapter.title))</a></li>\n"
         }
         main += "</ol>\n<p class=\"toc-checks\">Every number in the text is computed by the code beside it; <a href=\"checks.html\">the Checks page</a> lists each claim and derivation and how it was verified.</p>\n</nav>\n</main>"
-        return page(title: bookTitle, bookTitle: bookTitle, current: .index, layout: "<div class=\"layout\">\n\(main)\n</div>")
+        return page(title: bookTitle, bookTitle: bookTitle, current: .index, layout: "<div class=\"layout\">\n\(main)\n</div>", book: book)
     }
 
     /// A chapter page: previous/next links above and below, the in-page outline
@@ -31,8 +32,9 @@ public enum PageTemplate {
     ///   - bookTitle: The book's title, plain text.
     ///   - chapters: All chapters (reserved for a chapter list; the header links to the contents).
     ///   - page: The chapter's content.
+    ///   - book: The language, authors, description and extra stylesheets (book.toml).
     /// - Returns: The whole page.
-    public static func chapter(bookTitle: String, chapters: [TOCEntry], page content: ChapterPageContent) -> String {
+    public static func chapter(bookTitle: String, chapters: [TOCEntry], page content: ChapterPageContent, book: BookMetadata = BookMetadata()) -> String {
         var main = "<main id=\"main\">\n"
         if let pager = pagerHTML(previous: content.previous, next: content.next, position: "top") { main += pager + "\n" }
         if !content.outline.isEmpty {
@@ -55,7 +57,7 @@ public enum PageTemplate {
             layout = "<div class=\"layout with-outline\">\n\(main)\n\(sidebar)\n</div>"
         }
         return page(
-            title: "\(content.title) – \(bookTitle)", bookTitle: bookTitle, current: .chapter, layout: layout)
+            title: "\(content.title) – \(bookTitle)", bookTitle: bookTitle, current: .chapter, layout: layout, book: book)
     }
 
     /// The Checks page: one table row per claim and derivation, with a summary line above.
@@ -63,8 +65,9 @@ public enum PageTemplate {
     ///   - bookTitle: The book's title, plain text.
     ///   - chapters: All chapters (reserved; rows link to their own chapters).
     ///   - rows: The checks, in book order.
+    ///   - book: The language, authors, description and extra stylesheets (book.toml).
     /// - Returns: The whole page.
-    public static func checks(bookTitle: String, chapters: [TOCEntry], rows: [CheckRow]) -> String {
+    public static func checks(bookTitle: String, chapters: [TOCEntry], rows: [CheckRow], book: BookMetadata = BookMetadata()) -> String {
         let failed = rows.filter { !$0.passed }.count
         let claims = rows.filter { $0.kind == "claim" }.count
         let derivations = rows.filter { $0.kind == "derivation" }.count
@@ -82,16 +85,16 @@ public enum PageTemplate {
             main += "</tbody>\n</table>\n</div>\n"
         }
         main += "</main>"
-        return page(title: "Checks – \(bookTitle)", bookTitle: bookTitle, current: .checks, layout: "<div class=\"layout\">\n\(main)\n</div>")
+        return page(title: "Checks – \(bookTitle)", bookTitle: bookTitle, current: .checks, layout: "<div class=\"layout\">\n\(main)\n</div>", book: book)
     }
 
     /// `print.html`: the whole book for paper, without the site's header,
     /// footer or search (see ``PrintBook``). Its stylesheet's print rules
     /// start each chapter on a new page and number the pages.
-    static func print(bookTitle: String, main: String) -> String {
+    static func print(bookTitle: String, main: String, book: BookMetadata = BookMetadata()) -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(HTML.escape(book.language))">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -99,7 +102,7 @@ public enum PageTemplate {
         <title>\(HTML.escape(bookTitle))</title>
         <link rel="stylesheet" href="assets/katex/katex.min.css">
         <link rel="stylesheet" href="assets/site.css">
-        </head>
+        \(book.headHTML)</head>
         <body class="print-page">
         <div class="layout">
         \(main)
@@ -114,12 +117,12 @@ public enum PageTemplate {
     private enum Current { case index, chapter, checks }
 
     /// The frame shared by all pages around `layout`.
-    private static func page(title: String, bookTitle: String, current: Current, layout: String) -> String {
+    private static func page(title: String, bookTitle: String, current: Current, layout: String, book: BookMetadata) -> String {
         let home = current == .index ? " aria-current=\"page\"" : ""
         let checks = current == .checks ? " aria-current=\"page\"" : ""
         return """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(HTML.escape(book.language))">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -127,7 +130,7 @@ public enum PageTemplate {
         <title>\(HTML.escape(title))</title>
         <link rel="stylesheet" href="assets/katex/katex.min.css">
         <link rel="stylesheet" href="assets/site.css">
-        <script src="assets/search.js" defer></script>
+        \(book.headHTML)<script src="assets/search.js" defer></script>
         </head>
         <body>
         <a class="skip-link" href="#main">Skip to content</a>

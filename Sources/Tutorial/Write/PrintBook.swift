@@ -21,6 +21,8 @@ struct PrintBook {
     var bookTitle: String
     var introHTML: String
     var chapters: [Chapter]
+    /// The language, authors, description and extra stylesheets (book.toml).
+    var book = BookMetadata()
 
     /// The id of a chapter's section: `ch-` and its page name.
     static func sectionID(_ href: String) -> String {
@@ -50,7 +52,7 @@ struct PrintBook {
             main += Self.rewrite(chapter.bodyHTML, prefix: id, chapterIDs: ids) + "\n</section>\n"
         }
         main += "</main>"
-        return PageTemplate.print(bookTitle: bookTitle, main: main)
+        return PageTemplate.print(bookTitle: bookTitle, main: main, book: book)
     }
 
     /// The patterns ``rewrite(_:prefix:chapterIDs:)`` uses (compiled once).

@@ -4,6 +4,22 @@ import Foundation
 /// copied from the installed libjs-katex package (nothing of KaTeX is kept in
 /// the repository).
 enum SiteAssets {
+    /// Copies the author's stylesheets (`[html] css`) to `assets/css/`.
+    /// - Returns: their site paths, in the order given, to link after the built-in stylesheet.
+    /// - Throws: `SetupError` when one cannot be read.
+    static func addStylesheets(_ files: [String], to site: inout SiteFiles) throws -> [String] {
+        var used = Set<String>()
+        return try files.enumerated().map { k, file in
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw SetupError("cannot read the stylesheet '\(file)' named in book.toml")
+            }
+            var name = (file as NSString).lastPathComponent
+            if !used.insert(name).inserted { name = "\(k + 1)-\(name)" }
+            site.add("assets/css/\(name)", bytes: [UInt8](data))
+            return "assets/css/\(name)"
+        }
+    }
+
     static func add(to site: inout SiteFiles, katexDirectory: String) throws {
         site.add("assets/site.css", Stylesheet.css)
         let css = (katexDirectory as NSString).appendingPathComponent("katex.min.css")
