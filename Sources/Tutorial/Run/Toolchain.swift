@@ -92,7 +92,7 @@ public struct Toolchain: Sendable {
     /// library is rebuilt (and again once it is).
     static func runtimeSourcesDigest(_ root: String) -> String {
         var hash = ContentHash()
-        for folder in ["Sources/ChapterRuntime", "Sources/NumberFormatting"] {
+        for folder in ["Sources/ChapterRuntime", "Sources/ChapterChannel", "Sources/NumberFormatting"] {
             let path = (root as NSString).appendingPathComponent(folder)
             let files = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
                 .filter { $0.hasSuffix(".swift") }.sorted()
