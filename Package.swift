@@ -100,7 +100,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TutorialTests",
-            dependencies: ["Tutorial", "ChapterRuntime", "ChapterChannel", "Ccmark"],
+            dependencies: [
+                "Tutorial", "ChapterRuntime", "ChapterChannel", "Ccmark",
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ],
             exclude: ["Fixtures"]
         ),
     ],

@@ -44,6 +44,7 @@ public struct Sandbox: Sendable {
         "SWIFT_BACKTRACE", "SWIFT_DETERMINISTIC_HASHING", "TUTORIAL_CHANNEL", "TUTORIAL_SEEDS",
     ]
 
+    /// Whether chapter programs run inside bubblewrap.
     public var enabled: Bool { bubblewrap != nil }
 
     /// The sandbox render uses: bubblewrap from PATH, checked by starting it

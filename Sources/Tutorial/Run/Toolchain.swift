@@ -12,6 +12,7 @@ import Foundation
 /// modules import (swift-numerics' shims) is found through its module map in
 /// the build folder's `checkouts`.
 public struct Toolchain: Sendable {
+    /// The `swiftc` that compiles chapter programs.
     public var swiftc: String
     /// The folder holding `libChapterRuntime.so`.
     public var runtimeDirectory: String
