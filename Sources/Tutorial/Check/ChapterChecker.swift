@@ -101,6 +101,9 @@ enum ChapterChecker {
         switch program.items[item] {
         case .block(let index):
             let line = document.swiftBlocks[index].fenceLine
+            if let statement = run.trapLine {
+                return Diagnostic(file: document.path, line: statement, "this statement of the swift block at line \(line) \(Self.verb(failure))")
+            }
             return Diagnostic(file: document.path, line: line, "the swift block starting here \(Self.verb(failure))")
         case .derivation(let index):
             let line = document.derivations[index].fenceLine

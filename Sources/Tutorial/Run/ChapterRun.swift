@@ -61,6 +61,9 @@ public struct ChapterRun: Sendable {
     public var completed = false
     /// Why the program stopped early ("did not finish within…", a trap's message), if it did.
     public var failure: String?
+    /// The chapter line of the statement that trapped, when the backtrace
+    /// names one in the chapter's own code.
+    public var trapLine: Int?
     /// How many channel lines did not decode (a record cut off by the channel cap).
     public var unreadRecords = 0
 
@@ -109,9 +112,13 @@ public struct ChapterRun: Sendable {
         case .channelCapExceeded(let bytes):
             failure = "was stopped for sending more than \(bytes >> 20) MiB of values, figures and derivation results (make the values or figures smaller)"
         case .signaled(let signal):
-            failure = Self.trapMessage(raw.standardError) ?? "crashed with signal \(signal)"
+            failure = Self.trapMessage(raw.standardError) ?? Self.crash(raw.standardError) ?? "crashed with signal \(signal)"
         case .exited(let code):
-            failure = Self.trapMessage(raw.standardError) ?? "exited with status \(code) before the end of the chapter"
+            failure = Self.trapMessage(raw.standardError) ?? Self.crash(raw.standardError)
+                ?? "exited with status \(code) before the end of the chapter"
+        }
+        if failure != nil {
+            trapLine = lines.chapterLine(of: Self.trapSite(raw.standardError, file: lines.file), compiled: compiledLines)
         }
     }
 
@@ -142,11 +149,35 @@ public struct ChapterRun: Sendable {
         s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
     }
 
+    /// What the backtracer says crashed a program that printed no message
+    /// (an integer overflow, a bad pointer): "crashed: Illegal instruction".
+    static func crash(_ standardError: String) -> String? {
+        let marker = "*** Program crashed: "
+        guard let line = standardError.split(separator: "\n").first(where: { $0.hasPrefix(marker) }) else { return nil }
+        let what = line.dropFirst(marker.count).components(separatedBy: " at 0x").first ?? ""
+        return "crashed: " + what.trimmingCharacters(in: CharacterSet(charactersIn: " *"))
+    }
+
+    /// The innermost frame of a backtrace that is in the chapter file `file`:
+    /// `  3 [ra] 0x… f() + 194 in program at chapters/01-a.md:12:9`.
+    static func trapSite(_ standardError: String, file: String) -> CallSite? {
+        guard !file.isEmpty else { return nil }
+        for line in standardError.split(separator: "\n") {
+            guard let at = line.range(of: " at ", options: .backwards) else { continue }
+            let parts = line[at.upperBound...].split(separator: ":")
+            guard parts.count >= 3, let row = Int(parts[parts.count - 2]), Int(parts[parts.count - 1]) != nil else { continue }
+            let path = parts.dropLast(2).joined(separator: ":")
+            if path == file || path.hasSuffix("/" + file) { return CallSite(file: path, line: row) }
+        }
+        return nil
+    }
+
     /// The message of a Swift runtime trap ("Fatal error: …",
     /// "Precondition failed: …"), with the source location Swift printed.
     static func trapMessage(_ standardError: String) -> String? {
         let markers = ["Fatal error: ", "Precondition failed: ", "Assertion failed: ", "Unexpectedly found nil", "Illegal instruction", "Segmentation fault"]
-        for line in standardError.split(separator: "\n") {
+        // The backtrace's own lines ("*** Program crashed: Illegal instruction at 0x…") are not the message.
+        for line in standardError.split(separator: "\n") where !line.hasPrefix("***") {
             for marker in markers {
                 guard let range = line.range(of: marker) else { continue }
                 var message = String(line[range.lowerBound...])

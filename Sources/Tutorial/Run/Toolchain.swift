@@ -31,13 +31,15 @@ public struct Toolchain: Sendable {
     static let libraryName = "libChapterRuntime.so"
 
     /// What a chapter program loads at run time, for the sandbox to mount
-    /// read-only: the toolchain's Swift runtime libraries and the chapter runtime.
+    /// read-only: the toolchain's Swift runtime libraries, its backtracer
+    /// (which prints a trap's backtrace, when the toolchain has one) and the
+    /// chapter runtime.
     public var runtimeLibraries: [String] {
-        let driver = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
-        let swiftLibraries = driver.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("lib/swift/linux").path
+        let toolchain = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+        let swiftLibraries = toolchain.appendingPathComponent("lib/swift/linux").path
+        let backtracer = toolchain.appendingPathComponent("libexec/swift/linux").path
         let library = URL(fileURLWithPath: (runtimeDirectory as NSString).appendingPathComponent(Self.libraryName)).standardizedFileURL.path
-        return [swiftLibraries, library] + libraries.map(\.file)
+        return [swiftLibraries] + (FileManager.default.fileExists(atPath: backtracer) ? [backtracer] : []) + [library] + libraries.map(\.file)
     }
 
     /// This toolchain with `library` linked into every chapter program: its
@@ -131,7 +133,8 @@ public struct Toolchain: Sendable {
     /// for concurrent compilers.
     func compileArguments(main: String, output: String) -> [String] {
         var arguments = [
-            "-Onone", "-suppress-warnings", "-diagnostic-style", "llvm",
+            // Line tables only: a trap's backtrace then names the statement's chapter line.
+            "-Onone", "-gline-tables-only", "-suppress-warnings", "-diagnostic-style", "llvm",
             "-module-name", "Chapter",
             "-I", modulesDirectory,
         ]
