@@ -84,3 +84,24 @@ import Testing
         #expect(locator.locate("z.png", in: block) == SourceLocation(line: 3, column: 1))
     }
 }
+
+/// Raw HTML that safe mode leaves out is reported, not lost silently.
+@Suite struct RawHTMLCheckTests {
+    func warnings(_ text: String) -> [Diagnostic] {
+        RawHTMLCheck.warnings(ChapterParser.parse(ChapterSource(path: "t.md", name: "t", text: text)))
+    }
+
+    @Test func aDetailsBlockPointsAtTheSolutionCallout() {
+        let found = warnings("# T\n\nText.\n\n<details>\n<summary>Solution</summary>\n\nHidden.\n\n</details>\n")
+        #expect(found.count == 2, "\(found)")
+        #expect(found.first?.description.hasPrefix("t.md:5:1: warning: raw HTML is left out of the page, so this <details>") == true)
+        #expect(found.first?.message.contains("> [!SOLUTION]") == true)
+        #expect(found.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func inlineHTMLIsReportedOnceAtItsBlockAndCommentsPass() {
+        let found = warnings("Some *<sup>2</sup>* text\nand <br> more.\n\n<!-- a note for authors -->\n\nPlain <!-- inline note -->.\n")
+        #expect(found.map(\.line) == [1], "\(found)")
+        #expect(found.first?.message.contains("<sup>") == true)
+    }
+}

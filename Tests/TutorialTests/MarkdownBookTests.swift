@@ -59,4 +59,19 @@ import Testing
         #expect(exercises.contains(#"<span class="eq-number">(2.1)</span>"#))
         #expect(!exercises.contains("(3.1)"))
     }
+
+    @Test func bookTomlNumberingChapterNumbersPerChapter() async throws {
+        let directory = try RenderProcess.temporaryDirectory("markdown-book-toml")
+        try FileManager.default.copyItem(atPath: Self.directory + "/chapters", toPath: directory + "/chapters")
+        try "[html]\nnumbering = \"chapter\"\n".write(toFile: directory + "/book.toml", atomically: true, encoding: .utf8)
+        let result = try await RenderProcess.run(["--output", directory + "/site"], in: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        let losses = try String(contentsOfFile: directory + "/site/01-losses.html", encoding: .utf8)
+        #expect(losses.contains(#"<span class="figure-label">Table 1.1:</span>"#))
+        // The command line overrides the file.
+        let book = try await RenderProcess.run(["--output", directory + "/site", "--numbering", "book"], in: directory)
+        #expect(book.status == 0, "\(book.standardError)")
+        let again = try String(contentsOfFile: directory + "/site/01-losses.html", encoding: .utf8)
+        #expect(again.contains(#"<span class="figure-label">Table 1:</span>"#))
+    }
 }

@@ -22,10 +22,7 @@ enum RawHTMLCheck {
         var blocks = document.blocks
         var lastLine = 0
         blocks.updateInlines { inlines, block in
-            let html = inlines.compactMap { inline -> String? in
-                if case .html(let h) = inline, !isComment(h) { return h }
-                return nil
-            }
+            let html = rawHTML(in: inlines)
             // One warning per block, at its first line (inline HTML keeps no line of its own).
             if !html.isEmpty && lastLine != block.startLine {
                 lastLine = block.startLine
@@ -33,6 +30,17 @@ enum RawHTMLCheck {
             }
         }
         return warnings
+    }
+
+    /// The raw HTML among `inlines`, inside emphasis and links too; comments left out.
+    static func rawHTML(in inlines: [MarkdownInline]) -> [String] {
+        inlines.flatMap { inline -> [String] in
+            switch inline {
+            case .html(let h): isComment(h) ? [] : [h]
+            case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c): rawHTML(in: c)
+            default: []
+            }
+        }
     }
 
     static func isComment(_ html: String) -> Bool {
