@@ -1,6 +1,6 @@
 /// A figure a block drew with `figure(...)`, as the channel carries it.
 public struct FigureRecord: Codable, Sendable, Hashable {
-    /// The block that was running, or nil outside every block.
+    /// The block that started last, or nil when none had started.
     public var block: Int?
     /// Where `figure(...)` was called.
     public var call: CallSite?

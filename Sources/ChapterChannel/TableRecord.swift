@@ -1,6 +1,6 @@
 /// A table a block made with `table(...)`, as the channel carries it: plain-text cells.
 public struct TableRecord: Codable, Sendable, Hashable {
-    /// The block that was running, or nil outside every block.
+    /// The block that started last, or nil when none had started.
     public var block: Int?
     /// Where `table(...)` was called.
     public var call: CallSite?

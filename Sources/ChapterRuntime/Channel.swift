@@ -15,7 +15,8 @@ import Darwin
 /// printed output starts and ends.
 public enum Channel {
     nonisolated(unsafe) static var descriptor: Int32 = -1
-    /// The block running now, or nil between blocks.
+    /// The block that started last, which a figure or table is shown under
+    /// (also one an inline expression after it makes), or nil before the first.
     nonisolated(unsafe) static var currentBlock: Int?
 
     static func open() {
@@ -102,7 +103,6 @@ public func __tutorialBlock(_ index: Int) {
 /// Marks the end of block `index`.
 public func __tutorialBlockEnd(_ index: Int) {
     Channel.send(.blockEnd(index: index, offset: Channel.stdoutOffset()))
-    Channel.currentBlock = nil
 }
 
 /// Records the value of inline expression `id`.

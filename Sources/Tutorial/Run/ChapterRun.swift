@@ -14,7 +14,7 @@ public struct ChapterRun: Sendable {
 
     /// A figure a block drew with `figure(...)`.
     public struct Figure: Sendable, Hashable {
-        /// The block that drew it, or nil outside every block.
+        /// The block it is shown under (the last that started), or nil when none had.
         public var block: Int?
         /// The chapter line of the `figure(...)` call, when it is chapter code.
         public var line: Int?
@@ -30,7 +30,7 @@ public struct ChapterRun: Sendable {
 
     /// A table a block made with `table(...)`: plain-text cells.
     public struct Table: Sendable, Hashable {
-        /// The block that made it, or nil outside every block.
+        /// The block it is shown under (the last that started), or nil when none had.
         public var block: Int?
         /// The chapter line of the `table(...)` call, when it is chapter code.
         public var line: Int?
