@@ -28,7 +28,7 @@ import Testing
         let result = try await RenderProcess.run(["--output", output, "--verbose"], in: Self.courseBook)
         #expect(result.status == 0, "\(result.standardError)")
         // The front page is not a chapter.
-        #expect(result.standardOutput.contains("\n2 chapters · 6 values · 1 claim · 1 derivation · 0 failed"), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("\n3 chapters · 13 values · 3 claims · 1 derivation · 0 failed"), "\(result.standardOutput)")
         #expect(!result.standardOutput.contains("README"))
         let first = try String(contentsOfFile: output + "/01-squared-error.html", encoding: .utf8)
         #expect(first.contains("<mn>9.0</mn>") || first.contains(">9.0<"), "MyLib's square(3) is in the text")
@@ -36,10 +36,25 @@ import Testing
         let second = try String(contentsOfFile: output + "/02-sigmoid.html", encoding: .utf8)
         #expect(second.contains(#"title="sigmoid(0)">0.5</span>"#), "the shared sigmoid is in the second chapter too")
 
+        // The third chapter uses every piece an author writes, numbered per chapter (book.toml's numbering).
+        let third = try String(contentsOfFile: output + "/03-binary-cross-entropy.html", encoding: .utf8)
+        let problem = Golden.check(MarkdownBookTests.article(third), against: Self.courseBook + "/expected/03-binary-cross-entropy.html")
+        #expect(problem == nil, "\(problem ?? "")")
+        #expect(third.contains(#"<a href="02-sigmoid.html">the previous chapter</a>"#), "a chapter link goes to its page")
+        #expect(third.contains(#"<img src="files/chapters/figures/sigmoid.svg" alt="The sigmoid rises from 0 to 1" />"#))
+        #expect(FileManager.default.contents(atPath: output + "/files/chapters/figures/sigmoid.svg")
+                == FileManager.default.contents(atPath: Self.courseBook + "/chapters/figures/sigmoid.svg"), "the image is copied")
+        #expect(third.contains(#"<span class="claim" id="check-24-55" title="checked: losses[0] = "#), "a claim in a table cell is checked")
+        #expect(third.contains(#"title="square(logits[0])">4.0</span>"#), "MyLib works in a table cell")
+        #expect(third.contains("<details class=\"callout callout-solution\">"), "the solution is collapsed")
+        #expect(third.contains(#"<span class="eq-number">(3.1)</span>"#) && third.contains(#"<span class="figure-label">Table 3.1:</span>"#))
+        #expect(third.contains(#"<span class="figure-label">Table 3.1:</span> Loss of the label 1 at three logits, the largest 2.127</figcaption>"#),
+                "format(_:decimals:) in a caption shows what the page shows")
+
         let index = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
         #expect(index.contains(#"<html lang="de">"#))
         #expect(index.contains(#"<meta name="author" content="Ada Lovelace, Alan Turing">"#))
-        #expect(index.contains(#"<meta name="description" content="Course notes on mean squared error and the sigmoid.">"#))
+        #expect(index.contains(#"<meta name="description" content="Course notes on mean squared error, the sigmoid and binary cross-entropy.">"#))
         #expect(index.contains(#"<p class="book-authors">Ada Lovelace, Alan Turing</p>"#))
         let builtIn = try #require(index.range(of: #"<link rel="stylesheet" href="assets/site.css">"#))
         let own = try #require(index.range(of: #"<link rel="stylesheet" href="assets/css/course.css">"#))
@@ -51,7 +66,7 @@ import Testing
         let warm = try await RenderProcess.run(["--output", output, "--verbose"], in: Self.courseBook)
         #expect(warm.status == 0, "\(warm.standardError)")
         #expect(!warm.standardOutput.contains("building the book's packages"), "\(warm.standardOutput)")
-        #expect(warm.standardOutput.contains("01-squared-error") && warm.standardOutput.split(separator: "\n").filter { $0.hasSuffix("(cached)") }.count == 2,
+        #expect(warm.standardOutput.contains("01-squared-error") && warm.standardOutput.split(separator: "\n").filter { $0.hasSuffix("(cached)") }.count == 3,
                 "\(warm.standardOutput)")
     }
 

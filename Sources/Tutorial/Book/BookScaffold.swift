@@ -119,6 +119,34 @@ public enum BookScaffold {
         figure("fig:sigmoid", caption: "The sigmoid at −2, 0 and 2.", alt: "Three bars rising from 0.12 to 0.88", drawing)
         ```
 
+        ## Tables
+
+        A pipe table can hold computed values and claims; `table(...)` builds one from
+        code, @tbl:sigmoid, with numbers written by `format(...)` exactly as the text shows them.
+
+        | $x$ | $\sigma(x)$ | claimed |
+        |--:|--:|:-:|
+        | \(points[0]) | \(sigmoid(points[0]), decimals: 3) | \(sigmoid(points[0]) ≈ 0.119) |
+        | \(points[2]) | \(sigmoid(points[2]), decimals: 3) | \(sigmoid(points[2]) ≈ 0.881) |
+
+        ```swift
+        table("tbl:sigmoid", caption: "The sigmoid at \(points.count) points",
+              header: ["x", "sigmoid(x)"],
+              rows: points.map { [format($0, decimals: 1), format(sigmoid($0), decimals: 4)] })
+        ```
+
+        > [!NOTE]
+        > Links to other chapters are written to their Markdown files, as in
+        > [the front page](README.md); render checks that they lead somewhere.
+
+        > [!EXERCISE] Symmetry
+        > Show that $\sigma(-x) = 1 - \sigma(x)$.
+
+        > [!SOLUTION]
+        > Multiply the top and bottom of $1 / (1 + e^{x})$ by $e^{-x}$:
+        > $\sigma(-x) = e^{-x} / (1 + e^{-x}) = 1 - \sigma(x)$. At $x = 2$ both sides are
+        > \(1 - sigmoid(2), decimals: 4).
+
         """#
 
     static let helpers = """

@@ -67,12 +67,9 @@ struct ProgramCompiler: Sendable {
     /// in a block) is reported at the nearest chapter line before it.
     static func diagnostics(from output: String, chapter: String, lineMap: [Int?] = []) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for line in output.split(separator: "\n") {
-            guard let range = line.range(of: ": error: ") else { continue }
-            let location = line[..<range.lowerBound].split(separator: ":")
-            let message = String(line[range.upperBound...])
-            if location.count >= 3, let row = Int(location[location.count - 2]), let column = Int(location[location.count - 1]) {
-                let file = location.dropLast(2).joined(separator: ":")
+        for error in CompilerMessage.errors(in: output) {
+            let message = error.message, row = error.line, column = error.column
+            if let file = error.file {
                 if file == chapter || file.hasSuffix("/" + chapter) {
                     found.append(Diagnostic(file: chapter, line: row, column: column, message))
                 } else {

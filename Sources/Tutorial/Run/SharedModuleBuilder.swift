@@ -100,14 +100,11 @@ struct SharedModuleBuilder: Sendable {
     /// `FILE:LINE:COL: error: MESSAGE` lines of swiftc, at the shared files.
     func diagnostics(from output: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for line in output.split(separator: "\n") {
-            guard let range = line.range(of: ": error: ") else { continue }
-            let location = line[..<range.lowerBound].split(separator: ":")
-            let message = String(line[range.upperBound...])
-            if location.count >= 3, let row = Int(location[location.count - 2]), let column = Int(location[location.count - 1]) {
-                found.append(Diagnostic(file: location.dropLast(2).joined(separator: ":"), line: row, column: column, message))
+        for error in CompilerMessage.errors(in: output) {
+            if let file = error.file {
+                found.append(Diagnostic(file: file, line: error.line, column: error.column, error.message))
             } else {
-                found.append(Diagnostic(file: files[0], line: 1, "the shared sources did not compile: \(message)"))
+                found.append(Diagnostic(file: files[0], line: 1, "the shared sources did not compile: \(error.message)"))
             }
         }
         if found.isEmpty {
