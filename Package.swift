@@ -60,8 +60,10 @@ let package = Package(
         .target(name: "CCPUID"),
         .target(
             name: "ChapterRuntime",
-            dependencies: ["NumberFormatting", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["ChapterChannel", "NumberFormatting", .product(name: "RealModule", package: "swift-numerics")]
         ),
+        // The side channel's records, the one schema the runtime writes and the engine reads.
+        .target(name: "ChapterChannel"),
         // How a number prints to N decimals or digits: the engine's \(x, decimals: N) and
         // the runtime's format(_:decimals:) are both this one rule.
         .target(name: "NumberFormatting"),
@@ -69,6 +71,7 @@ let package = Package(
             name: "Tutorial",
             dependencies: [
                 "Ccmark",
+                "ChapterChannel",
                 "NumberFormatting",
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
@@ -97,7 +100,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TutorialTests",
-            dependencies: ["Tutorial", "ChapterRuntime", "Ccmark"],
+            dependencies: [
+                "Tutorial", "ChapterRuntime", "ChapterChannel", "Ccmark",
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ],
             exclude: ["Fixtures"]
         ),
     ],

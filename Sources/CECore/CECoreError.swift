@@ -18,6 +18,7 @@ public enum CECoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A label-smoothing factor outside `0...1`.
     case labelSmoothingOutOfRange(Double)
 
+    /// The error as one sentence, naming the argument and the rule it broke.
     public var description: String {
         switch self {
         case let .empty(argument):

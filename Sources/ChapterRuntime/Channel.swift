@@ -1,3 +1,4 @@
+internal import ChapterChannel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,25 +7,17 @@ import Darwin
 
 /// The structured side channel from a chapter program back to the engine.
 ///
-/// The engine passes a file path in `TUTORIAL_CHANNEL`; every record is one
-/// line of JSON written with a single `write(2)` call, unbuffered, so that the
-/// records written before a trap survive it. The program's own standard output
-/// goes to a regular file, so the byte offset of fd 1 marks where each block's
+/// The engine passes a file path in `TUTORIAL_CHANNEL`; every record is a
+/// `ChannelRecord` (the schema the engine decodes) written as one line of
+/// JSON with a single `write(2)` call, unbuffered, so that the records
+/// written before a trap survive it. The program's own standard output goes
+/// to a regular file, so the byte offset of fd 1 marks where each block's
 /// printed output starts and ends.
-///
-/// Record shapes (`t` is the tag):
-/// - `{"t":"at","l":ITEM}` before each chapter item (block, value,
-///   derivation), ITEM being its position in program order;
-/// - `{"t":"start"}` and `{"t":"end"}` bracket a run that reached its end;
-/// - `{"t":"block","i":N,"o":OFFSET}` and `{"t":"blockEnd","i":N,"o":OFFSET}`;
-/// - `{"t":"value","i":ID,"v":VALUE}` for an inline value or claim;
-/// - `{"t":"derivation","i":ID,"n":DRAWS,"f":[…]}`, the verdict of a
-///   derivation check (see `__tutorialDerivation`);
-/// - `{"t":"figure","b":BLOCK,"label":…,"caption":…,"alt":…,"svg":…}`;
-/// - `{"t":"table","b":BLOCK,"label":…,"caption":…,"header":[…],"rows":[[…]]}`.
 public enum Channel {
     nonisolated(unsafe) static var descriptor: Int32 = -1
-    nonisolated(unsafe) static var currentBlock: Int = -1
+    /// The block that started last, which a figure or table is shown under
+    /// (also one an inline expression after it makes), or nil before the first.
+    nonisolated(unsafe) static var currentBlock: Int?
 
     static func open() {
         guard descriptor < 0 else { return }
@@ -34,10 +27,9 @@ public enum Channel {
         if descriptor < 0 { descriptor = 2 }
     }
 
-    static func send(_ record: String) {
+    static func send(_ record: ChannelRecord) {
         open()
-        var line = record
-        line.append("\n")
+        var line = record.jsonLine
         line.withUTF8 { bytes in
             var start = 0
             while start < bytes.count {
@@ -64,9 +56,11 @@ public enum Channel {
 
 /// Marks the start of the program (first statement of every chapter program)
 /// and starts the orphan watch.
-public func __tutorialStart() {
+/// - Parameter chunkLines: the chapter lines of the program's `#sourceLocation`
+///   directives, in order, as this program was compiled.
+public func __tutorialStart(_ chunkLines: [Int] = []) {
     OrphanWatch.start()
-    Channel.send(#"{"t":"start"}"#)
+    Channel.send(.start(chunkLines: chunkLines))
 }
 
 /// Ends the program if render goes away (killed, Ctrl-C): a chapter stuck in
@@ -90,57 +84,42 @@ enum OrphanWatch {
 /// Marks the normal end of the program.
 public func __tutorialEnd() {
     _ = Channel.stdoutOffset()
-    Channel.send(#"{"t":"end"}"#)
+    Channel.send(.end)
 }
 
 /// Marks that the program is now evaluating chapter item number `item`
 /// (a block, an inline expression or a derivation, in program order), so a
 /// trap can be reported at that item.
 public func __tutorialAt(_ item: Int) {
-    Channel.send(#"{"t":"at","l":\#(item)}"#)
+    Channel.send(.at(item: item))
 }
 
 /// Marks the start of block `index` (its order among the chapter's `swift` blocks).
 public func __tutorialBlock(_ index: Int) {
     Channel.currentBlock = index
-    Channel.send(#"{"t":"block","i":\#(index),"o":\#(Channel.stdoutOffset())}"#)
+    Channel.send(.block(index: index, offset: Channel.stdoutOffset()))
 }
 
 /// Marks the end of block `index`.
 public func __tutorialBlockEnd(_ index: Int) {
-    Channel.send(#"{"t":"blockEnd","i":\#(index),"o":\#(Channel.stdoutOffset())}"#)
+    Channel.send(.blockEnd(index: index, offset: Channel.stdoutOffset()))
 }
 
 /// Records the value of inline expression `id`.
 public func __tutorialValue<T>(_ id: Int, _ value: T) {
-    Channel.send(#"{"t":"value","i":\#(id),"v":\#(ValueEncoder.encode(value))}"#)
+    Channel.send(.value(id: id, value: ValueEncoder.value(of: value)))
 }
 
 /// Sends a finished figure to the engine; it is shown under the block that made it.
-func sendFigure(label: String, caption: String, alt: String, svg: String) {
-    let fields = [
-        #""t":"figure""#,
-        #""b":\#(Channel.currentBlock)"#,
-        #""label":\#(ValueEncoder.quote(label))"#,
-        #""caption":\#(ValueEncoder.quote(caption))"#,
-        #""alt":\#(ValueEncoder.quote(alt))"#,
-        #""svg":\#(ValueEncoder.quote(svg))"#,
-    ]
-    Channel.send("{" + fields.joined(separator: ",") + "}")
+func sendFigure(label: String, caption: String, alt: String, svg: String, file: String, line: Int) {
+    Channel.send(.figure(FigureRecord(
+        block: Channel.currentBlock, call: CallSite(file: file, line: line), label: label, caption: caption, alt: alt, svg: svg)))
 }
 
 /// Sends a table to the engine; it is shown under the block that made it.
-func sendTable(label: String, caption: String, header: [String], rows: [[String]]) {
-    func list(_ cells: [String]) -> String { "[" + cells.map(ValueEncoder.quote).joined(separator: ",") + "]" }
-    let fields = [
-        #""t":"table""#,
-        #""b":\#(Channel.currentBlock)"#,
-        #""label":\#(ValueEncoder.quote(label))"#,
-        #""caption":\#(ValueEncoder.quote(caption))"#,
-        #""header":\#(list(header))"#,
-        #""rows":[\#(rows.map(list).joined(separator: ","))]"#,
-    ]
-    Channel.send("{" + fields.joined(separator: ",") + "}")
+func sendTable(label: String, caption: String, header: [String], rows: [[String]], file: String, line: Int) {
+    Channel.send(.table(TableRecord(
+        block: Channel.currentBlock, call: CallSite(file: file, line: line), label: label, caption: caption, header: header, rows: rows)))
 }
 
 /// Reports an error thrown out of chapter code and ends the program, the

@@ -1,3 +1,4 @@
+internal import ChapterChannel
 import RealModule
 
 /// Runs one derivation check inside the chapter program: `draws` times,
@@ -14,12 +15,9 @@ import RealModule
 /// even with NaN; an infinity agrees only with the same infinity.
 ///
 /// The comparison runs here, next to the values, and only a summary goes to
-/// the engine: `{"t":"derivation","i":ID,"n":DRAWS,"f":[FAILURE…]}` with, for
-/// each step that disagreed, its first failing draw — `{"k":STEP,"d":DRAW,
-/// "in":[[NAME,VALUE]…],"a":FIRST,"b":THIS,"e":ELEMENT,"r":DIFFERENCE,
-/// "m":MESSAGE}`, where ELEMENT is −1 when the sizes differ, −2 when a
-/// value is not numeric and −3 when the step could not be evaluated
-/// (MESSAGE says why).
+/// the engine: a `ChannelRecord.derivation` with, for each step that
+/// disagreed, its first failing draw and how it disagreed (a
+/// `DerivationFailure.Disagreement`).
 ///
 /// The seed of the draws comes from the engine when the program starts
 /// (`TUTORIAL_SEEDS`: one seed per derivation, derived from the chapter and
@@ -37,18 +35,19 @@ public func __tutorialDerivation(
     _ body: (inout SeededGenerator) -> (inputs: [(String, Any)], steps: [__TeXStep])
 ) {
     var random = SeededGenerator(seed: Channel.seed(for: id))
-    var failures: [Int: String] = [:]
+    var failures: [Int: DerivationFailure] = [:]
     var completed = 0
     for n in 0..<draws {
         let (inputs, steps) = body(&random)
         completed = n + 1
         guard let first = steps.first else { continue }
-        let encodedInputs = "[" + inputs.map { "[" + ValueEncoder.quote($0.0) + "," + ValueEncoder.encodeAny($0.1) + "]" }.joined(separator: ",") + "]"
-        func record(_ k: Int, _ a: Any, _ b: Any, element: Int, difference: Double, message: String? = nil) {
-            failures[k] = #"{"k":\#(k),"d":\#(n),"in":\#(encodedInputs),"a":\#(ValueEncoder.encodeAny(a)),"b":\#(ValueEncoder.encodeAny(b)),"e":\#(element),"r":\#(difference.isFinite ? difference.description : "null")\#(message.map { #","m":"# + ValueEncoder.quote($0) } ?? "")}"#
+        let drawn = inputs.map { DerivationFailure.Input(name: $0.0, value: ValueEncoder.value(of: $0.1)) }
+        func record(_ k: Int, _ a: Any, _ b: Any, _ disagreement: DerivationFailure.Disagreement) {
+            failures[k] = DerivationFailure(
+                step: k, draw: n, inputs: drawn, first: ValueEncoder.value(of: a), this: ValueEncoder.value(of: b), disagreement: disagreement)
         }
         guard case .value(let reference) = first else {
-            if failures[0] == nil, case .failed(let message) = first { record(0, "?", "?", element: -3, difference: .nan, message: message) }
+            if failures[0] == nil, case .failed(let message) = first { record(0, "?", "?", .unevaluated(message: message)) }
             continue
         }
         let referenceNumbers = ValueEncoder.numbers(reference)
@@ -57,30 +56,31 @@ public func __tutorialDerivation(
             let value: Any
             switch steps[k] {
             case .failed(let message):
-                record(k, reference, "?", element: -3, difference: .nan, message: message)
+                record(k, reference, "?", .unevaluated(message: message))
                 continue
             case .value(let v): value = v
             case .range(let v, let low, let high):
-                if let referenceNumbers, let element = StepComparison.outside(referenceNumbers, low: low, high: high) {
-                    let message = element < 0 ? nil
-                        : "this step ranges over [\(low[element]), \(high[element])] as the numbers written in it vary by half a unit in their last digit"
-                    record(k, reference, v, element: element, difference: .nan, message: message)
+                if let referenceNumbers, let outside = StepComparison.outside(referenceNumbers, low: low, high: high) {
+                    switch outside {
+                    case .sizes: record(k, reference, v, .sizes)
+                    case .element(let i, _): record(k, reference, v, .outsideRange(index: i, low: low[i], high: high[i]))
+                    }
                 }
                 continue
             }
-            let verdict: (element: Int, difference: Double)?
-            if let referenceNumbers, let values = ValueEncoder.numbers(value) {
-                let places = k < decimals.count ? decimals[k] : nil
-                verdict = StepComparison.disagreement(referenceNumbers, values, tolerance: tolerance, scale: scale, decimals: places)
-            } else {
-                verdict = (-2, .nan)
+            guard let referenceNumbers, let values = ValueEncoder.numbers(value) else {
+                record(k, reference, value, .notNumeric)
+                continue
             }
-            guard let (element, difference) = verdict else { continue }
-            record(k, reference, value, element: element, difference: difference)
+            let places = k < decimals.count ? decimals[k] : nil
+            switch StepComparison.disagreement(referenceNumbers, values, tolerance: tolerance, scale: scale, decimals: places) {
+            case nil: continue
+            case .sizes?: record(k, reference, value, .sizes)
+            case .element(let i, let difference)?: record(k, reference, value, .element(index: i, difference: difference.isFinite ? difference : nil))
+            }
         }
     }
-    let list = failures.keys.sorted().map { failures[$0]! }.joined(separator: ",")
-    Channel.send(#"{"t":"derivation","i":\#(id),"n":\#(completed),"f":[\#(list)]}"#)
+    Channel.send(.derivation(id: id, draws: completed, failures: failures.keys.sorted().map { failures[$0]! }))
 }
 
 /// Compares a step's numbers with the first step's.
@@ -93,37 +93,56 @@ enum StepComparison {
         reference.filter(\.isFinite).map { abs($0) }.max() ?? 0
     }
 
+    /// Where two lists of numbers part.
+    enum Mismatch: Equatable {
+        /// They have different lengths.
+        case sizes
+        /// Element `index` differs by `difference` (NaN when not measured).
+        case element(Int, difference: Double)
+
+        /// The element that differs, or nil for different sizes.
+        var element: Int? {
+            if case .element(let i, _) = self { return i }
+            return nil
+        }
+
+        /// The difference at that element, or nil for different sizes.
+        var difference: Double? {
+            if case .element(_, let d) = self { return d }
+            return nil
+        }
+    }
+
     /// nil when every element of `a` lies in [low, high] (with 4 ulps of
-    /// slack for binary rounding); else the first that does not (−1 for
-    /// different sizes).
-    static func outside(_ a: [Double], low: [Double], high: [Double]) -> Int? {
-        guard a.count == low.count else { return -1 }
+    /// slack for binary rounding); else the first that does not.
+    static func outside(_ a: [Double], low: [Double], high: [Double]) -> Mismatch? {
+        guard a.count == low.count, a.count == high.count else { return .sizes }
         for i in a.indices {
             let slack = 4 * max(abs(low[i]), abs(high[i]), abs(a[i])).ulp
-            if !(a[i] >= low[i] - slack && a[i] <= high[i] + slack) { return i }
+            if !(a[i] >= low[i] - slack && a[i] <= high[i] + slack) { return .element(i, difference: .nan) }
         }
         return nil
     }
 
-    /// nil when they agree; else the first element that disagrees (−1 for
-    /// different sizes) and the difference there: relative for `=` steps,
-    /// absolute for `\approx` steps (`decimals` given).
-    static func disagreement(_ a: [Double], _ b: [Double], tolerance: Double, scale: Double, decimals: Int? = nil) -> (element: Int, difference: Double)? {
-        guard a.count == b.count else { return (-1, .nan) }
+    /// nil when they agree; else the first element that disagrees and the
+    /// difference there: relative for `=` steps, absolute for `\approx`
+    /// steps (`decimals` given).
+    static func disagreement(_ a: [Double], _ b: [Double], tolerance: Double, scale: Double, decimals: Int? = nil) -> Mismatch? {
+        guard a.count == b.count else { return .sizes }
         for i in a.indices {
             let x = a[i], y = b[i]
             // NaN never agrees (not even with NaN); ±∞ agrees only with the same ±∞.
-            if x.isNaN || y.isNaN { return (i, .nan) }
+            if x.isNaN || y.isNaN { return .element(i, difference: .nan) }
             if x == y { continue }
-            if !x.isFinite || !y.isFinite { return (i, .infinity) }
+            if !x.isFinite || !y.isFinite { return .element(i, difference: .infinity) }
             if let decimals {
                 let allowed = 0.5 * Double.pow(10, -decimals) + 4 * max(abs(x), abs(y)).ulp
-                if !(abs(x - y) <= allowed) { return (i, abs(x - y)) }
+                if !(abs(x - y) <= allowed) { return .element(i, difference: abs(x - y)) }
                 continue
             }
             let size = max(abs(x), abs(y), scale)
             if !(abs(x - y) <= tolerance * size) {
-                return (i, abs(x - y) / size)
+                return .element(i, difference: abs(x - y) / size)
             }
         }
         return nil

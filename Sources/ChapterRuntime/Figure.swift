@@ -8,6 +8,8 @@
 ///   - caption: the caption text shown after "Figure N:".
 ///   - alt: a text description of the drawing for screen readers.
 ///   - drawing: the SVG drawing, built from computed values.
-public func figure(_ label: String, caption: String, alt: String, _ drawing: Drawing) {
-    sendFigure(label: label, caption: caption, alt: alt, svg: drawing.svg)
+///   - file: the calling file (leave the default): a problem with the figure is reported at the call.
+///   - line: the calling line (leave the default).
+public func figure(_ label: String, caption: String, alt: String, _ drawing: Drawing, file: String = #fileID, line: Int = #line) {
+    sendFigure(label: label, caption: caption, alt: alt, svg: drawing.svg, file: file, line: line)
 }

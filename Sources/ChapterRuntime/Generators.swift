@@ -12,6 +12,7 @@ import Darwin
 public struct Generator<Value> {
     let make: (inout SeededGenerator) -> Value
 
+    /// Creates a generator that draws with `make`.
     public init(_ make: @escaping (inout SeededGenerator) -> Value) {
         self.make = make
     }

@@ -28,8 +28,13 @@ import RealModule
 /// xⁿ for a whole n, defined for negative x too.
 @inlinable public func pow<T: Real>(_ x: T, _ n: Int) -> T { T.pow(x, n) }
 
+/// The sine of `x` (radians), for Float and Double alike.
 @inlinable public func sin<T: Real>(_ x: T) -> T { T.sin(x) }
+/// The cosine of `x` (radians).
 @inlinable public func cos<T: Real>(_ x: T) -> T { T.cos(x) }
+/// The tangent of `x` (radians).
 @inlinable public func tan<T: Real>(_ x: T) -> T { T.tan(x) }
+/// The hyperbolic tangent of `x`.
 @inlinable public func tanh<T: Real>(_ x: T) -> T { T.tanh(x) }
+/// The arctangent of `x`, in radians.
 @inlinable public func atan<T: Real>(_ x: T) -> T { T.atan(x) }

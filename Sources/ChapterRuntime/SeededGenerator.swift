@@ -7,6 +7,7 @@
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     var state: (UInt64, UInt64, UInt64, UInt64)
 
+    /// Creates a generator whose draws are fixed by `seed` (its state is filled by SplitMix64 from it).
     public init(seed: UInt64) {
         var x = seed
         func splitMix() -> UInt64 {
@@ -19,6 +20,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         state = (splitMix(), splitMix(), splitMix(), splitMix())
     }
 
+    /// The next 64 random bits (xoshiro256**).
     public mutating func next() -> UInt64 {
         let result = rotate(state.1 &* 5, 7) &* 9
         let t = state.1 << 17

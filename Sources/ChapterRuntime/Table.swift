@@ -11,12 +11,16 @@
 ///   - caption: the caption text shown after "Table N:".
 ///   - header: the column headings.
 ///   - rows: the body rows, one string per cell.
-public func table(_ label: String, caption: String, header: [String], rows: [[String]]) {
-    sendTable(label: label, caption: caption, header: header, rows: rows)
+///   - file: the calling file (leave the default): a problem with the table is reported at the call.
+///   - line: the calling line (leave the default).
+public func table(_ label: String, caption: String, header: [String], rows: [[String]], file: String = #fileID, line: Int = #line) {
+    sendTable(label: label, caption: caption, header: header, rows: rows, file: file, line: line)
 }
 
 /// Shows rows of numbers as a numbered table, each printed to `decimals`
 /// digits after the point, as `\(x, decimals: N)` prints it.
-public func table<T: BinaryFloatingPoint>(_ label: String, caption: String, header: [String], rows: [[T]], decimals: Int) {
-    table(label, caption: caption, header: header, rows: rows.map { row in row.map { format($0, decimals: decimals) } })
+public func table<T: BinaryFloatingPoint>(
+    _ label: String, caption: String, header: [String], rows: [[T]], decimals: Int, file: String = #fileID, line: Int = #line
+) {
+    table(label, caption: caption, header: header, rows: rows.map { row in row.map { format($0, decimals: decimals) } }, file: file, line: line)
 }

@@ -147,7 +147,7 @@ import Testing
         }
         let rendered = try await RenderProcess.run([], in: book)
         #expect(rendered.status == 0, "\(rendered.standardError)")
-        #expect(rendered.standardOutput.contains("1 chapter · 2 values · 1 claim · 1 derivation · 0 failed"), "\(rendered.standardOutput)")
+        #expect(rendered.standardOutput.contains("1 chapter · 7 values · 3 claims · 1 derivation · 0 failed"), "\(rendered.standardOutput)")
         let page = try String(contentsOfFile: book + "/output/01-sigmoid.html", encoding: .utf8)
         #expect(page.contains("Figure 1") && page.contains(#"<pre class="output""#) || page.contains("sigmoid(2.0) ="), "\(page.prefix(200))")
         let checked = try await RenderProcess.run(["check"], in: book)

@@ -1,3 +1,4 @@
+import ChapterChannel
 import Testing
 @testable import Tutorial
 
@@ -78,6 +79,6 @@ import Testing
     }
 
     @Test func anIntegerOfAnotherWidthIsANumber() {
-        #expect(Value.decode(["k": "i", "v": "18446744073709551615"])?.numbers == [18446744073709551615.0])
+        #expect(Value.integer(text: "18446744073709551615").numbers == [18446744073709551615.0])
     }
 }

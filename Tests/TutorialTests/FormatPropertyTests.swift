@@ -1,3 +1,4 @@
+import ChapterChannel
 import Foundation
 import Testing
 import ChapterRuntime

@@ -1,3 +1,4 @@
+import ChapterChannel
 import Testing
 @testable import Tutorial
 

@@ -6,22 +6,31 @@ import RealModule
 // A product, quotient or power of two vectors has more than one meaning
 // (dot or element-wise?), so it is an error rather than a guess.
 
+/// `a + b`: numbers, a number and a vector, or two vectors of one size.
+/// - Throws: `__TeXError` for vectors of different sizes.
 public func __texAdd(_ a: __TeXValue, _ b: __TeXValue) throws -> __TeXValue {
     try elementwise(a, b, "+", vectors: true, +)
 }
 
+/// `a - b`, by the rules of `__texAdd`.
+/// - Throws: `__TeXError` for vectors of different sizes.
 public func __texSubtract(_ a: __TeXValue, _ b: __TeXValue) throws -> __TeXValue {
     try elementwise(a, b, "-", vectors: true, -)
 }
 
+/// `a · b`: numbers, or a number and a vector.
+/// - Throws: `__TeXError` for two vectors, whose product is ambiguous.
 public func __texMultiply(_ a: __TeXValue, _ b: __TeXValue) throws -> __TeXValue {
     try elementwise(a, b, "·", vectors: false, *)
 }
 
+/// `a / b`: numbers, or a vector and a number.
+/// - Throws: `__TeXError` for two vectors, whose quotient is ambiguous.
 public func __texDivide(_ a: __TeXValue, _ b: __TeXValue) throws -> __TeXValue {
     try elementwise(a, b, "/", vectors: false, /)
 }
 
+/// `-a`, element by element.
 public func __texNegate(_ a: __TeXValue) -> __TeXValue {
     switch a {
     case .number(let x): return .number(-x)
@@ -47,6 +56,7 @@ public func __texLog(_ a: __TeXValue) -> __TeXValue { map(a) { Double.log($0) } 
 /// `\log(1 + x)`, computed as log1p(x) so that it keeps its accuracy when x is tiny.
 public func __texLog1p(_ a: __TeXValue) -> __TeXValue { map(a) { Double.log(onePlus: $0) } }
 
+/// `\sqrt{a}`, element by element.
 public func __texSqrt(_ a: __TeXValue) -> __TeXValue { map(a) { Double.sqrt($0) } }
 
 /// `|x|` of a number (of a vector it could mean the norm or each element's size).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Check: turns a chapter's compile or run outcome into diagnostics and
 /// check records — compile errors, a run that stopped early, each claim and
 /// each derivation.
@@ -12,7 +14,8 @@ enum ChapterChecker {
         case .compileErrors(let errors): diagnostics += errors.map { scalarColumn($0, in: document) }
         case .failed(let message): diagnostics.append(Diagnostic(file: document.path, line: 1, message))
         case .ran(let raw, _, _):
-            let parsed = ChapterRun(raw)
+            let file = (document.path as NSString).lastPathComponent
+            let parsed = ChapterRun(raw, lines: ChunkLines(file: file, current: program.chunkLines))
             run = parsed
             if let failure = parsed.failure {
                 diagnostics.append(stopDiagnostic(document, program: program, run: parsed, failure: failure))
@@ -98,6 +101,9 @@ enum ChapterChecker {
         switch program.items[item] {
         case .block(let index):
             let line = document.swiftBlocks[index].fenceLine
+            if let statement = run.trapLine {
+                return Diagnostic(file: document.path, line: statement, "this statement of the swift block at line \(line) \(Self.verb(failure))")
+            }
             return Diagnostic(file: document.path, line: line, "the swift block starting here \(Self.verb(failure))")
         case .derivation(let index):
             let line = document.derivations[index].fenceLine

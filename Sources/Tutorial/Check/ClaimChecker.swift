@@ -1,3 +1,4 @@
+import ChapterChannel
 import Foundation
 
 /// Check: compares each claim's literal with its computed value.

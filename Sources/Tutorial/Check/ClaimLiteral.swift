@@ -52,7 +52,10 @@ public struct ClaimLiteral: Sendable, Hashable {
     public var isTuple: Bool
 
     /// Why the text is not a claim literal.
-    public struct ParseError: Error, Sendable { public var message: String }
+    public struct ParseError: Error, Sendable {
+        /// What is wrong with the literal, one sentence.
+        public var message: String
+    }
 
     /// Reads a literal such as `0.462`, `2.5e-3` or `(0.23, 0.63)`.
     /// - Throws: `ParseError` when it is not a number or a tuple of numbers.

@@ -1,3 +1,4 @@
+import ChapterChannel
 import Foundation
 
 /// Check: reports the derivation steps that disagreed with the first step.
@@ -18,28 +19,25 @@ enum DerivationChecker {
                 ? "on the chapter's values"
                 : "on draw \(failure.draw + 1) of \(outcome.draws) (\(inputs))"
             let reading = "read as: \(step.reading)"
-            if failure.element == -3 {
+            let problem: String
+            switch failure.disagreement {
+            case .unevaluated(let message):
                 let what = failure.step == 0 ? "the first step" : "this step"
                 return Diagnostic(file: file, line: step.line, column: step.column,
-                    "\(what) could not be evaluated \(draw): \(failure.message ?? "no value"); \(reading)")
-            }
-            let problem: String
-            switch failure.element {
-            case -2:
+                    "\(what) could not be evaluated \(draw): \(message); \(reading)")
+            case .notNumeric:
                 problem = "a step's value is not a number, an array of numbers or a Bool (first step = \(ValueFormatter.brief(failure.first)), this step = \(ValueFormatter.brief(failure.this)))"
-            case -1:
+            case .sizes:
                 let a = failure.first.numbers?.count ?? 0, b = failure.this.numbers?.count ?? 0
                 problem = "the first step has \(a) value\(a == 1 ? "" : "s"), this step \(b)"
-            default:
-                let a = failure.first.numbers ?? [], b = failure.this.numbers ?? []
-                let i = failure.element
-                let place = a.count == 1 ? "" : " at element \(i)"
-                let x = i < a.count ? a[i] : .nan, y = i < b.count ? b[i] : .nan
-                if let range = failure.message {
-                    problem = "first step = \(x), this step = \(y)\(place); \(range), which does not hold the first step's value"
-                } else if case .approximately(let decimals?) = step.relation {
+            case .outsideRange(let i, let low, let high):
+                let (x, y, place) = Self.elements(failure, at: i)
+                problem = "first step = \(x), this step = \(y)\(place); this step ranges over [\(low), \(high)] as the numbers written in it vary by half a unit in their last digit, which does not hold the first step's value"
+            case .element(let i, let relative):
+                let (x, y, place) = Self.elements(failure, at: i)
+                if case .approximately(let decimals?) = step.relation {
                     problem = "first step = \(x), this step = \(y)\(place): `\\approx` checks the \(decimals) decimal\(decimals == 1 ? "" : "s") written in the step, and they differ by \(String(format: "%.2g", abs(x - y))), more than ±\(String(format: "%g", 0.5 * pow(10, Double(-decimals))))"
-                } else if let relative = failure.relative {
+                } else if let relative {
                     problem = "first step = \(x), this step = \(y)\(place) (relative difference \(String(format: "%.2g", relative)) > tolerance \(derivation.tolerance))"
                 } else {
                     problem = "first step = \(x), this step = \(y)\(place) (NaN never agrees, and infinity only with the same infinity)"
@@ -48,5 +46,11 @@ enum DerivationChecker {
             return Diagnostic(file: file, line: step.line, column: step.column,
                 "derivation step disagrees with the first step (line \(first.line)) \(draw): \(problem); \(reading)")
         }
+    }
+
+    /// Element `i` of both steps' numbers, and " at element i" when the first step has more than one.
+    static func elements(_ failure: DerivationFailure, at i: Int) -> (first: Double, this: Double, place: String) {
+        let a = failure.first.numbers ?? [], b = failure.this.numbers ?? []
+        return (i < a.count ? a[i] : .nan, i < b.count ? b[i] : .nan, a.count == 1 ? "" : " at element \(i)")
     }
 }

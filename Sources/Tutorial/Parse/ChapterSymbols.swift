@@ -3,15 +3,20 @@ import SwiftSyntax
 /// The names a chapter's Swift code declares at the top level of its blocks
 /// (`let`, `var`, `func`), which a derivation's TeX may use.
 public struct ChapterSymbols: Sendable, Hashable {
+    /// A name the chapter declares.
     public struct Symbol: Sendable, Hashable {
+        /// The name.
         public var name: String
+        /// Whether it names a function (`func`) rather than a value.
         public var isFunction: Bool
         /// The line of the block the name is declared in.
         public var line: Int
     }
 
+    /// The names, in the order they are declared.
     public var symbols: [Symbol] = []
 
+    /// Creates a symbol table.
     public init(symbols: [Symbol] = []) {
         self.symbols = symbols
     }

@@ -6,24 +6,31 @@ import Foundation
 public struct Derivation: Sendable, Hashable {
     /// One random input: `NAME in GENERATOR`.
     public struct Variable: Sendable, Hashable {
+        /// The input's name.
         public var name: String
+        /// The Swift expression of its generator, `logits(count: 2...8)`.
         public var generator: String
     }
 
     /// `% let NAME = SWIFT` or `% let NAME(a, b: Int) = SWIFT`: a symbol the
     /// TeX may use, bound to a Swift value or function.
     public struct Declaration: Sendable, Hashable {
+        /// A parameter of a declared function.
         public struct Parameter: Sendable, Hashable {
+            /// The parameter's name.
             public var name: String
             /// The Swift type written after `:`; without one, the parameter
             /// takes the type of the input or value of the same name.
             public var type: String?
         }
 
+        /// The declared name.
         public var name: String
         /// nil for a value, the parameters for a function.
         public var parameters: [Parameter]?
+        /// The Swift text it is bound to.
         public var swift: String
+        /// The chapter line of the declaration.
         public var line: Int
         /// Column of the Swift text on its line.
         public var column: Int
@@ -53,12 +60,15 @@ public struct Derivation: Sendable, Hashable {
 
     /// One value of the chain.
     public struct Step: Sendable, Hashable {
+        /// The step's chapter line.
         public var line: Int
         /// Column of the step's first token (or of its Swift twin).
         public var column: Int
         /// The TeX of the step, as written between its relations.
         public var tex: String
+        /// How the step is joined to the one before (`=` or `\approx`).
         public var relation: Relation
+        /// What is evaluated: the step's TeX, or its Swift twin.
         public var source: Source
 
         /// Whether the step was checked from its TeX.
@@ -83,21 +93,32 @@ public struct Derivation: Sendable, Hashable {
         }
     }
 
+    /// The derivation's number in the chapter, from 0.
     public var index: Int
+    /// Its index among the chapter's fenced code blocks.
     public var codeBlockIndex: Int
+    /// The line of its opening fence.
     public var fenceLine: Int
     /// Line of the `% for` line (or the fence when there is none).
     public var forLine: Int
+    /// The random inputs of the `% for` line, drawn in order.
     public var variables: [Variable]
+    /// The `% let` names its TeX may use.
     public var declarations: [Declaration] = []
+    /// The steps of the chain, in order; each must agree with the first.
     public var steps: [Step]
     /// The TeX lines readers see, with their chapter lines, comments stripped.
     public var displayLines: [(line: Int, tex: String)] = []
+    /// The relative tolerance of `=` steps.
     public var tolerance: Double
+    /// How many random draws are checked (1 for a worked example).
     public var draws: Int
+    /// The `eq:` label the derivation is referred to by, if any.
     public var label: String?
 
+    /// The relative tolerance when the derivation sets none.
     public static let defaultTolerance = 1e-9
+    /// The number of draws when the derivation sets none.
     public static let defaultDraws = 200
 
     /// A worked example: no `% for` line, so it is evaluated once, on the
@@ -107,8 +128,9 @@ public struct Derivation: Sendable, Hashable {
     /// How many times the steps are evaluated.
     public var evaluations: Int { isWorkedExample ? 1 : draws }
 
-    /// The steps checked from their TeX, and those checked only by a Swift twin.
+    /// The number of steps checked from their TeX.
     public var texStepCount: Int { steps.filter(\.isFromTeX).count }
+    /// The number of steps only a Swift twin checks (their TeX could not be read).
     public var twinOnlyStepCount: Int { steps.filter(\.isTwinOnly).count }
 
     /// The TeX readers see: the lines, comments stripped, as one aligned equation.
@@ -171,12 +193,14 @@ public struct Derivation: Sendable, Hashable {
         return line
     }
 
+    /// Equal when they are the same derivation with the same steps and inputs.
     public static func == (a: Derivation, b: Derivation) -> Bool {
         a.index == b.index && a.fenceLine == b.fenceLine && a.steps == b.steps && a.variables == b.variables
             && a.declarations == b.declarations && a.displayTeX == b.displayTeX && a.tolerance == b.tolerance
             && a.draws == b.draws && a.label == b.label && a.codeBlockIndex == b.codeBlockIndex
     }
 
+    /// Hashes what `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(index)
         hasher.combine(fenceLine)

@@ -29,6 +29,7 @@ public struct PDFPrinter: Sendable {
         return PDFPrinter(chromium: found)
     }
 
+    /// Creates a printer that runs the Chromium at `chromium`.
     public init(chromium: String) {
         self.chromium = chromium
     }

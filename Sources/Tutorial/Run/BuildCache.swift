@@ -21,7 +21,9 @@ import Foundation
 /// anywhere in the cache's own folders is refused (writing through it would
 /// write, and pruning would delete, outside the cache).
 public struct BuildCache: Sendable {
-    public static let formatVersion = "4"
+    /// The version of the cache's layout and of the runs it keeps (5: the
+    /// channel's records are `ChannelRecord`s); a new one leaves older entries unread.
+    public static let formatVersion = "5"
     /// The default folder name, beside the chapters folder.
     public static let defaultName = ".render-cache"
 
@@ -32,6 +34,11 @@ public struct BuildCache: Sendable {
     /// `--no-cache`: look nothing up.
     public var enabled: Bool
 
+    /// Creates a cache.
+    /// - Parameters:
+    ///   - writeRoot: the folder new entries go to.
+    ///   - readRoots: further folders entries are read from.
+    ///   - enabled: false to read nothing (`--no-cache`).
     public init(writeRoot: String, readRoots: [String] = [], enabled: Bool = true) {
         func absolute(_ path: String) -> String {
             URL(fileURLWithPath: path).standardizedFileURL.path

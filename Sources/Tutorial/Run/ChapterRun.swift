@@ -1,49 +1,52 @@
+public import ChapterChannel
 import Foundation
 
 /// The values, draws, printed output and figures of one chapter run, read
-/// from a `RawRun`, and — if the run did not reach its end — why.
+/// from a `RawRun`'s channel records, and — if the run did not reach its end — why.
 public struct ChapterRun: Sendable {
     /// What the program found checking one derivation.
     public struct DerivationOutcome: Sendable {
-        /// A step that disagreed with the first, at its first failing draw.
-        public struct Failure: Sendable {
-            public var step: Int
-            public var draw: Int
-            public var inputs: [(name: String, value: Value)]
-            public var first: Value
-            public var this: Value
-            /// The element that disagreed; −1: the sizes differ; −2: not
-            /// numbers; −3: the step could not be evaluated (`message` says why).
-            public var element: Int
-            /// The difference: relative for `=` steps, absolute for `\approx` steps.
-            public var relative: Double?
-            /// Why the step could not be evaluated (element −3).
-            public var message: String?
-        }
-
+        /// How many draws ran.
         public var draws: Int
-        public var failures: [Failure]
+        /// The steps that disagreed with the first, each at its first failing draw.
+        public var failures: [DerivationFailure]
     }
 
+    /// A figure a block drew with `figure(...)`.
     public struct Figure: Sendable, Hashable {
-        public var block: Int
+        /// The block it is shown under (the last that started), or nil when none had.
+        public var block: Int?
+        /// The chapter line of the `figure(...)` call, when it is chapter code.
+        public var line: Int?
+        /// The reference label, `fig:…`.
         public var label: String
+        /// The caption.
         public var caption: String
+        /// The text description for screen readers.
         public var alt: String
+        /// The drawing, as SVG.
         public var svg: String
     }
 
     /// A table a block made with `table(...)`: plain-text cells.
     public struct Table: Sendable, Hashable {
-        public var block: Int
+        /// The block it is shown under (the last that started), or nil when none had.
+        public var block: Int?
+        /// The chapter line of the `table(...)` call, when it is chapter code.
+        public var line: Int?
+        /// The reference label, `tbl:…`.
         public var label: String
+        /// The caption.
         public var caption: String
+        /// The column headings.
         public var header: [String]
+        /// The body rows.
         public var rows: [[String]]
     }
 
     /// The value of each inline expression, by its id in the chapter.
     public var values: [Int: Value] = [:]
+    /// The verdict of each derivation, by its index in the chapter.
     public var derivations: [Int: DerivationOutcome] = [:]
     /// What each block printed, by block index.
     public var printed: [Int: String] = [:]
@@ -58,50 +61,42 @@ public struct ChapterRun: Sendable {
     public var completed = false
     /// Why the program stopped early ("did not finish within…", a trap's message), if it did.
     public var failure: String?
+    /// The chapter line of the statement that trapped, when the backtrace
+    /// names one in the chapter's own code.
+    public var trapLine: Int?
+    /// How many channel lines did not decode (a record cut off by the channel cap).
+    public var unreadRecords = 0
 
-    init(_ raw: RawRun) {
+    /// Reads a run.
+    /// - Parameters:
+    ///   - raw: the run as the program left it.
+    ///   - lines: where the program's chapter code is now, to move the lines
+    ///     of calls compiled before an edit of the prose above them.
+    init(_ raw: RawRun, lines: ChunkLines = ChunkLines(file: "", current: [])) {
         var openBlock: (index: Int, offset: Int)?
-        for line in raw.channel.split(separator: "\n") {
-            guard let data = line.data(using: .utf8),
-                  let record = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let tag = record["t"] as? String
-            else { continue }
-            switch tag {
-            case "at": lastItem = record["l"] as? Int
-            case "block": openBlock = (record["i"] as? Int ?? -1, record["o"] as? Int ?? 0)
-            case "blockEnd":
-                if let open = openBlock, let end = record["o"] as? Int, end >= open.offset, end <= raw.standardOutput.count {
+        var compiledLines: [Int] = []
+        for record in Self.records(raw.channel, unread: &unreadRecords) {
+            switch record {
+            case .start(let chunkLines): compiledLines = chunkLines
+            case .at(let item): lastItem = item
+            case .block(let index, let offset): openBlock = (index, offset)
+            case .blockEnd(_, let end):
+                if let open = openBlock, end >= open.offset, end <= raw.standardOutput.count {
                     printed[open.index] = String(decoding: raw.standardOutput[open.offset..<end], as: UTF8.self)
                 }
                 openBlock = nil
-            case "value":
-                if let id = record["i"] as? Int, let v = record["v"].flatMap(Value.decode) { values[id] = v }
-            case "derivation":
-                guard let id = record["i"] as? Int, let draws = record["n"] as? Int else { continue }
-                let failures = (record["f"] as? [[String: Any]] ?? []).compactMap { f -> DerivationOutcome.Failure? in
-                    guard let step = f["k"] as? Int, let draw = f["d"] as? Int,
-                          let first = f["a"].flatMap(Value.decode), let this = f["b"].flatMap(Value.decode)
-                    else { return nil }
-                    let inputs = (f["in"] as? [[Any]] ?? []).compactMap { pair -> (name: String, value: Value)? in
-                        guard pair.count == 2, let name = pair[0] as? String, let v = Value.decode(pair[1]) else { return nil }
-                        return (name, v)
-                    }
-                    return .init(step: step, draw: draw, inputs: inputs, first: first, this: this,
-                                 element: f["e"] as? Int ?? 0, relative: f["r"] as? Double, message: f["m"] as? String)
-                }
+            case .value(let id, let value): values[id] = value
+            case .derivation(let id, let draws, let failures):
                 derivations[id] = DerivationOutcome(draws: draws, failures: failures)
-            case "figure":
+            case .figure(let f):
                 figures.append(Figure(
-                    block: record["b"] as? Int ?? -1, label: record["label"] as? String ?? "",
-                    caption: record["caption"] as? String ?? "", alt: record["alt"] as? String ?? "",
-                    svg: record["svg"] as? String ?? ""))
-            case "table":
+                    block: f.block, line: lines.chapterLine(of: f.call, compiled: compiledLines),
+                    label: f.label, caption: f.caption, alt: f.alt, svg: f.svg))
+            case .table(let t):
                 tables.append(Table(
-                    block: record["b"] as? Int ?? -1, label: record["label"] as? String ?? "",
-                    caption: record["caption"] as? String ?? "", header: record["header"] as? [String] ?? [],
-                    rows: record["rows"] as? [[String]] ?? []))
-            case "end": completed = true
-            default: break
+                    block: t.block, line: lines.chapterLine(of: t.call, compiled: compiledLines),
+                    label: t.label, caption: t.caption, header: t.header, rows: t.rows))
+            case .end: completed = true
             }
         }
         if let open = openBlock, open.offset <= raw.standardOutput.count {
@@ -117,27 +112,72 @@ public struct ChapterRun: Sendable {
         case .channelCapExceeded(let bytes):
             failure = "was stopped for sending more than \(bytes >> 20) MiB of values, figures and derivation results (make the values or figures smaller)"
         case .signaled(let signal):
-            failure = Self.trapMessage(raw.standardError) ?? "crashed with signal \(signal)"
+            failure = Self.trapMessage(raw.standardError) ?? Self.crash(raw.standardError) ?? "crashed with signal \(signal)"
         case .exited(let code):
-            failure = Self.trapMessage(raw.standardError) ?? "exited with status \(code) before the end of the chapter"
+            failure = Self.trapMessage(raw.standardError) ?? Self.crash(raw.standardError)
+                ?? "exited with status \(code) before the end of the chapter"
         }
+        if failure != nil {
+            trapLine = lines.chapterLine(of: Self.trapSite(raw.standardError, file: lines.file), compiled: compiledLines)
+        }
+    }
+
+    /// The records of a channel's text, one per line; `unread` counts the
+    /// lines that are not a record.
+    static func records(_ channel: String, unread: inout Int) -> [ChannelRecord] {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: JSONText.infinity, negativeInfinity: JSONText.negativeInfinity, nan: JSONText.nan)
+        var records: [ChannelRecord] = []
+        for line in channel.utf8.split(separator: UInt8(ascii: "\n")) {
+            if let record = try? decoder.decode(ChannelRecord.self, from: Data(line)) {
+                records.append(record)
+            } else {
+                unread += 1
+            }
+        }
+        return records
     }
 
     /// Whether a run exited normally after its last chapter item.
     static func reachedEnd(_ raw: RawRun) -> Bool {
         guard case .exited(0) = raw.ending else { return false }
-        return raw.channel.hasSuffix(#"{"t":"end"}"# + "\n")
+        return raw.channel.hasSuffix(ChannelRecord.end.jsonLine)
     }
 
     static func seconds(_ s: Double) -> String {
         s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
     }
 
+    /// What the backtracer says crashed a program that printed no message
+    /// (an integer overflow, a bad pointer): "crashed: Illegal instruction".
+    static func crash(_ standardError: String) -> String? {
+        let marker = "*** Program crashed: "
+        guard let line = standardError.split(separator: "\n").first(where: { $0.hasPrefix(marker) }) else { return nil }
+        let what = line.dropFirst(marker.count).components(separatedBy: " at 0x").first ?? ""
+        return "crashed: " + what.trimmingCharacters(in: CharacterSet(charactersIn: " *"))
+    }
+
+    /// The innermost frame of a backtrace that is in the chapter file `file`:
+    /// `  3 [ra] 0x… f() + 194 in program at chapters/01-a.md:12:9`.
+    static func trapSite(_ standardError: String, file: String) -> CallSite? {
+        guard !file.isEmpty else { return nil }
+        for line in standardError.split(separator: "\n") {
+            guard let at = line.range(of: " at ", options: .backwards) else { continue }
+            let parts = line[at.upperBound...].split(separator: ":")
+            guard parts.count >= 3, let row = Int(parts[parts.count - 2]), Int(parts[parts.count - 1]) != nil else { continue }
+            let path = parts.dropLast(2).joined(separator: ":")
+            if path == file || path.hasSuffix("/" + file) { return CallSite(file: path, line: row) }
+        }
+        return nil
+    }
+
     /// The message of a Swift runtime trap ("Fatal error: …",
     /// "Precondition failed: …"), with the source location Swift printed.
     static func trapMessage(_ standardError: String) -> String? {
         let markers = ["Fatal error: ", "Precondition failed: ", "Assertion failed: ", "Unexpectedly found nil", "Illegal instruction", "Segmentation fault"]
-        for line in standardError.split(separator: "\n") {
+        // The backtrace's own lines ("*** Program crashed: Illegal instruction at 0x…") are not the message.
+        for line in standardError.split(separator: "\n") where !line.hasPrefix("***") {
             for marker in markers {
                 guard let range = line.range(of: marker) else { continue }
                 var message = String(line[range.lowerBound...])

@@ -15,6 +15,7 @@ import SystemPackage
 /// the run is cancelled and swift-subprocess kills (SIGKILL) and reaps the
 /// child itself, so no stale process id is ever signalled.
 public enum ChildProcess {
+    /// How a child process ended.
     public enum Status: Sendable, Hashable {
         case exited(Int32)
         case signaled(Int32)
@@ -25,20 +26,27 @@ public enum ChildProcess {
         case channelCapExceeded
     }
 
+    /// How a child ended, and what it printed.
     public struct Outcome: Sendable {
+        /// How it ended.
         public var status: Status
+        /// What it wrote to standard output.
         public var standardOutput: String
+        /// What it wrote to standard error.
         public var standardError: String
     }
 
     /// Where a chapter program's output goes, and how much of it is allowed.
     public struct OutputFiles: Sendable {
+        /// The file standard output goes to.
         public var standardOutput: String
+        /// The file standard error goes to.
         public var standardError: String
         /// Bytes the two files may hold together before the program is killed.
         public var cap: Int
         /// The channel file and the bytes it may hold.
         public var channel: String? = nil
+        /// The bytes the channel file may hold before the program is stopped.
         public var channelCap: Int = .max
     }
 

@@ -44,6 +44,7 @@ public struct Sandbox: Sendable {
         "SWIFT_BACKTRACE", "SWIFT_DETERMINISTIC_HASHING", "TUTORIAL_CHANNEL", "TUTORIAL_SEEDS",
     ]
 
+    /// Whether chapter programs run inside bubblewrap.
     public var enabled: Bool { bubblewrap != nil }
 
     /// The sandbox render uses: bubblewrap from PATH, checked by starting it
@@ -70,6 +71,13 @@ public struct Sandbox: Sendable {
         return sandbox
     }
 
+    /// How a trapping chapter program prints its backtrace: the crashed
+    /// thread only, symbolicated from the program's line tables without
+    /// demangling lookups or register dumps, so it takes tens of milliseconds,
+    /// not the seconds of a full backtrace; its frames name the chapter line
+    /// of the statement that trapped (`ChapterRun.trapLine`).
+    static let backtrace = "enable=yes,symbolicate=fast,threads=crashed,registers=none,images=none,interactive=no,color=no,limit=32"
+
     /// The command that runs a chapter program.
     /// - Parameters:
     ///   - binary: the compiled program, inside `programDirectory`.
@@ -79,7 +87,7 @@ public struct Sandbox: Sendable {
     func programCommand(binary: String, programDirectory: String, libraries: [String], channel: String,
                         scratch: String, seeds: String) -> (executable: String, arguments: [String], environment: [String: String]?, workingDirectory: String) {
         var environment = [
-            "SWIFT_BACKTRACE": "enable=no", "SWIFT_DETERMINISTIC_HASHING": "1", "TUTORIAL_SEEDS": seeds,
+            "SWIFT_BACKTRACE": Self.backtrace, "SWIFT_DETERMINISTIC_HASHING": "1", "TUTORIAL_SEEDS": seeds,
         ]
         let limits = ["--as=\(memoryLimit)", "--nproc=\(processLimit)", "--core=0"]
         guard let bubblewrap else {

@@ -12,6 +12,7 @@ import Foundation
 /// modules import (swift-numerics' shims) is found through its module map in
 /// the build folder's `checkouts`.
 public struct Toolchain: Sendable {
+    /// The `swiftc` that compiles chapter programs.
     public var swiftc: String
     /// The folder holding `libChapterRuntime.so`.
     public var runtimeDirectory: String
@@ -30,13 +31,15 @@ public struct Toolchain: Sendable {
     static let libraryName = "libChapterRuntime.so"
 
     /// What a chapter program loads at run time, for the sandbox to mount
-    /// read-only: the toolchain's Swift runtime libraries and the chapter runtime.
+    /// read-only: the toolchain's Swift runtime libraries, its backtracer
+    /// (which prints a trap's backtrace, when the toolchain has one) and the
+    /// chapter runtime.
     public var runtimeLibraries: [String] {
-        let driver = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
-        let swiftLibraries = driver.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("lib/swift/linux").path
+        let toolchain = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+        let swiftLibraries = toolchain.appendingPathComponent("lib/swift/linux").path
+        let backtracer = toolchain.appendingPathComponent("libexec/swift/linux").path
         let library = URL(fileURLWithPath: (runtimeDirectory as NSString).appendingPathComponent(Self.libraryName)).standardizedFileURL.path
-        return [swiftLibraries, library] + libraries.map(\.file)
+        return [swiftLibraries] + (FileManager.default.fileExists(atPath: backtracer) ? [backtracer] : []) + [library] + libraries.map(\.file)
     }
 
     /// This toolchain with `library` linked into every chapter program: its
@@ -92,7 +95,7 @@ public struct Toolchain: Sendable {
     /// library is rebuilt (and again once it is).
     static func runtimeSourcesDigest(_ root: String) -> String {
         var hash = ContentHash()
-        for folder in ["Sources/ChapterRuntime", "Sources/NumberFormatting"] {
+        for folder in ["Sources/ChapterRuntime", "Sources/ChapterChannel", "Sources/NumberFormatting"] {
             let path = (root as NSString).appendingPathComponent(folder)
             let files = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
                 .filter { $0.hasSuffix(".swift") }.sorted()
@@ -136,7 +139,8 @@ public struct Toolchain: Sendable {
     /// for concurrent compilers.
     func compileArguments(main: String, output: String) -> [String] {
         var arguments = [
-            "-Onone", "-suppress-warnings", "-diagnostic-style", "llvm",
+            // Line tables only: a trap's backtrace then names the statement's chapter line.
+            "-Onone", "-gline-tables-only", "-suppress-warnings", "-diagnostic-style", "llvm",
             "-module-name", "Chapter",
             "-I", modulesDirectory,
         ]

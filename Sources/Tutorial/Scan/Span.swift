@@ -77,6 +77,7 @@ public struct Span: Sendable, Hashable {
 
     /// What the span is.
     public var kind: Kind
+    /// Where the span starts in the chapter.
     public var location: SourceLocation
 
     /// The text cmark sees in place of span `index`: private-use characters

@@ -17,11 +17,16 @@ import Glibc
 /// Hidden files (`.name`) and editor droppings (`name~`, `.swp`, `4913`)
 /// are ignored.
 public final class ChangeWatcher: @unchecked Sendable {
+    /// How changes are noticed: inotify, or polling where inotify is not available.
     public enum Mechanism: String, Sendable { case inotify, polling }
 
+    /// The files and folders watched.
     public let paths: [String]
+    /// How often polling looks.
     public let interval: Duration
+    /// How long changes must stop before they are reported, so a save that writes several files is one change.
     public let settle: Duration
+    /// How changes are noticed now.
     public private(set) var mechanism: Mechanism = .polling
 
     private let lock = NSLock()

@@ -11,8 +11,11 @@ import Foundation
 /// response says `Cache-Control: no-store`: a preview must never show a
 /// stale page.
 public final class PreviewServer: Sendable {
+    /// Maps request paths to the site's files.
     public let resolver: SitePathResolver
+    /// Tells open pages to reload, and what the last build found.
     public let hub: ReloadHub
+    /// The address the server listens on.
     public let host: String
     private let server: HTTPServer
     private let tasks = TaskBox()

@@ -12,6 +12,7 @@ public final class ReloadHub: @unchecked Sendable {
     private var clients: [UUID: AsyncStream<Data>.Continuation] = [:]
     private var current = PreviewStatus()
 
+    /// Creates a hub with no pages open.
     public init() {}
 
     /// The latest status.

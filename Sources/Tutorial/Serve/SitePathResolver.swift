@@ -23,6 +23,7 @@ public struct SitePathResolver: Sendable {
         case forbidden
     }
 
+    /// Creates a resolver for the site in `root`.
     public init(root: String) {
         self.root = root
     }

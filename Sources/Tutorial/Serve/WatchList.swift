@@ -16,7 +16,7 @@ public enum WatchList {
         paths += options.sharedSources.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         for package in options.packages { paths += [package.path + "/Package.swift", package.path + "/Sources"] }
         paths += options.stylesheets.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        if let packageRoot { paths += [packageRoot + "/Sources/ChapterRuntime", packageRoot + "/Sources/NumberFormatting"] }
+        if let packageRoot { paths += [packageRoot + "/Sources/ChapterRuntime", packageRoot + "/Sources/ChapterChannel", packageRoot + "/Sources/NumberFormatting"] }
         var seen = Set<String>()
         return paths.filter { seen.insert($0).inserted }
     }

@@ -10,6 +10,8 @@ public struct ChapterProgram: Sendable, Hashable {
     public var source: String
     /// The source without line information: the cache key's part (see `ProgramWriter.keyText`).
     public var cacheText: String
+    /// The chapter line of each `#sourceLocation` chunk of `source`, in program order.
+    public var chunkLines: [Int]
     /// False when the chapter has nothing to run (plain Markdown): the engine
     /// then skips compiling it.
     public var hasWork: Bool

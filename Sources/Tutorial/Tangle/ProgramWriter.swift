@@ -7,6 +7,8 @@ struct ProgramWriter {
     /// what the cache keys on, so that moving code within the chapter (an
     /// edit to the prose around it) does not invalidate the compiled program.
     private(set) var keyText = ""
+    /// The chapter line of each `#sourceLocation` directive, in order.
+    private(set) var chunkLines: [Int] = []
 
     init(file: String) {
         self.file = file
@@ -22,6 +24,7 @@ struct ProgramWriter {
     /// before each line restore the columns of code inside a list item or
     /// block quote.
     mutating func located(line: Int, _ code: String, indent: Int = 0) {
+        chunkLines.append(max(line, 1))
         text += "#sourceLocation(file: \(ValueQuote.swift(file)), line: \(max(line, 1)))\n"
         if indent > 0 {
             let pad = String(repeating: " ", count: indent)
@@ -36,6 +39,7 @@ struct ProgramWriter {
     /// `prefix` + EXPR + `suffix`, with EXPR on its own line at its chapter
     /// line and column, so compiler messages about it point at the chapter.
     mutating func expression(prefix: String, _ expression: String, suffix: String, at location: SourceLocation) {
+        chunkLines.append(max(location.line - 1, 1))
         text += "#sourceLocation(file: \(ValueQuote.swift(file)), line: \(max(location.line - 1, 1)))\n"
         text += prefix + "\n"
         text += String(repeating: " ", count: max(location.column - 1, 0)) + expression + suffix + "\n"
@@ -46,6 +50,7 @@ struct ProgramWriter {
     /// One line of engine-written code that stands for chapter line `line`:
     /// placed at `column`, so that a compile error in it points there.
     mutating func line(_ code: String, at line: Int, column: Int) {
+        chunkLines.append(max(line, 1))
         text += "#sourceLocation(file: \(ValueQuote.swift(file)), line: \(max(line, 1)))\n"
         text += String(repeating: " ", count: max(column - 1, 0)) + code + "\n"
         text += "#sourceLocation()\n"

@@ -24,7 +24,7 @@ public enum Tangler {
         let lines = SourceLines(document.source.text)
         var out = ProgramWriter(file: document.path)
         for line in imports { fileScope.raw(line) }
-        out.raw("__tutorialStart()")
+        out.raw("__tutorialStart(__tutorialChunkLines())")
 
         enum Item { case block(SwiftBlock), value(Int, InlineExpression), derivation(Derivation) }
         var items: [(line: Int, order: Int, item: Item)] = []
@@ -64,8 +64,11 @@ public enum Tangler {
         out.raw("__tutorialEnd()")
         let opening = "@MainActor func __tutorialChapter() async throws {\n"
         let closing = "}\ndo { try await __tutorialChapter() } catch { __tutorialUncaught(error) }\n"
-        let source = fileScope.text + opening + out.text + closing
-        let key = fileScope.keyText + opening + out.keyText + closing
+        // The lines the chunks are compiled at, outside the cache key (see `ChunkLines`).
+        let chunkLines = fileScope.chunkLines + out.chunkLines
+        let lineTable = "func __tutorialChunkLines() -> [Int] { [\(chunkLines.map(String.init).joined(separator: ", "))] }\n"
+        let source = fileScope.text + opening + out.text + closing + lineTable
+        let key = fileScope.keyText + opening + out.keyText + closing + "func __tutorialChunkLines() -> [Int]\n"
         let hasWork = !document.hasSyntaxErrors
             && (!document.expressions.isEmpty || !document.derivations.isEmpty || document.swiftBlocks.contains(where: \.runs))
         let seeds = document.derivations.map { Seed.derive(chapter: document.name, line: $0.fenceLine) }
@@ -77,7 +80,7 @@ public enum Tangler {
             }
         }
         return ChapterProgram(
-            chapterPath: document.path, chapterName: document.name, source: source, cacheText: key,
+            chapterPath: document.path, chapterName: document.name, source: source, cacheText: key, chunkLines: chunkLines,
             hasWork: hasWork, items: programItems, seeds: seeds)
     }
 }

@@ -1,3 +1,4 @@
+import ChapterChannel
 /// The TeX of every formula in a chapter, with computed values put in: one
 /// per math span and one per derivation.
 struct ChapterFormulas: Sendable {

@@ -1,3 +1,4 @@
+import ChapterChannel
 import Foundation
 
 /// Typeset: writes a chapter's body HTML from its parsed tree (see

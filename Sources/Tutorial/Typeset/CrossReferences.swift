@@ -113,11 +113,13 @@ public struct CrossReferences: Sendable {
                     problems.append(Diagnostic(file: document.path, line: entry.line, column: entry.column, problem))
                 }
             }
-            let made: [(kind: Kind, label: String, block: Int)] =
-                (runs[k]?.figures ?? []).map { (.figure, $0.label, $0.block) } + (runs[k]?.tables ?? []).map { (.table, $0.label, $0.block) }
+            let made: [(kind: Kind, label: String, block: Int?, line: Int?)] =
+                (runs[k]?.figures ?? []).map { (.figure, $0.label, $0.block, $0.line) }
+                    + (runs[k]?.tables ?? []).map { (.table, $0.label, $0.block, $0.line) }
             for item in made {
                 if let problem = references.add(label: item.label, page: pages[k], kind: item.kind, chapter: chapter) {
-                    let line = document.swiftBlocks.first { $0.index == item.block }?.fenceLine ?? 1
+                    // At the call when it is the chapter's own code, else at the block that ran it.
+                    let line = item.line ?? document.swiftBlocks.first { $0.index == item.block }?.fenceLine ?? 1
                     problems.append(Diagnostic(file: document.path, line: line, "\(item.kind == .figure ? "figure" : "table"): \(problem)"))
                 }
             }

@@ -5,6 +5,7 @@
 /// which is also its id in the Lunr index; the text has no code listings,
 /// no figures and no math (TeX would fill the index with `\frac` and `_{i}`).
 public struct SearchDocument: Hashable, Sendable, Codable {
+    /// The section's address: page and heading anchor.
     public var url: String
     /// The section's heading, plain text.
     public var title: String
@@ -13,6 +14,7 @@ public struct SearchDocument: Hashable, Sendable, Codable {
     /// The prose, whitespace collapsed.
     public var text: String
 
+    /// Creates a section for the index.
     public init(url: String, title: String, chapter: String, text: String) {
         self.url = url
         self.title = title

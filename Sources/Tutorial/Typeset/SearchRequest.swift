@@ -5,6 +5,7 @@ public struct SearchRequest: Sendable {
     /// Lunr's node module folder (Debian's `node-lunr`: `/usr/share/nodejs/lunr`).
     public var lunrModule: String
 
+    /// Creates a request for an index of `documents`, built with the lunr module at `lunrModule`.
     public init(documents: [SearchDocument], lunrModule: String) {
         self.documents = documents
         self.lunrModule = lunrModule

@@ -12,8 +12,11 @@ import SwiftSyntax
 public enum SwiftHighlighter {
     /// A stretch of the code, by UTF-8 offsets, and its CSS class (nil: plain text).
     public struct Run: Sendable, Hashable {
+        /// The UTF-8 offset where the stretch starts.
         public var start: Int
+        /// The UTF-8 offset just past its end.
         public var end: Int
+        /// Its CSS class, or nil for plain text.
         public var cssClass: String?
     }
 

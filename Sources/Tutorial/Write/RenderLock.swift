@@ -9,6 +9,7 @@ import Foundation
 /// with `--no-wait` stops with exit 2.
 public final class RenderLock: @unchecked Sendable {
     let descriptor: Int32
+    /// The lock file.
     public let path: String
 
     private init(descriptor: Int32, path: String) {

@@ -23,12 +23,15 @@ import Foundation
 /// - Each build writes the same bytes for the same input: no timestamps,
 ///   and nothing but the site (the cache is elsewhere).
 public struct SiteWriter: Sendable {
+    /// The file in the output folder that lists what render wrote there.
     public static let manifestName = ".render-manifest"
 
+    /// The output folder, as an absolute path.
     public var output: String
     /// Test hook: behave as on a file system without `RENAME_EXCHANGE`.
     var exchangeUnsupported = false
 
+    /// Creates a writer for the folder `output`.
     public init(output: String) {
         self.output = URL(fileURLWithPath: output).standardizedFileURL.path
     }

@@ -31,16 +31,20 @@ public indirect enum MathExpression: Sendable, Hashable {
     /// taken numerically with central differences.
     case derivative(MathVariable, MathExpression)
 
+    /// A named constant: `e` or `\pi`.
     public enum MathConstant: String, Sendable, Hashable { case e, pi }
 
+    /// A binary arithmetic operator, by its Swift spelling.
     public enum ArithmeticOperator: String, Sendable, Hashable {
         case add = "+", subtract = "-", multiply = "*", divide = "/"
     }
 
+    /// A function of one argument that TeX names (`\exp`, `\log`, `\sqrt`, …).
     public enum MathFunction: String, Sendable, Hashable {
         case exp, log, log1p, sqrt, abs
     }
 
+    /// A big operator over an index: `\sum`, `\prod`, `\max`, `\min`.
     public enum Reduction: String, Sendable, Hashable {
         case sum, product, max, min
     }
@@ -49,12 +53,15 @@ public indirect enum MathExpression: Sendable, Hashable {
 /// A variable of differentiation: `z` (the whole gradient), `z_i` (one
 /// component) or a scalar `x`.
 public struct MathVariable: Sendable, Hashable {
+    /// The variable's name, `z`.
     public var name: String
+    /// The subscript that picks a component, `z_j`'s `j`, or nil for the whole variable.
     public var component: MathExpression?
 }
 
 /// The index a reduction or `\forall` binds, and what it ranges over.
 public struct MathBinding: Sendable, Hashable {
+    /// What a bound index ranges over.
     public enum Range: Sendable, Hashable {
         /// The indices of the vectors the body subscripts with the index
         /// (`\sum_j e^{z_j}` ranges over `z`); they must all have one size.
@@ -63,7 +70,9 @@ public struct MathBinding: Sendable, Hashable {
         case bounds(MathExpression, MathExpression)
     }
 
+    /// The index's name.
     public var name: String
+    /// What it ranges over.
     public var range: Range
     /// `_{j \ne y}`: indices left out.
     public var excluded: [MathExpression] = []
@@ -80,6 +89,7 @@ public indirect enum MathCondition: Sendable, Hashable {
     /// `\forall i`, `\text{ for every } i`, `\text{ for all } i \ne y`.
     case forAll(MathBinding, MathCondition)
 
+    /// A comparison in a condition, by its Swift spelling.
     public enum Comparison: String, Sendable, Hashable {
         case equal = "==", notEqual = "!=", less = "<", greater = ">", lessOrEqual = "<=", greaterOrEqual = ">="
     }
