@@ -4,8 +4,7 @@ import Testing
 
 /// The cache never serves a stale result: a chapter's Swift, the runtime
 /// library, the compiler and the engine each invalidate it, and
-/// an edit to prose alone does not. Serialized: one test touches the
-/// shared runtime library, which must not race the others.
+/// an edit to prose alone does not.
 @Suite(.serialized, .timeLimit(.minutes(5))) struct CacheTests {
     func book() throws -> String {
         let directory = try RenderProcess.temporaryDirectory("cache")
@@ -82,13 +81,32 @@ import Testing
         #expect(try await cached(directory, environment: ["TUTORIAL_RUNTIME_DIR": RenderProcess.binDirectory], executable: copy) == [])
     }
 
+    /// A runtime folder of this test's own, laid out as SwiftPM's (its
+    /// library a copy, its modules and checkouts links to the real ones), so
+    /// that touching its library cannot invalidate what other suites, running
+    /// at the same time, have cached: the shared library once was touched
+    /// here, and a concurrent test saw every chapter recompiled.
+    func privateRuntime() throws -> String {
+        let root = try RenderProcess.temporaryDirectory("runtime")
+        let runtime = root + "/.build/triple/debug"
+        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: true)
+        let real = URL(fileURLWithPath: RenderProcess.binDirectory).resolvingSymlinksInPath().path
+        try FileManager.default.copyItem(atPath: real + "/libChapterRuntime.so", toPath: runtime + "/libChapterRuntime.so")
+        try FileManager.default.createSymbolicLink(atPath: runtime + "/Modules", withDestinationPath: real + "/Modules")
+        let checkouts = URL(fileURLWithPath: real).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("checkouts").path
+        try FileManager.default.createSymbolicLink(atPath: root + "/.build/checkouts", withDestinationPath: checkouts)
+        return runtime
+    }
+
     @Test func aRebuiltRuntimeInvalidatesEverything() async throws {
         let directory = try book()
-        _ = try await cached(directory)
+        let runtime = try privateRuntime()
+        let environment = ["TUTORIAL_RUNTIME_DIR": runtime]
+        _ = try await cached(directory, environment: environment)
+        #expect(try await cached(directory, environment: environment) == ["01-a", "02-b"], "nothing changed yet")
         // A rebuilt libChapterRuntime.so (the runtime changed) has a new modification time.
-        let library = RenderProcess.binDirectory + "/libChapterRuntime.so"
-        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: library)
-        #expect(try await cached(directory) == [])
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: runtime + "/libChapterRuntime.so")
+        #expect(try await cached(directory, environment: environment) == [])
     }
 
     @Test func noCacheRecompilesEverything() async throws {
