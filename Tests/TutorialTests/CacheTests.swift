@@ -32,6 +32,17 @@ import Testing
         #expect(try await cached(directory) == ["01-a", "02-b"])
     }
 
+    /// A chapter without code is neither cached nor compiled, and says so.
+    @Test func aChapterWithoutCodeSaysSo() async throws {
+        let directory = try book()
+        try write("# Prose\n\nNo code here.\n", to: directory + "/chapters/03-c.md")
+        _ = try await cached(directory)
+        let result = try await RenderProcess.run(["--verbose"], in: directory)
+        let line = result.standardOutput.split(separator: "\n").first { $0.contains("03-c") } ?? ""
+        #expect(line.hasSuffix("(no code)"), "\(result.standardOutput)")
+        #expect(try await cached(directory) == ["01-a", "02-b"])
+    }
+
     @Test func editingProseRedoesNothing() async throws {
         let directory = try book()
         _ = try await cached(directory)

@@ -38,8 +38,14 @@ public struct ConsoleReporter: Sendable {
         ]
         if report.errors > 0 { parts.append(paint(BuildSummary.count(report.errors, "error"), "31")) }
         var text = "\(mark) \(report.name)  \(parts.joined(separator: " · "))  \(BuildSummary.seconds(report.seconds))"
-        if verbosity == .verbose && report.hasProgram {
-            if report.cached { text += " (cached)" } else if !report.compiled { text += " (rerun, not recompiled)" }
+        if verbosity == .verbose {
+            if !report.hasProgram {
+                text += " (no code)"
+            } else if report.cached {
+                text += " (cached)"
+            } else if !report.compiled {
+                text += " (rerun, not recompiled)"
+            }
         }
         return text
     }
