@@ -22,7 +22,23 @@ public struct BookBuilder: Sendable {
     public func build(onChapter: @Sendable (ChapterReport) -> Void = { _ in }) async throws -> BuildSummary {
         let clock = ContinuousClock()
         let start = clock.now
+        // Gathered before anything is read for the build: an edit made while
+        // it runs leaves a stamp that no longer matches.
+        let located = stampsBuild ? try? Toolchain.locate() : nil
+        let inputs = stampsBuild ? try? BuildStamp.Inputs.gather(options, toolchain: located) : nil
         let (sources, loadProblems) = try ChapterLoader(directory: options.chaptersDirectory).load()
+        let writer = SiteWriter(output: options.outputDirectory)
+        let (cache, locks) = try makeCache(writer: writer)
+        defer {
+            if !options.writeSite { try? FileManager.default.removeItem(atPath: cache.writeRoot) }
+            withExtendedLifetime(locks) {}
+        }
+        let stampPath = inputs.map { _ in BuildStamp.path(cache: cache, output: options.outputDirectory) }
+        if let inputs, let stampPath, let stamp = BuildStamp.read(stampPath), stamp.holds(inputs: inputs, output: options.outputDirectory) {
+            return upToDate(stamp, seconds: (clock.now - start).seconds, onChapter: onChapter)
+        }
+        if let stampPath { try? FileManager.default.removeItem(atPath: stampPath) }
+
         let parsed = ParallelMap.map(sources) { ChapterParser.parse($0) }
         let nameProblems = parsed.compactMap { document in
             PageNames.problem(with: document.name).map { Diagnostic(file: document.path, line: 1, $0) }
@@ -34,14 +50,8 @@ public struct BookBuilder: Sendable {
         let libraries = BookLibraries(options: options)
         let programs = documents.map { Tangler.tangle($0, imports: libraries.importLines) }
 
-        let writer = SiteWriter(output: options.outputDirectory)
-        let (cache, locks) = try makeCache(writer: writer)
-        defer {
-            if !options.writeSite { try? FileManager.default.removeItem(atPath: cache.writeRoot) }
-            withExtendedLifetime(locks) {}
-        }
         let sandboxes = LazySandbox(enabled: options.sandbox, memoryLimit: options.memoryLimit)
-        var toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try Toolchain.locate() : nil
+        var toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try located ?? Toolchain.locate() : nil
         if let located = toolchain {
             toolchain = try await libraries.link(
                 into: located, cache: cache, sandboxes: sandboxes, compileTimeout: options.compileTimeout, onNote: options.onNote)
@@ -99,18 +109,44 @@ public struct BookBuilder: Sendable {
             documents: documents, pages: pages, bodies: bodies, checks: checks, title: options.title, book: book
         ).site()
         for (path, bytes) in stylesheets.files { site.add(path, bytes: bytes) }
+        var linkedFiles: [String: String] = [:]
         for (path, file) in links.files.sorted(by: { $0.key < $1.key }) {
             guard let bytes = FileManager.default.contents(atPath: file) else {
                 throw SetupError("cannot read '\(ChapterLoader.displayPath(file))', which a chapter links to")
             }
+            linkedFiles[file] = Checksum.of(bytes: bytes)
             site.add(path, bytes: [UInt8](bytes))
         }
         try SiteAssets.add(to: &site, katexDirectory: options.katexDirectory)
         try SearchAssets.add(to: &site, index: math.searchIndex, documents: math.searchDocuments, lunrScript: options.lunrBrowserScript)
         try writer.write(site)
+        if let inputs, let stampPath, let output = try? BuildStamp.outputState(options.outputDirectory) {
+            let stamp = BuildStamp(inputs: inputs.digest, linkedFiles: linkedFiles, output: output, chapters: reports, diagnostics: diagnostics)
+            try? stamp.write(to: stampPath)
+        }
         if let toolchain {
             cache.prune(keepingPrograms: Set(programs.filter(\.hasWork).map { cache.programKey($0, toolchain: toolchain) }))
         }
+        return summary
+    }
+
+    /// Whether this build may skip its work when nothing changed (``BuildStamp``):
+    /// a build that writes the site and uses the cache.
+    var stampsBuild: Bool { options.writeSite && options.useCache }
+
+    /// The summary of a build that had nothing to do: the last build's
+    /// chapters and warnings, replayed, every run counted as cached.
+    func upToDate(_ stamp: BuildStamp, seconds: Double, onChapter: (ChapterReport) -> Void) -> BuildSummary {
+        let reports = stamp.chapters.map { report in
+            var replayed = report
+            replayed.cached = report.hasProgram
+            replayed.compiled = false
+            replayed.seconds = 0
+            return replayed
+        }
+        reports.forEach(onChapter)
+        var summary = BuildSummary(chapters: reports, diagnostics: stamp.diagnostics, seconds: seconds, notes: ["up to date"])
+        if !options.sandbox { summary.notes.append("sandbox off (--no-sandbox)") }
         return summary
     }
 

@@ -1,5 +1,5 @@
 /// One chapter's line in the progress output.
-public struct ChapterReport: Sendable {
+public struct ChapterReport: Sendable, Codable {
     /// The chapter file, as diagnostics name it.
     public var path: String
     /// The chapter file name without `.md`.

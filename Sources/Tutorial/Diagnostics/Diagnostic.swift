@@ -2,9 +2,9 @@
 ///
 /// `description` is the compiler-style line editors and CI logs understand:
 /// `chapters/05-loss.md:42:7: error: claim 0.462 disagrees with …`.
-public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// How serious a problem is; only errors fail the build.
-    public enum Severity: String, Sendable { case error, warning, note }
+    public enum Severity: String, Sendable, Codable { case error, warning, note }
 
     /// The chapter's path as shown to the user, e.g. `chapters/05-loss.md`.
     public var file: String

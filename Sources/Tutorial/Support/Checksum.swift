@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fast 64-bit checksum (FNV-1a) of a sequence of parts, each followed by
 /// a separator byte, as 16 hex digits.
 ///
@@ -10,13 +12,31 @@
 /// (``ContentHash``).
 enum Checksum {
     static func of(_ parts: String...) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = offset
         for part in parts {
-            for byte in part.utf8 {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            }
-            hash = (hash ^ 0xFF) &* 0x0000_0100_0000_01B3
+            for byte in part.utf8 { hash = step(hash, byte) }
+            hash = step(hash, 0xFF)
         }
+        return hex(hash)
+    }
+
+    /// The checksum of `bytes` as one part.
+    static func of(bytes: Data) -> String {
+        var hash = offset
+        bytes.withUnsafeBytes { raw in
+            for byte in raw { hash = step(hash, byte) }
+        }
+        return hex(step(hash, 0xFF))
+    }
+
+    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    static func hex(_ hash: UInt64) -> String {
         let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
