@@ -26,7 +26,8 @@ public struct BookBuilder: Sendable {
         // it runs leaves a stamp that no longer matches.
         let located = stampsBuild ? try? Toolchain.locate() : nil
         let inputs = stampsBuild ? try? BuildStamp.Inputs.gather(options, toolchain: located) : nil
-        let (sources, loadProblems) = try ChapterLoader(directory: options.chaptersDirectory).load()
+        let loader = ChapterLoader(directory: options.chaptersDirectory)
+        try loader.checkFolder()  // a missing folder is reported before the cache or a lock is made
         let writer = SiteWriter(output: options.outputDirectory)
         let (cache, locks) = try makeCache(writer: writer)
         defer {
@@ -38,6 +39,7 @@ public struct BookBuilder: Sendable {
             return upToDate(stamp, seconds: (clock.now - start).seconds, onChapter: onChapter)
         }
         if let stampPath { try? FileManager.default.removeItem(atPath: stampPath) }
+        let (sources, loadProblems) = try loader.load()
 
         let parsed = ParallelMap.map(sources) { ChapterParser.parse($0) }
         let nameProblems = parsed.compactMap { document in

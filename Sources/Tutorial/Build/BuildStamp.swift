@@ -15,7 +15,7 @@ import Foundation
 ///   time (``Toolchain/stamp(_:)``): the render executable (which holds the
 ///   engine, the page template and the stylesheet), swiftc, the chapter
 ///   runtime and its sources (``Toolchain/identity``), the book's packages
-///   (``PackageBuilder/sourceStamp()``), KaTeX and lunr.
+///   (``PackageBuilder/sourceStamp()``), node, bubblewrap, KaTeX and lunr.
 /// - **Every option** of ``BuildOptions`` that can change a page, read by
 ///   reflection so that a new option is covered without a change here (the
 ///   few that cannot are listed in ``ignoredOptions``), and the environment
@@ -88,6 +88,8 @@ struct BuildStamp: Codable {
             if !options.packages.isEmpty, let toolchain {
                 hash.add(PackageBuilder(packages: options.packages, toolchain: toolchain, root: PackageBuilder.defaultRoot()).sourceStamp())
             }
+            // PATH itself is not hashed (it differs between shells); what it finds is.
+            for tool in [["node", "nodejs"], ["bwrap"]] { hash.add(ChildProcess.find(tool).map(Toolchain.stamp) ?? "no \(tool[0])") }
             for path in [options.katexDirectory + "/katex.min.js", options.katexDirectory + "/katex.min.css",
                          options.katexDirectory + "/fonts", options.lunrModuleDirectory + "/lunr.js", options.lunrBrowserScript] {
                 hash.add(Toolchain.stamp(path))
@@ -108,9 +110,9 @@ struct BuildStamp: Codable {
 
     /// Environment variables that render or the chapter programs read:
     /// where tools and caches are, and which vector path CECore takes.
+    /// (`PATH` is not one: the tools it finds are stamped instead.)
     static func readsEnvironment(_ name: String) -> Bool {
-        name == "PATH" || name == "HOME" || name == "SWIFTC"
-            || ["TUTORIAL_", "RENDER_", "CECORE_"].contains(where: name.hasPrefix)
+        name == "HOME" || name == "SWIFTC" || ["TUTORIAL_", "RENDER_", "CECORE_"].contains(where: name.hasPrefix)
     }
 
     /// The checksum of a file's bytes. - Throws: when it cannot be read (no stamp then).
