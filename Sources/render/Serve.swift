@@ -38,7 +38,8 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let reporter = book.reporter
-        let options = try book.resolvedOptions(writeSite: true, output: site.output)
+        var options = try book.resolvedOptions(writeSite: true, output: site.output)
+        options.nodeWorker = NodeWorker()  // node stays up between rebuilds: a save does not pay for starting it
         let hub = ReloadHub()
         let server: PreviewServer
         let bound: UInt16

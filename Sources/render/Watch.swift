@@ -22,7 +22,8 @@ struct Watch: AsyncParsableCommand {
     func run() async throws {
         let reporter = book.reporter
         let interrupt = InterruptSignal()
-        let options = try book.resolvedOptions(writeSite: true, output: site.output)
+        var options = try book.resolvedOptions(writeSite: true, output: site.output)
+        options.nodeWorker = NodeWorker()  // node stays up between rebuilds: a save does not pay for starting it
         let root = try? Toolchain.locate().packageRoot
         let folders = WatchList.paths(options: options, packageRoot: root)
         let watcher = SourceWatcher(folders: folders)

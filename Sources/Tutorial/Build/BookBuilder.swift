@@ -185,6 +185,7 @@ public struct BookBuilder: Sendable {
             katexDirectory: URL(fileURLWithPath: options.katexDirectory),
             cacheDirectory: cache.formulaDirectory.map { URL(fileURLWithPath: $0) })
         typesetter.lookupDirectories = cache.formulaLookups.map { URL(fileURLWithPath: $0) }
+        typesetter.worker = options.nodeWorker
         return typesetter
     }
 

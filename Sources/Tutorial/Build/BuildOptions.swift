@@ -32,6 +32,9 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// Equations, figures and tables numbered through the book (1, 2…) or per chapter (2.1, 2.2…).
     public var numbering: Numbering = .book
+    /// The node that `render serve` and `render watch` keep between builds
+    /// (``NodeWorker``); nil runs node once per build.
+    public var nodeWorker: NodeWorker?
     /// `render check` sets this to false: check everything, write nothing.
     public var writeSite = true
     /// Debian's libjs-katex, or `TUTORIAL_KATEX_DIR`.

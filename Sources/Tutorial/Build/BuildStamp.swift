@@ -45,8 +45,9 @@ struct BuildStamp: Codable {
     var diagnostics: [Diagnostic]
 
     /// Options that cannot change what a build writes: how many programs run
-    /// at once, and how to wait for or talk about another render.
-    static let ignoredOptions: Set<String> = ["jobs", "waitForLock", "onWait", "onNote"]
+    /// at once, how to wait for or talk about another render, and whether
+    /// node is kept running (its answers are the same).
+    static let ignoredOptions: Set<String> = ["jobs", "waitForLock", "onWait", "onNote", "nodeWorker"]
 
     /// The digest of the inputs a stamp can check before parsing anything.
     struct Inputs {

@@ -1,6 +1,6 @@
 /// The JavaScript that ``MathTypesetter`` runs under node.
 ///
-/// It reads from stdin either a JSON array of `{"tex": …, "display": …}`, or
+/// In its default mode it reads from stdin either a JSON array of `{"tex": …, "display": …}`, or
 /// an object `{"formulas": [...], "search": {"lunr": path, "documents": [...]}}`
 /// when the batch also builds the search index. It typesets each formula
 /// with KaTeX (loaded from the path in `argv[1]`) and writes one JSON
@@ -10,20 +10,23 @@
 /// positions in the list (short: a ref is repeated for every term of its
 /// section), and it keeps no term positions (they would double its size and only
 /// serve highlighting). `throwOnError` is on so that a TeX error comes back as KaTeX's
-/// message instead of red text in the page.
+/// message instead of red text in the page. In line mode (``lineMode``) it
+/// answers one such request per line, for ``NodeWorker``.
 enum KaTeXScript {
     /// Changes whenever the script or its KaTeX options change, so that
     /// cached formulas typeset with other options are not reused.
     static let revision = "1"
 
+    /// The argument that starts the script in line mode (``NodeWorker``):
+    /// one request per line of standard input, one answer per line of
+    /// standard output, until the input ends.
+    static let lineMode = "--lines"
+
     /// The source, passed to `node -e`.
     static let source = #"""
     "use strict";
     const katex = require(process.argv[1]);
-    const chunks = [];
-    process.stdin.on("data", (chunk) => chunks.push(chunk));
-    process.stdin.on("end", () => {
-      const input = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    function answer(input) {
       const formulas = Array.isArray(input) ? input : input.formulas;
       const search = Array.isArray(input) ? null : input.search;
       const results = formulas.map((formula) => {
@@ -50,7 +53,16 @@ enum KaTeXScript {
           search.documents.forEach((d, i) => this.add({ ref: String(i), title: d.title, text: d.text }));
         }).toJSON();
       }
-      process.stdout.write(JSON.stringify({ version: katex.version, results: results, index: index ? JSON.stringify(index) : undefined }));
-    });
+      return JSON.stringify({ version: katex.version, results: results, index: index ? JSON.stringify(index) : undefined });
+    }
+    if (process.argv[2] === "--lines") {
+      const lines = require("readline").createInterface({ input: process.stdin, crlfDelay: Infinity });
+      lines.on("line", (line) => process.stdout.write(answer(JSON.parse(line)) + "\n"));
+      lines.on("close", () => process.exit(0));
+    } else {
+      const chunks = [];
+      process.stdin.on("data", (chunk) => chunks.push(chunk));
+      process.stdin.on("end", () => process.stdout.write(answer(JSON.parse(Buffer.concat(chunks).toString("utf8")))));
+    }
     """#
 }

@@ -15,6 +15,9 @@ public struct MathTypesetter: Sendable {
     public var cacheDirectory: URL?
     /// More folders to look formulas up in (read only), after `cacheDirectory`.
     public var lookupDirectories: [URL] = []
+    /// A node kept running between builds (`render serve`, `render watch`);
+    /// nil starts node for the batch and lets it exit.
+    public var worker: NodeWorker?
 
     /// Creates a typesetter.
     /// - Parameters:
@@ -137,15 +140,11 @@ public struct MathTypesetter: Sendable {
         } else {
             input = String(decoding: try JSONEncoder().encode(formulas), as: UTF8.self)
         }
-        let result = try await ChildProcess.run(node, arguments: ["-e", KaTeXScript.source, katexScript.path], input: input)
-        guard case .exited(0) = result.status else {
-            throw MathTypesetterError.nodeFailed(
-                status: "\(result.status)",
-                standardError: result.standardError.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
         let answer: Answer
         do {
-            answer = try JSONDecoder().decode(Answer.self, from: Data(result.standardOutput.utf8))
+            answer = try JSONDecoder().decode(Answer.self, from: Data(try await answerText(node: node, input: input).utf8))
+        } catch let failure as MathTypesetterError {
+            throw failure
         } catch {
             throw MathTypesetterError.malformedOutput(detail: "\(error)")
         }
@@ -156,6 +155,19 @@ public struct MathTypesetter: Sendable {
         return (answer.results.map { item in
             if let html = item.html { .html(html) } else { .failure(message: item.error ?? "KaTeX gave no output") }
         }, answer.index)
+    }
+
+    /// node's answer to `input`: from the worker when there is one and it
+    /// answers, else from a node started for this batch.
+    private func answerText(node: String, input: String) async throws -> String {
+        if let worker, let line = try? worker.answer(input, node: node, katex: katexScript.path) { return line }
+        let result = try await ChildProcess.run(node, arguments: ["-e", KaTeXScript.source, katexScript.path], input: input)
+        guard case .exited(0) = result.status else {
+            throw MathTypesetterError.nodeFailed(
+                status: "\(result.status)",
+                standardError: result.standardError.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return result.standardOutput
     }
 
     /// The node executable to run.

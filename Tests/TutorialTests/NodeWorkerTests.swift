@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import Tutorial
+
+/// The node that serve and watch keep running answers exactly as a node
+/// started for one batch would, stays up between builds, and a worker that
+/// dies costs only a slower build.
+@Suite(.timeLimit(.minutes(2))) struct NodeWorkerTests {
+    let formulas = [
+        Formula(tex: #"\frac{e^{z_i}}{\sum_j e^{z_j}}"#, display: false),
+        Formula(tex: #"\frac{"#, display: true),
+        Formula(tex: "L ≈ −0.4644", display: true),
+    ]
+    let search = SearchRequest(
+        documents: [
+            SearchDocument(url: "a.html#x", title: "Softmax", chapter: "A", text: "the softmax turns logits into probabilities"),
+            SearchDocument(url: "b.html#y", title: "Gradient", chapter: "B", text: "the gradient is q minus the one-hot label"),
+        ],
+        lunrModule: BuildOptions().lunrModuleDirectory)
+
+    func typesetter(_ worker: NodeWorker?) -> MathTypesetter {
+        var typesetter = MathTypesetter(cacheDirectory: nil)
+        typesetter.worker = worker
+        return typesetter
+    }
+
+    @Test func theWorkerAnswersWhatABatchOfItsOwnAnswers() async throws {
+        let worker = NodeWorker()
+        defer { worker.stop() }
+        let once = try await typesetter(nil).typeset(formulas, search: search)
+        let kept = try await typesetter(worker).typeset(formulas, search: search)
+        #expect(kept.results == once.results)
+        #expect(kept.index == once.index)
+        #expect(kept.results[1].failureMessage != nil)
+        #expect(worker.processIdentifier != nil)
+    }
+
+    @Test func oneNodeServesBuildAfterBuild() async throws {
+        let worker = NodeWorker()
+        defer { worker.stop() }
+        _ = try await typesetter(worker).typeset(formulas)
+        let first = try #require(worker.processIdentifier)
+        let again = try await typesetter(worker).typeset([Formula(tex: "x^2", display: false)], search: search)
+        #expect(again.results[0].html?.contains("<msup>") == true)
+        #expect(worker.processIdentifier == first)
+    }
+
+    @Test func aWorkerThatDiedIsReplacedAndTheBuildStillGetsItsAnswer() async throws {
+        let worker = NodeWorker()
+        defer { worker.stop() }
+        _ = try await typesetter(worker).typeset(formulas)
+        let first = try #require(worker.processIdentifier)
+        kill(first, SIGKILL)  // the worker's own node, by the pid it recorded
+        let results = try await typesetter(worker).typeset(formulas)
+        #expect(results[0].html != nil)
+        #expect(results[1].failureMessage != nil)
+        // Either node was seen gone and a new one started, or the request
+        // failed (EPIPE, not SIGPIPE) and fell back to a batch; either way a
+        // new worker serves from then on.
+        _ = try await typesetter(worker).typeset([Formula(tex: "y", display: false)])
+        let second = try #require(worker.processIdentifier)
+        #expect(second != first)
+    }
+}
