@@ -70,6 +70,7 @@ public final class NodeWorker: @unchecked Sendable {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: node)
         child.arguments = ["-e", KaTeXScript.source, katex, KaTeXScript.lineMode]
+        child.environment = MathTypesetter.nodeEnvironment()
         let toNode = Pipe()
         let fromNode = Pipe()
         child.standardInput = toNode
