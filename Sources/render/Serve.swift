@@ -40,6 +40,7 @@ struct Serve: AsyncParsableCommand {
         let reporter = book.reporter
         var options = try book.resolvedOptions(writeSite: true, output: site.output)
         options.nodeWorker = NodeWorker()  // node stays up between rebuilds: a save does not pay for starting it
+        options.rebuildMemo = RebuildMemo()  // and the chapters a save did not touch are not parsed again
         let hub = ReloadHub()
         let server: PreviewServer
         let bound: UInt16

@@ -24,6 +24,7 @@ struct Watch: AsyncParsableCommand {
         let interrupt = InterruptSignal()
         var options = try book.resolvedOptions(writeSite: true, output: site.output)
         options.nodeWorker = NodeWorker()  // node stays up between rebuilds: a save does not pay for starting it
+        options.rebuildMemo = RebuildMemo()  // and the chapters a save did not touch are not parsed again
         let root = try? Toolchain.locate().packageRoot
         let folders = WatchList.paths(options: options, packageRoot: root)
         let watcher = SourceWatcher(folders: folders)

@@ -41,7 +41,10 @@ public struct BookBuilder: Sendable {
         if let stampPath { try? FileManager.default.removeItem(atPath: stampPath) }
         let (sources, loadProblems) = try loader.load()
 
-        let parsed = ParallelMap.map(sources) { ChapterParser.parse($0) }
+        options.rebuildMemo?.beginBuild()
+        let parsed = ParallelMap.map(sources) { source in
+            options.rebuildMemo?.document(for: source) { ChapterParser.parse($0) } ?? ChapterParser.parse(source)
+        }
         let nameProblems = parsed.compactMap { document in
             PageNames.problem(with: document.name).map { Diagnostic(file: document.path, line: 1, $0) }
         }
@@ -60,7 +63,7 @@ public struct BookBuilder: Sendable {
         }
         let finished = try await ChapterScheduler(
             toolchain: toolchain, cache: cache, timeout: options.timeout, jobs: options.jobs, strict: options.strict,
-            compileTimeout: options.compileTimeout, sandboxes: sandboxes)
+            compileTimeout: options.compileTimeout, sandboxes: sandboxes, memo: options.rebuildMemo)
             .run(documents, programs: programs)
         let checks = finished.map(\.check)
 

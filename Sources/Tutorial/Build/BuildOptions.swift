@@ -35,6 +35,8 @@ public struct BuildOptions: Sendable {
     /// The node that `render serve` and `render watch` keep between builds
     /// (``NodeWorker``); nil runs node once per build.
     public var nodeWorker: NodeWorker?
+    /// What serve and watch remember between builds (``RebuildMemo``); nil for a single build.
+    public var rebuildMemo: RebuildMemo?
     /// `render check` sets this to false: check everything, write nothing.
     public var writeSite = true
     /// Debian's libjs-katex, or `TUTORIAL_KATEX_DIR`.

@@ -17,6 +17,8 @@ struct ChapterExecutor: Sendable {
     var timeout: Duration
     var compileTimeout: Duration
     var sandboxes: LazySandbox
+    /// Runs remembered between the builds of serve and watch.
+    var memo: RebuildMemo? = nil
 
     /// Compiles the program unless its binary is cached, and runs it unless
     /// a run with the same seeds is cached.
@@ -29,7 +31,11 @@ struct ChapterExecutor: Sendable {
         guard program.hasWork else { return .notNeeded }
         let key = cache.programKey(program, toolchain: toolchain)
         let variant = BuildCache.runVariant(seeds: program.seeds)
-        if let run = cache.storedRun(key: key, variant: variant) { return .ran(run, cached: true, compiled: false) }
+        if cache.enabled, let run = memo?.run(key: key, variant: variant) { return .ran(run, cached: true, compiled: false) }
+        if let run = cache.storedRun(key: key, variant: variant) {
+            memo?.remember(run, key: key, variant: variant)
+            return .ran(run, cached: true, compiled: false)
+        }
         let sandbox = try await sandboxes.get()
         let directory = try cache.workDirectory(key: key)
         let binary = (directory as NSString).appendingPathComponent("program")
@@ -54,6 +60,7 @@ struct ChapterExecutor: Sendable {
             run = try await runner.run(binary: binary, seeds: program.seeds, in: directory)
         }
         try cache.store(run, key: key, variant: variant)
+        if ChapterRun.reachedEnd(run) { memo?.remember(run, key: key, variant: variant) }
         return .ran(run, cached: false, compiled: compiled)
     }
 }

@@ -15,6 +15,8 @@ struct ChapterScheduler: Sendable {
     var compileTimeout: Duration
     /// The sandbox chapter programs run in (started on first use).
     var sandboxes: LazySandbox
+    /// Runs remembered between the builds of serve and watch.
+    var memo: RebuildMemo? = nil
 
     /// One chapter after compile, run and check.
     struct Finished: Sendable {
@@ -52,7 +54,8 @@ struct ChapterScheduler: Sendable {
         if let toolchain {
             do {
                 outcome = try await ChapterExecutor(
-                    toolchain: toolchain, cache: cache, timeout: timeout, compileTimeout: compileTimeout, sandboxes: sandboxes
+                    toolchain: toolchain, cache: cache, timeout: timeout, compileTimeout: compileTimeout, sandboxes: sandboxes,
+                    memo: memo
                 ).execute(program)
             } catch let setup as SetupError {
                 throw setup
