@@ -59,6 +59,7 @@ public struct Sandbox: Sendable {
                 fix: "apt-get install bubblewrap (or run `make render`, which installs it); to run chapters unconfined, pass --no-sandbox")
         }
         let sandbox = Sandbox(bubblewrap: bwrap, memoryLimit: memoryLimit)
+        if probedLock.withLock({ probed.contains(bwrap) }) { return sandbox }
         let probe = try await ChildProcess.run(
             bwrap, arguments: sandbox.confinement(binds: [], scratch: false) + ["--", "/usr/bin/true"],
             environment: [:], timeout: .seconds(30))
@@ -68,8 +69,15 @@ public struct Sandbox: Sendable {
                 "bubblewrap cannot start a sandbox here: \(why)",
                 fix: "allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1) or run render as root; to run chapters unconfined, pass --no-sandbox")
         }
+        probedLock.withLock { _ = probed.insert(bwrap) }
         return sandbox
     }
+
+    /// The bubblewraps that already started a sandbox in this process: the
+    /// check runs once per process, not once per rebuild of serve or watch
+    /// (35 ms each).
+    private static let probedLock = NSLock()
+    nonisolated(unsafe) private static var probed: Set<String> = []
 
     /// How a trapping chapter program prints its backtrace: the crashed
     /// thread only, symbolicated from the program's line tables without
