@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Tutorial
 
 /// Hostile chapters: each one tries something a chapter must not do, and is
 /// either stopped with the right message or contained (the attempt fails
@@ -16,14 +17,14 @@ import Testing
     }
 
     /// Renders with process watching; checks that nothing render started survives it.
-    func render(_ directory: String, _ arguments: [String] = [], environment: [String: String] = [:]) async throws -> (status: Int32, output: String, errors: String) {
+    func render(_ directory: String, _ arguments: [String] = [], environment: [String: String] = [:]) async throws -> (status: Int32, output: String, errors: String, pid: Int32) {
         let watch = try ProcessWatch(arguments, in: directory, environment: environment)
         let status = await watch.finish(deadline: 300)
         let survivors = await watch.survivors(within: 5)
         if !survivors.isEmpty { watch.killSurvivors() }
         #expect(status != nil, "render did not finish")
         #expect(survivors.isEmpty, "processes render started are still alive: \(survivors)")
-        return (status ?? -1, watch.output, watch.errors)
+        return (status ?? -1, watch.output, watch.errors, watch.pid)
     }
 
     func page(_ directory: String, _ name: String = "01-hostile") throws -> String {
@@ -216,6 +217,32 @@ import Testing
         let result = try await render(directory, ["--no-cache", "--compile-timeout", "0.05"])
         #expect(result.status == 1)
         #expect(result.errors.contains("did not compile within the time limit of 0.05 s (change it with --compile-timeout)"), "\(result.errors)")
+    }
+
+    /// A chapter that starts processes without end gets a few hundred at most
+    /// (the limit is 512, threads included), as root too: there a pids cgroup
+    /// holds the run, since the kernel exempts root from `RLIMIT_NPROC`.
+    @Test(.enabled(if: geteuid() != 0 || ProcessLimitGroup.roots.contains(where: ProcessLimitGroup.usable),
+                   "as root, a process limit needs a writable pids cgroup"))
+    func aChapterHasAProcessLimit() async throws {
+        let directory = try book("""
+            ```swift hide
+            \(Self.spawnSleep)
+            var started = 0
+            for _ in 0..<2000 where spawnSleep("300") == 0 { started += 1 }
+            ```
+
+            started \\(started)
+            """)
+        let result = try await render(directory)
+        #expect(result.status == 0, "\(result.errors)")
+        let text = try page(directory)
+        let value = try #require(text.range(of: #"title="started">(\d+)<"#, options: .regularExpression).map { String(text[$0]) })
+        let started = try #require(Int(value.filter(\.isNumber)))
+        #expect(started < 512, "\(started) processes started")
+        #expect(started > 100, "\(started) processes started")
+        let groups = (try? FileManager.default.contentsOfDirectory(atPath: "/sys/fs/cgroup/pids")) ?? []
+        #expect(!groups.contains { $0.hasPrefix("render-\(result.pid)-") }, "the run's cgroup is removed")
     }
 
     @Test func aChapterHasAMemoryLimit() async throws {

@@ -33,8 +33,13 @@ struct ProgramRunner: Sendable {
         let command = sandbox.programCommand(
             binary: binary, programDirectory: directory, libraries: libraries, channel: channel,
             scratch: work, seeds: seeds.map(String.init).joined(separator: ","))
+        // As root, RLIMIT_NPROC does not apply: a cgroup caps the run's processes instead.
+        let group = ProcessLimitGroup.make(limit: sandbox.processLimit)
+        defer { group?.remove() }
+        let started = group?.wrap(executable: command.executable, arguments: command.arguments)
+            ?? (executable: command.executable, arguments: command.arguments)
         let outcome = try await ChildProcess.run(
-            command.executable, arguments: command.arguments,
+            started.executable, arguments: started.arguments,
             environment: command.environment ?? [:], inheritEnvironment: false,
             files: .init(standardOutput: output, standardError: errors, cap: Self.outputCap,
                          channel: channel, channelCap: Self.channelCap),

@@ -17,9 +17,9 @@ import Foundation
 /// - the one file it reports through, the channel, bound writable;
 /// - an environment cleared to `allowedEnvironment`;
 /// - a memory limit (`RLIMIT_AS`, `--memory`), a process limit
-///   (`RLIMIT_NPROC`; the kernel does not apply it to root, where the PID
-///   namespace still ends every process with the run), no core files, and
-///   no capabilities.
+///   (`RLIMIT_NPROC`; the kernel does not apply it to root, so as root a
+///   pids cgroup holds the run instead, ``ProcessLimitGroup``), no core
+///   files, and no capabilities.
 ///
 /// The compiler is not confined (it reads the toolchain and writes its module
 /// cache), but runs in a PID namespace of its own that dies with render, so
