@@ -31,6 +31,8 @@ import RealModule
 /// - Throws: `CECoreError` when classes < 1, labels is empty, logits.count ≠ rows × classes,
 ///   a label is out of range, weights.count ≠ classes, or ε is outside 0...1.
 @inlinable
+@_specialize(where T == Double)
+@_specialize(where T == Float)
 public func crossEntropyLossAndGradient<T: Real & BinaryFloatingPoint & Sendable>(
     logits: [T], classes: Int, labels: [Int], options: CrossEntropyOptions<T> = CrossEntropyOptions()
 ) throws(CECoreError) -> CrossEntropyResult<T> {
@@ -49,6 +51,8 @@ public func crossEntropyLossAndGradient<T: Real & BinaryFloatingPoint & Sendable
 /// - Returns: the reduced loss and the per-row losses (see `CrossEntropyResult`).
 /// - Throws: `CECoreError`, as `crossEntropyLossAndGradient(logits:classes:labels:options:)`.
 @inlinable
+@_specialize(where T == Double)
+@_specialize(where T == Float)
 public func crossEntropyLossAndGradient<T: Real & BinaryFloatingPoint & Sendable>(
     logits: [T], classes: Int, labels: [Int], options: CrossEntropyOptions<T> = CrossEntropyOptions(),
     gradient: inout [T]

@@ -4,6 +4,8 @@ import RealModule
 ///
 /// - Precondition: `count` ≥ 1 and `label` in `0..<count` ("label 5 is out of range 0..<3").
 @inlinable
+@_specialize(where T == Double)
+@_specialize(where T == Float)
 public func oneHot<T: Real & BinaryFloatingPoint>(_ label: Int, count: Int) -> [T] {
     require(count >= 1, CECoreError.invalidClassCount(count))
     require((0..<count).contains(label), CECoreError.labelOutOfRange(label: label, classes: count, row: nil))
@@ -19,6 +21,8 @@ public func oneHot<T: Real & BinaryFloatingPoint>(_ label: Int, count: Int) -> [
 ///
 /// - Precondition: `p` is not empty and `q` has as many elements as `p`.
 @inlinable
+@_specialize(where T == Double)
+@_specialize(where T == Float)
 public func crossEntropy<T: Real & BinaryFloatingPoint>(_ p: [T], _ q: [T]) -> T {
     require(!p.isEmpty, CECoreError.empty(argument: "p"))
     require(p.count == q.count, CECoreError.lengthMismatch(
@@ -42,6 +46,8 @@ public func crossEntropy<T: Real & BinaryFloatingPoint>(_ p: [T], _ q: [T]) -> T
 ///
 /// - Precondition: `logits` is not empty and `label` is in `0..<logits.count`.
 @inlinable
+@_specialize(where T == Double)
+@_specialize(where T == Float)
 public func crossEntropy<T: Real & BinaryFloatingPoint>(logits: [T], label: Int) -> T {
     checkRow(logits, label)
     return rowExponentials(logits).loss(logit: logits[label])
@@ -56,6 +62,8 @@ public func crossEntropy<T: Real & BinaryFloatingPoint>(logits: [T], label: Int)
 ///
 /// - Precondition: `logits` is not empty and `label` is in `0..<logits.count`.
 @inlinable
+@_specialize(where T == Double)
+@_specialize(where T == Float)
 public func crossEntropyGradient<T: Real & BinaryFloatingPoint>(logits: [T], label: Int) -> [T] {
     checkRow(logits, label)
     return [T](unsafeUninitializedCapacity: logits.count) { g, count in

@@ -12,6 +12,8 @@ import RealModule
 ///
 /// - Precondition: `z` is not empty.
 @inlinable
+@_specialize(where T == Double)
+@_specialize(where T == Float)
 public func logSumExp<T: Real & BinaryFloatingPoint>(_ z: [T]) -> T {
     require(!z.isEmpty, CECoreError.empty(argument: "z"))
     let row = rowExponentials(z)

@@ -9,6 +9,8 @@ import RealModule
 ///
 /// - Precondition: `z` is not empty.
 @inlinable
+@_specialize(where T == Double)
+@_specialize(where T == Float)
 public func numericalGradient<T: Real & BinaryFloatingPoint>(of f: ([T]) -> T, at z: [T]) -> [T] {
     require(!z.isEmpty, CECoreError.empty(argument: "z"))
     let scale = T.root(T.ulpOfOne, 3)

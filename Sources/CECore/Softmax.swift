@@ -14,6 +14,8 @@ import RealModule
 ///
 /// - Precondition: `z` is not empty ("z is empty; …").
 @inlinable
+@_specialize(where T == Double)
+@_specialize(where T == Float)
 public func softmax<T: Real & BinaryFloatingPoint>(_ z: [T]) -> [T] {
     require(!z.isEmpty, CECoreError.empty(argument: "z"))
     return [T](unsafeUninitializedCapacity: z.count) { out, count in
@@ -34,6 +36,8 @@ public func softmax<T: Real & BinaryFloatingPoint>(_ z: [T]) -> [T] {
 ///
 /// - Precondition: `z` is not empty.
 @inlinable
+@_specialize(where T == Double)
+@_specialize(where T == Float)
 public func logSoftmax<T: Real & BinaryFloatingPoint>(_ z: [T]) -> [T] {
     require(!z.isEmpty, CECoreError.empty(argument: "z"))
     var e = [T](repeating: 0, count: z.count)
