@@ -82,7 +82,7 @@ struct Serve: AsyncParsableCommand {
                         continue
                     }
                 }
-                let outcome = await BuildRun.performReporting(options, reporter: reporter)
+                let outcome = await BuildRun.performReporting(options.changed, reporter: reporter)
                 hub.finished(problems: outcome.problems.map(PreviewStatus.Problem.init), failure: outcome.failure)
             }
         }

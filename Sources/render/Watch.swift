@@ -45,7 +45,7 @@ struct Watch: AsyncParsableCommand {
                 reporter.note("rebuilding the chapter runtime (swift build --product ChapterRuntime)")
                 guard await RuntimeRebuild.run(packageRoot: root) else { continue }
             }
-            _ = await BuildRun.perform(options, reporter: reporter)
+            _ = await BuildRun.perform(options.changed, reporter: reporter)
         }
         reporter.note("stopped watching")
     }

@@ -129,6 +129,35 @@ import Testing
         #expect(!isUpToDate(uncached))
     }
 
+    /// serve and watch rebuild after a change without the stamp; the stamp
+    /// of the last plain render stays behind but no longer holds, even when
+    /// the chapter is changed back: the output was rewritten in between.
+    @Test func aRebuildAfterAChangeSkipsTheStampAndLeavesNoFalseOne() async throws {
+        let directory = try book()
+        var options = BuildOptions()
+        options.chaptersDirectory = directory + "/chapters"
+        options.outputDirectory = directory + "/output"
+        let first = try await BookBuilder(options: options).build()
+        #expect(!first.notes.contains("up to date"))
+        #expect(try await BookBuilder(options: options).build().notes.contains("up to date"))
+        let chapter = directory + "/chapters/01-a.md"
+        let original = try String(contentsOfFile: chapter, encoding: .utf8)
+        let cache = BuildCache(writeRoot: options.resolvedCacheDirectory)
+        let stamp = BuildStamp.path(cache: cache, output: options.outputDirectory)
+        let stamped = try Data(contentsOf: URL(fileURLWithPath: stamp))
+
+        try write("# A\n\nEdited while previewing.\n", to: chapter)
+        let rebuilt = try await BookBuilder(options: options.changed).build()
+        #expect(!rebuilt.notes.contains("up to date"))
+        try write(original, to: chapter)
+        _ = try await BookBuilder(options: options.changed).build()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: stamp)) == stamped, "a rebuild after a change writes no stamp")
+
+        let after = try await BookBuilder(options: options).build()
+        #expect(!after.notes.contains("up to date"), "the old stamp does not hold for the rewritten output")
+        #expect(try await BookBuilder(options: options).build().notes.contains("up to date"))
+    }
+
     /// A new option is covered without a change to the stamp: every stored
     /// property of `BuildOptions` is hashed unless it is listed as unable to
     /// change a page.

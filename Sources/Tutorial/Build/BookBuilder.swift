@@ -136,8 +136,8 @@ public struct BookBuilder: Sendable {
     }
 
     /// Whether this build may skip its work when nothing changed (``BuildStamp``):
-    /// a build that writes the site and uses the cache.
-    var stampsBuild: Bool { options.writeSite && options.useCache }
+    /// a build that writes the site and uses the cache, and was not started by a watched change.
+    var stampsBuild: Bool { options.writeSite && options.useCache && options.useStamp }
 
     /// The summary of a build that had nothing to do: the last build's
     /// chapters and warnings, replayed, every run counted as cached.
@@ -189,6 +189,7 @@ public struct BookBuilder: Sendable {
             cacheDirectory: cache.formulaDirectory.map { URL(fileURLWithPath: $0) })
         typesetter.lookupDirectories = cache.formulaLookups.map { URL(fileURLWithPath: $0) }
         typesetter.worker = options.nodeWorker
+        typesetter.memo = options.rebuildMemo
         return typesetter
     }
 

@@ -37,6 +37,11 @@ public struct BuildOptions: Sendable {
     public var nodeWorker: NodeWorker?
     /// What serve and watch remember between builds (``RebuildMemo``); nil for a single build.
     public var rebuildMemo: RebuildMemo?
+    /// Whether a build with nothing changed may stop at the stamp
+    /// (``BuildStamp``). A rebuild that a watched change started skips the
+    /// stamp (``changed``): it would not hold, and checking and writing it
+    /// cost 30 ms of every preview rebuild.
+    public var useStamp = true
     /// `render check` sets this to false: check everything, write nothing.
     public var writeSite = true
     /// Debian's libjs-katex, or `TUTORIAL_KATEX_DIR`.
@@ -82,6 +87,15 @@ public struct BuildOptions: Sendable {
         if let numbering = config.numbering { self.numbering = numbering }
         sharedSources = config.sources
         packages = config.packages
+    }
+
+    /// These options for a rebuild that a watched change started (serve,
+    /// watch): no stamp is checked or written. The last stamp stays and no
+    /// longer matches the chapters or the output, so a later render builds.
+    public var changed: BuildOptions {
+        var copy = self
+        copy.useStamp = false
+        return copy
     }
 
     /// Where the cache is.

@@ -47,7 +47,7 @@ struct BuildStamp: Codable {
     /// Options that cannot change what a build writes: how many programs run
     /// at once, how to wait for or talk about another render, and whether
     /// node and earlier parses and runs are kept (their answers are the same).
-    static let ignoredOptions: Set<String> = ["jobs", "waitForLock", "onWait", "onNote", "nodeWorker", "rebuildMemo"]
+    static let ignoredOptions: Set<String> = ["jobs", "waitForLock", "onWait", "onNote", "nodeWorker", "rebuildMemo", "useStamp"]
 
     /// The digest of the inputs a stamp can check before parsing anything.
     struct Inputs {

@@ -1,15 +1,17 @@
 import Foundation
 
 /// What `render serve` and `render watch` remember between their builds:
-/// each chapter's parse, by its exact source, and each run read from the
-/// cache, by its key and seeds.
+/// each chapter's parse, by its exact source, each run read from the
+/// cache, by its key and seeds, and each typeset formula, by its TeX.
 ///
 /// A save changes one chapter; without this, every rebuild parses all the
 /// others again (cmark, the scanner and swift-syntax: a fifth of a preview
-/// rebuild) and decodes every cached run (another tenth). Both are pure
-/// functions of what they are keyed by — a parse of (path, name, text), a
-/// stored run of its content-addressed key and variant, verified when it was
-/// read — so remembering them changes no output. Entries that a build did
+/// rebuild), decodes every cached run (another tenth) and reads every
+/// formula's file from the cache. Each is a pure function of what it is
+/// keyed by — a parse of (path, name, text), a stored run of its
+/// content-addressed key and variant, verified when it was read, a formula's
+/// HTML of its TeX, display mode and the KaTeX version — so remembering them
+/// changes no output. Entries that a build did
 /// not use are dropped when the next one starts, so the memo holds one
 /// book's worth at most.
 public final class RebuildMemo: @unchecked Sendable {
@@ -18,6 +20,10 @@ public final class RebuildMemo: @unchecked Sendable {
     private var runs: [String: RawRun] = [:]
     private var usedDocuments: Set<ChapterSource> = []
     private var usedRuns: Set<String> = []
+    private var formulas: [Formula: String] = [:]
+    private var usedFormulas: Set<Formula> = []
+    /// The KaTeX version the remembered formulas were typeset with.
+    private var katexVersion: String?
 
     /// An empty memo.
     public init() {}
@@ -28,8 +34,10 @@ public final class RebuildMemo: @unchecked Sendable {
         defer { lock.unlock() }
         documents = documents.filter { usedDocuments.contains($0.key) }
         runs = runs.filter { usedRuns.contains($0.key) }
+        formulas = formulas.filter { usedFormulas.contains($0.key) }
         usedDocuments = []
         usedRuns = []
+        usedFormulas = []
     }
 
     /// The parse of `source`, from the memo or from `parse`.
@@ -57,6 +65,27 @@ public final class RebuildMemo: @unchecked Sendable {
         guard let run = runs[name] else { return nil }
         usedRuns.insert(name)
         return run
+    }
+
+    /// The HTML remembered for `formula`, typeset with KaTeX `version`.
+    func html(for formula: Formula, katexVersion version: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard katexVersion == version, let html = formulas[formula] else { return nil }
+        usedFormulas.insert(formula)
+        return html
+    }
+
+    /// Remembers a formula's HTML (a TeX error is not remembered: it is reported again).
+    func remember(html: String, for formula: Formula, katexVersion version: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if katexVersion != version {
+            formulas = [:]
+            katexVersion = version
+        }
+        formulas[formula] = html
+        usedFormulas.insert(formula)
     }
 
     /// Remembers a run read from, or just stored in, the cache.

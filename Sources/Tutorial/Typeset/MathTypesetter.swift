@@ -18,6 +18,8 @@ public struct MathTypesetter: Sendable {
     /// A node kept running between builds (`render serve`, `render watch`);
     /// nil starts node for the batch and lets it exit.
     public var worker: NodeWorker?
+    /// Formulas remembered between the builds of serve and watch; nil reads them from the cache.
+    public var memo: RebuildMemo?
 
     /// Creates a typesetter.
     /// - Parameters:
@@ -46,9 +48,9 @@ public struct MathTypesetter: Sendable {
     ///   node fails as a whole; a TeX error is not thrown.
     public func typeset(_ formulas: [Formula]) async throws -> [TypesetResult] {
         let cache = FormulaCache(directory: cacheDirectory, lookups: lookupDirectories, katexVersion: try katexVersion())
-        var (known, missing) = Self.lookUp(formulas, in: cache)
+        var (known, missing) = lookUp(formulas, in: cache)
         if !missing.isEmpty {
-            try Self.record(try await runKaTeX(on: missing), for: missing, in: cache, into: &known)
+            try record(try await runKaTeX(on: missing), for: missing, in: cache, into: &known)
         }
         return formulas.map { known[$0]! }
     }
@@ -83,11 +85,11 @@ public struct MathTypesetter: Sendable {
         let cache = FormulaCache(directory: cacheDirectory, lookups: lookupDirectories, katexVersion: try katexVersion())
         let indexCache = SearchIndexCache(directory: cacheDirectory, lookups: lookupDirectories)
         let indexKey = try indexCache.key(search)
-        var (known, missing) = Self.lookUp(formulas, in: cache)
+        var (known, missing) = lookUp(formulas, in: cache)
         var index = indexCache.index(for: indexKey)
         if !missing.isEmpty || index == nil {
             let (fresh, built) = try await runNode(on: missing, search: index == nil ? search : nil)
-            try Self.record(fresh, for: missing, in: cache, into: &known)
+            try record(fresh, for: missing, in: cache, into: &known)
             if index == nil {
                 guard let built else { throw MathTypesetterError.malformedOutput(detail: "no search index in node's answer") }
                 indexCache.store(built, key: indexKey)
@@ -97,13 +99,16 @@ public struct MathTypesetter: Sendable {
         return (formulas.map { known[$0]! }, index ?? "{}")
     }
 
-    /// The formulas the cache already holds, and the others, each once, in order.
-    private static func lookUp(_ formulas: [Formula], in cache: FormulaCache) -> (known: [Formula: TypesetResult], missing: [Formula]) {
+    /// The formulas the memo or the cache already holds, and the others, each once, in order.
+    private func lookUp(_ formulas: [Formula], in cache: FormulaCache) -> (known: [Formula: TypesetResult], missing: [Formula]) {
         var known: [Formula: TypesetResult] = [:]
         var missing: [Formula] = []
         var queued = Set<Formula>()
         for formula in formulas where known[formula] == nil && !queued.contains(formula) {
-            if let html = cache.html(for: formula) {
+            if cacheDirectory != nil, let html = memo?.html(for: formula, katexVersion: cache.katexVersion) {
+                known[formula] = .html(html)
+            } else if let html = cache.html(for: formula) {
+                memo?.remember(html: html, for: formula, katexVersion: cache.katexVersion)
                 known[formula] = .html(html)
             } else {
                 missing.append(formula)
@@ -113,11 +118,14 @@ public struct MathTypesetter: Sendable {
         return (known, missing)
     }
 
-    /// Keeps node's results for `missing`, storing the HTML of each accepted formula in the cache.
-    private static func record(_ fresh: [TypesetResult], for missing: [Formula], in cache: FormulaCache, into known: inout [Formula: TypesetResult]) throws {
+    /// Keeps node's results for `missing`, storing the HTML of each accepted formula in the cache (and the memo).
+    private func record(_ fresh: [TypesetResult], for missing: [Formula], in cache: FormulaCache, into known: inout [Formula: TypesetResult]) throws {
         for (formula, result) in zip(missing, fresh) {
             known[formula] = result
-            if case .html(let html) = result { try cache.store(html, for: formula) }
+            if case .html(let html) = result {
+                try cache.store(html, for: formula)
+                if cacheDirectory != nil { memo?.remember(html: html, for: formula, katexVersion: cache.katexVersion) }
+            }
         }
     }
 
