@@ -50,6 +50,22 @@ import Testing
         #expect(result.standardError.contains("swift build"))
     }
 
+    /// The runtime library without its module (a partial copy of a build
+    /// folder): swiftc's "no such module" is a set-up error, not the chapter's.
+    @Test func aRuntimeWithoutItsModuleIsASetupError() async throws {
+        let directory = try RenderProcess.temporaryDirectory("nomodule")
+        try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: directory + "/runtime", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory + "/runtime/libChapterRuntime.so", withDestinationPath: RenderProcess.binDirectory + "/libChapterRuntime.so")
+        try "```swift\nlet x = 1\n```\n".write(toFile: directory + "/chapters/01.md", atomically: true, encoding: .utf8)
+        let result = try await RenderProcess.run(["check"], in: directory, environment: ["TUTORIAL_RUNTIME_DIR": directory + "/runtime"])
+        #expect(result.status == 2, "\(result.standardError)")
+        #expect(result.standardError.contains("cannot find the chapter runtime's module ChapterRuntime"), "\(result.standardError)")
+        #expect(result.standardError.contains("swift build"))
+        #expect(!result.standardError.contains("01.md:"), "not reported as the chapter's error")
+    }
+
     @Test func missingKaTeXIsASetupErrorWithTheFix() async throws {
         let directory = try RenderProcess.temporaryDirectory("nokatex")
         try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)

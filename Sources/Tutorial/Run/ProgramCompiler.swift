@@ -32,6 +32,10 @@ struct ProgramCompiler: Sendable {
             throw SetupError("the Swift toolchain could not build a chapter program: \(output.split(separator: "\n").first ?? "")",
                              fix: "check the toolchain: swiftc and the system linker (ld, from binutils) must be on PATH")
         }
+        if let module = Self.missingRuntimeModule(in: output) {
+            throw SetupError("swiftc cannot find the chapter runtime's module \(module) in \(toolchain.modulesDirectory): every chapter program imports it",
+                             fix: "run `swift build` (or `make build`) in the project folder, then run render from .build/debug/render")
+        }
         let diagnostics = Self.diagnostics(from: outcome.standardError + outcome.standardOutput, chapter: program.chapterPath,
                                            lineMap: Self.chapterLines(of: program.source))
         if diagnostics.isEmpty {
@@ -39,6 +43,15 @@ struct ProgramCompiler: Sendable {
             return [Diagnostic(file: program.chapterPath, line: 1, "the chapter program did not compile: \(text)")]
         }
         return diagnostics
+    }
+
+    /// The runtime's modules, which render puts in every program's imports:
+    /// swiftc not finding one is a broken installation, not the chapter's fault.
+    static let runtimeModules = ["ChapterRuntime", "ChapterChannel", "NumberFormatting"]
+
+    /// The runtime module swiftc says it cannot find, if any.
+    static func missingRuntimeModule(in output: String) -> String? {
+        runtimeModules.first { output.contains("no such module '\($0)'") }
     }
 
     /// For each line of the program (1-based; index 0 unused), the chapter
