@@ -45,6 +45,22 @@ import Testing
         #expect(worker.processIdentifier == first)
     }
 
+    /// node exiting in the middle of a request (here: it cannot parse it) is
+    /// seen at once, from the end of its output, not after the time limit.
+    @Test func aNodeThatDiesMidRequestFailsAtOnce() throws {
+        let worker = NodeWorker(timeout: .seconds(60))
+        defer { worker.stop() }
+        let node = try #require(ChildProcess.find(["node", "nodejs"]))
+        let katex = MathTypesetter(cacheDirectory: nil).katexScript.path
+        let clock = ContinuousClock()
+        let started = clock.now
+        #expect(throws: MathTypesetterError.self) { try worker.answer("not JSON", node: node, katex: katex) }
+        #expect(clock.now - started < .seconds(20), "the failure waited for the time limit")
+        #expect(worker.processIdentifier == nil)
+        let line = try worker.answer(#"[{"tex":"x","display":false}]"#, node: node, katex: katex)
+        #expect(line.contains("katex"))
+    }
+
     @Test func aWorkerThatDiedIsReplacedAndTheBuildStillGetsItsAnswer() async throws {
         let worker = NodeWorker()
         defer { worker.stop() }

@@ -51,9 +51,12 @@ struct ProcessLimitGroup: Sendable {
         return enabled.split(separator: " ").contains { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "pids" } && access(root, W_OK) == 0
     }
 
-    /// The command, started so that it joins the group before anything else runs.
+    /// The command, started so that it joins the group before anything else
+    /// runs. Should the kernel refuse the move (a cgroup delegated
+    /// differently), the run still starts, under the sandbox's other limits,
+    /// rather than failing the chapter for a reason that is not its own.
     func wrap(executable: String, arguments: [String]) -> (executable: String, arguments: [String]) {
-        ("/bin/sh", ["-c", #"echo $$ > "$0/cgroup.procs" && exec "$@""#, path, executable] + arguments)
+        ("/bin/sh", ["-c", #"{ echo $$ > "$0/cgroup.procs"; } 2>/dev/null; exec "$@""#, path, executable] + arguments)
     }
 
     /// The processes in the group now.

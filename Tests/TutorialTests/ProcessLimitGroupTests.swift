@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import Tutorial
+
+/// The wrapper that puts a root render's chapter run into its pids cgroup.
+@Suite struct ProcessLimitGroupTests {
+    func run(_ command: (executable: String, arguments: [String])) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command.executable)
+        process.arguments = command.arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func theWrappedCommandRunsWithItsArgumentsUnchanged() throws {
+        let group = ProcessLimitGroup(path: FileManager.default.temporaryDirectory.path + "/plg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: group.path, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: group.path) }
+        let result = try run(group.wrap(executable: "/usr/bin/printf", arguments: ["%s|", "a b", "$HOME", "'q'"]))
+        #expect(result.status == 0)
+        #expect(result.output == "a b|$HOME|'q'|")
+        // It wrote its own pid where the cgroup's process list would be.
+        let written = try String(contentsOfFile: group.path + "/cgroup.procs", encoding: .utf8)
+        #expect(Int(written.trimmingCharacters(in: .whitespacesAndNewlines)) != nil)
+    }
+
+    /// A group the kernel will not let the run join does not fail the chapter.
+    @Test func aGroupThatCannotBeJoinedStillRunsTheCommand() throws {
+        let group = ProcessLimitGroup(path: "/nonexistent-\(UUID().uuidString)")
+        let result = try run(group.wrap(executable: "/usr/bin/printf", arguments: ["ran"]))
+        #expect(result.status == 0)
+        #expect(result.output == "ran")
+    }
+}
