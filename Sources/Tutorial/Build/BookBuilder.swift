@@ -102,7 +102,7 @@ public struct BookBuilder: Sendable {
         }
         reports.forEach(onChapter)
         var summary = BuildSummary(chapters: reports, diagnostics: diagnostics, seconds: (clock.now - start).seconds)
-        if !options.sandbox { summary.notes.append("sandbox off (--no-sandbox)") }
+        summary.notes += modeNotes
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics, summary: summary) }
         guard options.writeSite else { return summary }
 
@@ -135,6 +135,9 @@ public struct BookBuilder: Sendable {
         return summary
     }
 
+    /// Said at the end of the summary line: that chapters ran unconfined.
+    var modeNotes: [String] { options.sandbox ? [] : [Sandbox.offNote] }
+
     /// Whether this build may skip its work when nothing changed (``BuildStamp``):
     /// a build that writes the site and uses the cache, and was not started by a watched change.
     var stampsBuild: Bool { options.writeSite && options.useCache && options.useStamp }
@@ -150,9 +153,7 @@ public struct BookBuilder: Sendable {
             return replayed
         }
         reports.forEach(onChapter)
-        var summary = BuildSummary(chapters: reports, diagnostics: stamp.diagnostics, seconds: seconds, notes: ["up to date"])
-        if !options.sandbox { summary.notes.append("sandbox off (--no-sandbox)") }
-        return summary
+        return BuildSummary(chapters: reports, diagnostics: stamp.diagnostics, seconds: seconds, notes: ["up to date"] + modeNotes)
     }
 
     /// Each document's chapter number, counting from 1 without the front

@@ -31,7 +31,7 @@ struct ProcessLimitGroup: Sendable {
             let path = root + "/render-\(getpid())-\(UUID().uuidString.prefix(8))"
             guard mkdir(path, 0o755) == 0 else { continue }
             let group = ProcessLimitGroup(path: path)
-            guard write(String(limit), to: path + "/pids.max") else {
+            guard (try? String(limit).write(toFile: path + "/pids.max", atomically: false, encoding: .utf8)) != nil else {
                 group.remove()
                 continue
             }
@@ -73,11 +73,5 @@ struct ProcessLimitGroup: Sendable {
             guard errno == EBUSY else { return }
             usleep(10_000)
         }
-    }
-
-    static func write(_ text: String, to file: String) -> Bool {
-        guard let handle = FileHandle(forWritingAtPath: file) else { return false }
-        defer { try? handle.close() }
-        return (try? handle.write(contentsOf: Data(text.utf8))) != nil
     }
 }

@@ -148,8 +148,6 @@ public struct Sandbox: Sendable {
         return (bubblewrap, ["--dev-bind", "/", "/", "--proc", "/proc", "--unshare-pid", "--die-with-parent", "--", swiftc] + arguments)
     }
 
-    /// How the summary line names this mode.
-    public var summaryNote: String? {
-        enabled ? nil : "sandbox off (--no-sandbox)"
-    }
+    /// What the summary line says when chapters ran unconfined.
+    public static let offNote = "sandbox off (--no-sandbox)"
 }
