@@ -166,4 +166,29 @@ struct KernelModuleTests {
             }
         }
     }
+
+    /// A row's last 1 to 7 elements are exponentiated one at a time; they must get the bits
+    /// a vector lane gives. Appending copies of the max to fill the last vector leaves m,
+    /// and so every e_j, unchanged, but moves the tail into full vectors.
+    @Test("a row's last elements get the bits of a vector lane")
+    func tailsMatchLanes() {
+        var rng = RandomLogits(seed: 1701)
+        for count in Array(1...23) + [1001, 1007] {
+            for spread in [0.5, 10, 100] {
+                let zf: [Float] = rng.logits(count, spread: spread)
+                let zd: [Double] = rng.logits(count, spread: spread * 8)
+                let filledF = zf + [Float](repeating: zf.max()!, count: (8 - count % 8) % 8)
+                let filledD = zd + [Double](repeating: zd.max()!, count: (8 - count % 8) % 8)
+                for isa in InstructionSet.available {
+                    let (f, d) = (Self.float(isa), Self.double(isa))
+                    #expect(differences(Array(Self.run(zf, next: zf, f).prefix(count)),
+                                        Array(Self.run(filledF, next: filledF, f).prefix(count))) == 0,
+                            "Float \(isa), K = \(count)")
+                    #expect(differences(Array(Self.run(zd, next: zd, d).prefix(count)),
+                                        Array(Self.run(filledD, next: filledD, d).prefix(count))) == 0,
+                            "Double \(isa), K = \(count)")
+                }
+            }
+        }
+    }
 }

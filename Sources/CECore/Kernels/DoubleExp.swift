@@ -74,12 +74,14 @@ extension RowKernels {
     /// e^(hi + lo) lane by lane for 8 Doubles (hi + lo the exact shifted logit z − m).
     ///
     /// Lanes below the normal range (hi < −708, including masked −∞ logits) use libm's `exp`
-    /// instead, as does every path; NaN lanes give NaN.
+    /// instead, as does every path; NaN lanes give NaN. A vector with such a lane goes lane
+    /// by lane through `exponential`, so each e_j depends on z_j and m alone, never on its
+    /// neighbours.
     @inline(__always)
     static func exponentials(_ hi: D, _ lo: D, table: UnsafePointer<Double>) -> D {
         if any(hi .< -708) {
             var v = D(repeating: 0)
-            for l in 0..<D.scalarCount { v[l] = scalarExp(hi[l], lo[l]) }
+            for l in 0..<D.scalarCount { v[l] = exponential(hi[l], lo[l], table: table) }
             return v
         }
         return exp(hi, lo, table: table)
@@ -127,5 +129,23 @@ extension RowKernels {
         // bits of k hold 0x4338…0 + n: (bits >> 7) << 52 is ⌊n/128⌋ in the exponent field
         let s = unsafeBitCast(head &+ ((kb &>> 7) &<< 52), to: D.self)
         return s + s * (tail + p)
+    }
+
+    /// e^(hi + lo) for one element, with the operations of one lane of `exponentials` (so
+    /// the same bits): a row's last few elements.
+    @inline(__always)
+    static func exponential(_ hi: Double, _ lo: Double, table: UnsafePointer<Double>) -> Double {
+        if hi < -708 { return scalarExp(hi, lo) }
+        let k = hi * 0x1.71547652b82fep7 + 0x1.8p52
+        let nf = k - 0x1.8p52
+        let r = (hi - nf * 0x1.62e42fee00000p-8) + (lo - nf * 0x1.a39ef35793c76p-40)
+        let r2 = r * r
+        let c = 0.5 + 0x1.5555555555555p-3 * r
+        let d = 0x1.5555555555555p-5 + 0x1.1111111111111p-7 * r
+        let p = r + r2 * (c + r2 * d)
+        let kb = k.bitPattern
+        let i = Int(truncatingIfNeeded: kb & 127) &* 2
+        let s = Double(bitPattern: table[i].bitPattern &+ ((kb &>> 7) &<< 52))
+        return s + s * (table[i &+ 1] + p)
     }
 }

@@ -10,7 +10,8 @@
 ///   or 2 for Float on the baseline, 2 or 1 AVX2 registers, one AVX-512 register;
 /// - each lane keeps its own running max and its own sums, and the lanes are combined in
 ///   lane order at the end, so the reduction tree does not depend on the register width;
-/// - a row's last partial vector is padded and goes through the same vector code;
+/// - a row's last 1 to 7 elements go one at a time through the same operations as a
+///   vector lane, into lanes 0, 1, …;
 /// - every product and sum is rounded on its own (Swift does not contract a·b + c into a
 ///   fused multiply-add; the bit-identity test checks that it stays so).
 ///
@@ -42,7 +43,7 @@ public enum RowKernels {
             maxStep(&acc, load(z + j))
             j += 8
         }
-        if j < n { maxStep(&acc, loadPadded(z + j, n - j, padding: z[0])) }
+        if j < n { maxStep(&acc, lastVector(z, count: n)) }
         return fold(acc)
     }
 
@@ -57,7 +58,7 @@ public enum RowKernels {
     ) -> (tail: Float, nextMax: Float) {
         let nz = next ?? z
         var acc = F(repeating: nz[0])
-        var sum = F(), comp = F(), block = F(), ties = F(), blockCount = 0
+        var sum = F(), comp = F(), block = F(), ties = F(), blockCount = 0, compensated = false
         let vm = F(repeating: m), negM = F(repeating: -m)
         var j = 0
         while j + 8 <= n {
@@ -72,19 +73,22 @@ public enum RowKernels {
                 kahan(&sum, &comp, block)
                 block = F()
                 blockCount = 0
+                compensated = true
             }
         }
         if j < n {
-            // padded with m: e = 1 there, left out of the sum like every maximal entry
-            let rest = n - j
-            maxStep(&acc, loadPadded(nz + j, rest, padding: nz[0]))
-            let x: F = loadPadded(z + j, rest, padding: m)
-            let v = exponentials(shifted(x, vm, negM))
-            for l in 0..<rest { e[j + l] = v[l] }
-            accumulate(x, v, m, &block, &ties, valid: rest)
+            // the last 1 to 7 elements one at a time, in lanes 0..<rest, with the same
+            // operations as a vector lane (so the same bits)
+            maxStep(&acc, lastVector(nz, count: n))
+            for l in 0..<(n - j) {
+                let x = z[j + l]
+                let v = exponential(shifted(x, m, -m))
+                e[j + l] = v
+                if x == m { ties[l] += 1 } else { block[l] += v }
+            }
         }
-        kahan(&sum, &comp, block)
-        return (total(sum, comp, ties), fold(acc))
+        if compensated { kahan(&sum, &comp, block) } else { sum = block }
+        return (total(sum, comp, ties, compensated: compensated), fold(acc))
     }
 
     /// e_j ← c·e_j.
@@ -109,7 +113,7 @@ public enum RowKernels {
             maxStep(&acc, load(z + j))
             j += 8
         }
-        if j < n { maxStep(&acc, loadPadded(z + j, n - j, padding: z[0])) }
+        if j < n { maxStep(&acc, lastVector(z, count: n)) }
         return fold(acc)
     }
 
@@ -121,7 +125,7 @@ public enum RowKernels {
     ) -> (tail: Double, nextMax: Double) {
         let nz = next ?? z
         var acc = D(repeating: nz[0])
-        var sum = D(), comp = D(), block = D(), ties = D(), blockCount = 0
+        var sum = D(), comp = D(), block = D(), ties = D(), blockCount = 0, compensated = false
         let vm = D(repeating: m), negM = D(repeating: -m)
         var j = 0
         exp2Table.withUnsafeBufferPointer { tb in
@@ -139,20 +143,22 @@ public enum RowKernels {
                     kahan(&sum, &comp, block)
                     block = D()
                     blockCount = 0
+                    compensated = true
                 }
             }
             if j < n {
-                let rest = n - j
-                maxStep(&acc, loadPadded(nz + j, rest, padding: nz[0]))
-                let x: D = loadPadded(z + j, rest, padding: m)
-                let (hi, lo) = shifted(x, vm, negM)
-                let v = exponentials(hi, lo, table: table)
-                for l in 0..<rest { e[j + l] = v[l] }
-                accumulate(x, v, m, &block, &ties, valid: rest)
+                maxStep(&acc, lastVector(nz, count: n))
+                for l in 0..<(n - j) {
+                    let x = z[j + l]
+                    let (hi, lo) = shifted(x, m, -m)
+                    let v = exponential(hi, lo, table: table)
+                    e[j + l] = v
+                    if x == m { ties[l] += 1 } else { block[l] += v }
+                }
             }
         }
-        kahan(&sum, &comp, block)
-        return (total(sum, comp, ties), fold(acc))
+        if compensated { kahan(&sum, &comp, block) } else { sum = block }
+        return (total(sum, comp, ties, compensated: compensated), fold(acc))
     }
 
     /// e_j ← c·e_j.
@@ -174,11 +180,17 @@ public enum RowKernels {
         UnsafeRawPointer(p).loadUnaligned(as: V.self)
     }
 
-    /// The first `count` (< 8) elements at p, the other lanes set to `padding`.
+    /// The vector that completes a row's max: the row's last 8 elements (those before
+    /// them were seen already, and a repeat does not change a max), or, for a row shorter
+    /// than 8, its elements padded with its first. Copying in one piece, instead of lane by
+    /// lane, avoids a store-forwarding stall per element.
     @inline(__always)
-    static func loadPadded<V: SIMD>(_ p: UnsafePointer<V.Scalar>, _ count: Int, padding: V.Scalar) -> V {
-        var v = V(repeating: padding)
-        for l in 0..<count { v[l] = p[l] }
+    static func lastVector<V: SIMD>(_ z: UnsafePointer<V.Scalar>, count n: Int) -> V {
+        if n >= V.scalarCount { return load(z + n - V.scalarCount) }
+        var v = V(repeating: z[0])
+        withUnsafeMutableBytes(of: &v) { raw in
+            raw.baseAddress!.copyMemory(from: z, byteCount: n * MemoryLayout<V.Scalar>.stride)
+        }
         return v
     }
 
@@ -191,19 +203,28 @@ public enum RowKernels {
         return (hi, lo)
     }
 
+    /// The same for one element (a row's last few).
+    @inline(__always)
+    static func shifted<T: FloatingPoint>(_ x: T, _ m: T, _ negM: T) -> (T, T) {
+        let hi = x - m
+        let mm = hi - x
+        let lo = (x - (hi - mm)) + (negM - mm)
+        return (hi, lo)
+    }
+
     /// Adds the lanes of v that are not maxima (x ≠ m) to `block`, and counts the maxima
-    /// among the first `valid` lanes in `ties`.
+    /// in `ties`.
     ///
     /// Written lane by lane (as is `maxStep`) so that LLVM turns it into vector compares
     /// and blends; the generic `SIMDMask` operations build their masks one lane at a time.
-    @inline(__always)
+    @_transparent
     static func accumulate<V: SIMD>(
-        _ x: V, _ v: V, _ m: V.Scalar, _ block: inout V, _ ties: inout V, valid: Int = V.scalarCount
+        _ x: V, _ v: V, _ m: V.Scalar, _ block: inout V, _ ties: inout V
     ) where V.Scalar: FloatingPoint {
         for l in 0..<V.scalarCount {
             let isMax = x[l] == m
             block[l] += isMax ? 0 : v[l]
-            ties[l] += isMax && l < valid ? 1 : 0
+            ties[l] += isMax ? 1 : 0
         }
     }
 
@@ -232,15 +253,17 @@ public enum RowKernels {
     }
 
     /// t = (number of maxima − 1) + Σ_lanes (sum − comp), folded in lane order with
-    /// Neumaier's compensation.
+    /// Neumaier's compensation. A row of at most 16 vectors never folded a block into its
+    /// Kahan sums (`compensated` false): comp is 0 and only the sums are added.
     @inline(__always)
-    static func total<V: SIMD>(_ sum: V, _ comp: V, _ ties: V) -> V.Scalar where V.Scalar: FloatingPoint {
+    static func total<V: SIMD>(_ sum: V, _ comp: V, _ ties: V, compensated: Bool) -> V.Scalar
+    where V.Scalar: FloatingPoint {
         var count = V.Scalar(0)
         for l in 0..<V.scalarCount { count += ties[l] }
         var total = CompensatedTotal(count - 1)
         for l in 0..<V.scalarCount {
             total.add(sum[l])
-            total.add(-comp[l])
+            if compensated { total.add(-comp[l]) }
         }
         return total.value
     }
