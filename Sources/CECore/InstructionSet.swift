@@ -22,6 +22,11 @@ public enum InstructionSet: String, CaseIterable, Sendable {
     /// AVX-512 F/CD/BW/DQ/VL (Skylake-SP and later, Zen 4): 512-bit vectors.
     case avx512
 
+    /// The shortest row the wider paths take: shorter rows run the baseline kernels on
+    /// every path, because a row of a few vectors gains nothing from wider registers (the
+    /// per-row work dominates). The bits are the same either way.
+    public static let shortestWideRow = 64
+
     /// The path this process uses (`CECORE_ISA`, else the best `available` one).
     public static let selected: InstructionSet = choose(
         requested: getenv("CECORE_ISA").map { String(cString: $0) }, available: available)

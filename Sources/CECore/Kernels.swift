@@ -11,8 +11,8 @@ internal import CECoreAVX512
 /// same either way.
 @usableFromInline
 enum Kernels {
-    /// The shortest row given to the AVX kernels.
-    static let wideMinimum = 64
+    /// The shortest row given to the AVX kernels (`InstructionSet.shortestWideRow`).
+    static let wideMinimum = InstructionSet.shortestWideRow
 
     /// The path for a row of n elements.
     @inline(__always)
