@@ -28,6 +28,7 @@ check: build
 test: setup-test build
 	$(RENDER) check
 	$(SWIFT) test -c $(CONFIG)
+	CECORE_ISA=baseline $(SWIFT) test -c $(CONFIG) --skip-build --filter CECoreTests
 	scripts/mutation-test --render $(RENDER)
 	$(RENDER) --quiet
 	$(RENDER) pdf --quiet
