@@ -14,13 +14,33 @@ struct ProgramCompiler: Sendable {
 
     /// Compiles `program` into `directory/program`. Returns the diagnostics
     /// (empty on success).
+    ///
+    /// The compile runs the driver's jobs directly (`CompilePlan`). When they
+    /// fail without an error in a source file — a plan the toolchain no longer
+    /// accepts, say — swiftc itself compiles the program again and has the last word.
     func compile(_ program: ChapterProgram, in directory: String) async throws -> [Diagnostic] {
         let main = (directory as NSString).appendingPathComponent("main.swift")
         let binary = (directory as NSString).appendingPathComponent("program")
         try program.source.write(toFile: main, atomically: true, encoding: .utf8)
-        let command = sandbox.compileCommand(swiftc: toolchain.swiftc, arguments: toolchain.compileArguments(main: main, output: binary))
-        let outcome = try await ChildProcess.run(
-            command.executable, arguments: command.arguments, timeout: timeout, processGroup: true)
+        let placeholder = CompilePlan.placeholder
+        var outcome: ChildProcess.Outcome?
+        if let plan = await CompilePlan.plan(
+            swiftc: toolchain.swiftc, arguments: toolchain.compileArguments(main: placeholder + "/main.swift", output: placeholder + "/program")) {
+            let command = sandbox.compileCommand(script: plan.script(directory: directory))
+            let direct = try await ChildProcess.run(command.executable, arguments: command.arguments, timeout: timeout, processGroup: true)
+            for file in ["program.o", "program.autolink"] { unlink((directory as NSString).appendingPathComponent(file)) }
+            if case .exited(let code) = direct.status, code != 0,
+               !CompilerMessage.errors(in: direct.standardError + direct.standardOutput).contains(where: { $0.file != nil }) {
+                outcome = nil
+            } else {
+                outcome = direct
+            }
+        }
+        if outcome == nil {
+            let command = sandbox.compileCommand(swiftc: toolchain.swiftc, arguments: toolchain.compileArguments(main: main, output: binary))
+            outcome = try await ChildProcess.run(command.executable, arguments: command.arguments, timeout: timeout, processGroup: true)
+        }
+        guard let outcome else { return [] }
         if case .exited(0) = outcome.status { return [] }
         if case .timedOut = outcome.status {
             return [Diagnostic(file: program.chapterPath, line: 1,

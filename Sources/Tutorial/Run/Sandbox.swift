@@ -140,6 +140,12 @@ public struct Sandbox: Sendable {
         return arguments
     }
 
+    /// The command that runs the compiler's jobs (a `CompilePlan` script), as
+    /// `compileCommand(swiftc:arguments:)` runs the driver.
+    func compileCommand(script: String) -> (executable: String, arguments: [String]) {
+        compileCommand(swiftc: "/bin/sh", arguments: ["-c", script])
+    }
+
     /// The command that runs the compiler: with the whole file system, but in
     /// a PID namespace that dies with render; unconfined, with a parent-death
     /// signal for the compiler driver itself.

@@ -1,0 +1,39 @@
+/// Splits a line of POSIX shell words, as `swiftc -###` prints its jobs:
+/// whitespace separates words; single quotes keep everything literally;
+/// double quotes keep everything but `\"`, `\\`, `\$` and `` \` ``; a
+/// backslash outside quotes keeps the next character.
+enum ShellWords {
+    static func split(_ line: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        var inWord = false
+        var it = line.makeIterator()
+        while let c = it.next() {
+            switch c {
+            case " ", "\t":
+                if inWord { words.append(word); word = ""; inWord = false }
+            case "'":
+                inWord = true
+                while let q = it.next(), q != "'" { word.append(q) }
+            case "\"":
+                inWord = true
+                while let q = it.next(), q != "\"" {
+                    if q == "\\", let n = it.next() {
+                        if !"\"\\$`".contains(n) { word.append(q) }
+                        word.append(n)
+                    } else {
+                        word.append(q)
+                    }
+                }
+            case "\\":
+                inWord = true
+                if let n = it.next() { word.append(n) }
+            default:
+                inWord = true
+                word.append(c)
+            }
+        }
+        if inWord { words.append(word) }
+        return words
+    }
+}
