@@ -31,11 +31,12 @@ struct CompilePlan: Sendable, Equatable {
     }
 
     /// The plan for `arguments` (which name `placeholder/main.swift` and
-    /// `placeholder/program`), made once per process for each toolchain and
-    /// argument list, however many compiles ask at once; nil when the driver's
-    /// plan has an unknown shape.
-    static func plan(swiftc: String, arguments: [String]) async -> CompilePlan? {
-        await planner.plan(key: ([swiftc] + arguments).joined(separator: "\u{0}")) {
+    /// `placeholder/program`), made once per process for each toolchain (by its
+    /// `identity`, which changes when swiftc is replaced: a long `render serve`
+    /// plans again) and argument list, however many compiles ask at once; nil when
+    /// the driver's plan has an unknown shape.
+    static func plan(swiftc: String, identity: String = "", arguments: [String]) async -> CompilePlan? {
+        await planner.plan(key: ([swiftc, identity] + arguments).joined(separator: "\u{0}")) {
             let linker = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent()
                 .appendingPathComponent("ld.lld").path
             let lld = FileManager.default.isExecutableFile(atPath: linker) ? ["-use-ld=lld"] : []

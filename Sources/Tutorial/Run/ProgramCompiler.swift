@@ -25,7 +25,7 @@ struct ProgramCompiler: Sendable {
         let placeholder = CompilePlan.placeholder
         var outcome: ChildProcess.Outcome?
         if let plan = await CompilePlan.plan(
-            swiftc: toolchain.swiftc, arguments: toolchain.compileArguments(main: placeholder + "/main.swift", output: placeholder + "/program")) {
+            swiftc: toolchain.swiftc, identity: toolchain.identity, arguments: toolchain.compileArguments(main: placeholder + "/main.swift", output: placeholder + "/program")) {
             let command = sandbox.compileCommand(script: plan.script(directory: directory))
             let direct = try await ChildProcess.run(command.executable, arguments: command.arguments, timeout: timeout, processGroup: true)
             for file in ["program.o", "program.autolink"] { unlink((directory as NSString).appendingPathComponent(file)) }
