@@ -24,6 +24,19 @@ import Testing
         #expect(!plan.jobs.joined().contains { $0.contains("TemporaryDirectory") })
     }
 
+    /// The script, run by /bin/sh, gives each job exactly its words, whatever the
+    /// program's folder is called.
+    @Test(.timeLimit(.minutes(1)))
+    func theShellGetsEveryWordAsItIs() async throws {
+        let folder = "/cache/a b/it's $HOME `x`\nz"
+        let plan = CompilePlan(jobs: [
+            ["/usr/bin/printf", "%s|", CompilePlan.placeholder + "/main.swift", "@" + CompilePlan.placeholder + "/program.autolink",
+             "/render-compile-planner/kept", "a b", "$HOME", "'q'"],
+        ])
+        let ran = try await ChildProcess.run("/bin/sh", arguments: ["-c", plan.script(directory: folder)], timeout: .seconds(30))
+        #expect(ran.standardOutput == "\(folder)/main.swift|@\(folder)/program.autolink|/render-compile-planner/kept|a b|$HOME|'q'|")
+    }
+
     @Test func theScriptNamesTheProgramsFolderAndQuotesEveryWord() throws {
         let plan = try #require(CompilePlan.parse(Self.driverPlan))
         let folder = "/cache/programs/ab cd's"
@@ -54,18 +67,55 @@ import Testing
     }
 
     /// The plan of this machine's swiftc builds a program that runs.
-    @Test func theToolchainsPlanBuildsAProgram() async throws {
+    @Test(.timeLimit(.minutes(2)))
+    func theToolchainsPlanBuildsAProgram() async throws {
         let toolchain = try Toolchain.locate()
         let folder = FileManager.default.temporaryDirectory.path + "/compile-plan-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let placeholder = CompilePlan.placeholder
         let plan = try #require(await CompilePlan.plan(
-            swiftc: toolchain.swiftc, arguments: toolchain.compileArguments(main: placeholder + "/main.swift", output: placeholder + "/program")))
+            swiftc: toolchain.swiftc, identity: toolchain.identity, arguments: toolchain.compileArguments(main: placeholder + "/main.swift", output: placeholder + "/program")))
         try "print(6 * 7)\n".write(toFile: folder + "/main.swift", atomically: true, encoding: .utf8)
         let built = try await ChildProcess.run("/bin/sh", arguments: ["-c", plan.script(directory: folder)], timeout: .seconds(120))
         #expect(built.status == .exited(0), "\(built.standardError)")
         let ran = try await ChildProcess.run(folder + "/program", arguments: [], timeout: .seconds(30))
         #expect(ran.standardOutput == "42\n")
+    }
+
+    /// A chapter program compiled by `ProgramCompiler` with the given plan.
+    func compile(_ source: String, plan: CompilePlan?) async throws -> (diagnostics: [Diagnostic], output: String?) {
+        let folder = FileManager.default.temporaryDirectory.path + "/compile-plan-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var compiler = ProgramCompiler(
+            toolchain: try Toolchain.locate(), sandbox: Sandbox(bubblewrap: nil, memoryLimit: 1 << 30), timeout: .seconds(120))
+        compiler.plan = { _ in plan }
+        let program = ChapterProgram(
+            chapterPath: "chapters/01-a.md", chapterName: "01-a", source: source, cacheText: source, chunkLines: [],
+            hasWork: true, items: [], seeds: [])
+        let diagnostics = try await compiler.compile(program, in: folder)
+        guard diagnostics.isEmpty else { return (diagnostics, nil) }
+        return ([], try await ChildProcess.run(folder + "/program", arguments: [], timeout: .seconds(30)).standardOutput)
+    }
+
+    /// Jobs that fail without naming a source file (here, a linker that is not
+    /// there) hand the program to swiftc, which builds it.
+    @Test(.timeLimit(.minutes(2)))
+    func jobsThatFailWithoutASourceErrorFallBackToSwiftc() async throws {
+        let broken = CompilePlan(jobs: [["/bin/sh", "-c", "echo 'clang: error: unable to execute command: ld' >&2; exit 1"]])
+        let result = try await compile("print(6 * 7)\n", plan: broken)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.output == "42\n")
+    }
+
+    /// An error in the chapter is the verdict: swiftc is not asked again (it
+    /// would have built this program, which is correct Swift).
+    @Test(.timeLimit(.minutes(2)))
+    func anErrorInASourceFileIsNotRetried() async throws {
+        let failing = CompilePlan(jobs: [["/bin/sh", "-c", "echo 'chapters/01-a.md:3:5: error: the planned compile says no' >&2; exit 1"]])
+        let result = try await compile("print(6 * 7)\n", plan: failing)
+        #expect(result.diagnostics.map(\.message) == ["the planned compile says no"])
+        #expect(result.diagnostics.first?.line == 3)
     }
 }

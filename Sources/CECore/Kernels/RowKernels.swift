@@ -14,6 +14,8 @@
 ///   vector lane, into lanes 0, 1, …;
 /// - every product and sum is rounded on its own (Swift does not contract a·b + c into a
 ///   fused multiply-add; the bit-identity test checks that it stays so).
+/// A NaN result is NaN on every path, but its payload bits are not promised: which
+/// operand's payload an operation keeps can differ between SSE and AVX forms.
 ///
 /// Both exponentials reduce e^x = 2^(n/N) · e^r with r = x − n·(log 2)/N, (log 2)/N split
 /// in two (Cody–Waite) so n·hi is exact, and the TwoSum tail of z − m folded into r:
@@ -217,6 +219,9 @@ public enum RowKernels {
     ///
     /// Written lane by lane (as is `maxStep`) so that LLVM turns it into vector compares
     /// and blends; the generic `SIMDMask` operations build their masks one lane at a time.
+    /// `@_transparent`, because `@inline(__always)` left it an out-of-line call per
+    /// vector in the Double kernel (B = 4096, K = 1000 on AVX2: 11.1 ms with the call,
+    /// 8.4 ms without).
     @_transparent
     static func accumulate<V: SIMD>(
         _ x: V, _ v: V, _ m: V.Scalar, _ block: inout V, _ ties: inout V
@@ -253,8 +258,9 @@ public enum RowKernels {
     }
 
     /// t = (number of maxima − 1) + Σ_lanes (sum − comp), folded in lane order with
-    /// Neumaier's compensation. A row of at most 16 vectors never folded a block into its
-    /// Kahan sums (`compensated` false): comp is 0 and only the sums are added.
+    /// Neumaier's compensation. A row of fewer than 16 full vectors (n < 128) never
+    /// folded a block into its Kahan sums (`compensated` false): comp is 0 and only the
+    /// sums are added.
     @inline(__always)
     static func total<V: SIMD>(_ sum: V, _ comp: V, _ ties: V, compensated: Bool) -> V.Scalar
     where V.Scalar: FloatingPoint {

@@ -11,41 +11,39 @@ struct ProgramCompiler: Sendable {
     var sandbox: Sandbox
     /// How long one compile may take (`--compile-timeout`).
     var timeout: Duration
+    /// The jobs that build a program (nil: call swiftc). Tests give their own.
+    var plan: @Sendable (Toolchain) async -> CompilePlan? = { toolchain in
+        let placeholder = CompilePlan.placeholder
+        return await CompilePlan.plan(
+            swiftc: toolchain.swiftc, identity: toolchain.identity,
+            arguments: toolchain.compileArguments(main: placeholder + "/main.swift", output: placeholder + "/program"))
+    }
 
     /// Compiles `program` into `directory/program`. Returns the diagnostics
     /// (empty on success).
     ///
     /// The compile runs the driver's jobs directly (`CompilePlan`). When they
     /// fail without an error in a source file — a plan the toolchain no longer
-    /// accepts, say — swiftc itself compiles the program again and has the last word.
+    /// accepts, say, but also a link error of the chapter's own, which has no
+    /// file — swiftc compiles the program again, within what is left of the
+    /// time limit, and its verdict stands. An error in a source file, a time-out
+    /// or a killed compile is the verdict as it is.
     func compile(_ program: ChapterProgram, in directory: String) async throws -> [Diagnostic] {
         let main = (directory as NSString).appendingPathComponent("main.swift")
         let binary = (directory as NSString).appendingPathComponent("program")
         try program.source.write(toFile: main, atomically: true, encoding: .utf8)
-        let placeholder = CompilePlan.placeholder
-        var outcome: ChildProcess.Outcome?
-        if let plan = await CompilePlan.plan(
-            swiftc: toolchain.swiftc, identity: toolchain.identity, arguments: toolchain.compileArguments(main: placeholder + "/main.swift", output: placeholder + "/program")) {
-            let command = sandbox.compileCommand(script: plan.script(directory: directory))
-            let direct = try await ChildProcess.run(command.executable, arguments: command.arguments, timeout: timeout, processGroup: true)
-            for file in ["program.o", "program.autolink"] { unlink((directory as NSString).appendingPathComponent(file)) }
-            if case .exited(let code) = direct.status, code != 0,
-               !CompilerMessage.errors(in: direct.standardError + direct.standardOutput).contains(where: { $0.file != nil }) {
-                outcome = nil
-            } else {
-                outcome = direct
-            }
-        }
-        if outcome == nil {
+        let clock = ContinuousClock(), start = clock.now
+        let outcome: ChildProcess.Outcome
+        if let planned = try await runPlanned(in: directory) {
+            outcome = planned
+        } else {
+            let left = timeout - (clock.now - start)
+            guard left > .zero else { return [Self.timeOut(program, timeout)] }
             let command = sandbox.compileCommand(swiftc: toolchain.swiftc, arguments: toolchain.compileArguments(main: main, output: binary))
-            outcome = try await ChildProcess.run(command.executable, arguments: command.arguments, timeout: timeout, processGroup: true)
+            outcome = try await ChildProcess.run(command.executable, arguments: command.arguments, timeout: left, processGroup: true)
         }
-        guard let outcome else { return [] }
         if case .exited(0) = outcome.status { return [] }
-        if case .timedOut = outcome.status {
-            return [Diagnostic(file: program.chapterPath, line: 1,
-                               "the chapter program did not compile within the time limit of \(ChapterRun.seconds(timeout.seconds)) (change it with --compile-timeout)")]
-        }
+        if case .timedOut = outcome.status { return [Self.timeOut(program, timeout)] }
         let output = outcome.standardError + outcome.standardOutput
         for sign in ["linker command failed", "unable to execute command", "posix_spawn failed", "error opening input file"]
         where output.contains(sign) && !output.contains(program.chapterPath + ":") {
@@ -63,6 +61,25 @@ struct ProgramCompiler: Sendable {
             return [Diagnostic(file: program.chapterPath, line: 1, "the chapter program did not compile: \(text)")]
         }
         return diagnostics
+    }
+
+    /// The outcome of the planned jobs, or nil when there is no plan or they
+    /// failed without an error in a source file (see `compile`).
+    func runPlanned(in directory: String) async throws -> ChildProcess.Outcome? {
+        guard let plan = await plan(toolchain) else { return nil }
+        let command = sandbox.compileCommand(script: plan.script(directory: directory))
+        let outcome = try await ChildProcess.run(command.executable, arguments: command.arguments, timeout: timeout, processGroup: true)
+        for file in ["program.o", "program.autolink"] { unlink((directory as NSString).appendingPathComponent(file)) }
+        if case .exited(let code) = outcome.status, code != 0,
+           !CompilerMessage.errors(in: outcome.standardError + outcome.standardOutput).contains(where: { $0.file != nil }) {
+            return nil
+        }
+        return outcome
+    }
+
+    static func timeOut(_ program: ChapterProgram, _ limit: Duration) -> Diagnostic {
+        Diagnostic(file: program.chapterPath, line: 1,
+                   "the chapter program did not compile within the time limit of \(ChapterRun.seconds(limit.seconds)) (change it with --compile-timeout)")
     }
 
     /// The runtime's modules, which render puts in every program's imports:

@@ -1,8 +1,11 @@
-/// Splits a line of POSIX shell words, as `swiftc -###` prints its jobs:
-/// whitespace separates words; single quotes keep everything literally;
-/// double quotes keep everything but `\"`, `\\`, `\$` and `` \` ``; a
-/// backslash outside quotes keeps the next character.
+import Foundation
+
+/// POSIX shell words: reading a line of them, as `swiftc -###` prints its
+/// jobs, and quoting one, as `CompilePlan` writes its script.
 enum ShellWords {
+    /// The words of `line`: whitespace separates words; single quotes keep
+    /// everything literally; double quotes keep everything but `\"`, `\\`,
+    /// `\$` and `` \` ``; a backslash outside quotes keeps the next character.
     static func split(_ line: String) -> [String] {
         var words: [String] = []
         var word = ""
@@ -36,4 +39,13 @@ enum ShellWords {
         if inWord { words.append(word) }
         return words
     }
+
+    /// `word` as one shell word: as it is when every character is plainly
+    /// safe, else in single quotes (a `'` inside written `'\''`).
+    static func quote(_ word: String) -> String {
+        if !word.isEmpty, word.unicodeScalars.allSatisfy(safe.contains) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    private static let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
 }
