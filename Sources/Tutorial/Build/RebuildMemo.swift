@@ -16,84 +16,81 @@ import Foundation
 /// book's worth at most.
 public final class RebuildMemo: @unchecked Sendable {
     private let lock = NSLock()
-    private var documents: [ChapterSource: ChapterDocument] = [:]
-    private var runs: [String: RawRun] = [:]
-    private var usedDocuments: Set<ChapterSource> = []
-    private var usedRuns: Set<String> = []
-    private var formulas: [Formula: String] = [:]
-    private var usedFormulas: Set<Formula> = []
+    private var documents = Kept<ChapterSource, ChapterDocument>()
+    private var runs = Kept<String, RawRun>()
+    private var formulas = Kept<Formula, String>()
     /// The KaTeX version the remembered formulas were typeset with.
     private var katexVersion: String?
+
+    /// Entries, and which of them the current build used.
+    private struct Kept<Key: Hashable, Value> {
+        var entries: [Key: Value] = [:]
+        var used: Set<Key> = []
+
+        /// The entry for `key`, marked used.
+        mutating func value(for key: Key) -> Value? {
+            guard let value = entries[key] else { return nil }
+            used.insert(key)
+            return value
+        }
+
+        /// Keeps `value` for `key`, marked used.
+        mutating func keep(_ value: Value, for key: Key) {
+            entries[key] = value
+            used.insert(key)
+        }
+
+        /// Drops what the last build did not use; the next build starts unmarked.
+        mutating func dropUnused() {
+            entries = entries.filter { used.contains($0.key) }
+            used = []
+        }
+    }
 
     /// An empty memo.
     public init() {}
 
     /// Starts a build: forgets what the previous build did not use.
     func beginBuild() {
-        lock.lock()
-        defer { lock.unlock() }
-        documents = documents.filter { usedDocuments.contains($0.key) }
-        runs = runs.filter { usedRuns.contains($0.key) }
-        formulas = formulas.filter { usedFormulas.contains($0.key) }
-        usedDocuments = []
-        usedRuns = []
-        usedFormulas = []
+        lock.withLock {
+            documents.dropUnused()
+            runs.dropUnused()
+            formulas.dropUnused()
+        }
     }
 
-    /// The parse of `source`, from the memo or from `parse`.
+    /// The parse of `source`, from the memo or from `parse` (outside the lock:
+    /// chapters are parsed in parallel).
     func document(for source: ChapterSource, parse: (ChapterSource) -> ChapterDocument) -> ChapterDocument {
-        lock.lock()
-        if let known = documents[source] {
-            usedDocuments.insert(source)
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
+        if let known = lock.withLock({ documents.value(for: source) }) { return known }
         let document = parse(source)
-        lock.lock()
-        documents[source] = document
-        usedDocuments.insert(source)
-        lock.unlock()
+        lock.withLock { documents.keep(document, for: source) }
         return document
     }
 
     /// The run remembered for a program key and seed variant.
     func run(key: String, variant: String) -> RawRun? {
-        lock.lock()
-        defer { lock.unlock() }
-        let name = key + "/" + variant
-        guard let run = runs[name] else { return nil }
-        usedRuns.insert(name)
-        return run
-    }
-
-    /// The HTML remembered for `formula`, typeset with KaTeX `version`.
-    func html(for formula: Formula, katexVersion version: String) -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard katexVersion == version, let html = formulas[formula] else { return nil }
-        usedFormulas.insert(formula)
-        return html
-    }
-
-    /// Remembers a formula's HTML (a TeX error is not remembered: it is reported again).
-    func remember(html: String, for formula: Formula, katexVersion version: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        if katexVersion != version {
-            formulas = [:]
-            katexVersion = version
-        }
-        formulas[formula] = html
-        usedFormulas.insert(formula)
+        lock.withLock { runs.value(for: key + "/" + variant) }
     }
 
     /// Remembers a run read from, or just stored in, the cache.
     func remember(_ run: RawRun, key: String, variant: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        let name = key + "/" + variant
-        runs[name] = run
-        usedRuns.insert(name)
+        lock.withLock { runs.keep(run, for: key + "/" + variant) }
+    }
+
+    /// The HTML remembered for `formula`, typeset with KaTeX `version`.
+    func html(for formula: Formula, katexVersion version: String) -> String? {
+        lock.withLock { katexVersion == version ? formulas.value(for: formula) : nil }
+    }
+
+    /// Remembers a formula's HTML (a TeX error is not remembered: it is reported again).
+    func remember(html: String, for formula: Formula, katexVersion version: String) {
+        lock.withLock {
+            if katexVersion != version {
+                formulas = Kept()
+                katexVersion = version
+            }
+            formulas.keep(html, for: formula)
+        }
     }
 }

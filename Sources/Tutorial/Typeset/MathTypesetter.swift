@@ -99,16 +99,19 @@ public struct MathTypesetter: Sendable {
         return (formulas.map { known[$0]! }, index ?? "{}")
     }
 
+    /// The memo, when the cache is in use (`--no-cache` typesets every formula afresh).
+    private var cachedMemo: RebuildMemo? { cacheDirectory == nil ? nil : memo }
+
     /// The formulas the memo or the cache already holds, and the others, each once, in order.
     private func lookUp(_ formulas: [Formula], in cache: FormulaCache) -> (known: [Formula: TypesetResult], missing: [Formula]) {
         var known: [Formula: TypesetResult] = [:]
         var missing: [Formula] = []
         var queued = Set<Formula>()
         for formula in formulas where known[formula] == nil && !queued.contains(formula) {
-            if cacheDirectory != nil, let html = memo?.html(for: formula, katexVersion: cache.katexVersion) {
+            if let html = cachedMemo?.html(for: formula, katexVersion: cache.katexVersion) {
                 known[formula] = .html(html)
             } else if let html = cache.html(for: formula) {
-                memo?.remember(html: html, for: formula, katexVersion: cache.katexVersion)
+                cachedMemo?.remember(html: html, for: formula, katexVersion: cache.katexVersion)
                 known[formula] = .html(html)
             } else {
                 missing.append(formula)
@@ -124,7 +127,7 @@ public struct MathTypesetter: Sendable {
             known[formula] = result
             if case .html(let html) = result {
                 try cache.store(html, for: formula)
-                if cacheDirectory != nil { memo?.remember(html: html, for: formula, katexVersion: cache.katexVersion) }
+                cachedMemo?.remember(html: html, for: formula, katexVersion: cache.katexVersion)
             }
         }
     }
