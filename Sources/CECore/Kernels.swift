@@ -6,17 +6,12 @@ internal import CECoreAVX512
 ///
 /// Each function forwards to the same function of `CECoreBaseline`, `CECoreAVX2` or
 /// `CECoreAVX512`: one source compiled for each, so all three return the same bits. Rows
-/// shorter than `wideMinimum` always take the baseline kernels: a row of a few vectors
-/// gains nothing from wider registers (the per-row work dominates), and the bits are the
-/// same either way.
+/// shorter than `InstructionSet.shortestWideRow` always take the baseline kernels.
 @usableFromInline
 enum Kernels {
-    /// The shortest row given to the AVX kernels (`InstructionSet.shortestWideRow`).
-    static let wideMinimum = InstructionSet.shortestWideRow
-
     /// The path for a row of n elements.
     @inline(__always)
-    static func path(_ isa: InstructionSet, _ n: Int) -> InstructionSet { n < wideMinimum ? .baseline : isa }
+    static func path(_ isa: InstructionSet, _ n: Int) -> InstructionSet { n < InstructionSet.shortestWideRow ? .baseline : isa }
 
     /// The largest element (NaN if z[0] is NaN).
     @usableFromInline
