@@ -67,10 +67,15 @@ let package = Package(
         // How a number prints to N decimals or digits: the engine's \(x, decimals: N) and
         // the runtime's format(_:decimals:) are both this one rule.
         .target(name: "NumberFormatting"),
+        // The TeX reader of derivations: lexer, recursive-descent parser, the
+        // typed tree, its printer and the emitter to Swift. It knows nothing of
+        // Markdown, books or processes, so the engine's layers can build on it.
+        .target(name: "TeXMath"),
         .target(
             name: "Tutorial",
             dependencies: [
                 "Ccmark",
+                "TeXMath",
                 "ChapterChannel",
                 "NumberFormatting",
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
@@ -97,6 +102,10 @@ let package = Package(
             name: "CECoreTests",
             dependencies: ["CECore", "CECoreBaseline", "CECoreAVX2", "CECoreAVX512"],
             resources: [.copy("Reference")]
+        ),
+        .testTarget(
+            name: "TeXMathTests",
+            dependencies: ["TeXMath"]
         ),
         .testTarget(
             name: "TutorialTests",

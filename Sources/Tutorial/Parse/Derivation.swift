@@ -1,4 +1,5 @@
 import Foundation
+import TeXMath
 
 /// A `derivation` block: a chain of steps, each read from the TeX readers
 /// see, that must all agree — on random draws of its inputs (`% for`), or
@@ -12,41 +13,11 @@ public struct Derivation: Sendable, Hashable {
         public var generator: String
     }
 
-    /// `% let NAME = SWIFT` or `% let NAME(a, b: Int) = SWIFT`: a symbol the
-    /// TeX may use, bound to a Swift value or function.
-    public struct Declaration: Sendable, Hashable {
-        /// A parameter of a declared function.
-        public struct Parameter: Sendable, Hashable {
-            /// The parameter's name.
-            public var name: String
-            /// The Swift type written after `:`; without one, the parameter
-            /// takes the type of the input or value of the same name.
-            public var type: String?
-        }
+    /// `% let NAME = SWIFT` or `% let NAME(a, b: Int) = SWIFT` (TeXMath's ``MathDeclaration``).
+    public typealias Declaration = MathDeclaration
 
-        /// The declared name.
-        public var name: String
-        /// nil for a value, the parameters for a function.
-        public var parameters: [Parameter]?
-        /// The Swift text it is bound to.
-        public var swift: String
-        /// The chapter line of the declaration.
-        public var line: Int
-        /// Column of the Swift text on its line.
-        public var column: Int
-    }
-
-    /// How a step is joined to the chain.
-    public enum Relation: Sendable, Hashable {
-        /// The first step, which every other step must equal.
-        case first
-        /// `=`: equal within the relative tolerance.
-        case equal
-        /// `\approx`: equal to the precision of the least precise number
-        /// written in the step (`decimals`), by the rule claims use; nil
-        /// when the step writes no number, and then `=`'s rule applies.
-        case approximately(decimals: Int?)
-    }
+    /// How a step is joined to the chain (TeXMath's ``StepRelation``).
+    public typealias Relation = StepRelation
 
     /// Where a step's value comes from.
     public enum Source: Sendable, Hashable {

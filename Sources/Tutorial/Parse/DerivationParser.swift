@@ -1,4 +1,5 @@
 import Foundation
+import TeXMath
 
 /// Reads the text of a `derivation` block.
 ///
@@ -82,7 +83,7 @@ enum DerivationParser {
             var failure: TeXReadError?
             for term in terms {
                 let relation: Derivation.Relation = derivation.steps.isEmpty && lineSteps.isEmpty ? .first : term.relation
-                switch Result(catching: { () throws(TeXReadError) in try TeXMathParser.read(term.tokens, scope: scope) }) {
+                switch Result(catching: { () throws(TeXReadError) in try TeXMathParser.read(term, scope: scope) }) {
                 case .success(let expression):
                     lineSteps.append(.init(line: stepLine.line, column: term.column, tex: term.tex, relation: relation, source: .tex(expression)))
                 case .failure(let error):

@@ -1,4 +1,5 @@
 import Foundation
+import TeXMath
 
 /// Builds a book's `[swift] packages` into one dynamic library,
 /// `libBookPackages.so`, which every chapter program links and imports.

@@ -1,3 +1,4 @@
+import TeXMath
 /// Tangle: writes one derivation into the chapter program.
 ///
 /// ```swift

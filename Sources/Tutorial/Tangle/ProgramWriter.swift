@@ -1,3 +1,4 @@
+import TeXMath
 /// Accumulates a chapter program's text, with `#sourceLocation` directives
 /// that map chapter code back to the chapter file.
 struct ProgramWriter {

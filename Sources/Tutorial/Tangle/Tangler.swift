@@ -114,19 +114,3 @@ public enum Seed {
         return hash
     }
 }
-
-/// Swift string literals for names written into programs.
-enum ValueQuote {
-    static func swift(_ text: String) -> String {
-        var out = "\""
-        for c in text.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
-    }
-}

@@ -3,24 +3,24 @@
 ///
 /// `\text{Loss} &= -\log q_y` is two steps; `\sum_{j=1}^{K} q_j = 1` is two
 /// steps too, since the `=` in `_{j=1}` is inside braces.
-enum DerivationLine {
-    struct Term {
+public enum DerivationLine {
+    public struct Term {
         var tokens: [TeXToken]
         /// Column of the term's first token.
-        var column: Int
+        public var column: Int
         /// The TeX of the term as written.
-        var tex: String
-        var relation: Derivation.Relation
+        public var tex: String
+        public var relation: StepRelation
         /// A relation the reader does not evaluate between steps (`\le`).
-        var problem: TeXReadError?
+        public var problem: TeXReadError?
     }
 
-    static func terms(_ text: String, column: Int) -> [Term] {
+    public static func terms(_ text: String, column: Int) -> [Term] {
         let tokens = TeXLexer.tokens(text, column: column)
         let scalars = Array(text.unicodeScalars)
         var terms: [Term] = []
         var current: [TeXToken] = []
-        var relation: Derivation.Relation = .equal
+        var relation: StepRelation = .equal
         var depth = 0
         var problem: TeXReadError?
 
@@ -29,7 +29,7 @@ enum DerivationLine {
             if let first = meaningful.first {
                 let from = first.column - column
                 let to = max(min(end.column - column, scalars.count), from)
-                var tex = String(String.UnicodeScalarView(scalars[from..<to])).trimmingCharacters(in: .whitespaces)
+                var tex = String(String.UnicodeScalarView(scalars[from..<to])).trimmed
                 while tex.hasSuffix("&") || tex.hasSuffix(" ") { tex.removeLast() }
                 var finalRelation = relation
                 if case .approximately = relation { finalRelation = .approximately(decimals: precision(of: meaningful)) }

@@ -1,7 +1,7 @@
 /// Walking the tree: children, names, and the expressions a binding or condition holds.
 extension MathExpression {
     /// The immediate sub-expressions.
-    var children: [MathExpression] {
+    public var children: [MathExpression] {
         switch self {
         case .number, .name, .constant: return []
         case .negate(let a), .apply(_, let a): return [a]
@@ -14,7 +14,7 @@ extension MathExpression {
     }
 
     /// Every name the expression refers to (bound indices included).
-    var names: Set<String> {
+    public var names: Set<String> {
         var out = Set<String>()
         func visit(_ e: MathExpression) {
             switch e {

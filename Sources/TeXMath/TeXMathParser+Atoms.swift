@@ -177,7 +177,7 @@ extension TeXMathParser {
             advance()
         }
         advance()
-        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = text.trimmed
         if trimmed.hasPrefix("\\"), let greek = Self.greekLetters[String(trimmed.dropFirst())] { trimmed = greek }
         let isIdentifier = !trimmed.isEmpty && (trimmed.first!.isLetter || trimmed.first == "_")
             && trimmed.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }

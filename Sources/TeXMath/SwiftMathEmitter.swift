@@ -8,29 +8,29 @@
 /// convert) points at the step. Sums, `\forall` and derivatives become
 /// closures; inside a derivative the variable is rebound to its perturbed
 /// value and the block's `% let` values are computed again from it.
-struct SwiftMathEmitter {
+public struct SwiftMathEmitter {
     /// A line of Swift and the chapter line and column it stands for.
-    struct Line: Equatable {
-        var code: String
-        var line: Int
-        var column: Int
+    public struct Line: Equatable {
+        public var code: String
+        public var line: Int
+        public var column: Int
     }
 
-    private(set) var lines: [Line] = []
+    public private(set) var lines: [Line] = []
     /// Names whose type a derivative or a function parameter borrows (`__w_z`).
-    private(set) var witnesses: Set<String> = []
+    public private(set) var witnesses: Set<String> = []
     private var counter: Int
     private let line: Int
     private let column: Int
     /// The block's `% let` values, computed again inside derivatives.
-    private let values: [Derivation.Declaration]
+    private let values: [MathDeclaration]
 
     /// Whether decimal numbers are `__texLiteral`s that an `\approx` step varies.
     private let approximate: Bool
     /// How many such literals were emitted.
-    private(set) var literals = 0
+    public private(set) var literals = 0
 
-    init(line: Int, column: Int, values: [Derivation.Declaration], counter: Int = 0, approximate: Bool = false) {
+    public init(line: Int, column: Int, values: [MathDeclaration], counter: Int = 0, approximate: Bool = false) {
         self.approximate = approximate
         self.line = line
         self.column = column
@@ -38,7 +38,7 @@ struct SwiftMathEmitter {
         self.counter = counter
     }
 
-    var nextCounter: Int { counter }
+    public var nextCounter: Int { counter }
 
     private mutating func temporary() -> String {
         counter += 1
@@ -50,7 +50,7 @@ struct SwiftMathEmitter {
     }
 
     /// Emits `e` and returns the name of the `__TeXValue` that holds it.
-    mutating func value(_ e: MathExpression) -> String {
+    public mutating func value(_ e: MathExpression) -> String {
         let t = temporary()
         switch e {
         case .number(let text):

@@ -17,7 +17,7 @@
 ///
 /// The reader never guesses: anything it cannot read with certainty is a
 /// ``TeXReadError`` naming the token and saying what to write instead.
-struct TeXMathParser {
+public struct TeXMathParser {
     var tokens: [TeXToken]
     var position = 0
     let scope: MathScope
@@ -50,6 +50,10 @@ struct TeXMathParser {
     ]
 
     /// Reads the whole token list as one expression.
+    public static func read(_ term: DerivationLine.Term, scope: MathScope) throws(TeXReadError) -> MathExpression {
+        try read(term.tokens, scope: scope)
+    }
+
     static func read(_ tokens: [TeXToken], scope: MathScope) throws(TeXReadError) -> MathExpression {
         var parser = TeXMathParser(tokens: tokens, scope: scope)
         guard parser.peek.kind != .end else {
