@@ -111,6 +111,7 @@ extension DerivationFailure {
             $0.key("first") { first.write(into: &$0) }
             $0.key("this") { this.write(into: &$0) }
             $0.key("disagreement") { disagreement.write(into: &$0) }
+            $0.key("reference", ifPresent: reference) { $0.int($1) }
         }
     }
 }
@@ -127,6 +128,17 @@ extension DerivationFailure.Disagreement {
                 member.key("element") { json in
                     json.object { $0.key("index") { $0.int(index) }; $0.key("difference", ifPresent: difference) { $0.double($1) } }
                 }
+            case .inequality(let index):
+                member.key("inequality") { json in json.object { $0.key("index") { $0.int(index) } } }
+            case .losesDigits(let index, let difference, let spread):
+                member.key("losesDigits") { json in
+                    json.object {
+                        $0.key("index") { $0.int(index) }
+                        $0.key("difference") { $0.double(difference) }
+                        $0.key("spread") { $0.double(spread) }
+                    }
+                }
+            case .neverEvaluated: member.key("neverEvaluated") { $0.object { _ in } }
             case .outsideRange(let index, let low, let high):
                 member.key("outsideRange") { json in
                     json.object {

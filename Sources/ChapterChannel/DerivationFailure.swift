@@ -1,4 +1,6 @@
-/// A derivation step that disagreed with the first step, at its first failing draw.
+/// A derivation step that disagreed with the step it is compared with (its
+/// chain's settled value, or the step before an inequality), at its first
+/// failing draw; or a warning that it agreed only within rounding.
 public struct DerivationFailure: Codable, Sendable, Hashable {
     /// An input of the draw, by the name the derivation gave it.
     public struct Input: Codable, Sendable, Hashable {
@@ -25,6 +27,15 @@ public struct DerivationFailure: Codable, Sendable, Hashable {
         /// Element `index` differs by `difference`: relative for `=` steps,
         /// absolute for `\approx` steps; nil when it is not finite (a NaN or an infinity).
         case element(index: Int, difference: Double?)
+        /// Element `index` breaks the inequality written before this step
+        /// (`\le`, `<`, `\ge`, `>`) with the step before it.
+        case inequality(index: Int)
+        /// Element `index` differs by `difference` (relative), but no more
+        /// than rounding of the steps' inputs explains (`spread`): the formula
+        /// loses digits on this draw. A warning unless it happens on every draw.
+        case losesDigits(index: Int, difference: Double, spread: Double)
+        /// The step's side condition held on none of the draws, so it was never checked.
+        case neverEvaluated
         /// Element `index` of the first step lies outside [`low`, `high`], the
         /// range this step takes as the numbers written in it vary by half a
         /// unit in their last digit.
@@ -37,15 +48,18 @@ public struct DerivationFailure: Codable, Sendable, Hashable {
     public var draw: Int
     /// The draw's inputs.
     public var inputs: [Input]
-    /// The first step's value.
+    /// The value of the step it is compared with.
     public var first: Value
+    /// The number of the step it is compared with; nil for the derivation's first step.
+    public var reference: Int?
     /// This step's value.
     public var this: Value
     /// How they disagreed.
     public var disagreement: Disagreement
 
     /// Creates a failure.
-    public init(step: Int, draw: Int, inputs: [Input], first: Value, this: Value, disagreement: Disagreement) {
+    public init(step: Int, draw: Int, inputs: [Input], first: Value, this: Value, disagreement: Disagreement, reference: Int? = nil) {
+        self.reference = reference
         self.step = step
         self.draw = draw
         self.inputs = inputs

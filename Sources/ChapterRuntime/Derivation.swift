@@ -1,86 +1,173 @@
 internal import ChapterChannel
 import RealModule
 
+/// How a step joins the chain, as the engine's TeX reader saw it.
+public enum __TeXRelation: Sendable {
+    /// The first step of a chain.
+    case first
+    /// `=`.
+    case equal
+    /// `\approx` with the decimals the step writes.
+    case approximately(Int)
+    /// `<`, `\le`, `>`, `\ge` with the step before.
+    case less, lessOrEqual, greater, greaterOrEqual
+}
+
 /// Runs one derivation check inside the chapter program: `draws` times,
-/// draw the inputs and evaluate every step; every step must agree with the
-/// first.
+/// draw the inputs and evaluate every step, then compare each step by its
+/// relation.
 ///
-/// A step joined by `=` agrees when, element by element,
-/// |a − b| ≤ tol · max(|a|, |b|, m), where m is the largest finite
-/// magnitude in the first step's value: relative to the size of the
-/// quantity, so that a gradient entry of 1e-17 next to entries of order 1
-/// counts as the 0 it is. A step joined by `\approx` with d decimals
-/// agrees when |a − b| ≤ ½·10^(−d) (plus 4 ulps for binary rounding), the
-/// rule of claims. Bool values count as 1 and 0. A NaN never agrees, not
-/// even with NaN; an infinity agrees only with the same infinity.
+/// A derivation is one or more chains, each opened by a `.first` step. An
+/// `=` step agrees with its chain's settled value (the chain's first step,
+/// or the step after its latest inequality) when, element by element,
+/// |a − b| ≤ max(tol · max(|a|, |b|, m), atol), m the largest finite
+/// magnitude in the settled value: relative to the size of the quantity,
+/// with an absolute floor so that identities whose value is 0 hold on
+/// rounding noise. A step joined by `\approx` with d decimals agrees when
+/// |a − b| ≤ ½·10^(−d) (plus 4 ulps for binary rounding), the rule of
+/// claims. An inequality step compares with the step right before it,
+/// allowing the same tolerances (so `q_y - 1 \le 0` holds when q_y rounds to
+/// 1). Bool values count as 1 and 0. A NaN never agrees, not even with NaN;
+/// an infinity agrees only with the same infinity.
 ///
-/// The comparison runs here, next to the values, and only a summary goes to
-/// the engine: a `ChannelRecord.derivation` with, for each step that
-/// disagreed, its first failing draw and how it disagreed (a
-/// `DerivationFailure.Disagreement`).
+/// Before an `=` disagreement becomes a failure, ``RoundingProbe`` measures
+/// how much rounding of the inputs moves both steps; a disagreement within
+/// that is a `losesDigits` warning, unless it happens on every draw.
 ///
-/// The seed of the draws comes from the engine when the program starts
-/// (`TUTORIAL_SEEDS`: one seed per derivation, derived from the chapter and
-/// the derivation's line), so moving a derivation does not need a recompile.
+/// Only a summary goes to the engine: a `ChannelRecord.derivation` with,
+/// for each step that disagreed, its first failing draw and how.
 ///
 /// - Parameters:
 ///   - id: the derivation's number in the chapter.
 ///   - draws: how many random draws (1 for a worked example).
 ///   - tolerance: the relative tolerance of `=` steps.
-///   - decimals: for each step, the decimals an `\approx` step is checked
-///     to, or nil for the rule of `=`.
+///   - absolute: the absolute tolerance of `=` steps.
+///   - relations: for each step, how it joins the chain.
 ///   - body: draws the inputs and returns them (name, value) with every step, in order.
 public func __tutorialDerivation(
-    _ id: Int, draws: Int, tolerance: Double, decimals: [Int?],
+    _ id: Int, draws: Int, tolerance: Double, absolute: Double, relations: [__TeXRelation],
     _ body: (inout SeededGenerator) -> (inputs: [(String, Any)], steps: [__TeXStep])
 ) {
     var random = SeededGenerator(seed: Channel.seed(for: id))
     var failures: [Int: DerivationFailure] = [:]
+    var warnings: [Int: DerivationFailure] = [:]
+    var confirmed = Set<Int>()
+    var evaluated = Set<Int>()
     var completed = 0
     for n in 0..<draws {
         let (inputs, steps) = body(&random)
         completed = n + 1
-        guard let first = steps.first else { continue }
         let drawn = inputs.map { DerivationFailure.Input(name: $0.0, value: ValueEncoder.value(of: $0.1)) }
-        func record(_ k: Int, _ a: Any, _ b: Any, _ disagreement: DerivationFailure.Disagreement) {
-            failures[k] = DerivationFailure(
-                step: k, draw: n, inputs: drawn, first: ValueEncoder.value(of: a), this: ValueEncoder.value(of: b), disagreement: disagreement)
+        func failure(_ k: Int, _ reference: (Int, Any)?, _ b: Any, _ disagreement: DerivationFailure.Disagreement) -> DerivationFailure {
+            DerivationFailure(
+                step: k, draw: n, inputs: drawn, first: ValueEncoder.value(of: reference?.1 ?? "?"), this: ValueEncoder.value(of: b),
+                disagreement: disagreement, reference: reference?.0)
         }
-        guard case .value(let reference) = first else {
-            if failures[0] == nil, case .failed(let message) = first { record(0, "?", "?", .unevaluated(message: message)) }
-            continue
+        func record(_ k: Int, _ reference: (Int, Any)?, _ b: Any, _ disagreement: DerivationFailure.Disagreement) {
+            if failures[k] == nil { failures[k] = failure(k, reference, b, disagreement) }
         }
-        let referenceNumbers = ValueEncoder.numbers(reference)
-        let scale = referenceNumbers.map(StepComparison.scale) ?? 0
-        for k in 1..<max(steps.count, 1) where failures[k] == nil {
-            let value: Any
-            switch steps[k] {
-            case .failed(let message):
-                record(k, reference, "?", .unevaluated(message: message))
+        /// The chain's settled step and the step before this one: (index, value, numbers).
+        var settled: (Int, Any, [Double]?)?
+        var previous: (Int, Any, [Double]?)?
+        for k in steps.indices {
+            let relation = k < relations.count ? relations[k] : (k == 0 ? .first : .equal)
+            let step = steps[k]
+            if case .skipped = step {
+                if case .first = relation { settled = nil; previous = nil }
                 continue
-            case .value(let v): value = v
-            case .range(let v, let low, let high):
-                if let referenceNumbers, let outside = StepComparison.outside(referenceNumbers, low: low, high: high) {
+            }
+            evaluated.insert(k)
+            if case .failed(let message) = step {
+                record(k, settled.map { ($0.0, $0.1) }, "?", .unevaluated(message: message))
+                if case .first = relation { settled = nil }
+                previous = nil
+                continue
+            }
+            guard let value = step.value else { continue }
+            let numbers = ValueEncoder.numbers(value)
+            if case .first = relation {
+                settled = (k, value, numbers)
+                previous = settled
+                confirmed.insert(k)
+                continue
+            }
+            switch relation {
+            case .less, .lessOrEqual, .greater, .greaterOrEqual:
+                defer { settled = (k, value, numbers); previous = settled }
+                guard let before = previous else { continue }
+                guard let a = before.2, let b = numbers else { record(k, (before.0, before.1), value, .notNumeric); continue }
+                guard a.count == b.count else { record(k, (before.0, before.1), value, .sizes); continue }
+                if let i = StepComparison.broken(relation, a, b, tolerance: tolerance, absolute: absolute) {
+                    record(k, (before.0, before.1), value, .inequality(index: i))
+                } else {
+                    confirmed.insert(k)
+                }
+                continue
+            default: break
+            }
+            defer { previous = (k, value, numbers) }
+            guard let reference = settled else { continue }
+            guard let referenceNumbers = reference.2 else { record(k, (reference.0, reference.1), value, .notNumeric); continue }
+            if case .range(_, let low, let high) = step {
+                if let outside = StepComparison.outside(referenceNumbers, low: low, high: high) {
                     switch outside {
-                    case .sizes: record(k, reference, v, .sizes)
-                    case .element(let i, _): record(k, reference, v, .outsideRange(index: i, low: low[i], high: high[i]))
+                    case .sizes: record(k, (reference.0, reference.1), value, .sizes)
+                    case .element(let i, _): record(k, (reference.0, reference.1), value, .outsideRange(index: i, low: low[i], high: high[i]))
                     }
+                } else {
+                    confirmed.insert(k)
                 }
                 continue
             }
-            guard let referenceNumbers, let values = ValueEncoder.numbers(value) else {
-                record(k, reference, value, .notNumeric)
-                continue
-            }
-            let places = k < decimals.count ? decimals[k] : nil
-            switch StepComparison.disagreement(referenceNumbers, values, tolerance: tolerance, scale: scale, decimals: places) {
-            case nil: continue
-            case .sizes?: record(k, reference, value, .sizes)
-            case .element(let i, let difference)?: record(k, reference, value, .element(index: i, difference: difference.isFinite ? difference : nil))
+            guard let values = numbers else { record(k, (reference.0, reference.1), value, .notNumeric); continue }
+            var places: Int?
+            if case .approximately(let d) = relation { places = d }
+            let scale = StepComparison.scale(referenceNumbers)
+            switch StepComparison.disagreement(referenceNumbers, values, tolerance: tolerance, absolute: absolute, scale: scale, decimals: places) {
+            case nil: confirmed.insert(k)
+            case .sizes?: record(k, (reference.0, reference.1), value, .sizes)
+            case .element(let i, let difference)?:
+                if places == nil, difference.isFinite,
+                   let spread = roundingSpread(steps[reference.0], step, at: i, seed: UInt64(n) &* 0x9E37_79B9 &+ UInt64(k)),
+                   abs(referenceNumbers[i] - values[i]) <= 2 * spread + absolute {
+                    if warnings[k] == nil {
+                        warnings[k] = failure(k, (reference.0, reference.1), value,
+                            .losesDigits(index: i, difference: difference, spread: spread / max(abs(referenceNumbers[i]), abs(values[i]), scale)))
+                    }
+                } else {
+                    record(k, (reference.0, reference.1), value, .element(index: i, difference: difference.isFinite ? difference : nil))
+                }
             }
         }
     }
+    // A warning stands alone only where some draw confirmed the step; a step
+    // that only ever agreed within rounding, or never ran, was not checked.
+    for (k, warning) in warnings where failures[k] == nil {
+        failures[k] = warning
+        if !confirmed.contains(k) { failures[k]?.disagreement = .unevaluated(message: "it agrees only within rounding on every draw, so nothing confirms it (the formula loses digits: rewrite it, or check it on other inputs)") }
+    }
+    if draws > 0 {
+        for k in relations.indices where !evaluated.contains(k) && failures[k] == nil {
+            failures[k] = DerivationFailure(step: k, draw: 0, inputs: [], first: ValueEncoder.value(of: "?"), this: ValueEncoder.value(of: "?"), disagreement: .neverEvaluated)
+        }
+    }
     Channel.send(.derivation(id: id, draws: completed, failures: failures.keys.sorted().map { failures[$0]! }))
+}
+
+/// The spread ``RoundingProbe`` measures for element `i` of two steps
+/// (the sum of both), or nil when either cannot be evaluated again.
+func roundingSpread(_ a: __TeXStep, _ b: __TeXStep, at i: Int, seed: UInt64) -> Double? {
+    func spread(_ step: __TeXStep) -> Double? {
+        switch step {
+        case .computed(let value, let again):
+            guard let nominal = ValueEncoder.numbers(value), i < nominal.count else { return nil }
+            return RoundingProbe.spread(of: again, nominal: nominal, seed: seed)?[i]
+        case .value: return 0
+        default: return nil
+        }
+    }
+    guard let x = spread(a), let y = spread(b), x + y > 0 else { return nil }
+    return x + y
 }
 
 /// Compares a step's numbers with the first step's.
@@ -127,7 +214,7 @@ enum StepComparison {
     /// nil when they agree; else the first element that disagrees and the
     /// difference there: relative for `=` steps, absolute for `\approx`
     /// steps (`decimals` given).
-    static func disagreement(_ a: [Double], _ b: [Double], tolerance: Double, scale: Double, decimals: Int? = nil) -> Mismatch? {
+    static func disagreement(_ a: [Double], _ b: [Double], tolerance: Double, absolute: Double = 0, scale: Double, decimals: Int? = nil) -> Mismatch? {
         guard a.count == b.count else { return .sizes }
         for i in a.indices {
             let x = a[i], y = b[i]
@@ -141,9 +228,27 @@ enum StepComparison {
                 continue
             }
             let size = max(abs(x), abs(y), scale)
-            if !(abs(x - y) <= tolerance * size) {
+            if !(abs(x - y) <= max(tolerance * size, absolute)) {
                 return .element(i, difference: abs(x - y) / size)
             }
+        }
+        return nil
+    }
+
+    /// The first element where `a RELATION b` fails, allowing the tolerances
+    /// of `=` (a ≤ b holds when a − b ≤ max(tol · max(|a|, |b|), atol)); nil when it holds everywhere.
+    static func broken(_ relation: __TeXRelation, _ a: [Double], _ b: [Double], tolerance: Double, absolute: Double) -> Int? {
+        for i in a.indices {
+            let x = a[i], y = b[i]
+            if x.isNaN || y.isNaN { return i }
+            let slack = x.isFinite && y.isFinite ? max(tolerance * max(abs(x), abs(y)), absolute) : 0
+            let holds: Bool
+            switch relation {
+            case .less, .lessOrEqual: holds = x <= y + slack
+            case .greater, .greaterOrEqual: holds = x >= y - slack
+            default: holds = true
+            }
+            if !holds { return i }
         }
         return nil
     }

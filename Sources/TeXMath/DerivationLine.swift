@@ -1,64 +1,268 @@
 /// Splits one TeX line of a derivation into its steps: the pieces between
-/// the relations `=` and `\approx` that stand outside every group.
+/// the relations that stand outside every group.
 ///
 /// `\text{Loss} &= -\log q_y` is two steps; `\sum_{j=1}^{K} q_j = 1` is two
-/// steps too, since the `=` in `_{j=1}` is inside braces.
+/// steps too, since the `=` in `_{j=1}` is inside braces. The line is read
+/// as published math writes it:
+/// - environment markers (`\begin{aligned}`, `\end{align*}`, an `array`'s
+///   column spec), `\label{…}`, `\tag{…}`, `\nonumber`, `\notag` and the
+///   `[1em]` of `\\[1em]` are layout, not steps;
+/// - `=`, `:=`, `\equiv`, `\triangleq` and `\approx` join steps of one
+///   chain; `<`, `\le`, `>`, `\ge` (and their spellings) are inequalities
+///   with the step before; `\iff`, `\implies`, `\Leftrightarrow` and
+///   `\Rightarrow` start a new chain;
+/// - sentence punctuation at the end (`.`, `,`, `;`) is prose;
+/// - a side condition after the value (`, \quad \text{for } i \ne j`,
+///   `\text{if } i = k`) is the line's ``Row/condition``, and other text
+///   after `\quad` (`\text{by the chain rule}`) is prose.
 public enum DerivationLine {
+    /// One step as written.
     public struct Term {
         var tokens: [TeXToken]
         /// Column of the term's first token.
         public var column: Int
         /// The TeX of the term as written.
         public var tex: String
+        /// How the term joins the one before; `.first` when it opens a new chain.
         public var relation: StepRelation
-        /// A relation the reader does not evaluate between steps (`\le`).
+        /// A relation the reader does not evaluate between steps (`\ne`).
         public var problem: TeXReadError?
+        /// Whether the term is a lone decimal number after `=`, which is
+        /// checked at its written precision (and should say `\approx`).
+        public var isRoundedAfterEqual = false
     }
 
+    /// A line: its steps and its side condition.
+    public struct Row {
+        /// The steps, in order.
+        public var terms: [Term]
+        /// The tokens of a side condition (`i \ne j` of `\text{for } i \ne j`).
+        var condition: [TeXToken]?
+        /// Column where the side condition starts.
+        public var conditionColumn: Int?
+        /// Whether the line has a side condition.
+        public var hasCondition: Bool { condition != nil }
+    }
+
+    /// The steps of one line (without its side condition).
     public static func terms(_ text: String, column: Int) -> [Term] {
-        let tokens = TeXLexer.tokens(text, column: column)
+        row(text, column: column).terms
+    }
+
+    /// Reads one line into its steps and side condition.
+    public static func row(_ text: String, column: Int) -> Row {
+        var tokens = withoutLayout(TeXLexer.tokens(text, column: column))
+        let end = tokens.removeLast()
+        let (body, condition) = splitCondition(tokens)
+        var kept = body
+        while let last = kept.last, last.isSymbol(".") || last.isSymbol(",") || last.isSymbol(";") { kept.removeLast() }
+        let conditionColumn = condition?.first?.column
+        return Row(terms: split(kept, end: condition?.first ?? kept.last.map { after($0) } ?? end, text: text, column: column),
+                   condition: condition, conditionColumn: conditionColumn)
+    }
+
+    /// A token standing for the position just after `token`.
+    static func after(_ token: TeXToken) -> TeXToken {
+        TeXToken(kind: .end, column: token.column + token.description.unicodeScalars.count)
+    }
+
+    // MARK: Layout
+
+    /// The tokens without environment markers, labels and row spacing.
+    static func withoutLayout(_ tokens: [TeXToken]) -> [TeXToken] {
+        var out: [TeXToken] = []
+        var i = 0
+        func skipGroup(from start: Int, open: Character = "{", close: Character = "}") -> Int {
+            guard start < tokens.count, tokens[start].isSymbol(open) else { return start }
+            var depth = 0
+            var j = start
+            while j < tokens.count {
+                if tokens[j].isSymbol(open) { depth += 1 }
+                if tokens[j].isSymbol(close) { depth -= 1; if depth == 0 { return j + 1 } }
+                j += 1
+            }
+            return j
+        }
+        while i < tokens.count {
+            let token = tokens[i]
+            switch token.kind {
+            case .command("begin"):
+                let name = groupText(tokens, from: i + 1)
+                i = skipGroup(from: i + 1)
+                if name == "array" || name == "alignat" || name == "alignat*" { i = skipGroup(from: i) }
+                continue
+            case .command("end"), .command("label"), .command("tag"), .command("eqref"):
+                i = skipGroup(from: i + 1)
+                continue
+            case .command("nonumber"), .command("notag"):
+                i += 1
+                continue
+            case .command("\\"):
+                out.append(token)
+                i = skipGroup(from: i + 1, open: "[", close: "]")
+                continue
+            default:
+                out.append(token)
+                i += 1
+            }
+        }
+        if out.last?.kind != .end { out.append(TeXToken(kind: .end, column: tokens.last?.column ?? 1)) }
+        return out
+    }
+
+    /// The letters of the braced group at `start`: `aligned` of `{aligned}`.
+    static func groupText(_ tokens: [TeXToken], from start: Int) -> String {
+        guard start < tokens.count, tokens[start].isSymbol("{") else { return "" }
+        var text = ""
+        var j = start + 1
+        while j < tokens.count, !tokens[j].isSymbol("}"), tokens[j].kind != .end {
+            text += tokens[j].description
+            j += 1
+        }
+        return text
+    }
+
+    // MARK: Side conditions
+
+    /// Words that open a side condition inside `\text{…}`.
+    static let conditionWords = ["for", "if", "when", "whenever", "provided"]
+    /// Words whose text is prose, never a condition (`\text{for all } i`
+    /// restates that the check ranges over i; `where` introduces definitions).
+    static let proseAfterWords = ["for all", "for every", "for each", "for any", "otherwise", "where", "with"]
+
+    /// The body and the side condition's tokens (nil when there is none).
+    /// Text after `\quad` or `\qquad` that is not a condition is dropped as prose.
+    static func splitCondition(_ tokens: [TeXToken]) -> ([TeXToken], [TeXToken]?) {
+        var depth = 0
+        for (i, token) in tokens.enumerated() {
+            switch token.kind {
+            case .symbol("{"), .symbol("("), .symbol("["), .command("{"), .command("left"): depth += 1
+            case .symbol("}"), .symbol(")"), .symbol("]"), .command("}"), .command("right"): depth -= 1
+            default: break
+            }
+            guard depth == 0, isTextCommand(token), i + 1 < tokens.count, tokens[i + 1].isSymbol("{") else { continue }
+            let words = groupText(tokens, from: i + 1).lowercased().split(separator: " ").map(String.init)
+            let phrase = words.joined(separator: " ")
+            var cut = i
+            while cut > 0, isSeparator(tokens[cut - 1]) { cut -= 1 }
+            let afterGroup = closingBrace(tokens, from: i + 1) + 1
+            if proseAfterWords.contains(where: { phrase.hasPrefix($0) }) {
+                return (Array(tokens[..<cut]), nil)
+            }
+            if let first = words.first, conditionWords.contains(first) {
+                let rest = Array(tokens[afterGroup...]).filter { !($0.isSymbol(".") || $0.isSymbol(",")) || $0.kind == .end }
+                return (Array(tokens[..<cut]), rest.isEmpty ? nil : rest)
+            }
+            if cut < i, tokens[cut..<i].contains(where: { $0.isCommand("quad") || $0.isCommand("qquad") }) {
+                // `\quad \text{by the chain rule}`: a remark beside the math.
+                return (Array(tokens[..<cut]), nil)
+            }
+        }
+        return (tokens, nil)
+    }
+
+    static func isTextCommand(_ token: TeXToken) -> Bool {
+        token.isCommand("text") || token.isCommand("mbox") || token.isCommand("textrm") || token.isCommand("textnormal")
+    }
+
+    static func isSeparator(_ token: TeXToken) -> Bool {
+        token.isSymbol(",") || token.isSymbol(";") || token.isCommand("quad") || token.isCommand("qquad")
+            || token.isCommand(",") || token.isCommand(";") || token.isCommand(" ")
+    }
+
+    static func closingBrace(_ tokens: [TeXToken], from start: Int) -> Int {
+        var depth = 0
+        var j = start
+        while j < tokens.count {
+            if tokens[j].isSymbol("{") { depth += 1 }
+            if tokens[j].isSymbol("}") { depth -= 1; if depth == 0 { return j } }
+            j += 1
+        }
+        return tokens.count - 1
+    }
+
+    // MARK: Relations
+
+    /// `\iff`, `\implies`, … : what follows is a new equation.
+    static let chainBreaks: Set<String> = ["iff", "implies", "Leftrightarrow", "Rightarrow", "Longleftrightarrow", "Longrightarrow", "impliedby"]
+    /// Spellings of `=` that define or restate.
+    static let equalities: Set<String> = ["equiv", "triangleq", "coloneqq", "eqqcolon", "doteq"]
+
+    static func split(_ tokens: [TeXToken], end: TeXToken, text: String, column: Int) -> [Term] {
         let scalars = Array(text.unicodeScalars)
         var terms: [Term] = []
         var current: [TeXToken] = []
-        var relation: StepRelation = .equal
+        // A line that starts with a value (not with `&=`) has a left side of its own.
+        var relation: StepRelation = .first
         var depth = 0
         var problem: TeXReadError?
 
         func finish(at end: TeXToken) {
             let meaningful = current.filter { !TeXMathParser.isLayoutOnly($0) }
             if let first = meaningful.first {
-                let from = first.column - column
+                let from = max(first.column - column, 0)
                 let to = max(min(end.column - column, scalars.count), from)
                 var tex = String(String.UnicodeScalarView(scalars[from..<to])).trimmed
-                while tex.hasSuffix("&") || tex.hasSuffix(" ") { tex.removeLast() }
+                while tex.hasSuffix("&") || tex.hasSuffix(" ") || tex.hasSuffix("\\\\") {
+                    tex = String(tex.hasSuffix("\\\\") ? tex.dropLast(2) : tex.dropLast()).trimmed
+                }
                 var finalRelation = relation
+                var rounded = false
                 if case .approximately = relation { finalRelation = .approximately(decimals: precision(of: meaningful)) }
+                if case .equal = relation, let decimals = loneDecimal(meaningful) {
+                    finalRelation = .approximately(decimals: decimals)
+                    rounded = true
+                }
                 terms.append(Term(tokens: meaningful + [TeXToken(kind: .end, column: end.column)], column: first.column,
-                                  tex: tex, relation: finalRelation, problem: problem))
+                                  tex: tex, relation: finalRelation, problem: problem, isRoundedAfterEqual: rounded))
             }
             current = []
             problem = nil
         }
 
-        for token in tokens {
+        var i = 0
+        while i < tokens.count {
+            let token = tokens[i]
             switch token.kind {
             case .symbol("("), .symbol("["), .symbol("{"), .command("{"): depth += 1
             case .symbol(")"), .symbol("]"), .symbol("}"), .command("}"): depth = max(depth - 1, 0)
             default: break
             }
-            if token.kind == .end { finish(at: token); break }
-            if depth == 0, token.isSymbol("=") || token.isCommand("approx") {
-                finish(at: token)
-                relation = token.isSymbol("=") ? .equal : .approximately(decimals: nil)
-                continue
-            }
-            if depth == 0, let other = TeXMathParser.relation(token), other != .equal {
-                problem = problem ?? TeXReadError(column: token.column, message:
-                    "`\(token)` between steps is not checked: steps are joined by `=` or `\\approx`; put a comparison inside `\\mathbb{1}(…)`")
+            if depth == 0 {
+                var next: StepRelation?
+                if token.isSymbol("=") || token.isCommand("approx") { next = token.isSymbol("=") ? .equal : .approximately(decimals: nil) }
+                if case .command(let name) = token.kind, equalities.contains(name) { next = .equal }
+                if token.isSymbol(":"), i + 1 < tokens.count, tokens[i + 1].isSymbol("=") { next = .equal; i += 1 }
+                if case .command(let name) = token.kind, chainBreaks.contains(name) { next = .first }
+                if let other = TeXMathParser.relation(token), other != .equal {
+                    if other == .notEqual {
+                        problem = problem ?? TeXReadError(column: token.column, message:
+                            "`\(token)` between steps is not checked: steps are joined by `=`, `\\approx`, `<`, `\\le`, `>` or `\\ge`; put a comparison inside `\\mathbb{1}(…)`")
+                    } else {
+                        next = .inequality(other)
+                    }
+                }
+                if let next {
+                    finish(at: token)
+                    relation = next
+                    i += 1
+                    continue
+                }
             }
             current.append(token)
+            i += 1
         }
+        finish(at: end)
         return terms
+    }
+
+    /// The decimals of a term that is one decimal number (with an optional
+    /// sign), such as `0.5514`; nil otherwise.
+    static func loneDecimal(_ tokens: [TeXToken]) -> Int? {
+        var t = tokens
+        if let first = t.first, first.isSymbol("-") || first.isSymbol("+") { t.removeFirst() }
+        guard t.count == 1, case .number(let text) = t[0].kind, text.contains(".") else { return nil }
+        return text.split(separator: ".", omittingEmptySubsequences: false).last.map(\.count)
     }
 
     /// The decimals of the least precise number written in a step: `0.4644`

@@ -24,13 +24,76 @@ public struct MathScope: Sendable {
     /// `e` and `\pi` from Euler's number and π.
     public private(set) var blockNames: Set<String> = []
 
+    /// For each value of the chapter's code, the names its definition uses
+    /// (`let L = crossEntropy(z, y)` uses z and y); nil where that is unknown
+    /// (a `var`, which code may change after it is declared).
+    public private(set) var dependencies: [String: Set<String>?] = [:]
+    /// For each `% let` value of the block, the names its Swift uses.
+    public private(set) var letUses: [String: Set<String>] = [:]
+    /// Names declared as TeX (`D_{KL}`, `\hat{y}`, `MSE`): their tokens and
+    /// the name they stand for, longest first.
+    private(set) var texNames: [(pattern: [TeXToken.Kind], name: String)] = []
+    /// The arities of each declared function (`H(p)` beside `H(p, q)`).
+    public private(set) var arities: [String: Set<Int>] = [:]
+    /// The number the first element of a vector has: 0 as in Swift, or 1
+    /// under `% indices from 1`.
+    public var indexBase = 0
+
+    /// An empty scope.
     public init() {}
 
-    public mutating func declare(_ name: String, _ kind: Kind, variable: Bool = false, inBlock: Bool = false) {
-        if inBlock { blockNames.insert(name) }
+    /// Declares `name`.
+    /// - Parameters:
+    ///   - variable: whether a derivative may vary it (an input, a value).
+    ///   - inBlock: whether the block itself declares it (`% for`, `% let`).
+    ///   - dependsOn: for a chapter value, the names its definition uses, or nil when unknown.
+    public mutating func declare(_ name: String, _ kind: Kind, variable: Bool = false, inBlock: Bool = false, dependsOn: Set<String>?? = .none) {
+        if inBlock { blockNames.insert(name) } else if case .some(let uses) = dependsOn { dependencies[name] = uses }
+        if case .declaredFunction(let arity) = kind {
+            arities[name, default: []].insert(arity)
+            // `H(p)` beside `H(p, q)`: an overload; the name is declared already.
+            if case .declaredFunction? = kinds[name] { return }
+        }
         if kinds[name] == nil { order.append(name) }
         kinds[name] = kind
         if variable { variables.insert(name) } else { variables.remove(name) }
+    }
+
+    /// Declares a name written in TeX, which the reader matches token by token.
+    public mutating func declareTeX(_ tex: String, as name: String) {
+        let pattern = MathNames.pattern(tex)
+        guard pattern.count > 1, !texNames.contains(where: { $0.pattern == pattern }) else { return }
+        texNames.append((pattern, name))
+        texNames.sort { $0.pattern.count > $1.pattern.count }
+    }
+
+    /// Records the names the Swift of the block's `% let NAME = …` uses.
+    public mutating func recordUses(of name: String, _ uses: Set<String>) { letUses[name] = uses }
+
+    /// The chapter values that `name` (a chapter value, or a `% let` whose Swift
+    /// uses them) is computed from and that may change with `variable`, while a
+    /// derivative by `variable` would hold them fixed.
+    public func heldFixed(_ name: String, varying variable: String) -> [String] {
+        if name == variable { return [] }
+        if blockNames.contains(name) {
+            return (letUses[name] ?? []).filter { $0 != variable && !blockNames.contains($0) && mayDepend($0, on: variable) }.sorted()
+        }
+        return mayDepend(name, on: variable) ? [name] : []
+    }
+
+    /// Whether the chapter value `name` may change when `variable` varies:
+    /// its definition uses `variable`, or a chapter value that may, or is
+    /// unknown. Block names and bound indices are not chapter values.
+    public func mayDepend(_ name: String, on variable: String) -> Bool {
+        var seen = Set<String>()
+        func visit(_ n: String) -> Bool {
+            guard seen.insert(n).inserted else { return false }
+            guard !blockNames.contains(n), case .value? = kinds[n] else { return false }
+            guard let entry = dependencies[n] else { return false }
+            guard let uses = entry else { return true }
+            return uses.contains(variable) || uses.contains { $0 != n && visit($0) }
+        }
+        return visit(name)
     }
 
     public func kind(of name: String) -> Kind? { kinds[name] }

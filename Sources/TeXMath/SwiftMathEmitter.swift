@@ -27,11 +27,16 @@ public struct SwiftMathEmitter {
 
     /// Whether decimal numbers are `__texLiteral`s that an `\approx` step varies.
     private let approximate: Bool
+    /// The `__texLiteral`s emitted: each number as Swift, and half a unit in its last digit.
+    public private(set) var literalValues: [(value: String, halfUnit: String)] = []
     /// How many such literals were emitted.
-    public private(set) var literals = 0
+    public var literals: Int { literalValues.count }
+    /// 1 under `% indices from 1`: `z_1` is `z[0]`.
+    private let indexBase: Int
 
-    public init(line: Int, column: Int, values: [MathDeclaration], counter: Int = 0, approximate: Bool = false) {
+    public init(line: Int, column: Int, values: [MathDeclaration], counter: Int = 0, approximate: Bool = false, indexBase: Int = 0) {
         self.approximate = approximate
+        self.indexBase = indexBase
         self.line = line
         self.column = column
         self.values = values
@@ -58,7 +63,7 @@ public struct SwiftMathEmitter {
             if approximate, let point = literal.firstIndex(of: ".") {
                 let decimals = literal.distance(from: point, to: literal.endIndex) - 1
                 emit("let \(t) = __texLiteral(\(literal), 5e-\(decimals + 1), \(literals))")
-                literals += 1
+                literalValues.append((literal, "5e-\(decimals + 1)"))
             } else {
                 emit("let \(t) = __TeXValue.number(\(literal))")
             }
@@ -88,12 +93,12 @@ public struct SwiftMathEmitter {
             case .abs: emit("let \(t) = try __texAbs(\(x))")
             }
         case .element(let base, let index):
-            let b = value(base), i = value(index)
+            let b = value(base), i = value(shifted(index))
             emit("let \(t) = try __texElement(\(b), \(i), \(ValueQuote.swift(MathReading.text(base))))")
         case .call(let name, let arguments, let declared):
             let xs = arguments.map { value($0) }
             if declared {
-                emit("let \(t) = try __texfn_\(name)(\(xs.joined(separator: ", ")))")
+                emit("let \(t) = try \(Self.functionName(name, arity: xs.count))(\(xs.joined(separator: ", ")))")
             } else {
                 emit("let \(t) = try __texValue(\(name)(\(xs.map { "__texArgument(\($0))" }.joined(separator: ", "))))")
             }
@@ -118,7 +123,7 @@ public struct SwiftMathEmitter {
             emit("let \(t) = __texIndicator(\(c))")
         case .derivative(let variable, let operand):
             let point = value(.name(variable.name))
-            let component = variable.component.map { value($0) } ?? "nil"
+            let component = variable.component.map { value(shifted($0)) } ?? "nil"
             witnesses.insert(variable.name)
             emit("let \(t) = try __texDerivative(at: \(point), component: \(component)) { (__p: __TeXValue) throws -> __TeXValue in")
             emit("let \(variable.name) = try __texNative(__p, like: __w_\(variable.name))")
@@ -133,6 +138,17 @@ public struct SwiftMathEmitter {
         return t
     }
 
+    /// The Swift name of a `% let` function of `arity` parameters (`H(p)`
+    /// and `H(p, q)` are two functions).
+    public static func functionName(_ name: String, arity: Int) -> String { "__texfn_\(name)_\(arity)" }
+
+    /// An index as Swift counts it: `i - 1` under `% indices from 1`.
+    private func shifted(_ index: MathExpression) -> MathExpression {
+        guard indexBase != 0 else { return index }
+        if case .number(let n) = index, let k = Int(n) { return .number(String(k - indexBase)) }
+        return .arithmetic(.subtract, index, .number(String(indexBase)))
+    }
+
     /// Emits the `[Int]` of indices a binding runs over and returns its name.
     private mutating func indices(_ binding: MathBinding) -> String {
         let excluded = binding.excluded.map { value($0) }
@@ -140,7 +156,7 @@ public struct SwiftMathEmitter {
         switch binding.range {
         case .over(let sources):
             let pairs = sources.map { "(\(ValueQuote.swift(MathReading.text($0))), \(value($0)))" }
-            emit("let \(t) = try __texIndices(\(ValueQuote.swift(binding.name)), [\(pairs.joined(separator: ", "))], excluding: [\(excluded.joined(separator: ", "))])")
+            emit("let \(t) = try __texIndices(\(ValueQuote.swift(binding.name)), [\(pairs.joined(separator: ", "))], excluding: [\(excluded.joined(separator: ", "))], base: \(indexBase))")
         case .bounds(let lower, let upper):
             let a = value(lower), b = value(upper)
             emit("let \(t) = try __texBounds(\(ValueQuote.swift(binding.name)), \(a), \(b), excluding: [\(excluded.joined(separator: ", "))])")
@@ -149,7 +165,7 @@ public struct SwiftMathEmitter {
     }
 
     /// Emits a condition and returns the name of the `Bool` that holds it.
-    mutating func condition(_ c: MathCondition) -> String {
+    public mutating func condition(_ c: MathCondition) -> String {
         switch c {
         case .comparison(let operands, let relations):
             let xs = operands.map { value($0) }

@@ -8,6 +8,7 @@ extension TeXMathParser {
 
     mutating func atom() throws(TeXReadError) -> Atom {
         let token = peek
+        if let declared = try declaredTeXName() { return declared }
         switch token.kind {
         case .number(let text):
             advance()
@@ -62,7 +63,11 @@ extension TeXMathParser {
                 try closeGroup(close, opened: token)
                 return .value(inner)
             }
-            throw TeXReadError(column: token.column, message: "`\(token)` is not in the TeX subset the reader understands (see the README's table)")
+            // Read past it, with its braced arguments, so that the step's other problems are reported too.
+            problems.append(TeXReadError(column: token.column, message: "`\(token)` is not in the TeX subset the reader understands (see the README's table); declare it with `% let \(token)… = …` if it names a value, or give the line a Swift twin after `%`"))
+            advance()
+            while peek.isSymbol("{") { skipGroup() }
+            return .value(.number("0"))
         case .symbol:
             if let close = openGroup() {
                 if close == "|" {
@@ -81,6 +86,39 @@ extension TeXMathParser {
         case .end:
             throw TeXReadError(column: token.column, message: "the step ends where a value should follow")
         }
+    }
+
+    /// A name the block declared in TeX (`D_{KL}`, `\hat{y}`, `MSE`), matched
+    /// token by token where it is written. A multi-letter name whose letters
+    /// are each in scope could also be their product: that is an error.
+    mutating func declaredTeXName() throws(TeXReadError) -> Atom? {
+        let token = peek
+        for (pattern, name) in scope.texNames where position + pattern.count <= tokens.count {
+            guard tokens[position..<(position + pattern.count)].map(\.kind) == pattern else { continue }
+            let letters = pattern.compactMap { kind -> String? in if case .letter(let c) = kind { return String(c) } else { return nil } }
+            if pattern.count > 1, letters.count == pattern.count, letters.allSatisfy({ scope.kind(of: $0) != nil || bound.contains($0) }) {
+                throw TeXReadError(column: token.column, message:
+                    "`\(letters.joined())` could be the declared name `\(name)` or the product \(letters.joined(separator: "·")), since each letter is declared too: write `\\operatorname{\(letters.joined())}` for the name, or `\(letters.joined(separator: " \\cdot "))` for the product")
+            }
+            position += pattern.count
+            switch scope.kind(of: name) {
+            case .declaredFunction(let arity)?: return .function(name, declared: true, arity: arity)
+            case .swiftFunction?: return .function(name, declared: false, arity: nil)
+            default: return .value(.name(name))
+            }
+        }
+        return nil
+    }
+
+    /// Moves past a braced group and everything inside it.
+    mutating func skipGroup() {
+        var depth = 0
+        repeat {
+            if peek.isSymbol("{") { depth += 1 }
+            if peek.isSymbol("}") { depth -= 1 }
+            if peek.kind == .end { return }
+            advance()
+        } while depth > 0
     }
 
     /// `|x |c| m|` could close at the second bar or open a new pair there:
@@ -126,7 +164,7 @@ extension TeXMathParser {
             message += ", or write a name of several letters as `\\operatorname{\(word)}`"
         }
         // Read on, so that the error can show the rest of the step as read.
-        if undeclared == nil { undeclared = TeXReadError(column: token.column, message: message) }
+        problems.append(TeXReadError(column: token.column, message: message))
         return .value(.name(name))
     }
 

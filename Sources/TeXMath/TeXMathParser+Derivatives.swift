@@ -35,8 +35,24 @@ extension TeXMathParser {
         try differentialMarker()
         let variable = try differentiationVariable(braced: false)
         try expect("}", closing: "the denominator of the derivative")
-        if let function { return try postfixOperators(on: .derivative(variable, function)) }
-        return .derivative(variable, try derivativeOperand())
+        if let function { return try postfixOperators(on: derivative(variable, function, at: token)) }
+        return derivative(variable, try derivativeOperand(), at: token)
+    }
+
+    /// The derivative of `operand` by `variable`, after checking that no
+    /// value it uses is held fixed while it would change with the variable:
+    /// a chapter value computed from z stays as it was when z varies, so its
+    /// derivative would be a silent 0. That is an error that says what to declare.
+    mutating func derivative(_ variable: MathVariable, _ operand: MathExpression, at token: TeXToken) -> MathExpression {
+        let fixed = operand.names.filter { !bound.contains($0) }.sorted().flatMap { name in
+            scope.heldFixed(name, varying: variable.name).map { (name, $0) }
+        }
+        for (name, source) in fixed {
+            let via = name == source ? "" : " (through `% let \(name)`)"
+            problems.append(TeXReadError(column: token.column, message:
+                "this derivative by `\(variable.name)` would hold `\(source)` fixed\(via), but `\(source)` is a value of the chapter's code that may change with `\(variable.name)`, so the derivative would be wrong (often 0); declare it in the block, `% let \(source) = …` (its Swift, computed from \(variable.name)), so that the reader computes it again as \(variable.name) varies"))
+        }
+        return .derivative(variable, operand)
     }
 
     mutating func differentialMarker() throws(TeXReadError) {

@@ -3,11 +3,8 @@ extension TeXMathParser {
 
     /// The index after `_`: one token (`z_i`, `q_1`) or a braced expression (`z_{j+1}`).
     mutating func subscriptIndex() throws(TeXReadError) -> MathExpression {
-        let index = try script(of: "_")
-        if peek.isSymbol(",") {
-            throw TeXReadError(column: peek.column, message: "a subscript with a comma indexes a matrix, which the reader does not do")
-        }
-        return index
+        // `z_0, z_1` in an argument list: the comma after a one-token subscript separates arguments.
+        try script(of: "_")
     }
 
     /// The argument of `_` or `^`: a braced group, or a single token as TeX takes it.
@@ -39,7 +36,9 @@ extension TeXMathParser {
         }
     }
 
-    /// A braced or single-token argument, as in `\sqrt{x}` or `\frac12`.
+    /// The argument of `\frac` or `\sqrt`: a braced group, or exactly one
+    /// token as TeX takes it (`\frac12` is 1/2, `\frac2x^2` is (2/x)², since a
+    /// script after the argument applies to the whole fraction).
     mutating func argument(of command: String) throws(TeXReadError) -> MathExpression {
         let token = peek
         if take("{") {
@@ -47,10 +46,23 @@ extension TeXMathParser {
             try expect("}", closing: "the `{` of `\(command)`")
             return inner
         }
-        if case .number(let text) = token.kind, text.count > 1 {
-            throw TeXReadError(column: token.column, message: "`\(command)\(text)`: TeX takes only the first digit; write `\(command){…}` with braces")
+        switch token.kind {
+        case .number(let text):
+            guard text.count > 1 else { advance(); return .number(text) }
+            guard !text.contains(".") else {
+                throw TeXReadError(column: token.column, message: "`\(command)\(text)`: TeX takes only the first character; write `\(command){…}` with braces")
+            }
+            // TeX takes the first digit; the rest is the next token.
+            tokens[position] = TeXToken(kind: .number(String(text.dropFirst())), column: token.column + 1)
+            return .number(String(text.prefix(1)))
+        case .letter, .command:
+            guard case .value(let value) = try atom() else {
+                throw TeXReadError(column: token.column, message: "a function cannot stand alone as the argument of `\(command)`: write `\(command){f(x)}`")
+            }
+            return value
+        default:
+            throw TeXReadError(column: token.column, message: "`\(command)` needs an argument: `\(command){…}`")
         }
-        return try postfix()
     }
 
     /// Opens a group if one starts here, and returns the character that closes
@@ -97,11 +109,19 @@ extension TeXMathParser {
         position = delimiterAt + 1
     }
 
+    /// `\|`, `\Vert`, `\parallel` or `||` between the arguments of a declared function.
+    mutating func takeArgumentBar() -> Bool {
+        guard separatorBars > 0 else { return false }
+        if takeCommand("|") || takeCommand("Vert") || takeCommand("parallel") { return true }
+        if peek.isSymbol("|"), tokens[min(position + 1, tokens.count - 1)].isSymbol("|") { advance(); advance(); return true }
+        return false
+    }
+
     /// Comma-separated arguments up to the group's closer.
     mutating func list(closedBy closer: Character) throws(TeXReadError) -> [MathExpression] {
         let open = tokens[max(position - 1, 0)]
         var items = [try expression()]
-        while take(",") { items.append(try expression()) }
+        while take(",") || takeArgumentBar() { items.append(try expression()) }
         try closeGroup(closer, opened: open)
         return items
     }

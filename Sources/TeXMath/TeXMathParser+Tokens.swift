@@ -36,6 +36,8 @@ extension TeXMathParser {
 
     /// Whether `token` can begin a factor, so that it multiplies what comes before it.
     func startsFactor(_ token: TeXToken) -> Bool {
+        if separatorBars > 0, token.isCommand("|") || token.isCommand("Vert") || token.isCommand("parallel")
+            || (token.isSymbol("|") && tokens[min(position + 1, tokens.count - 1)].isSymbol("|")) { return false }
         switch token.kind {
         case .number, .letter: return true
         case .symbol(let c): return c == "(" || c == "[" || c == "{" || (c == "|" && absoluteDepth == 0)

@@ -25,9 +25,12 @@ public struct TeXMathParser {
     var bound: [String] = []
     /// How many `|…|` the parser is inside: a `|` there closes, it does not open.
     var absoluteDepth = 0
-    /// The first undeclared name: the reader goes on as if it were a value,
-    /// so that the error can show how the whole step reads.
-    var undeclared: TeXReadError?
+    /// Problems the reader noted and read past (an undeclared name, an
+    /// unknown command, a prime), so that one render reports them all.
+    var problems: [TeXReadError] = []
+    /// How many declared functions' argument lists the parser is inside, where
+    /// `\|`, `||` and `\Vert` separate arguments (`D_{KL}(p \| q)`).
+    var separatorBars = 0
 
     init(tokens: [TeXToken], scope: MathScope) {
         self.tokens = tokens.filter { !Self.isLayoutOnly($0) }
@@ -49,27 +52,46 @@ public struct TeXMathParser {
         "limits", "nolimits", "thinspace", "medspace", "thickspace", "enspace", "negthinspace",
     ]
 
-    /// Reads the whole token list as one expression.
-    public static func read(_ term: DerivationLine.Term, scope: MathScope) throws(TeXReadError) -> MathExpression {
+    /// Reads one term of a step, or every problem that stops it.
+    public static func read(_ term: DerivationLine.Term, scope: MathScope) throws(TeXReadFailure) -> MathExpression {
         try read(term.tokens, scope: scope)
     }
 
-    static func read(_ tokens: [TeXToken], scope: MathScope) throws(TeXReadError) -> MathExpression {
+    /// Reads a line's side condition (`i \ne j` of `\text{for } i \ne j`); nil when it has none.
+    public static func readCondition(of row: DerivationLine.Row, scope: MathScope) throws(TeXReadFailure) -> MathCondition? {
+        guard var tokens = row.condition, let first = tokens.first else { return nil }
+        if tokens.last?.kind != .end { tokens.append(DerivationLine.after(tokens.last ?? first)) }
+        var parser = TeXMathParser(tokens: tokens, scope: scope)
+        let condition: MathCondition
+        do throws(TeXReadError) {
+            condition = try parser.disjunction()
+            guard parser.peek.kind == .end else { throw parser.unexpected("after the side condition") }
+        } catch {
+            throw TeXReadFailure(parser.problems + [TeXReadError(column: error.column, message: error.message + " (in the line's side condition; write it as `\\text{for } i \\ne j`, or drop the text if it is prose)")])
+        }
+        if !parser.problems.isEmpty { throw TeXReadFailure(parser.problems) }
+        return condition
+    }
+
+    /// Reads the whole token list as one expression.
+    static func read(_ tokens: [TeXToken], scope: MathScope) throws(TeXReadFailure) -> MathExpression {
         var parser = TeXMathParser(tokens: tokens, scope: scope)
         guard parser.peek.kind != .end else {
-            throw TeXReadError(column: parser.peek.column, message: "the step is empty: write the TeX of its value")
+            throw TeXReadFailure([TeXReadError(column: parser.peek.column, message: "the step is empty: write the TeX of its value")])
         }
         let expression: MathExpression
         do throws(TeXReadError) {
             expression = try parser.expression()
             guard parser.peek.kind == .end else { throw parser.unexpected("after a complete expression") }
         } catch {
-            throw parser.undeclared ?? error
+            throw TeXReadFailure(parser.problems + [error])
         }
-        if var undeclared = parser.undeclared {
-            undeclared.message += "; the step reads as: \(MathReading.text(expression))"
-            throw undeclared
+        if parser.problems.count == 1 {
+            var only = parser.problems[0]
+            only.message += "; the step reads as: \(MathReading.text(expression))"
+            throw TeXReadFailure([only])
         }
+        if !parser.problems.isEmpty { throw TeXReadFailure(parser.problems) }
         return expression
     }
 
@@ -157,7 +179,7 @@ public struct TeXMathParser {
                 throw TeXReadError(column: token.column, message: "`\(token)` needs its variable as a subscript: `\(token)_{z_i} F`")
             }
             let variable = try differentiationVariable(braced: peek.isSymbol("{"))
-            return (.derivative(variable, try derivativeOperand()), nil)
+            return (derivative(variable, try derivativeOperand(), at: token), nil)
         case "frac", "dfrac", "tfrac":
             advance()
             return (try fraction(at: token), nil)
@@ -222,8 +244,13 @@ public struct TeXMathParser {
                 throw TeXReadError(column: token.column, message: arity.map { "`\(name)` is a function of \($0) argument\($0 == 1 ? "" : "s"): write `\(token)(…)`" }
                     ?? "`\(name)` is a function: write `\(token)(…)`")
             }
+            if declared { separatorBars += 1 }
             let arguments = try list(closedBy: close)
-            if let arity, arguments.count != arity {
+            if declared { separatorBars -= 1 }
+            if declared, let arities = scope.arities[name], !arities.contains(arguments.count) {
+                let counts = arities.sorted().map(String.init).joined(separator: " or ")
+                throw TeXReadError(column: token.column, message: "`\(name)` takes \(counts) argument\(arities == [1] ? "" : "s"), not \(arguments.count)")
+            } else if !declared, let arity, arguments.count != arity {
                 throw TeXReadError(column: token.column, message: "`\(name)` takes \(arity) argument\(arity == 1 ? "" : "s"), not \(arguments.count)")
             }
             var result = MathExpression.call(name, arguments, declared: declared)

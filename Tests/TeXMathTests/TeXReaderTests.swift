@@ -24,7 +24,7 @@ import Testing
         do {
             return MathReading.text(try TeXMathParser.read(tokens, scope: Self.scope))
         } catch {
-            return "error at \(error.column): \(error.message)"
+            return "error at \(error.first.column): \(error.first.message)"
         }
     }
 
@@ -207,9 +207,10 @@ import Testing
         #expect(terms[2].relation == .approximately(decimals: 1))
     }
 
-    @Test func anInequalityBetweenStepsIsAnError() {
-        let terms = DerivationLine.terms("x \\le c", column: 1)
-        #expect(terms.first?.problem?.message.contains("steps are joined by `=` or `\\approx`") == true)
+    @Test func anInequalityBetweenStepsIsAStepOfItsOwn() {
+        let terms = DerivationLine.terms("x \\le c < m", column: 1)
+        #expect(terms.map(\.relation) == [.first, .inequality(.lessOrEqual), .inequality(.less)])
+        #expect(DerivationLine.terms("x \\ne c", column: 1).last?.problem?.message.contains("is not checked") == true)
     }
 
     @Test(arguments: [

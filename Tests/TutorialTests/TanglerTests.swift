@@ -48,13 +48,13 @@ import Testing
         #expect(source.contains("try __texSum("))
         #expect(source.contains("let __s2 = __texTwin("))
         #expect(source.contains("steps: [__s0, __s1, __s2]"))
-        #expect(source.contains("draws: 200") && source.contains("decimals: [nil, nil, nil]"))
+        #expect(source.contains("draws: 200") && source.contains("relations: [.first, .equal, .equal]"))
     }
 
     @Test func aWorkedExampleRunsOnceAndVariesItsWrittenNumbers() {
         let source = program("```swift\nlet q: [Double] = [0.25, 0.75]\n```\n\n```derivation\n-\\log q_1 \\approx -\\log 0.75\n```\n")
         #expect(source.contains("draws: 1"))
-        #expect(source.contains("__texApproximateStep(literals: 1)"))
+        #expect(source.contains("__texApproximateStep(literals: [0.75], halfUnits: [5e-3], lone: false, known: { [q as Any] })"))
         #expect(source.contains("__texLiteral(0.75, 5e-3, 0)"))
     }
 

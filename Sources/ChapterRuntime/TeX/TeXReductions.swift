@@ -1,7 +1,8 @@
 
 /// The indices an unbounded index runs over: those of every vector the body
 /// subscripts with it, which must all have one size; minus the excluded ones.
-public func __texIndices(_ index: String, _ sources: [(String, __TeXValue)], excluding: [__TeXValue]) throws -> [Int] {
+/// `base` is the number of the first element (1 under `% indices from 1`).
+public func __texIndices(_ index: String, _ sources: [(String, __TeXValue)], excluding: [__TeXValue], base: Int = 0) throws -> [Int] {
     var count: Int?
     var first = ""
     for (written, value) in sources {
@@ -14,7 +15,7 @@ public func __texIndices(_ index: String, _ sources: [(String, __TeXValue)], exc
         if count == nil { count = v.count; first = written }
     }
     let skip = try excluding.map { try Int.__fromTeX($0) }
-    return (0..<(count ?? 0)).filter { !skip.contains($0) }
+    return (base..<(base + (count ?? 0))).filter { !skip.contains($0) }
 }
 
 /// `_{j=a}^{b}`: the whole numbers from a through b (none when b < a).

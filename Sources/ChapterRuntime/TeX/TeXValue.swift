@@ -41,10 +41,10 @@ public struct __TeXError: Error, Sendable, CustomStringConvertible {
 
 /// A chapter value as a TeX value: already one.
 public func __texValue(_ x: __TeXValue) -> __TeXValue { x }
-/// A Double as a TeX number.
-public func __texValue(_ x: Double) -> __TeXValue { .number(x) }
+/// A Double as a TeX number (nudged while a ``RoundingProbe`` runs).
+public func __texValue(_ x: Double) -> __TeXValue { .number(RoundingProbe.nudge(x)) }
 /// A Float as a TeX number.
-public func __texValue(_ x: Float) -> __TeXValue { .number(Double(x)) }
+public func __texValue(_ x: Float) -> __TeXValue { .number(RoundingProbe.nudge(Double(x))) }
 /// An Int as a TeX number.
 public func __texValue(_ x: Int) -> __TeXValue { .number(Double(x)) }
 /// An integer of any width as a TeX number.
@@ -52,13 +52,13 @@ public func __texValue<T: BinaryInteger>(_ x: T) -> __TeXValue { .number(Double(
 /// A Bool as the TeX number 1 or 0.
 public func __texValue(_ x: Bool) -> __TeXValue { .number(x ? 1 : 0) }
 /// An array of Doubles as a TeX vector.
-public func __texValue(_ x: [Double]) -> __TeXValue { .vector(x) }
+public func __texValue(_ x: [Double]) -> __TeXValue { .vector(RoundingProbe.generator == nil ? x : x.map(RoundingProbe.nudge)) }
 /// An array of Floats as a TeX vector.
-public func __texValue(_ x: [Float]) -> __TeXValue { .vector(x.map(Double.init)) }
+public func __texValue(_ x: [Float]) -> __TeXValue { .vector(x.map { RoundingProbe.nudge(Double($0)) }) }
 /// An array of Ints as a TeX vector.
 public func __texValue(_ x: [Int]) -> __TeXValue { .vector(x.map(Double.init)) }
 /// A slice of Doubles as a TeX vector.
-public func __texValue(_ x: ArraySlice<Double>) -> __TeXValue { .vector(Array(x)) }
+public func __texValue(_ x: ArraySlice<Double>) -> __TeXValue { __texValue(Array(x)) }
 
 // MARK: - TeX values into the arguments of Swift functions
 
@@ -131,4 +131,14 @@ extension Array: __TeXNative where Element: __TeXScalar {
 /// A parameter of a `% let F(x: Double) = …` function, of the type written.
 public func __texNative<T: __TeXNative>(_ v: __TeXValue) throws -> T {
     try T.__fromTeX(v)
+}
+
+/// A parameter of a `% let F(t) = …` function that has no type and no input
+/// or value of its name to lend one: read as a number.
+/// - Throws: `__TeXError` naming the parameter when the argument is a vector.
+public func __texNative(_ v: __TeXValue, parameter: String, of function: String) throws -> Double {
+    guard case .number(let x) = v else {
+        throw __TeXError("the parameter `\(parameter)` of `\(function)` has no type, so it is read as a number, but its argument is \(v.shape); write its type, `% let \(function)(\(parameter): [Double]) = …`")
+    }
+    return x
 }

@@ -11,6 +11,10 @@ public struct ChapterSymbols: Sendable, Hashable {
         public var isFunction: Bool
         /// The line of the block the name is declared in.
         public var line: Int
+        /// For a `let` with an initial value, the identifiers that value uses
+        /// (`let L = crossEntropy(z, y)` uses crossEntropy, z and y); nil for
+        /// a `var` or a function, whose value code may change later.
+        public var uses: Set<String>? = nil
     }
 
     /// The names, in the order they are declared.
@@ -27,9 +31,11 @@ public struct ChapterSymbols: Sendable, Hashable {
         var symbols: [Symbol] = []
         for item in tree.statements {
             if let variable = item.item.as(VariableDeclSyntax.self) {
+                let isLet = variable.bindingSpecifier.tokenKind == .keyword(.let)
                 for binding in variable.bindings {
+                    let uses: Set<String>? = isLet ? binding.initializer.map { Self.identifiers(in: Syntax($0.value)) } : nil
                     for name in Self.names(in: binding.pattern) {
-                        symbols.append(Symbol(name: name, isFunction: false, line: line))
+                        symbols.append(Symbol(name: name, isFunction: false, line: line, uses: uses))
                     }
                 }
             } else if let function = item.item.as(FunctionDeclSyntax.self) {
@@ -37,6 +43,15 @@ public struct ChapterSymbols: Sendable, Hashable {
             }
         }
         return symbols
+    }
+
+    /// The identifiers a piece of code mentions.
+    static func identifiers(in node: Syntax) -> Set<String> {
+        var out = Set<String>()
+        for token in node.tokens(viewMode: .sourceAccurate) {
+            if case .identifier(let name) = token.tokenKind { out.insert(name) }
+        }
+        return out
     }
 
     static func names(in pattern: PatternSyntax) -> [String] {

@@ -41,6 +41,9 @@ public struct Derivation: Sendable, Hashable {
         public var relation: Relation
         /// What is evaluated: the step's TeX, or its Swift twin.
         public var source: Source
+        /// The line's side condition (`\text{for } i \ne j`): the step is
+        /// checked on the draws where it holds.
+        public var condition: MathCondition? = nil
 
         /// Whether the step was checked from its TeX.
         public var isFromTeX: Bool {
@@ -82,10 +85,26 @@ public struct Derivation: Sendable, Hashable {
     public var displayLines: [(line: Int, tex: String)] = []
     /// The relative tolerance of `=` steps.
     public var tolerance: Double
+    /// The absolute tolerance of `=` steps (`% atol`); nil for the default,
+    /// `tolerance · 10⁻³`.
+    public var absoluteTolerance: Double? = nil
+    /// 1 under `% indices from 1`, else 0.
+    public var indexBase = 0
+    /// The values of the chapter's code and of the block that an `\approx`
+    /// step's numbers may stand for (see `__texApproximateStep`).
+    public var knownValues: [String] = []
+    /// The values of the chapter's code in scope (which lend their types to
+    /// untyped parameters of `% let` functions).
+    public var chapterValueNames: [String] = []
+    /// How many separate equations (chains) the block holds.
+    public var chainCount: Int { steps.filter { $0.relation == .first }.count }
     /// How many random draws are checked (1 for a worked example).
     public var draws: Int
     /// The `eq:` label the derivation is referred to by, if any.
     public var label: String?
+
+    /// The absolute tolerance in force.
+    public var absolute: Double { absoluteTolerance ?? tolerance * 1e-3 }
 
     /// The relative tolerance when the derivation sets none.
     public static let defaultTolerance = 1e-9
@@ -169,6 +188,7 @@ public struct Derivation: Sendable, Hashable {
         a.index == b.index && a.fenceLine == b.fenceLine && a.steps == b.steps && a.variables == b.variables
             && a.declarations == b.declarations && a.displayTeX == b.displayTeX && a.tolerance == b.tolerance
             && a.draws == b.draws && a.label == b.label && a.codeBlockIndex == b.codeBlockIndex
+            && a.absoluteTolerance == b.absoluteTolerance && a.indexBase == b.indexBase && a.knownValues == b.knownValues
     }
 
     /// Hashes what `==` compares.

@@ -22,12 +22,13 @@ import TeXMath
 enum DerivationParser {
     static func parse(
         _ literal: String, index: Int, codeBlockIndex: Int, fenceLine: Int, firstLine: Int, indent: Int = 0,
-        file: String, symbols: [ChapterSymbols.Symbol] = []
+        file: String, symbols: [ChapterSymbols.Symbol] = [], indexBase: Int = 0
     ) -> (Derivation, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
         var derivation = Derivation(
             index: index, codeBlockIndex: codeBlockIndex, fenceLine: fenceLine, forLine: fenceLine,
             variables: [], steps: [], tolerance: Derivation.defaultTolerance, draws: Derivation.defaultDraws, label: nil)
+        derivation.indexBase = indexBase
+        var header = DerivationHeader(file: file)
         var lines = literal.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         var stepLines: [(line: Int, tex: String, twin: String?, twinColumn: Int)] = []
@@ -42,87 +43,118 @@ enum DerivationParser {
             let trimmed = comment.trimmingCharacters(in: .whitespaces)
             let leading = comment.prefix(while: { $0 == " " }).count
             if texIsBlank {
-                let words = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
-                let column = indent + commentColumn + leading
-                switch words.first {
-                case "for":
-                    derivation.forLine = line
-                    derivation.variables = parseVariables(words.count > 1 ? words[1] : "", line: line, file: file, into: &diagnostics)
-                case "let":
-                    if let declaration = parseDeclaration(words.count > 1 ? words[1] : "", line: line, column: column + 4, file: file, into: &diagnostics) {
-                        derivation.declarations.append(declaration)
-                    }
-                case "tolerance":
-                    if words.count > 1, let t = Double(words[1]), t.isFinite, t >= 0 { derivation.tolerance = t } else {
-                        diagnostics.append(Diagnostic(file: file, line: line, column: column, "'% tolerance' needs a finite, non-negative number such as 1e-6"))
-                    }
-                case "draws":
-                    if words.count > 1, let n = Int(words[1]), n > 0, n <= 100_000 { derivation.draws = n } else {
-                        diagnostics.append(Diagnostic(file: file, line: line, column: column, "'% draws' needs a whole number from 1 to 100000"))
-                    }
-                case "label":
-                    if words.count > 1, words[1].hasPrefix("eq:") { derivation.label = words[1] } else {
-                        diagnostics.append(Diagnostic(file: file, line: line, column: column, "'% label' needs a label of the form eq:NAME"))
-                    }
-                case nil:
-                    continue
-                default:
-                    diagnostics.append(Diagnostic(file: file, line: line, column: column,
-                        "a derivation comment line is '% for …', '% let …', '% tolerance …', '% draws …' or '% label …'; a step needs its TeX before the '%'"))
-                }
+                header.read(trimmed, line: line, column: indent + commentColumn + leading, into: &derivation)
                 continue
             }
             stepLines.append((line, tex, trimmed.isEmpty ? nil : trimmed, indent + commentColumn + leading))
         }
+        var diagnostics = header.diagnostics
         derivation.displayLines = stepLines.map { ($0.line, $0.tex) }
-
         let scope = Self.scope(for: derivation, symbols: symbols)
+        derivation.chapterValueNames = symbols.filter { !$0.isFunction }.map(\.name)
+
         for stepLine in stepLines {
-            let terms = DerivationLine.terms(stepLine.tex, column: indent + 1)
-            var lineSteps: [Derivation.Step] = []
-            var failure: TeXReadError?
-            for term in terms {
-                let relation: Derivation.Relation = derivation.steps.isEmpty && lineSteps.isEmpty ? .first : term.relation
-                switch Result(catching: { () throws(TeXReadError) in try TeXMathParser.read(term, scope: scope) }) {
-                case .success(let expression):
-                    lineSteps.append(.init(line: stepLine.line, column: term.column, tex: term.tex, relation: relation, source: .tex(expression)))
-                case .failure(let error):
-                    failure = failure ?? error
-                }
-                if let problem = term.problem { failure = failure ?? problem }
+            let row = DerivationLine.row(stepLine.tex, column: indent + 1)
+            var condition: MathCondition?
+            do throws(TeXReadFailure) {
+                condition = try TeXMathParser.readCondition(of: row, scope: scope)
+            } catch {
+                diagnostics += error.problems.map { Diagnostic(file: file, line: stepLine.line, column: $0.column, $0.message) }
             }
-            if let twin = stepLine.twin {
-                let relation: Derivation.Relation = derivation.steps.isEmpty && lineSteps.isEmpty ? .first : (terms.last?.relation ?? .equal)
-                lineSteps.append(.init(line: stepLine.line, column: stepLine.twinColumn, tex: terms.last?.tex ?? "",
-                    relation: relation, source: .twin(twin, reason: failure.map(\.message))))
-            } else if let failure {
-                diagnostics.append(Diagnostic(file: file, line: stepLine.line, column: failure.column, failure.message))
+            var lineSteps: [Derivation.Step] = []
+            func relation(_ written: StepRelation) -> StepRelation {
+                derivation.steps.isEmpty && lineSteps.isEmpty ? .first : written
+            }
+            for (k, term) in row.terms.enumerated() {
+                if let problem = term.problem {
+                    diagnostics.append(Diagnostic(file: file, line: stepLine.line, column: problem.column, problem.message))
+                }
+                switch Result(catching: { () throws(TeXReadFailure) in try TeXMathParser.read(term, scope: scope) }) {
+                case .success(let expression):
+                    lineSteps.append(.init(line: stepLine.line, column: term.column, tex: term.tex, relation: relation(term.relation),
+                                           source: .tex(expression), condition: condition))
+                    if term.isRoundedAfterEqual {
+                        diagnostics.append(Diagnostic(file: file, line: stepLine.line, column: term.column, severity: .warning,
+                            "`= \(term.tex)` is a rounded number: it is checked to the \(term.tex.split(separator: ".").last?.count ?? 0) decimals written, as a claim; write `\\approx \(term.tex)` to say so"))
+                    }
+                case .failure(let failure):
+                    if k == row.terms.count - 1, let twin = stepLine.twin {
+                        // A twin stands for its line's last term only.
+                        lineSteps.append(.init(line: stepLine.line, column: stepLine.twinColumn, tex: term.tex, relation: relation(term.relation),
+                                               source: .twin(twin, reason: failure.first.message), condition: condition))
+                    } else {
+                        diagnostics += failure.problems.map { Diagnostic(file: file, line: stepLine.line, column: $0.column, $0.message) }
+                    }
+                }
+            }
+            if let twin = stepLine.twin, lineSteps.last.map({ !$0.isTwinOnly }) ?? true {
+                let written = row.terms.last?.relation ?? .equal
+                lineSteps.append(.init(line: stepLine.line, column: stepLine.twinColumn, tex: row.terms.last?.tex ?? "",
+                    relation: row.terms.isEmpty ? relation(.equal) : (written == .first ? .equal : written),
+                    source: .twin(twin, reason: nil), condition: condition))
             }
             derivation.steps += lineSteps
         }
-        if derivation.steps.count < 2, diagnostics.isEmpty {
+        derivation.knownValues = Self.knownValues(derivation, scope: scope)
+        diagnostics += Self.loneChains(derivation, file: file)
+        if derivation.steps.count < 2, diagnostics.allSatisfy({ $0.severity != .error }) {
             diagnostics.append(Diagnostic(file: file, line: fenceLine,
                 "a derivation needs at least two steps to compare, such as `a &= b`; found \(derivation.steps.count)"))
         }
         return (derivation, diagnostics)
     }
 
+    /// A chain of one step compares nothing: an error at that step, unless
+    /// the block has only one step (reported as a whole).
+    static func loneChains(_ derivation: Derivation, file: String) -> [Diagnostic] {
+        let steps = derivation.steps
+        guard steps.count >= 2 else { return [] }
+        return steps.indices.compactMap { k in
+            guard steps[k].relation == .first, k + 1 == steps.count || steps[k + 1].relation == .first else { return nil }
+            return Diagnostic(file: file, line: steps[k].line, column: steps[k].column,
+                "this line starts an equation of its own (it has a left side, or follows `\\iff`), but nothing is compared with it: write `&= …` to continue the equation above, or give it a right side")
+        }
+    }
+
     /// The names the block's TeX may use: the chapter's names above it, then
     /// the block's inputs and declarations, which take precedence.
     static func scope(for derivation: Derivation, symbols: [ChapterSymbols.Symbol]) -> MathScope {
         var scope = MathScope()
+        scope.indexBase = derivation.indexBase
         for symbol in symbols {
-            scope.declare(symbol.name, symbol.isFunction ? .swiftFunction : .value, variable: !symbol.isFunction)
+            scope.declare(symbol.name, symbol.isFunction ? .swiftFunction : .value, variable: !symbol.isFunction,
+                          dependsOn: symbol.isFunction ? .none : .some(symbol.uses))
         }
         for variable in derivation.variables { scope.declare(variable.name, .value, variable: true, inBlock: true) }
         for declaration in derivation.declarations {
             if let parameters = declaration.parameters {
                 scope.declare(declaration.name, .declaredFunction(arity: parameters.count), inBlock: true)
             } else {
-                scope.declare(declaration.name, .value, inBlock: true)
+                // A `% let` value may be varied too: a chain-rule factor `\\frac{\\partial \\ell}{\\partial p}`.
+                scope.declare(declaration.name, .value, variable: true, inBlock: true)
+                scope.recordUses(of: declaration.name, SwiftIdentifiers.in(declaration.swift))
+            }
+            if let tex = declaration.tex {
+                scope.declareTeX(tex, as: declaration.name)
+            } else if declaration.name.count > 1, declaration.name.allSatisfy(\.isLetter) {
+                // `% let MSE = …` is read where `MSE` is written, not as M·S·E.
+                scope.declareTeX(declaration.name, as: declaration.name)
             }
         }
         return scope
+    }
+
+    /// The block's inputs and values, and the chapter's values its steps
+    /// use: what the numbers of an `\\approx` step may be rounded from.
+    static func knownValues(_ derivation: Derivation, scope: MathScope) -> [String] {
+        var names = derivation.variables.map(\.name) + derivation.declarations.filter { $0.parameters == nil }.map(\.name)
+        for step in derivation.steps {
+            guard case .tex(let expression) = step.source else { continue }
+            for name in expression.names.sorted() where !names.contains(name) && derivation.chapterValueNames.contains(name) {
+                if case .value? = scope.kind(of: name) { names.append(name) }
+            }
+        }
+        return names
     }
 
     /// Splits a line at its first unescaped `%`: (TeX, comment, column of the comment text).
@@ -139,76 +171,5 @@ enum DerivationParser {
             i += 1
         }
         return (line, nil, 1)
-    }
-
-    static func parseVariables(_ text: String, line: Int, file: String, into diagnostics: inout [Diagnostic]) -> [Derivation.Variable] {
-        let scalars = Array(text.unicodeScalars)
-        var cuts = SwiftTextWalker.topLevelIndices(of: ",", in: scalars)
-        cuts.append(scalars.count)
-        var variables: [Derivation.Variable] = []
-        var start = 0
-        for cut in cuts {
-            let part = String(String.UnicodeScalarView(scalars[start..<cut])).trimmingCharacters(in: .whitespaces)
-            start = cut + 1
-            let pieces = part.components(separatedBy: " in ")
-            let name = pieces[0].trimmingCharacters(in: .whitespaces)
-            guard pieces.count >= 2, isIdentifier(name) else {
-                diagnostics.append(Diagnostic(file: file, line: line,
-                    "'% for' expects 'NAME in GENERATOR, …', e.g. '% for z in logits(count: 2...8)'; cannot read '\(part)'"))
-                continue
-            }
-            let generator = pieces.dropFirst().joined(separator: " in ").trimmingCharacters(in: .whitespaces)
-            variables.append(.init(name: name, generator: generator))
-        }
-        return variables
-    }
-
-    /// `NAME = SWIFT` or `NAME(a, b: Type) = SWIFT`.
-    static func parseDeclaration(_ text: String, line: Int, column: Int, file: String, into diagnostics: inout [Diagnostic]) -> Derivation.Declaration? {
-        let scalars = Array(text.unicodeScalars)
-        let usage = "'% let' expects 'NAME = SWIFT' or 'NAME(a, b) = SWIFT', e.g. '% let q = softmax(z)'"
-        var i = 0
-        while i < scalars.count, scalars[i] == "_" || scalars[i].properties.isAlphabetic || ("0"..."9").contains(scalars[i]) { i += 1 }
-        let name = String(String.UnicodeScalarView(scalars[..<i]))
-        guard isIdentifier(name) else {
-            diagnostics.append(Diagnostic(file: file, line: line, column: column, usage + "; cannot read '\(text)'"))
-            return nil
-        }
-        var parameters: [Derivation.Declaration.Parameter]?
-        if i < scalars.count, scalars[i] == "(" {
-            guard let close = SwiftTextWalker.matchingParen(scalars, from: i) else {
-                diagnostics.append(Diagnostic(file: file, line: line, column: column + i, "the '(' of '% let \(name)(' is not closed"))
-                return nil
-            }
-            let inside = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
-            parameters = []
-            for part in inside.split(separator: ",") {
-                let pieces = part.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard isIdentifier(pieces[0]) else {
-                    diagnostics.append(Diagnostic(file: file, line: line, column: column + i, "'\(part.trimmingCharacters(in: .whitespaces))' is not a parameter name; write '% let \(name)(a, b: Int) = …'"))
-                    return nil
-                }
-                parameters?.append(.init(name: pieces[0], type: pieces.count > 1 ? pieces[1] : nil))
-            }
-            i = close + 1
-        }
-        while i < scalars.count, scalars[i] == " " { i += 1 }
-        guard i < scalars.count, scalars[i] == "=", i + 1 >= scalars.count || scalars[i + 1] != "=" else {
-            diagnostics.append(Diagnostic(file: file, line: line, column: column + i, usage))
-            return nil
-        }
-        i += 1
-        while i < scalars.count, scalars[i] == " " { i += 1 }
-        let swift = String(String.UnicodeScalarView(scalars[i...])).trimmingCharacters(in: .whitespaces)
-        guard !swift.isEmpty else {
-            diagnostics.append(Diagnostic(file: file, line: line, column: column + i, usage + "; the Swift after '=' is missing"))
-            return nil
-        }
-        return .init(name: name, parameters: parameters, swift: swift, line: line, column: column + i)
-    }
-
-    static func isIdentifier(_ name: String) -> Bool {
-        guard let first = name.first, first.isLetter || first == "_" else { return false }
-        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 }

@@ -14,11 +14,8 @@ import TeXMath
 /// A worked example (no `% for`) is the same with no inputs and one draw.
 enum DerivationWriter {
     static func write(_ derivation: Derivation, into out: inout ProgramWriter) {
-        let decimals = derivation.steps.map { step -> String in
-            if case .approximately(let d?) = step.relation { return "\(d)" }
-            return "nil"
-        }
-        out.raw("__tutorialDerivation(\(derivation.index), draws: \(derivation.evaluations), tolerance: \(derivation.tolerance), decimals: [\(decimals.joined(separator: ", "))]) { __random in")
+        let relations = derivation.steps.map { runtimeRelation($0.relation) }
+        out.raw("__tutorialDerivation(\(derivation.index), draws: \(derivation.evaluations), tolerance: \(derivation.tolerance), absolute: \(derivation.absolute), relations: [\(relations.joined(separator: ", "))]) { __random in")
         for variable in derivation.variables {
             out.located(line: derivation.forLine,
                 "    let \(variable.name) = (\(Tangler.qualified(variable.generator))).draw(using: &__random)")
@@ -31,37 +28,66 @@ enum DerivationWriter {
 
         // Steps first, into a buffer, to learn which names lend their types.
         var body = ProgramWriter(file: out.file)
-        var witnesses = Set(functions.flatMap { $0.parameters ?? [] }.filter { $0.type == nil }.map(\.name))
+        let lenders = Set(derivation.variables.map(\.name) + values.map(\.name) + derivation.chapterValueNames)
+        var witnesses = Set(functions.flatMap { $0.parameters ?? [] }.filter { $0.type == nil && lenders.contains($0.name) }.map(\.name))
         var counter = 0
         for (k, step) in derivation.steps.enumerated() {
+            var guardLines: [SwiftMathEmitter.Line] = []
+            var guardResult: String?
+            if let condition = step.condition {
+                var emitter = SwiftMathEmitter(line: step.line, column: step.column, values: values, counter: counter, indexBase: derivation.indexBase)
+                guardResult = emitter.condition(condition)
+                guardLines = emitter.lines
+                counter = emitter.nextCounter
+                witnesses.formUnion(emitter.witnesses)
+            }
+            let opening = guardResult.map { result -> String in
+                body.line("let __s\(k) = __texGuarded({ () throws -> Bool in", at: step.line, column: step.column)
+                for line in guardLines { body.line(line.code, at: line.line, column: line.column) }
+                body.line("return \(result)", at: step.line, column: step.column)
+                body.line("}) {", at: step.line, column: step.column)
+                return ""
+            } ?? "let __s\(k) = "
             switch step.source {
             case .tex(let expression):
                 var approximate = false
                 if case .approximately(_?) = step.relation { approximate = true }
-                var emitter = SwiftMathEmitter(line: step.line, column: step.column, values: values, counter: counter, approximate: approximate)
+                var emitter = SwiftMathEmitter(line: step.line, column: step.column, values: values, counter: counter,
+                                               approximate: approximate, indexBase: derivation.indexBase)
                 let result = emitter.value(expression)
                 counter = emitter.nextCounter
                 witnesses.formUnion(emitter.witnesses)
-                let opening = emitter.literals > 0 ? "__texApproximateStep(literals: \(emitter.literals))" : "__texStep"
-                body.line("let __s\(k) = \(opening) { () throws -> __TeXValue in", at: step.line, column: step.column)
+                let call: String
+                if emitter.literals > 0 {
+                    let literals = emitter.literalValues.map(\.value).joined(separator: ", ")
+                    let halves = emitter.literalValues.map(\.halfUnit).joined(separator: ", ")
+                    let known = derivation.knownValues.map { "\($0) as Any" }.joined(separator: ", ")
+                    call = "__texApproximateStep(literals: [\(literals)], halfUnits: [\(halves)], lone: \(isLoneNumber(expression)), known: { [\(known)] })"
+                } else {
+                    call = "__texStep"
+                }
+                body.line("\(opening)\(call) { () throws -> __TeXValue in", at: step.line, column: step.column)
                 for line in emitter.lines { body.line(line.code, at: line.line, column: line.column) }
                 body.line("return \(result)", at: step.line, column: step.column)
                 body.line("}", at: step.line, column: step.column)
             case .twin(let swift, _):
-                body.expression(prefix: "    let __s\(k) = __texTwin(", swift, suffix: ")", at: SourceLocation(line: step.line, column: step.column))
+                body.expression(prefix: "    \(opening)__texTwin(", swift, suffix: ")", at: SourceLocation(line: step.line, column: step.column))
             }
+            if guardResult != nil { body.line("}", at: step.line, column: step.column) }
         }
 
         for name in witnesses.sorted() { out.raw("    let __w_\(name) = \(name)") }
         for function in functions {
             let parameters = function.parameters ?? []
             let list = parameters.indices.map { "_ __a\($0): __TeXValue" }.joined(separator: ", ")
-            out.raw("    @MainActor func __texfn_\(function.name)(\(list)) throws -> __TeXValue {")
+            out.raw("    @MainActor func \(SwiftMathEmitter.functionName(function.name, arity: parameters.count))(\(list)) throws -> __TeXValue {")
             for (k, parameter) in parameters.enumerated() {
                 if let type = parameter.type {
                     out.raw("        let \(parameter.name): \(type) = try __texNative(__a\(k))")
-                } else {
+                } else if lenders.contains(parameter.name) {
                     out.raw("        let \(parameter.name) = try __texNative(__a\(k), like: __w_\(parameter.name))")
+                } else {
+                    out.raw("        let \(parameter.name): Double = try __texNative(__a\(k), parameter: \(ValueQuote.swift(parameter.name)), of: \(ValueQuote.swift(function.tex ?? function.name)))")
                 }
             }
             out.expression(prefix: "        return __texValue(", function.swift, suffix: ")",
@@ -73,5 +99,28 @@ enum DerivationWriter {
         let steps = derivation.steps.indices.map { "__s\($0)" }
         out.raw("    return (inputs: [\(inputs.joined(separator: ", "))], steps: [\(steps.joined(separator: ", "))])")
         out.raw("}")
+    }
+
+    /// The runtime's spelling of a step's relation.
+    static func runtimeRelation(_ relation: StepRelation) -> String {
+        switch relation {
+        case .first: return ".first"
+        case .equal, .approximately(nil): return ".equal"
+        case .approximately(let d?): return ".approximately(\(d))"
+        case .inequality(.less): return ".less"
+        case .inequality(.lessOrEqual): return ".lessOrEqual"
+        case .inequality(.greater): return ".greater"
+        case .inequality(.greaterOrEqual): return ".greaterOrEqual"
+        case .inequality: return ".equal"
+        }
+    }
+
+    /// Whether a step is one number, `0.4644` or `-0.4644`: its result, rounded.
+    static func isLoneNumber(_ e: MathExpression) -> Bool {
+        switch e {
+        case .number: return true
+        case .negate(.number): return true
+        default: return false
+        }
     }
 }

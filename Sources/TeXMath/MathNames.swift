@@ -1,0 +1,60 @@
+/// Names written in TeX: `D_{KL}`, `\hat{y}`, `net_{h1}`, `MSE`.
+///
+/// A `% let` may declare any such name. The reader then matches its tokens
+/// where it is written (`D_{KL}(p \| q)`), and the program binds it to a
+/// Swift identifier made from the same letters (`D_KL`, `hat_y`).
+public enum MathNames {
+    /// The Swift identifier for a TeX name, or nil when the TeX holds
+    /// something other than letters, digits, subscripts, groups and commands.
+    public static func identifier(forTeX tex: String) -> String? {
+        var out = ""
+        for token in TeXLexer.tokens(tex, column: 1) {
+            switch token.kind {
+            case .letter(let c): out.append(c)
+            case .number(let digits) where !digits.contains("."): out += digits
+            case .command(let name) where name.first?.isLetter == true:
+                if !out.isEmpty, out.last != "_" { out += "_" }
+                out += name
+                out += "_"
+            case .symbol("_"): out += "_"
+            case .symbol("{"), .symbol("}"), .symbol("'"), .end: continue
+            default: return nil
+            }
+        }
+        while out.hasSuffix("_") { out.removeLast() }
+        while out.contains("__") { out = out.replacingOccurrences2("__", "_") }
+        guard let first = out.first, first.isLetter else { return nil }
+        return out
+    }
+
+    /// The tokens a TeX name is written with, without layout.
+    static func pattern(_ tex: String) -> [TeXToken.Kind] {
+        TeXLexer.tokens(tex, column: 1).filter { !TeXMathParser.isLayoutOnly($0) && $0.kind != .end }.map(\.kind)
+    }
+}
+
+extension String {
+    /// Every `target` replaced by `replacement` (TeXMath needs no Foundation).
+    func replacingOccurrences2(_ target: String, _ replacement: String) -> String {
+        var out = ""
+        var rest = Substring(self)
+        while let range = rest.range(of: target) {
+            out += rest[..<range.lowerBound] + replacement
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
+    }
+}
+
+extension Substring {
+    /// The first range of `target`, by characters.
+    func range(of target: String) -> Range<Substring.Index>? {
+        guard !target.isEmpty else { return nil }
+        var start = startIndex
+        while start < endIndex {
+            if self[start...].hasPrefix(target) { return start..<index(start, offsetBy: target.count) }
+            start = index(after: start)
+        }
+        return nil
+    }
+}
