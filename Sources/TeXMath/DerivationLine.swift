@@ -55,7 +55,9 @@ public enum DerivationLine {
         let end = tokens.removeLast()
         let (body, condition) = splitCondition(tokens)
         var kept = body
-        while let last = kept.last, last.isSymbol(".") || last.isSymbol(",") || last.isSymbol(";") { kept.removeLast() }
+        while let last = kept.last, TeXMathParser.isLayoutOnly(last) || last.isSymbol(".") || last.isSymbol(",") || last.isSymbol(";") {
+            kept.removeLast()
+        }
         let conditionColumn = condition?.first?.column
         return Row(terms: split(kept, end: condition?.first ?? kept.last.map { after($0) } ?? end, text: text, column: column),
                    condition: condition, conditionColumn: conditionColumn)
@@ -201,11 +203,9 @@ public enum DerivationLine {
             let meaningful = current.filter { !TeXMathParser.isLayoutOnly($0) }
             if let first = meaningful.first {
                 let from = max(first.column - column, 0)
-                let to = max(min(end.column - column, scalars.count), from)
-                var tex = String(String.UnicodeScalarView(scalars[from..<to])).trimmed
-                while tex.hasSuffix("&") || tex.hasSuffix(" ") || tex.hasSuffix("\\\\") {
-                    tex = String(tex.hasSuffix("\\\\") ? tex.dropLast(2) : tex.dropLast()).trimmed
-                }
+                let last = after(meaningful[meaningful.count - 1])
+                let to = max(min(last.column - column, scalars.count), from)
+                let tex = String(String.UnicodeScalarView(scalars[from..<to])).trimmed
                 var finalRelation = relation
                 var rounded = false
                 if case .approximately = relation { finalRelation = .approximately(decimals: precision(of: meaningful)) }

@@ -10,6 +10,7 @@ extension MathExpression {
         case .reduction(_, let binding, let body): return binding.expressions + [body]
         case .indicator(let condition): return condition.expressions
         case .derivative(let variable, let operand): return (variable.component.map { [$0] } ?? []) + [operand]
+        case .primed(_, _, let argument, _): return [argument]
         }
     }
 
@@ -19,7 +20,7 @@ extension MathExpression {
         func visit(_ e: MathExpression) {
             switch e {
             case .name(let n): out.insert(n)
-            case .call(let n, _, _): out.insert(n)
+            case .call(let n, _, _), .primed(let n, _, _, _): out.insert(n)
             case .derivative(let v, _): out.insert(v.name)
             default: break
             }

@@ -30,6 +30,9 @@ public indirect enum MathExpression: Sendable, Hashable {
     /// `\nabla_{z_i} F`, `\frac{\partial F}{\partial z_i}`, `\frac{d}{dx} F`,
     /// taken numerically with central differences.
     case derivative(MathVariable, MathExpression)
+    /// `f'(x)`, `\sigma''(z)`: the `order`-th derivative of a function of one
+    /// argument, at `argument` (central differences, one per prime).
+    case primed(String, declared: Bool, argument: MathExpression, order: Int)
 
     /// A named constant: `e` or `\pi`.
     public enum MathConstant: String, Sendable, Hashable { case e, pi }

@@ -36,6 +36,8 @@ public enum MathReading {
         case .extremum(let kind, let arguments):
             return ("\(kind.rawValue)(\(arguments.map { write($0, context: 0) }.joined(separator: ", ")))", 4)
         case .indicator(let condition): return ("indicator(\(write(condition)))", 4)
+        case .primed(let name, _, let argument, let order):
+            return ("\(name)\(String(repeating: "'", count: order))(\(write(argument, context: 0)))", 4)
         case .derivative(let variable, let operand):
             let wrt = variable.name + (variable.component.map { "[\(write($0, context: 0))]" } ?? "")
             return ("d/d\(wrt)(\(write(operand, context: 0)))", 4)

@@ -39,6 +39,10 @@ public struct MathScope: Sendable {
     /// under `% indices from 1`.
     public var indexBase = 0
 
+    /// The block's inputs that are vectors (drawn by `logits` or
+    /// `probabilities`): what `\nabla F` and `\partial_j F` differentiate by.
+    public var vectorInputs: [String] = []
+
     /// An empty scope.
     public init() {}
 

@@ -121,6 +121,9 @@ public struct SwiftMathEmitter {
         case .indicator(let condition):
             let c = self.condition(condition)
             emit("let \(t) = __texIndicator(\(c))")
+        case .primed(let name, let declared, let argument, let order):
+            let point = value(argument)
+            emitPrime(name, declared: declared, at: point, into: t, level: 1, order: order)
         case .derivative(let variable, let operand):
             let point = value(.name(variable.name))
             let component = variable.component.map { value(shifted($0)) } ?? "nil"
@@ -136,6 +139,20 @@ public struct SwiftMathEmitter {
             emit("}")
         }
         return t
+    }
+
+    /// `let result = f^(order - level + 1)(point)`, one central difference per prime.
+    private mutating func emitPrime(_ name: String, declared: Bool, at point: String, into result: String, level: Int, order: Int) {
+        let p = "__p\(level)"
+        emit("let \(result) = try __texDerivative(at: \(point), component: nil) { (\(p): __TeXValue) throws -> __TeXValue in")
+        if level == order {
+            emit(declared ? "return try \(Self.functionName(name, arity: 1))(\(p))" : "return try __texValue(\(name)(__texArgument(\(p))))")
+        } else {
+            let inner = temporary()
+            emitPrime(name, declared: declared, at: p, into: inner, level: level + 1, order: order)
+            emit("return \(inner)")
+        }
+        emit("}")
     }
 
     /// The Swift name of a `% let` function of `arity` parameters (`H(p)`

@@ -31,9 +31,21 @@ extension TeXMathParser {
             try expect("|", closing: "the `|` at column \(token.column)")
             return .value(.apply(.abs, inner))
         case .command(let name):
+            if name == "delta", scope.kind(of: "delta") == nil, tokens[min(position + 1, tokens.count - 1)].isSymbol("_") {
+                advance(); advance()
+                return .value(try kroneckerDelta(at: token))
+            }
             if let greek = Self.greekLetters[name] {
                 advance()
                 return try resolve(greek, at: token)
+            }
+            if Self.accents.contains(name) {
+                let written = text(from: position, to: min(position + 4, tokens.count))
+                problems.append(TeXReadError(column: token.column, message:
+                    "`\(written)` is a name of its own, not the letter under the accent: declare it, `% let \(written) = …`"))
+                advance()
+                while peek.isSymbol("{") { skipGroup() }
+                return .value(.number("0"))
             }
             if Self.nameCommands.contains(name) {
                 advance()
@@ -110,6 +122,35 @@ extension TeXMathParser {
         return nil
     }
 
+    /// Accents that make a new symbol of a letter: `\hat{y}` is not y.
+    static let accents: Set<String> = ["hat", "widehat", "tilde", "widetilde", "bar", "overline", "dot", "ddot", "check", "breve", "acute", "grave", "mathring", "underline"]
+
+    /// `\delta_{ij}`, `\delta_{i,j}`, `\delta_{y i}`: the Kronecker delta, 1
+    /// when its two indices are equal, else 0 (unless the block declares `\delta`).
+    mutating func kroneckerDelta(at token: TeXToken) throws(TeXReadError) -> MathExpression {
+        guard take("{") else {
+            throw TeXReadError(column: token.column, message: "the Kronecker delta takes two indices: `\\delta_{ij}`")
+        }
+        var indices: [MathExpression] = []
+        while !peek.isSymbol("}") {
+            if peek.kind == .end { throw unexpected("where `}` should close the indices of `\\delta`") }
+            if take(",") { continue }
+            switch peek.kind {
+            case .letter, .number:
+                // One token an index, as TeX writes δ_{ij}.
+                guard case .value(let index) = try atom() else { throw unexpected("in the indices of `\\delta`") }
+                indices.append(index)
+            default:
+                indices.append(try expression())
+            }
+        }
+        advance()
+        guard indices.count == 2 else {
+            throw TeXReadError(column: token.column, message: "the Kronecker delta takes two indices, `\\delta_{ij}` or `\\delta_{i,j}`; found \(indices.count)")
+        }
+        return .indicator(.comparison(indices, [.equal]))
+    }
+
     /// Moves past a braced group and everything inside it.
     mutating func skipGroup() {
         var depth = 0
@@ -152,7 +193,7 @@ extension TeXMathParser {
         case .swiftFunction?: return .function(name, declared: false, arity: nil)
         case nil: break
         }
-        if name.count > 1, peek.isSymbol("(") || peek.isSymbol("_") || peek.isCommand("left") || Self.sizeOpeners.contains(commandName(peek) ?? "") {
+        if name.count > 1, Self.greekLetters[name] == nil, peek.isSymbol("(") || peek.isSymbol("_") || peek.isCommand("left") || Self.sizeOpeners.contains(commandName(peek) ?? "") {
             // A multi-letter name applied to arguments: a function of the chapter's
             // Swift code or of a library it imports (`\operatorname{softmax}(z)`).
             return .function(name, declared: false, arity: nil)

@@ -4,9 +4,7 @@ extension TeXMathParser {
     /// `\sum_j BODY`, `\sum_{j \ne y}`, `\sum_{j=1}^{K}`: the body is the rest of the product.
     mutating func reduction(_ kind: MathExpression.Reduction, at token: TeXToken) throws(TeXReadError) -> MathExpression {
         let written = "\(token)"
-        guard take("_") else {
-            throw TeXReadError(column: token.column, message: "`\(written)` needs its index as a subscript: `\(written)_j` or `\(written)_{j=0}^{K-1}`")
-        }
+        guard take("_") else { return try unindexedReduction(kind, at: token) }
         var (binding, hasLower) = try bindingHead(of: written)
         if hasLower {
             guard take("^") else {
@@ -14,8 +12,11 @@ extension TeXMathParser {
             }
             guard case .bounds(let lower, _) = binding.range else { fatalError("bindingHead returns bounds with a lower bound") }
             binding.range = .bounds(lower, try script(of: "^"))
-        } else if peek.isSymbol("^") {
-            throw TeXReadError(column: peek.column, message: "an upper bound needs a lower one: write `\(written)_{\(binding.name)=0}^{…}`")
+        } else if take("^") {
+            // `\sum_j^C`: an upper bound only, as a count: j runs over C indices from the first.
+            let count = try script(of: "^")
+            let base = MathExpression.number(String(scope.indexBase))
+            binding.range = .bounds(base, scope.indexBase == 1 ? count : .arithmetic(.subtract, count, .number("1")))
         }
         guard startsFactor(peek) else {
             throw TeXReadError(column: peek.column, message: "`\(written)` needs a body after its index; found \(peek)")
@@ -32,6 +33,55 @@ extension TeXMathParser {
             binding.range = .over(sources)
         }
         return .reduction(kind, binding, body)
+    }
+
+    /// `\sum e^{x_d}`, `\sum t_i`: a sum written without its index, which
+    /// is the body's one free subscript letter (an index not declared
+    /// anywhere). With none, or several, the reader cannot tell and says so.
+    mutating func unindexedReduction(_ kind: MathExpression.Reduction, at token: TeXToken) throws(TeXReadError) -> MathExpression {
+        let written = "\(token)"
+        let start = position
+        guard startsFactor(peek) else {
+            throw TeXReadError(column: token.column, message: "`\(written)` needs its index as a subscript: `\(written)_j` or `\(written)_{j=0}^{K-1}`")
+        }
+        // Read the body once with every free letter bound, to find the subscripts.
+        let candidates = freeSubscriptLetters(from: start)
+        guard candidates.count == 1, let index = candidates.first else {
+            let found = candidates.isEmpty ? "no subscript letter that is not declared" : "several: " + candidates.sorted().joined(separator: ", ")
+            throw TeXReadError(column: token.column, message: "`\(written)` without an index: its body has \(found); write the index, `\(written)_j`")
+        }
+        bound.append(index)
+        let body = try product()
+        bound.removeLast()
+        let sources = Self.rangeSources(of: index, in: body)
+        guard !sources.isEmpty else {
+            throw TeXReadError(column: token.column, message: "`\(written)` without an index: write it, `\(written)_\(index)`")
+        }
+        return .reduction(kind, MathBinding(name: index, range: .over(sources)), body)
+    }
+
+    /// Letters written as a subscript (`x_d`, `t_{i}`) after `start`, up to the
+    /// end of the product, that no declaration or enclosing sum binds.
+    func freeSubscriptLetters(from start: Int) -> Set<String> {
+        var out = Set<String>()
+        var i = start
+        var depth = 0
+        while i + 1 < tokens.count {
+            let t = tokens[i]
+            if t.isSymbol("(") || t.isSymbol("{") || t.isSymbol("[") { depth += 1 }
+            if t.isSymbol(")") || t.isSymbol("}") || t.isSymbol("]") { if depth == 0 { break }; depth -= 1 }
+            if depth == 0, t.isSymbol("+") || t.isSymbol("-") || t.kind == .end || Self.relation(t) != nil { break }
+            if t.isSymbol("_") {
+                var j = i + 1
+                if tokens[j].isSymbol("{") { j += 1 }
+                if case .letter(let c) = tokens[j].kind {
+                    let name = String(c)
+                    if scope.kind(of: name) == nil, !bound.contains(name) { out.insert(name) }
+                }
+            }
+            i += 1
+        }
+        return out
     }
 
     /// The subscript of a sum or `\forall`: the index name, then `\ne EXPR`

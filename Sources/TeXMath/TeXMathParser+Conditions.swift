@@ -13,6 +13,8 @@ extension TeXMathParser {
     }
 
     mutating func disjunction() throws(TeXReadError) -> MathCondition {
+        try enter()
+        defer { depth -= 1 }
         var parts = [try conjunction()]
         while takeCommand("lor") || takeCommand("vee") { parts.append(try conjunction()) }
         return parts.count == 1 ? parts[0] : .any(parts)
@@ -26,6 +28,8 @@ extension TeXMathParser {
 
     /// `\forall i: C`, `C \;\forall i`, `C \text{ for every } i`, `C \text{ for all } i \ne y`.
     mutating func quantified() throws(TeXReadError) -> MathCondition {
+        try enter()
+        defer { depth -= 1 }
         if peek.isCommand("forall") {
             let token = peek
             advance()

@@ -33,7 +33,8 @@ extension TeXMathParser {
         try expect("}", closing: "the numerator of the derivative")
         try expect("{", closing: "the derivative's `\\frac`")
         try differentialMarker()
-        let variable = try differentiationVariable(braced: false)
+        // `\partial{o_i}`, `d{x_j}`: the variable may be braced.
+        let variable = try differentiationVariable(braced: peek.isSymbol("{"))
         try expect("}", closing: "the denominator of the derivative")
         if let function { return try postfixOperators(on: derivative(variable, function, at: token)) }
         return derivative(variable, try derivativeOperand(), at: token)
@@ -75,6 +76,10 @@ extension TeXMathParser {
         if isBraced { advance() }
         let token = peek
         let name: String
+        if case .value(.name(let declared))? = try declaredTeXName() {
+            // A name declared in TeX: `\partial \hat{y}`, `\partial net_{h1}`.
+            name = declared
+        } else {
         switch token.kind {
         case .letter(let c): name = String(c); advance()
         case .command(let command) where Self.greekLetters[command] != nil: name = Self.greekLetters[command]!; advance()
@@ -84,6 +89,7 @@ extension TeXMathParser {
         default:
             throw TeXReadError(column: token.column, message: "a derivative needs a variable, as in `\\nabla_{z_i}` or `\\frac{d}{dx}`; found \(token)")
         }
+        }
         guard scope.variables.contains(name), !bound.contains(name) else {
             throw TeXReadError(column: token.column, message:
                 "`\(token)` cannot be varied: a derivative is taken with respect to a `% for` input or a value of the chapter's code (\(scope.variables.sorted().joined(separator: ", ")))")
@@ -91,6 +97,17 @@ extension TeXMathParser {
         var component: MathExpression?
         if take("_") { component = try script(of: "_") }
         if isBraced { try expect("}", closing: "the subscript of the derivative") }
+        return MathVariable(name: name, component: component)
+    }
+
+    /// `\nabla F` or `\partial_j F` with the variable left out: the block's one
+    /// vector input (`% for z in logits(…)`); with none or several, the reader
+    /// cannot tell which is meant and says so.
+    func impliedVariable(at token: TeXToken, component: MathExpression?) throws(TeXReadError) -> MathVariable {
+        guard scope.vectorInputs.count == 1, let name = scope.vectorInputs.first else {
+            let which = scope.vectorInputs.isEmpty ? "no vector input" : "several vector inputs (\(scope.vectorInputs.joined(separator: ", ")))"
+            throw TeXReadError(column: token.column, message: "`\(token)` does not say what it differentiates by, and the block has \(which): write the variable, `\(token)_{z}` or `\\frac{\\partial}{\\partial z_j}`")
+        }
         return MathVariable(name: name, component: component)
     }
 

@@ -31,6 +31,10 @@ public struct TeXMathParser {
     /// How many declared functions' argument lists the parser is inside, where
     /// `\|`, `||` and `\Vert` separate arguments (`D_{KL}(p \| q)`).
     var separatorBars = 0
+    /// How deeply the parser has recursed: groups, signs, fractions.
+    var depth = 0
+    /// The deepest nesting the reader follows; deeper TeX is an error, never a crash.
+    static let maximumDepth = 120
 
     init(tokens: [TeXToken], scope: MathScope) {
         self.tokens = tokens.filter { !Self.isLayoutOnly($0) }
@@ -86,7 +90,7 @@ public struct TeXMathParser {
         } catch {
             throw TeXReadFailure(parser.problems + [error])
         }
-        if parser.problems.count == 1 {
+        if parser.problems.count == 1, parser.problems[0].message.contains("is not declared") {
             var only = parser.problems[0]
             only.message += "; the step reads as: \(MathReading.text(expression))"
             throw TeXReadFailure([only])
@@ -97,7 +101,17 @@ public struct TeXMathParser {
 
     // MARK: - Precedence levels
 
+    /// Counts one level of nesting, or fails past ``maximumDepth``.
+    mutating func enter() throws(TeXReadError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            throw TeXReadError(column: peek.column, message: "the step nests deeper than \(Self.maximumDepth) levels of groups, signs and fractions: split it into steps, or declare parts with `% let`")
+        }
+    }
+
     mutating func expression() throws(TeXReadError) -> MathExpression {
+        try enter()
+        defer { depth -= 1 }
         var result: MathExpression
         if take("-") {
             result = .negate(try product())
@@ -156,6 +170,8 @@ public struct TeXMathParser {
     /// One factor, and — when it is a function applied without parentheses
     /// (`\log x`) — the function's TeX, since another factor after it is ambiguous.
     mutating func factor() throws(TeXReadError) -> (MathExpression, String?) {
+        try enter()
+        defer { depth -= 1 }
         let token = peek
         if take("-") { return (.negate(try factor().0), nil) }
         if take("+") { return try factor() }
@@ -176,7 +192,22 @@ public struct TeXMathParser {
         case "nabla", "partial":
             advance()
             guard take("_") else {
-                throw TeXReadError(column: token.column, message: "`\(token)` needs its variable as a subscript: `\(token)_{z_i} F`")
+                // `\nabla F`: the gradient by the block's one vector input.
+                guard name == "nabla" else {
+                    throw TeXReadError(column: token.column, message: "`\(token)` needs its variable as a subscript: `\(token)_{z_i} F`")
+                }
+                return (derivative(try impliedVariable(at: token, component: nil), try derivativeOperand(), at: token), nil)
+            }
+            // `\partial_j F`: by component j of the one vector input, when j is an index rather than a variable.
+            if name == "partial", case .letter(let c) = peek.kind, !scope.variables.contains(String(c)) || bound.contains(String(c)),
+               !scope.vectorInputs.isEmpty {
+                let letter = peek
+                advance()
+                let index: MathExpression = .name(String(c))
+                if !bound.contains(String(c)), scope.kind(of: String(c)) == nil {
+                    problems.append(TeXReadError(column: letter.column, message: "`\(c)` is not declared; names in scope: \(scope.listing)"))
+                }
+                return (derivative(try impliedVariable(at: token, component: index), try derivativeOperand(), at: token), nil)
             }
             let variable = try differentiationVariable(braced: peek.isSymbol("{"))
             return (derivative(variable, try derivativeOperand(), at: token), nil)
@@ -204,8 +235,11 @@ public struct TeXMathParser {
     /// `\log`, `\ln`, `\exp`: with parentheses, or applied to one factor.
     /// `\log(1 + x)` is read as `log1p(x)`, which keeps its accuracy for tiny x.
     mutating func function(_ function: MathExpression.MathFunction, written: String, at token: TeXToken) throws(TeXReadError) -> (MathExpression, String?) {
-        if peek.isSymbol("_") {
-            throw TeXReadError(column: peek.column, message: "`\(written)_…` with a base is not read: write `\\frac{\\log x}{\\log b}`")
+        if function == .log, take("_") {
+            // \log_2 x, \log_{10}(x): the logarithm in base b is log(x) / log(b).
+            let base = try script(of: "_")
+            let (natural, bare) = try self.function(.log, written: written, at: token)
+            return (.arithmetic(.divide, natural, .apply(.log, base)), bare)
         }
         if peek.isSymbol("^") {
             throw TeXReadError(column: peek.column, message: "`\(written)^…` is ambiguous: write `(\(written) x)^{2}` or `\(written)(x^{2})`")
@@ -240,6 +274,19 @@ public struct TeXMathParser {
             // q_i(z): the subscript belongs to the result of the application.
             var index: MathExpression?
             if take("_") { index = try subscriptIndex() }
+            // f'(x), \sigma''(z), f^{\prime}(x): derivatives of a function of one argument.
+            var primes = 0
+            while true {
+                if take("'") { primes += 1; continue }
+                if peek.isSymbol("^"), tokens[min(position + 1, tokens.count - 1)].isSymbol("{"),
+                   tokens[min(position + 2, tokens.count - 1)].isCommand("prime") {
+                    advance(); advance()
+                    while takeCommand("prime") { primes += 1 }
+                    try expect("}", closing: "`^{\\prime`")
+                    continue
+                }
+                break
+            }
             guard let close = openGroup() else {
                 throw TeXReadError(column: token.column, message: arity.map { "`\(name)` is a function of \($0) argument\($0 == 1 ? "" : "s"): write `\(token)(…)`" }
                     ?? "`\(name)` is a function: write `\(token)(…)`")
@@ -252,6 +299,14 @@ public struct TeXMathParser {
                 throw TeXReadError(column: token.column, message: "`\(name)` takes \(counts) argument\(arities == [1] ? "" : "s"), not \(arguments.count)")
             } else if !declared, let arity, arguments.count != arity {
                 throw TeXReadError(column: token.column, message: "`\(name)` takes \(arity) argument\(arity == 1 ? "" : "s"), not \(arguments.count)")
+            }
+            if primes > 0 {
+                guard arguments.count == 1 else {
+                    throw TeXReadError(column: token.column, message: "a prime differentiates a function of one argument; `\(name)` is given \(arguments.count): write `\\frac{\\partial}{\\partial x}` for a partial derivative")
+                }
+                var result = MathExpression.primed(name, declared: declared, argument: arguments[0], order: primes)
+                if let index { result = .element(result, index: index) }
+                return try postfixOperators(on: result)
             }
             var result = MathExpression.call(name, arguments, declared: declared)
             if let index { result = .element(result, index: index) }
@@ -276,7 +331,8 @@ public struct TeXMathParser {
                 if case .constant(.e) = result { result = .apply(.exp, exponent) } else { result = .power(result, exponent) }
                 raised = true
             } else if token.isSymbol("'") {
-                throw TeXReadError(column: token.column, message: "a prime (`'`) is not read: write the derivative, `\\frac{d}{dx} f`")
+                problems.append(TeXReadError(column: token.column, message: "a prime (`'`) on a value is not read: a prime differentiates a declared function, `% let f(x) = …` then `f'(x)`; or write the derivative, `\\frac{d}{dx} f`"))
+                advance()
             } else if token.isSymbol("!") {
                 throw TeXReadError(column: token.column, message: "a factorial (`!`) is not read")
             } else {

@@ -53,7 +53,7 @@ enum DerivationChecker {
                 if case .approximately(let decimals?) = step.relation {
                     problem = "first step = \(x), this step = \(y)\(place): `\\approx` checks the \(decimals) decimal\(decimals == 1 ? "" : "s") written in the step, and they differ by \(String(format: "%.2g", abs(x - y))), more than ±\(String(format: "%g", 0.5 * pow(10, Double(-decimals))))"
                 } else if let relative {
-                    problem = "first step = \(x), this step = \(y)\(place) (relative difference \(String(format: "%.2g", relative)) > tolerance \(derivation.tolerance), absolute difference \(String(format: "%.2g", abs(x - y))) > atol \(derivation.absolute))"
+                    problem = "first step = \(x), this step = \(y)\(place) (relative difference \(String(format: "%.2g", relative)) > tolerance \(derivation.tolerance), absolute difference \(String(format: "%.2g", abs(x - y))) > atol \(String(format: "%g", derivation.absolute)))"
                 } else {
                     problem = "first step = \(x), this step = \(y)\(place) (NaN never agrees, and infinity only with the same infinity)"
                 }

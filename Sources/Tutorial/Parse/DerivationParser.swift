@@ -49,6 +49,7 @@ enum DerivationParser {
             stepLines.append((line, tex, trimmed.isEmpty ? nil : trimmed, indent + commentColumn + leading))
         }
         var diagnostics = header.diagnostics
+        derivation.declarations = Self.renamingTeX(in: derivation.declarations)
         derivation.displayLines = stepLines.map { ($0.line, $0.tex) }
         let scope = Self.scope(for: derivation, symbols: symbols)
         derivation.chapterValueNames = symbols.filter { !$0.isFunction }.map(\.name)
@@ -104,6 +105,20 @@ enum DerivationParser {
         return (derivation, diagnostics)
     }
 
+    /// The Swift of each `% let` with the TeX names declared before it
+    /// written as their identifiers: `% let MSE = (1 - \\hat{y})^2`'s Swift
+    /// says `hat_y`.
+    static func renamingTeX(in declarations: [Derivation.Declaration]) -> [Derivation.Declaration] {
+        var out = declarations
+        for (k, declaration) in declarations.enumerated() {
+            guard let tex = declaration.tex else { continue }
+            for later in out.indices where later > k {
+                out[later].swift = out[later].swift.replacingOccurrences(of: tex, with: declaration.name)
+            }
+        }
+        return out
+    }
+
     /// A chain of one step compares nothing: an error at that step, unless
     /// the block has only one step (reported as a whole).
     static func loneChains(_ derivation: Derivation, file: String) -> [Diagnostic] {
@@ -126,6 +141,9 @@ enum DerivationParser {
                           dependsOn: symbol.isFunction ? .none : .some(symbol.uses))
         }
         for variable in derivation.variables { scope.declare(variable.name, .value, variable: true, inBlock: true) }
+        scope.vectorInputs = derivation.variables.filter { v in
+            ["logits(", "probabilities(", "ChapterRuntime.logits(", "ChapterRuntime.probabilities("].contains { v.generator.hasPrefix($0) }
+        }.map(\.name)
         for declaration in derivation.declarations {
             if let parameters = declaration.parameters {
                 scope.declare(declaration.name, .declaredFunction(arity: parameters.count), inBlock: true)

@@ -30,6 +30,8 @@ enum DerivationWriter {
         var body = ProgramWriter(file: out.file)
         let lenders = Set(derivation.variables.map(\.name) + values.map(\.name) + derivation.chapterValueNames)
         var witnesses = Set(functions.flatMap { $0.parameters ?? [] }.filter { $0.type == nil && lenders.contains($0.name) }.map(\.name))
+        let borrowed = argumentLenders(derivation, lenders: lenders)
+        witnesses.formUnion(borrowed.values)
         var counter = 0
         for (k, step) in derivation.steps.enumerated() {
             var guardLines: [SwiftMathEmitter.Line] = []
@@ -86,6 +88,9 @@ enum DerivationWriter {
                     out.raw("        let \(parameter.name): \(type) = try __texNative(__a\(k))")
                 } else if lenders.contains(parameter.name) {
                     out.raw("        let \(parameter.name) = try __texNative(__a\(k), like: __w_\(parameter.name))")
+                } else if let lender = borrowed["\(function.name)/\(parameters.count)/\(k)"] {
+                    // The type its uses imply: the input or value passed to it in the steps.
+                    out.raw("        let \(parameter.name) = try __texNative(__a\(k), like: __w_\(lender))")
                 } else {
                     out.raw("        let \(parameter.name): Double = try __texNative(__a\(k), parameter: \(ValueQuote.swift(parameter.name)), of: \(ValueQuote.swift(function.tex ?? function.name)))")
                 }
@@ -99,6 +104,24 @@ enum DerivationWriter {
         let steps = derivation.steps.indices.map { "__s\($0)" }
         out.raw("    return (inputs: [\(inputs.joined(separator: ", "))], steps: [\(steps.joined(separator: ", "))])")
         out.raw("}")
+    }
+
+    /// For each untyped parameter of a `% let` function ("name/arity/k"),
+    /// an input or value the steps pass to it, whose type it takes.
+    static func argumentLenders(_ derivation: Derivation, lenders: Set<String>) -> [String: String] {
+        var out: [String: String] = [:]
+        func visit(_ e: MathExpression) {
+            if case .call(let name, let arguments, true) = e {
+                for (k, argument) in arguments.enumerated() {
+                    if case .name(let n) = argument, lenders.contains(n), out["\(name)/\(arguments.count)/\(k)"] == nil {
+                        out["\(name)/\(arguments.count)/\(k)"] = n
+                    }
+                }
+            }
+            e.children.forEach(visit)
+        }
+        for step in derivation.steps { if case .tex(let e) = step.source { visit(e) } }
+        return out
     }
 
     /// The runtime's spelling of a step's relation.
