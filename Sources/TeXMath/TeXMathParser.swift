@@ -326,6 +326,11 @@ public struct TeXMathParser {
                 result = .element(result, index: try subscriptIndex())
                 indexed = true
             } else if take("^") {
+                if peek.isSymbol("{"), tokens[min(position + 1, tokens.count - 1)].isSymbol("("),
+                   case .letter = tokens[min(position + 2, tokens.count - 1)].kind, tokens[min(position + 3, tokens.count - 1)].isSymbol(")") {
+                    throw TeXReadError(column: token.column, message:
+                        "`^{(i)}` marks a sample or layer, never a power, and the reader does not index arrays of vectors yet: declare the sample, `% let x_i = xs[i]`, and write `x_i`")
+                }
                 if raised { throw TeXReadError(column: token.column, message: "a second power: write `(x^{a})^{b}` or `x^{a b}`") }
                 let exponent = try script(of: "^")
                 if case .constant(.e) = result { result = .apply(.exp, exponent) } else { result = .power(result, exponent) }

@@ -228,7 +228,9 @@ struct ChapterTypesetter {
         let on = derivation.isWorkedExample
             ? "on the chapter's values"
             : "on \(draws) random draws (\(derivation.variables.map(\.name).joined(separator: ", ")))"
-        return "✓ \(how) \(on)."
+        let chains = derivation.chainCount
+        let equations = chains > 1 ? ", read as \(chains) separate equations" : ""
+        return "✓ \(how) \(on)\(equations)."
     }
 
     func derivationHTML(_ derivation: Derivation) -> String {
