@@ -235,8 +235,9 @@ enum StepComparison {
         return nil
     }
 
-    /// The first element where `a RELATION b` fails, allowing the tolerances
-    /// of `=` (a ≤ b holds when a − b ≤ max(tol · max(|a|, |b|), atol)); nil when it holds everywhere.
+    /// The first element where `a RELATION b` fails; nil when it holds
+    /// everywhere. `\le` and `\ge` allow the tolerances of `=` (a ≤ b holds
+    /// when a − b ≤ max(tol · max(|a|, |b|), atol)); `<` and `>` must hold as computed.
     static func broken(_ relation: __TeXRelation, _ a: [Double], _ b: [Double], tolerance: Double, absolute: Double) -> Int? {
         for i in a.indices {
             let x = a[i], y = b[i]
@@ -244,8 +245,11 @@ enum StepComparison {
             let slack = x.isFinite && y.isFinite ? max(tolerance * max(abs(x), abs(y)), absolute) : 0
             let holds: Bool
             switch relation {
-            case .less, .lessOrEqual: holds = x <= y + slack
-            case .greater, .greaterOrEqual: holds = x >= y - slack
+            // A strict inequality must hold as computed: equal values never satisfy it.
+            case .less: holds = x < y
+            case .greater: holds = x > y
+            case .lessOrEqual: holds = x <= y + slack
+            case .greaterOrEqual: holds = x >= y - slack
             default: holds = true
             }
             if !holds { return i }

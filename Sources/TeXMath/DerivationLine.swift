@@ -88,12 +88,15 @@ public enum DerivationLine {
         while i < tokens.count {
             let token = tokens[i]
             switch token.kind {
-            case .command("begin"):
+            case .command("begin") where alignments.contains(groupText(tokens, from: i + 1)):
                 let name = groupText(tokens, from: i + 1)
                 i = skipGroup(from: i + 1)
                 if name == "array" || name == "alignat" || name == "alignat*" { i = skipGroup(from: i) }
                 continue
-            case .command("end"), .command("label"), .command("tag"), .command("eqref"):
+            case .command("end") where alignments.contains(groupText(tokens, from: i + 1)):
+                i = skipGroup(from: i + 1)
+                continue
+            case .command("label"), .command("tag"), .command("eqref"):
                 i = skipGroup(from: i + 1)
                 continue
             case .command("nonumber"), .command("notag"):
@@ -110,6 +113,46 @@ public enum DerivationLine {
         }
         if out.last?.kind != .end { out.append(TeXToken(kind: .end, column: tokens.last?.column ?? 1)) }
         return out
+    }
+
+    /// The line as readers should see it inside the page's one `aligned`
+    /// display: alignment environments, labels, tags and row spacing blanked
+    /// with spaces (so columns stay), and a final `\\` dropped.
+    public static func displayText(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        let tokens = TeXLexer.tokens(text, column: 1)
+        let kept = Set(withoutLayout(tokens).map(\.column))
+        for (k, token) in tokens.enumerated() where token.kind != .end && !kept.contains(token.column) {
+            let end = k + 1 < tokens.count ? tokens[k + 1].column - 1 : scalars.count
+            for i in (token.column - 1)..<min(end, scalars.count) { scalars[i] = " " }
+        }
+        var out = String(String.UnicodeScalarView(scalars))
+        while out.hasSuffix(" ") { out.removeLast() }
+        if out.hasSuffix("\\\\") { out.removeLast(2) }
+        return out
+    }
+
+    /// Environments that only lay equations out. Any other (`pmatrix`,
+    /// `cases`) has a meaning the reader does not evaluate yet: its `\\begin`
+    /// stays, and is an error.
+    public static let alignments: Set<String> = [
+        "aligned", "align", "align*", "equation", "equation*", "split", "gather", "gather*", "gathered",
+        "multline", "multline*", "array", "alignat", "alignat*", "alignedat", "eqnarray", "eqnarray*", "flalign", "flalign*",
+    ]
+
+    /// The group's text with its spacing, from the columns of its tokens:
+    /// `\text{ nats}` is " nats".
+    static func groupRaw(_ tokens: [TeXToken], from start: Int) -> String {
+        guard start < tokens.count, tokens[start].isSymbol("{") else { return "" }
+        var text = ""
+        var column = tokens[start].column + 1
+        var j = start + 1
+        while j < tokens.count, !tokens[j].isSymbol("}"), tokens[j].kind != .end {
+            text += String(repeating: " ", count: max(tokens[j].column - column, 0)) + tokens[j].description
+            column = tokens[j].column + tokens[j].description.unicodeScalars.count
+            j += 1
+        }
+        return text
     }
 
     /// The letters of the braced group at `start`: `aligned` of `{aligned}`.
@@ -155,8 +198,10 @@ public enum DerivationLine {
                 let rest = Array(tokens[afterGroup...]).filter { !($0.isSymbol(".") || $0.isSymbol(",")) || $0.kind == .end }
                 return (Array(tokens[..<cut]), rest.isEmpty ? nil : rest)
             }
-            if cut < i, tokens[cut..<i].contains(where: { $0.isCommand("quad") || $0.isCommand("qquad") }) {
-                // `\quad \text{by the chain rule}`: a remark beside the math.
+            let written = groupRaw(tokens, from: i + 1)
+            if cut < i, tokens[cut..<i].contains(where: { $0.isCommand("quad") || $0.isCommand("qquad") })
+                || (written.first == " " && tokens[afterGroup...].allSatisfy { $0.isSymbol(".") || $0.isSymbol(",") || $0.kind == .end }) {
+                // `\quad \text{by the chain rule}`, or a unit after the value, `0.0253 \text{ nats}`.
                 return (Array(tokens[..<cut]), nil)
             }
         }

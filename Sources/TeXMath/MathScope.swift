@@ -42,6 +42,9 @@ public struct MathScope: Sendable {
     /// The block's inputs that are vectors (drawn by `logits` or
     /// `probabilities`): what `\nabla F` and `\partial_j F` differentiate by.
     public var vectorInputs: [String] = []
+    /// The block's inputs that are indices (drawn by `index` or `label`):
+    /// `\partial_j F` with such a j differentiates by component j.
+    public var indexInputs: Set<String> = []
 
     /// An empty scope.
     public init() {}

@@ -28,7 +28,7 @@ public struct SwiftMathEmitter {
     /// Whether decimal numbers are `__texLiteral`s that an `\approx` step varies.
     private let approximate: Bool
     /// The `__texLiteral`s emitted: each number as Swift, and half a unit in its last digit.
-    public private(set) var literalValues: [(value: String, halfUnit: String)] = []
+    public private(set) var literalValues: [(value: String, halfUnit: String, digits: Int)] = []
     /// How many such literals were emitted.
     public var literals: Int { literalValues.count }
     /// 1 under `% indices from 1`: `z_1` is `z[0]`.
@@ -63,7 +63,8 @@ public struct SwiftMathEmitter {
             if approximate, let point = literal.firstIndex(of: ".") {
                 let decimals = literal.distance(from: point, to: literal.endIndex) - 1
                 emit("let \(t) = __texLiteral(\(literal), 5e-\(decimals + 1), \(literals))")
-                literalValues.append((literal, "5e-\(decimals + 1)"))
+                let significant = literal.filter(\.isNumber).drop(while: { $0 == "0" }).count
+                literalValues.append((literal, "5e-\(decimals + 1)", significant))
             } else {
                 emit("let \(t) = __TeXValue.number(\(literal))")
             }

@@ -39,6 +39,11 @@ extension TeXMathParser {
                 advance()
                 return try resolve(greek, at: token)
             }
+            if scope.kind(of: name) != nil, scope.blockNames.contains(name) {
+                // A command the block declares: `% let \tanh(x) = …`.
+                advance()
+                return try resolve(name, at: token)
+            }
             if Self.accents.contains(name) {
                 let written = text(from: position, to: min(position + 4, tokens.count))
                 problems.append(TeXReadError(column: token.column, message:
@@ -74,6 +79,13 @@ extension TeXMathParser {
                 let inner = try expression()
                 try closeGroup(close, opened: token)
                 return .value(inner)
+            }
+            if name == "begin" || name == "end" {
+                let environment = DerivationLine.groupText(tokens, from: position + 1)
+                problems.append(TeXReadError(column: token.column, message: "`\\\(name){\(environment)}`: the reader does not read a `\(environment)` yet (matrices, vectors written as columns, `cases`); give the line a Swift twin after `%`, or write the value another way"))
+                advance()
+                while peek.isSymbol("{") { skipGroup() }
+                return .value(.number("0"))
             }
             // Read past it, with its braced arguments, so that the step's other problems are reported too.
             problems.append(TeXReadError(column: token.column, message: "`\(token)` is not in the TeX subset the reader understands (see the README's table); declare it with `% let \(token)… = …` if it names a value, or give the line a Swift twin after `%`"))

@@ -199,7 +199,8 @@ public struct TeXMathParser {
                 return (derivative(try impliedVariable(at: token, component: nil), try derivativeOperand(), at: token), nil)
             }
             // `\partial_j F`: by component j of the one vector input, when j is an index rather than a variable.
-            if name == "partial", case .letter(let c) = peek.kind, !scope.variables.contains(String(c)) || bound.contains(String(c)),
+            if name == "partial", case .letter(let c) = peek.kind,
+               !scope.variables.contains(String(c)) || bound.contains(String(c)) || scope.indexInputs.contains(String(c)),
                !scope.vectorInputs.isEmpty {
                 let letter = peek
                 advance()

@@ -54,7 +54,7 @@ import Testing
     @Test func aWorkedExampleRunsOnceAndVariesItsWrittenNumbers() {
         let source = program("```swift\nlet q: [Double] = [0.25, 0.75]\n```\n\n```derivation\n-\\log q_1 \\approx -\\log 0.75\n```\n")
         #expect(source.contains("draws: 1"))
-        #expect(source.contains("__texApproximateStep(literals: [0.75], halfUnits: [5e-3], lone: false, known: { [q as Any] })"))
+        #expect(source.contains("__texApproximateStep(literals: [0.75], halfUnits: [5e-3], digits: [2], lone: false, known: { [q as Any] })"))
         #expect(source.contains("__texLiteral(0.75, 5e-3, 0)"))
     }
 

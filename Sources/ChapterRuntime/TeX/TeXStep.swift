@@ -79,15 +79,19 @@ public func __texLiteral(_ x: Double, _ halfUnit: Double, _ id: Int) -> __TeXVal
 /// rounded. Inside an expression, a number equal to a value of the
 /// chapter's code or of the block's inputs (`known`) is exact; one within
 /// half a unit of such a value is that value rounded, so it varies; any other
-/// number is a constant of the formula, and exact.
+/// number with three or more significant digits (`0.2231`, a hand-computed
+/// intermediate) is a rounded result and varies; a shorter one (`0.1`,
+/// `2.5`) is a constant of the formula, and exact, since ±half a unit would
+/// be a large part of it.
 ///
 /// - Parameters:
 ///   - literals: the step's decimal numbers, as written, in emission order.
 ///   - halfUnits: half a unit in each one's last digit.
+///   - digits: each one's significant digits, as written.
 ///   - lone: whether the step is one number and nothing else.
 ///   - known: the chapter's values and the block's inputs and values.
 public func __texApproximateStep(
-    literals: [Double], halfUnits: [Double], lone: Bool, known: () -> [Any], _ body: @escaping () throws -> __TeXValue
+    literals: [Double], halfUnits: [Double], digits: [Int], lone: Bool, known: () -> [Any], _ body: @escaping () throws -> __TeXValue
 ) -> __TeXStep {
     let nominal = __texStep(body)
     guard case .computed(let value, _) = nominal, var low = ValueEncoder.numbers(value) else { return nominal }
@@ -95,7 +99,8 @@ public func __texApproximateStep(
     let moving = literals.indices.map { k -> Bool in
         if lone { return true }
         if numbers.contains(literals[k]) { return false }
-        return numbers.contains { abs($0 - literals[k]) <= halfUnits[k] }
+        if numbers.contains(where: { abs($0 - literals[k]) <= halfUnits[k] }) { return true }
+        return k < digits.count && digits[k] >= 3
     }
     var high = low
     LiteralCorner.moving = moving

@@ -26,7 +26,8 @@ public struct BookBuilder: Sendable {
         // it runs leaves a stamp that no longer matches.
         let located = stampsBuild ? try? Toolchain.locate() : nil
         let inputs = stampsBuild ? try? BuildStamp.Inputs.gather(options, toolchain: located) : nil
-        let loader = ChapterLoader(directory: options.chaptersDirectory)
+        var loader = ChapterLoader(directory: options.chaptersDirectory)
+        loader.files = options.chapterFiles
         try loader.checkFolder()  // a missing folder is reported before the cache or a lock is made
         let writer = SiteWriter(output: options.outputDirectory)
         let (cache, locks) = try makeCache(writer: writer)
@@ -91,11 +92,18 @@ public struct BookBuilder: Sendable {
         }
         let anchorProblems = AnchorCheck.problems(links.anchors, anchors: anchors, names: documents.map(\.name))
 
+        let coverage = documents.map(Coverage.init)
+        let coverageProblems = zip(documents, coverage).flatMap { document, coverage in
+            coverage.diagnostics(file: document.path, strict: options.strict, list: options.listUnchecked)
+        }
         let diagnostics = Diagnostic.ordered(
             loadProblems + nameProblems + links.diagnostics + htmlWarnings + checks.flatMap(\.diagnostics) + referenceProblems
-                + math.diagnostics + anchorProblems)
-        let reports = zip(finished, pages).map { done, page in
+                + math.diagnostics + anchorProblems + coverageProblems)
+        let reports = zip(finished, pages).enumerated().map { k, pair in
+            let (done, page) = pair
             var report = done.report
+            report.uncheckedDisplays = coverage[k].unexplained.filter { $0.kind == .display }.count
+            report.uncheckedNumbers = coverage[k].unexplained.filter { $0.kind == .number }.count
             report.errors = diagnostics.filter { $0.file == report.path && $0.severity == .error }.count
             report.isFrontPage = page == "index.html"
             return report

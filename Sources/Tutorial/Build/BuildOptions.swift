@@ -30,6 +30,10 @@ public struct BuildOptions: Sendable {
     public var unsafe = false
     /// Fail on any derivation step that only its Swift twin checks.
     public var strict = false
+    /// `render check FILE.md`: only these chapter files, not the folder's.
+    public var chapterFiles: [String]?
+    /// `--unchecked`: a note for each display and prose number no check covers.
+    public var listUnchecked = false
     /// Equations, figures and tables numbered through the book (1, 2…) or per chapter (2.1, 2.2…).
     public var numbering: Numbering = .book
     /// The node that `render serve` and `render watch` keep between builds

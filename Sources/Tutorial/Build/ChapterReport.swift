@@ -23,6 +23,10 @@ public struct ChapterReport: Sendable, Codable {
     public var hasProgram: Bool = true
     /// Whether this is the front page (`README.md`), which is not counted as a chapter.
     public var isFrontPage = false
+    /// Display equations no check covers and nothing explains.
+    public var uncheckedDisplays = 0
+    /// Decimal numbers in prose no check covers and nothing explains.
+    public var uncheckedNumbers = 0
 }
 
 /// The outcome of a whole build.
@@ -43,8 +47,15 @@ public struct BuildSummary: Sendable {
         let derivations = chapters.map(\.derivations).reduce(0, +)
         return ([
             Self.count(chapters.filter { !$0.isFrontPage }.count, "chapter"), Self.count(values, "value"), Self.count(claims, "claim"),
-            Self.count(derivations, "derivation"), "\(diagnostics.filter { $0.severity == .error }.count) failed", Self.seconds(seconds),
-        ] + notes).joined(separator: " · ")
+            Self.count(derivations, "derivation"),
+        ] + uncheckedNote + ["\(diagnostics.filter { $0.severity == .error }.count) failed", Self.seconds(seconds)] + notes).joined(separator: " · ")
+    }
+
+    /// "3 displays and 2 numbers not checked", when there are any.
+    var uncheckedNote: [String] {
+        let displays = chapters.map(\.uncheckedDisplays).reduce(0, +), numbers = chapters.map(\.uncheckedNumbers).reduce(0, +)
+        let parts = (displays > 0 ? [Self.count(displays, "display")] : []) + (numbers > 0 ? [Self.count(numbers, "number")] : [])
+        return parts.isEmpty ? [] : [parts.joined(separator: " and ") + " not checked"]
     }
 
     static func count(_ n: Int, _ noun: String) -> String {

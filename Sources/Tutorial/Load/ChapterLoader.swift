@@ -8,6 +8,8 @@ import Foundation
 public struct ChapterLoader: Sendable {
     /// The chapters folder.
     public var directory: String
+    /// When set, exactly these files are the chapters (`render check FILE.md`).
+    public var files: [String]?
 
     /// Loads from `directory`.
     public init(directory: String) {
@@ -95,7 +97,7 @@ public struct ChapterLoader: Sendable {
     public func load() throws -> (chapters: [ChapterSource], diagnostics: [Diagnostic]) {
         var chapters: [ChapterSource] = []
         try checkFolder()
-        let (paths, nameProblems) = try listing()
+        let (paths, nameProblems) = try files.map { ($0, []) } ?? listing()
         var diagnostics = nameProblems
         let roots = bookRoots()
         for path in paths {

@@ -19,6 +19,9 @@ public struct ChapterDocument: Sendable {
     public var firstExpressionOfSpan: [Int]
     /// Problems found while scanning and parsing.
     public var diagnostics: [Diagnostic]
+    /// `<!-- unchecked: REASON -->` marks, which say why a display or a
+    /// number is deliberately left unchecked.
+    var uncheckedMarks: [ArticleComments.Mark] = []
     /// A swift block does not parse: the chapter is not compiled (swiftc would
     /// only repeat the problem, far from where it is).
     public var hasSyntaxErrors = false

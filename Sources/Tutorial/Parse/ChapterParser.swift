@@ -14,7 +14,11 @@ public enum ChapterParser {
     ///
     /// - Parameter smart: smart punctuation (curly quotes, dashes), as
     ///   `cmark --smart`; only tests against other renderers turn it off.
-    public static func parse(_ source: ChapterSource, smart: Bool = true) -> ChapterDocument {
+    public static func parse(_ original: ChapterSource, smart: Bool = true) -> ChapterDocument {
+        // An article's checks in HTML comments become chapter syntax, line for line.
+        let article = ArticleComments.rewrite(original.text, file: original.path)
+        var source = original
+        source.text = article.text
         var parser = Parser(source: source, lines: SourceLines(source.text), smart: smart)
         var blocks = CommonMark.document(source.text, smart: smart)
         parser.visit(&blocks, containers: [])
@@ -30,10 +34,12 @@ public enum ChapterParser {
             case .reference: break
             }
         }
-        return ChapterDocument(
+        var document = ChapterDocument(
             source: source, blocks: blocks, spans: parser.spans,
             swiftBlocks: parser.swiftBlocks, derivations: parser.derivations, expressions: expressions,
-            firstExpressionOfSpan: firstOfSpan, diagnostics: parser.diagnostics, hasSyntaxErrors: parser.syntaxErrors)
+            firstExpressionOfSpan: firstOfSpan, diagnostics: article.diagnostics + parser.diagnostics, hasSyntaxErrors: parser.syntaxErrors)
+        document.uncheckedMarks = article.marks
+        return document
     }
 
     /// The walk over the tree, in document order.

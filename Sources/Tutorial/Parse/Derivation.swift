@@ -103,6 +103,12 @@ public struct Derivation: Sendable, Hashable {
     /// The `eq:` label the derivation is referred to by, if any.
     public var label: String?
 
+    /// Whether a `% for` generator draws an index or a class (`index(below:)`,
+    /// `label(below:)`), which `% indices from 1` counts from 1 too.
+    public static func drawsIndex(_ generator: String) -> Bool {
+        ["index(", "label(", "ChapterRuntime.index(", "ChapterRuntime.label("].contains { generator.hasPrefix($0) }
+    }
+
     /// The absolute tolerance in force.
     public var absolute: Double { absoluteTolerance ?? tolerance * 1e-3 }
 
@@ -171,8 +177,8 @@ public struct Derivation: Sendable, Hashable {
         var index = line.startIndex
         while index < line.endIndex {
             let c = line[index]
-            if c == "{" && previous != "\\" { depth += 1 }
-            if c == "}" && previous != "\\" { depth = max(depth - 1, 0) }
+            if (c == "{" || c == "(" || c == "[") && previous != "\\" { depth += 1 }
+            if (c == "}" || c == ")" || c == "]") && previous != "\\" { depth = max(depth - 1, 0) }
             if depth == 0 {
                 if c == "=" && previous != "\\" { return line[..<index] + "&" + line[index...] }
                 if c == "\\", line[index...].hasPrefix("\\approx") { return line[..<index] + "&" + line[index...] }

@@ -50,7 +50,8 @@ enum DerivationParser {
         }
         var diagnostics = header.diagnostics
         derivation.declarations = Self.renamingTeX(in: derivation.declarations)
-        derivation.displayLines = stepLines.map { ($0.line, $0.tex) }
+        derivation.displayLines = stepLines.map { ($0.line, DerivationLine.displayText($0.tex)) }
+            .filter { !$0.1.trimmingCharacters(in: .whitespaces).isEmpty }
         let scope = Self.scope(for: derivation, symbols: symbols)
         derivation.chapterValueNames = symbols.filter { !$0.isFunction }.map(\.name)
 
@@ -144,6 +145,7 @@ enum DerivationParser {
         scope.vectorInputs = derivation.variables.filter { v in
             ["logits(", "probabilities(", "ChapterRuntime.logits(", "ChapterRuntime.probabilities("].contains { v.generator.hasPrefix($0) }
         }.map(\.name)
+        scope.indexInputs = Set(derivation.variables.filter { Derivation.drawsIndex($0.generator) }.map(\.name))
         for declaration in derivation.declarations {
             if let parameters = declaration.parameters {
                 scope.declare(declaration.name, .declaredFunction(arity: parameters.count), inBlock: true)

@@ -17,8 +17,10 @@ enum DerivationWriter {
         let relations = derivation.steps.map { runtimeRelation($0.relation) }
         out.raw("__tutorialDerivation(\(derivation.index), draws: \(derivation.evaluations), tolerance: \(derivation.tolerance), absolute: \(derivation.absolute), relations: [\(relations.joined(separator: ", "))]) { __random in")
         for variable in derivation.variables {
+            // Under `% indices from 1` a drawn index or class counts from 1 too.
+            let shift = derivation.indexBase != 0 && Derivation.drawsIndex(variable.generator) ? " + \(derivation.indexBase)" : ""
             out.located(line: derivation.forLine,
-                "    let \(variable.name) = (\(Tangler.qualified(variable.generator))).draw(using: &__random)")
+                "    let \(variable.name) = (\(Tangler.qualified(variable.generator))).draw(using: &__random)\(shift)")
         }
         let values = derivation.declarations.filter { $0.parameters == nil }
         let functions = derivation.declarations.filter { $0.parameters != nil }
@@ -64,7 +66,8 @@ enum DerivationWriter {
                     let literals = emitter.literalValues.map(\.value).joined(separator: ", ")
                     let halves = emitter.literalValues.map(\.halfUnit).joined(separator: ", ")
                     let known = derivation.knownValues.map { "\($0) as Any" }.joined(separator: ", ")
-                    call = "__texApproximateStep(literals: [\(literals)], halfUnits: [\(halves)], lone: \(isLoneNumber(expression)), known: { [\(known)] })"
+                    let digits = emitter.literalValues.map { String($0.digits) }.joined(separator: ", ")
+                    call = "__texApproximateStep(literals: [\(literals)], halfUnits: [\(halves)], digits: [\(digits)], lone: \(isLoneNumber(expression)), known: { [\(known)] })"
                 } else {
                     call = "__texStep"
                 }
