@@ -199,6 +199,8 @@ public enum DerivationLine {
                 return (Array(tokens[..<cut]), rest.isEmpty ? nil : rest)
             }
             let written = groupRaw(tokens, from: i + 1)
+            // Math with a relation after the text is an equation, never a remark (`\qquad \text{Loss} = …`).
+            if hasRelation(tokens[i...]) { continue }
             if cut < i, tokens[cut..<i].contains(where: { $0.isCommand("quad") || $0.isCommand("qquad") })
                 || (written.first == " " && tokens[afterGroup...].allSatisfy { $0.isSymbol(".") || $0.isSymbol(",") || $0.kind == .end }) {
                 // `\quad \text{by the chain rule}`, or a unit after the value, `0.0253 \text{ nats}`.
@@ -229,6 +231,22 @@ public enum DerivationLine {
     }
 
     // MARK: Relations
+
+    /// Whether a relation between steps stands in `tokens` outside every group.
+    static func hasRelation(_ tokens: ArraySlice<TeXToken>) -> Bool {
+        var depth = 0
+        for token in tokens {
+            switch token.kind {
+            case .symbol("{"), .symbol("("), .symbol("["), .command("{"), .command("left"): depth += 1
+            case .symbol("}"), .symbol(")"), .symbol("]"), .command("}"), .command("right"): depth -= 1
+            default: break
+            }
+            guard depth == 0 else { continue }
+            if token.isSymbol("=") || token.isCommand("approx") || TeXMathParser.relation(token) != nil { return true }
+            if case .command(let name) = token.kind, chainBreaks.contains(name) || equalities.contains(name) { return true }
+        }
+        return false
+    }
 
     /// `\iff`, `\implies`, … : what follows is a new equation.
     static let chainBreaks: Set<String> = ["iff", "implies", "Leftrightarrow", "Rightarrow", "Longleftrightarrow", "Longrightarrow", "impliedby"]
@@ -266,8 +284,18 @@ public enum DerivationLine {
         }
 
         var i = 0
+        var related = false
         while i < tokens.count {
             let token = tokens[i]
+            // `a = b, \qquad c = d`: a second equation on the line.
+            if depth == 0, related, token.isCommand("quad") || token.isCommand("qquad"), hasRelation(tokens[(i + 1)...]) {
+                while let last = current.last, last.isSymbol(",") || last.isSymbol(";") || TeXMathParser.isLayoutOnly(last) { current.removeLast() }
+                finish(at: token)
+                relation = .first
+                related = false
+                i += 1
+                continue
+            }
             switch token.kind {
             case .symbol("("), .symbol("["), .symbol("{"), .command("{"): depth += 1
             case .symbol(")"), .symbol("]"), .symbol("}"), .command("}"): depth = max(depth - 1, 0)
@@ -290,6 +318,7 @@ public enum DerivationLine {
                 if let next {
                     finish(at: token)
                     relation = next
+                    related = next != .first
                     i += 1
                     continue
                 }

@@ -74,9 +74,9 @@ struct BookOptions: ParsableArguments {
     /// or the current folder), then the command line; `output` is the site
     /// folder (nil: book.toml's, or the default).
     /// - Throws: `BookConfigError` when book.toml is missing (with `--book`) or holds a mistake.
-    func buildOptions(writeSite: Bool, output: String?) throws -> BuildOptions {
+    func buildOptions(writeSite: Bool, output: String?, loadConfig: Bool = true) throws -> BuildOptions {
         var options = BuildOptions()
-        if let config = try BookConfig.load(directory: book ?? ".", required: book != nil) {
+        if loadConfig, let config = try BookConfig.load(directory: book ?? ".", required: book != nil) {
             options.apply(config)
         }
         if let chapters { options.chaptersDirectory = chapters }
@@ -111,9 +111,9 @@ struct BookOptions: ParsableArguments {
     }
 
     /// `buildOptions`, with book.toml's problems printed and turned into exit status 2.
-    func resolvedOptions(writeSite: Bool, output: String?) throws -> BuildOptions {
+    func resolvedOptions(writeSite: Bool, output: String?, loadConfig: Bool = true) throws -> BuildOptions {
         do {
-            return try buildOptions(writeSite: writeSite, output: output)
+            return try buildOptions(writeSite: writeSite, output: output, loadConfig: loadConfig)
         } catch let error as BookConfigError {
             reporter.diagnostics(error.diagnostics)
             throw ExitCode(2)

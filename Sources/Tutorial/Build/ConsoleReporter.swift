@@ -15,6 +15,8 @@ public struct ConsoleReporter: Sendable {
     public var colour: Bool
     /// Whether what goes to standard error is coloured.
     public var errorColour: Bool
+    /// How diagnostics are printed (`--format`).
+    public var format: DiagnosticFormat = .text
 
     /// Creates a reporter; colour defaults to "the stream is a terminal and `NO_COLOR` is not set".
     public init(verbosity: Verbosity = .normal, colour: Bool? = nil,
@@ -60,6 +62,11 @@ public struct ConsoleReporter: Sendable {
     /// Prints every diagnostic to standard error, one per line.
     public func diagnostics(_ list: [Diagnostic]) {
         for d in list {
+            guard format == .text else {
+                // Annotations and JSON go to standard output, where CI steps and tools read them.
+                Self.write(format.line(d) + "\n", to: .output)
+                continue
+            }
             let text = d.description.replacingOccurrences(of: ": error: ", with: ": " + paint("error", "1;31", on: .error) + ": ")
             Self.write(text + "\n", to: .error)
         }

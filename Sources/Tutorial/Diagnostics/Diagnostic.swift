@@ -16,6 +16,9 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     public var severity: Severity
     /// One sentence saying what is wrong.
     public var message: String
+    /// For a derivation step, how the reader understood it
+    /// (`q[i] - indicator(y == i)`); nil otherwise.
+    public var reading: String? = nil
 
     /// A diagnostic at `file:line:column`; lines and columns below 1 become 1.
     public init(file: String, line: Int, column: Int = 1, severity: Severity = .error, _ message: String) {

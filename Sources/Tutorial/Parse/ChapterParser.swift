@@ -39,6 +39,14 @@ public enum ChapterParser {
             swiftBlocks: parser.swiftBlocks, derivations: parser.derivations, expressions: expressions,
             firstExpressionOfSpan: firstOfSpan, diagnostics: article.diagnostics + parser.diagnostics, hasSyntaxErrors: parser.syntaxErrors)
         document.uncheckedMarks = article.marks
+        if !article.claimColumns.isEmpty {
+            // A claim written as a comment is reported at its number, as the article shows it.
+            document.expressions = document.expressions.map { expression in
+                var moved = expression
+                if let column = article.claimColumns[expression.location] { moved.location.column = column }
+                return moved
+            }
+        }
         return document
     }
 

@@ -39,15 +39,22 @@ struct ArticleComments {
     var file: String
     var marks: [Mark] = []
     var diagnostics: [Diagnostic] = []
+    /// For each claim written as a comment, where its expression stands in
+    /// the rewritten text and the column of the number in the article, so
+    /// that a failing claim points at the number.
+    var claimColumns: [SourceLocation: Int] = [:]
 
     /// The rewritten text, its marks and the problems found.
-    static func rewrite(_ text: String, file: String) -> (text: String, marks: [Mark], diagnostics: [Diagnostic]) {
-        guard text.contains("<!--") || text.hasPrefix("---") || text.hasPrefix("+++") else { return (text, [], []) }
+    static func rewrite(_ text: String, file: String) -> ArticleComments {
         var rewriter = ArticleComments(lines: text.components(separatedBy: "\n"), file: file)
+        guard text.contains("<!--") || text.hasPrefix("---") || text.hasPrefix("+++") else { return rewriter }
         rewriter.frontMatter()
         rewriter.blocks()
-        return (rewriter.lines.joined(separator: "\n"), rewriter.marks, rewriter.diagnostics)
+        return rewriter
     }
+
+    /// The rewritten text.
+    var text: String { lines.joined(separator: "\n") }
 
     /// `---` YAML or `+++` TOML front matter at the top becomes blank lines.
     mutating func frontMatter() {
@@ -211,6 +218,7 @@ struct ArticleComments {
                 claim.insert(contentsOf: Array(repeating: " ", count: length - claim.count), at: 2 + expression.unicodeScalars.count)
             }
             scalars.replaceSubrange(numberStart..<end, with: claim)
+            claimColumns[SourceLocation(line: number, column: numberStart + 3)] = numberStart + 1
             searchFrom = numberStart + claim.count
         }
         return String(String.UnicodeScalarView(scalars))
