@@ -25,11 +25,13 @@ check: build
 
 # render check first: it also builds the book's package (CECore), which the
 # end-to-end tests then share instead of all waiting for its first build.
+# --strict: every display and prose number of the book is checked or says why not.
 test: setup-test build
-	$(RENDER) check
+	$(RENDER) check --strict
 	$(SWIFT) test -c $(CONFIG)
 	CECORE_ISA=baseline $(SWIFT) test -c $(CONFIG) --skip-build --filter CECoreTests
 	scripts/mutation-test --render $(RENDER)
+	scripts/mutation-test --render $(RENDER) --chapters Tests/TutorialTests/Fixtures/published-math/chapters
 	$(RENDER) --quiet
 	$(RENDER) pdf --quiet
 	scripts/check-site output

@@ -109,11 +109,14 @@ import Testing
         #expect(result.standardError.contains("error: inequality `\\ge` does not hold"), "\(result.standardError)")
     }
 
-    @Test func withOutputItWritesAOnePageSite() async throws {
-        let directory = try article("article-site")
-        let result = try await RenderProcess.run(["check", "post.md", "--output", "site"], in: directory)
+    @Test func withOutputItWritesAOnePageSiteWhoseChecksPageListsWhatIsNotChecked() async throws {
+        let directory = try article("article-site") { $0 + "\n<!-- unchecked: the definition of the softmax -->\n$$\nq = \\operatorname{softmax}(z)\n$$\n" }
+        let result = try await RenderProcess.run(["check", "post.md", "--output", "site", "--strict"], in: directory)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(FileManager.default.fileExists(atPath: directory + "/site/post.html"))
+        let checks = try String(contentsOfFile: directory + "/site/checks.html", encoding: .utf8)
+        #expect(checks.contains("<h2 id=\"not-checked\">Not checked</h2>"))
+        #expect(checks.contains("the definition of the softmax"))
     }
 
     @Test func uncheckedListsAndStrictFails() async throws {

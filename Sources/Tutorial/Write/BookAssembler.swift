@@ -58,7 +58,13 @@ struct BookAssembler {
                     computed: computed, computedFull: full, expected: expected, passed: record.passed))
             }
         }
-        site.add("checks.html", PageTemplate.checks(bookTitle: bookTitle, chapters: toc, rows: rows, book: book))
+        let unchecked = documents.indices.flatMap { k in
+            Coverage(documents[k]).items.map { item in
+                UncheckedRow(chapterTitle: bodies[k].title, chapterHref: PageNames.href(pages[k]),
+                             location: "\(documents[k].path):\(item.line)", kind: item.kind.rawValue, text: item.text, reason: item.reason)
+            }
+        }
+        site.add("checks.html", PageTemplate.checks(bookTitle: bookTitle, chapters: toc, rows: rows, unchecked: unchecked, book: book))
         let printed = chapterIndices.enumerated().map { position, k in
             PrintBook.Chapter(
                 number: position + 1, title: bodies[k].title, titleHTML: bodies[k].titleHTML,

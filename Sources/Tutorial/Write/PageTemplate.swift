@@ -67,7 +67,7 @@ public enum PageTemplate {
     ///   - rows: The checks, in book order.
     ///   - book: The language, authors, description and extra stylesheets (book.toml).
     /// - Returns: The whole page.
-    public static func checks(bookTitle: String, chapters: [TOCEntry], rows: [CheckRow], book: BookMetadata = BookMetadata()) -> String {
+    public static func checks(bookTitle: String, chapters: [TOCEntry], rows: [CheckRow], unchecked: [UncheckedRow] = [], book: BookMetadata = BookMetadata()) -> String {
         let failed = rows.filter { !$0.passed }.count
         let claims = rows.filter { $0.kind == "claim" }.count
         let derivations = rows.filter { $0.kind == "derivation" }.count
@@ -84,6 +84,7 @@ public enum PageTemplate {
             for row in rows { main += checkRowHTML(row) + "\n" }
             main += "</tbody>\n</table>\n</div>\n"
         }
+        main += UncheckedRow.section(unchecked)
         main += "</main>"
         return page(title: "Checks – \(bookTitle)", bookTitle: bookTitle, current: .checks, layout: "<div class=\"layout\">\n\(main)\n</div>", book: book)
     }
