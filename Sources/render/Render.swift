@@ -29,6 +29,7 @@ struct Render: AsyncParsableCommand {
               --compile-timeout <s>  time limit per compile (default: 120)
               --no-wait              fail instead of waiting for another render of the same output
               --unsafe               keep raw HTML written in chapters
+              --allow-outside        let book.toml's paths and a linked chapters folder lead outside the book
               --quiet / --verbose    less / more progress output
 
             Examples:
