@@ -64,7 +64,7 @@ struct Render: AsyncParsableCommand {
             if let exitCode = error as? ExitCode {
                 Foundation.exit(exitCode.rawValue)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            FileHandle.standardError.write(Data((TerminalText.escaped(fullMessage(for: error)) + "\n").utf8))
             Foundation.exit(2)
         }
     }
