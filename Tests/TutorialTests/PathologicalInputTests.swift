@@ -83,3 +83,37 @@ import Testing
                 "\(result.standardError)")
     }
 }
+
+/// KaTeX's `\edef` is not counted against `maxExpand`: ten formulas that
+/// double a macro sixteen times took 57 s. The batch has a time limit.
+@Suite(.timeLimit(.minutes(3))) struct KaTeXExpansionTests {
+    static let bomb = "\\def\\a{x}" + String(repeating: "\\edef\\a{\\a\\a}", count: 16) + "\\a"
+
+    @Test func aBatchThatExpandsWithoutEndIsStoppedAtItsTimeLimit() async throws {
+        var typesetter = MathTypesetter(cacheDirectory: nil)
+        typesetter.batchTimeLimit = (.seconds(2), .zero)
+        let formulas = (0..<10).map { Formula(tex: Self.bomb + " \($0)", display: false) }
+        let clock = ContinuousClock(), start = clock.now
+        await #expect(throws: MathTypesetterError.timedOut(limit: "\(Duration.seconds(2))", formulas: 10)) {
+            try await typesetter.typeset(formulas)
+        }
+        #expect(clock.now - start < .seconds(15), "the batch ran for \(clock.now - start)")
+    }
+
+    @Test func plainRecursionStopsAtMaxExpandAsATeXError() async throws {
+        let results = try await MathTypesetter(cacheDirectory: nil).typeset([Formula(tex: "\\def\\a{\\a}\\a", display: false)])
+        guard case .failure(let message) = results.first else { Issue.record("typeset: \(results)"); return }
+        #expect(message.contains("Too many expansions"), "\(message)")
+    }
+
+    /// Through the built render: exit 2 with the reason, within the default limit.
+    @Test func renderStopsWithExitTwo() async throws {
+        let chapter = "# Bomb\n\n" + (0..<10).map { "$\(Self.bomb) \($0)$" }.joined(separator: "\n\n") + "\n"
+        let directory = try RenderProcess.book(chapter: "01-bomb.md", chapter)
+        let clock = ContinuousClock(), start = clock.now
+        let result = try await RenderProcess.run(["check"], in: directory)
+        #expect(result.status == 2, "\(result.standardError)")
+        #expect(result.standardError.contains("KaTeX did not finish typesetting 10 formulas within"), "\(result.standardError)")
+        #expect(clock.now - start < .seconds(90))
+    }
+}
