@@ -4,7 +4,7 @@ import Foundation
 /// (`bwrap`), or — with `--no-sandbox` — directly.
 ///
 /// A chapter program in the sandbox gets:
-/// - no network (`--unshare-net`: a fresh network namespace whose loopback is down);
+/// - no network (`--unshare-net`: a fresh network namespace whose only interface is its own loopback, which bubblewrap brings up: no other machine, no server on the host's 127.0.0.1);
 /// - a private PID namespace that dies with render (`--unshare-pid`,
 ///   `--die-with-parent`): no child it starts outlives its run, its time-out,
 ///   or render itself;
