@@ -58,6 +58,15 @@ import Testing
         #expect(found.count == 2 && found[0].hasPrefix("2: the stylesheet 'style.css' resolves to '") && found[1].hasPrefix("4: "), "\(found)")
     }
 
+    @Test func theDefaultSourcesFolderMayNotBeALinkOutOfTheBook() throws {
+        let (book, outside) = try book("[book]\ntitle = \"T\"\n")
+        try FileManager.default.createSymbolicLink(atPath: book + "/Sources", withDestinationPath: outside)
+        let found = problems(book)
+        #expect(found.count == 1 && found[0].hasPrefix("1: the default shared sources folder 'Sources' resolves to"), "\(found)")
+        let allowed = try #require(try BookConfig.load(directory: book, required: true, allowOutside: true))
+        #expect(allowed.sources == [book + "/Sources"])
+    }
+
     @Test func theOutputFolderMayLeaveTheBookOnlyFromTheCommandLine() async throws {
         let (book, outside) = try book("[build]\noutput = \"../outside/site\"\n")
         let found = problems(book, allowOutside: true)

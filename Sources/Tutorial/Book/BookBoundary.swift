@@ -20,13 +20,6 @@ struct BookBoundary: Sendable {
         Self.isInside(Self.resolve(path), root)
     }
 
-    /// `path` relative to the book's folder, links resolved; nil when outside.
-    func relative(_ path: String) -> String? {
-        let resolved = Self.resolve(path)
-        guard Self.isInside(resolved, root) else { return nil }
-        return resolved == root ? "" : String(resolved.dropFirst(root == "/" ? 1 : root.count + 1))
-    }
-
     /// Whether `path` is `folder` or lies under it (both absolute and resolved).
     static func isInside(_ path: String, _ folder: String) -> Bool {
         path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")

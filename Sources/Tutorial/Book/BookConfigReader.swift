@@ -146,7 +146,10 @@ struct BookConfigReader {
         } else {
             let folder = config.resolve("Sources")
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue { config.sources = [folder] }
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
+               confine("Sources", at: ["swift", "sources"], what: "default shared sources folder", escape: allowOutside) {
+                config.sources = [folder]
+            }
         }
     }
 

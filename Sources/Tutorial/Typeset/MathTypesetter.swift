@@ -22,7 +22,9 @@ public struct MathTypesetter: Sendable {
     public var memo: RebuildMemo?
     /// The time a node batch may take before it is stopped (the worker has
     /// its own, ``NodeWorker/timeout``): a fixed part, and a part per formula.
-    public var batchTimeLimit: (base: Duration, perFormula: Duration) = (.seconds(20), .milliseconds(20))
+    /// Generous: a batch of this book takes 0.4 s, but under a full parallel
+    /// `swift test` on two cores one formula took over 20 s.
+    public var batchTimeLimit: (base: Duration, perFormula: Duration) = (.seconds(60), .milliseconds(50))
 
     /// Creates a typesetter.
     /// - Parameters:
