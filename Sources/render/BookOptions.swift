@@ -40,6 +40,9 @@ struct BookOptions: ParsableArguments {
     @Flag(name: .customLong("no-wait"), help: "If another render is using the same output folder or cache, stop (exit 2) instead of waiting for it.")
     var noWait = false
 
+    @Flag(name: .customLong("allow-outside"), help: "Let book.toml's css, sources, packages and chapters, and a chapters folder that is a symbolic link, lead outside the book's folder.")
+    var allowOutside = false
+
     @Flag(name: .long, help: "Keep raw HTML written in chapters (by default it is omitted, as cmark's safe mode does).")
     var unsafe = false
 
@@ -76,7 +79,7 @@ struct BookOptions: ParsableArguments {
     /// - Throws: `BookConfigError` when book.toml is missing (with `--book`) or holds a mistake.
     func buildOptions(writeSite: Bool, output: String?, loadConfig: Bool = true) throws -> BuildOptions {
         var options = BuildOptions()
-        if loadConfig, let config = try BookConfig.load(directory: book ?? ".", required: book != nil) {
+        if loadConfig, let config = try BookConfig.load(directory: book ?? ".", required: book != nil, allowOutside: allowOutside) {
             options.apply(config)
         }
         if let chapters { options.chaptersDirectory = chapters }
@@ -92,6 +95,7 @@ struct BookOptions: ParsableArguments {
         options.onWait = { message in ConsoleReporter.write(message + "\n", to: .error) }
         if !quiet { options.onNote = { message in ConsoleReporter.write(message + "\n", to: .output) } }
         options.unsafe = unsafe
+        options.allowOutside = allowOutside
         if strict { options.strict = true }
         if let numbering { options.numbering = numbering }
         options.writeSite = writeSite

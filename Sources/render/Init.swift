@@ -17,6 +17,6 @@ struct Init: ParsableCommand {
             ConsoleReporter(verbosity: .normal).setupError(setup)
             throw ExitCode(2)
         }
-        print("made a new book in \(directory): cd \(directory) && render")
+        ConsoleReporter.write("made a new book in \(directory): cd \(directory) && render\n", to: .output)
     }
 }

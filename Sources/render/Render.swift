@@ -29,6 +29,7 @@ struct Render: AsyncParsableCommand {
               --compile-timeout <s>  time limit per compile (default: 120)
               --no-wait              fail instead of waiting for another render of the same output
               --unsafe               keep raw HTML written in chapters
+              --allow-outside        let book.toml's paths and a linked chapters folder lead outside the book
               --quiet / --verbose    less / more progress output
 
             Examples:
@@ -63,7 +64,7 @@ struct Render: AsyncParsableCommand {
             if let exitCode = error as? ExitCode {
                 Foundation.exit(exitCode.rawValue)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            FileHandle.standardError.write(Data((TerminalText.escaped(fullMessage(for: error)) + "\n").utf8))
             Foundation.exit(2)
         }
     }

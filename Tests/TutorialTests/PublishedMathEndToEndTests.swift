@@ -12,7 +12,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
         try chapter.write(toFile: directory + "/chapters/01-math.md", atomically: true, encoding: .utf8)
         try RenderProcess.nameCECore(in: directory)
-        let result = try await RenderProcess.run(["check", "--quiet"], in: directory)
+        let result = try await RenderProcess.run(["check", "--quiet", "--allow-outside"], in: directory)
         return (result.status, result.standardError)
     }
 

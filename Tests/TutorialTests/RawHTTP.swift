@@ -30,16 +30,17 @@ enum RawHTTP {
         return fd
     }
 
-    static func send(_ fd: Int32, target: String) {
-        let request = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    /// Sends a GET for `target` with this `Host` header (none when nil).
+    static func send(_ fd: Int32, target: String, host: String? = "127.0.0.1") {
+        let request = "GET \(target) HTTP/1.1\r\n" + (host.map { "Host: \($0)\r\n" } ?? "") + "Connection: close\r\n\r\n"
         _ = request.withCString { write(fd, $0, strlen($0)) }
     }
 
     /// Sends one GET and reads the whole response (the server closes the connection).
-    static func get(port: UInt16, _ target: String) throws -> Response {
+    static func get(port: UInt16, _ target: String, host: String? = "127.0.0.1") throws -> Response {
         let fd = try connect(port: port)
         defer { close(fd) }
-        send(fd, target: target)
+        send(fd, target: target, host: host)
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {

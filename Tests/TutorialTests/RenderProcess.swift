@@ -19,7 +19,9 @@ struct RenderProcess {
     /// This repository, whose CECore package test books name in their book.toml.
     static let repositoryRoot = URL(fileURLWithPath: fixtures).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-    /// Gives the book in `directory` a book.toml that names CECore as its package, as this repository's book does.
+    /// Gives the book in `directory` a book.toml that names CECore as its
+    /// package, as this repository's book does; CECore lies outside that
+    /// book, so render needs `--allow-outside`.
     static func nameCECore(in directory: String) throws {
         try "[swift]\npackages = [{ path = \"\(repositoryRoot)\", products = [\"CECore\"] }]\n"
             .write(toFile: directory + "/book.toml", atomically: true, encoding: .utf8)

@@ -61,6 +61,38 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/escaped.txt"))
     }
 
+    /// `/dev` was a writable tmpfs without a size limit (2 GiB stored there),
+    /// and `fallocate` on the program's output file reserved 2 GiB of host
+    /// disk while the output cap saw a file of size 0.
+    @Test func aChapterCannotFillDevOrReserveDisk() async throws {
+        let directory = try book("""
+            ```swift hide
+            import Glibc
+            typealias Fallocate = @convention(c) (Int32, Int32, Int, Int) -> Int32
+            let fallocate = unsafeBitCast(dlsym(nil, "fallocate"), to: Fallocate.self)
+            let reserved = fallocate(1, 0, 0, 1 << 30) == 0 ? 0 : errno
+            let channel = open(getenv("TUTORIAL_CHANNEL"), O_WRONLY)
+            let reservedChannel = fallocate(channel, 0, 0, 1 << 30) == 0 ? 0 : errno
+            let posix = posix_fallocate(1, 0, 1 << 30)
+            func tryCreate(_ path: String) -> Int32 {
+                let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                if fd >= 0 { close(fd) }
+                return fd < 0 ? errno : 0
+            }
+            let dev = tryCreate("/dev/stash.bin")
+            let shm = tryCreate("/dev/shm/stash.bin")
+            let null = open("/dev/null", O_WRONLY)
+            let wroteNull = write(null, "x", 1)
+            ```
+
+            fallocate \\(reserved), on the channel \\(reservedChannel), posix \\(posix), dev \\(dev), shm \\(shm), null \\(wroteNull).
+            """)
+        let result = try await render(directory)
+        #expect(result.status == 0, "\(result.errors)")
+        let text = try page(directory).replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
+        #expect(text.contains("fallocate \(EPERM), on the channel \(EPERM), posix \(EPERM), dev \(EROFS), shm \(EROFS), null 1."), "\(text)")
+    }
+
     @Test func aChapterCannotReadSystemSecrets() async throws {
         let directory = try book("""
             ```swift hide

@@ -124,6 +124,55 @@ import Testing
         #expect(try RawHTTP.get(port: server.port, "/").body.contains("<h1>"))
         try await stop(server)
     }
+
+    /// DNS rebinding: a page of another site whose name resolves to 127.0.0.1
+    /// sends its own name in `Host`, and is refused.
+    @Test func answersOnlyLoopbackHostNames() async throws {
+        let server = try await startServer(chapter: Self.good1)
+        for host in ["127.0.0.1", "localhost", "LOCALHOST:\(server.port)", "127.0.0.1:\(server.port)", "[::1]", "[::1]:\(server.port)"] {
+            let response = try RawHTTP.get(port: server.port, "/01-a.html", host: host)
+            #expect(response.status == 200 && response.body.contains("The value is"), "Host: \(host) got \(response.status)")
+        }
+        for host in ["evil.example", "evil.example:\(server.port)", "localhost.evil.example", "127.0.0.1.nip.io:\(server.port)",
+                     "localhost:x", "[::2]", "0.0.0.0"] {
+            let response = try RawHTTP.get(port: server.port, "/01-a.html", host: host)
+            #expect(response.status == 421, "Host: \(host) got \(response.status)")
+            #expect(!response.body.contains("The value is"), "Host: \(host) was served the page")
+            let events = try RawHTTP.get(port: server.port, LiveReload.scriptPath, host: host)
+            #expect(events.status == 421)
+        }
+        try await stop(server)
+    }
+
+    /// The live-reload snippet keeps to the pages' Content-Security-Policy:
+    /// its stylesheet and script are files of the server, nothing inline.
+    @Test func theLiveReloadSnippetIsNotInline() async throws {
+        let server = try await startServer(chapter: Self.good1)
+        let page = try RawHTTP.get(port: server.port, "/01-a.html")
+        #expect(page.body.contains(ContentSecurityPolicy.metaTag))
+        #expect(page.body.contains("<link rel=\"stylesheet\" id=\"render-live-style\" href=\"\(LiveReload.stylesheetPath)\">"))
+        #expect(InlineCode.find(in: page.body).isEmpty, "\(InlineCode.find(in: page.body))")
+        let css = try RawHTTP.get(port: server.port, LiveReload.stylesheetPath)
+        #expect(css.status == 200 && css.headers.lowercased().contains("content-type: text/css") && css.body.contains("#render-overlay"))
+        try await stop(server)
+    }
+}
+
+/// Which `Host` names the preview answers, for each `--host`.
+@Suite struct HostCheckTests {
+    @Test func loopbackAnswersOnlyLoopbackNames() {
+        let check = HostCheck(listen: "127.0.0.1")
+        #expect(["localhost", "localhost:3000", "127.0.0.1:3000", "[::1]:3000", "[::1]", " Localhost "].allSatisfy(check.accepts))
+        #expect(check.accepts(nil), "HTTP/1.0 without a Host names no other site")
+        #expect(!["evil.example", "evil.example:3000", "localhost.evil.example", "localhost:", "localhost:30x", "[::1", "::1"].contains(where: check.accepts))
+    }
+
+    @Test func anotherAddressIsAnsweredByItsOwnNameAndEveryInterfaceByAny() {
+        let lan = HostCheck(listen: "192.168.1.5")
+        #expect(lan.accepts("192.168.1.5:3000") && lan.accepts("localhost") && !lan.accepts("evil.example"))
+        #expect(HostCheck(listen: "::1").accepts("[::1]:80") && !HostCheck(listen: "::1").accepts("evil.example"))
+        #expect(HostCheck(listen: "0.0.0.0").accepts("evil.example") && HostCheck(listen: "::").accepts("my-laptop.local:3000"))
+    }
 }
 
 /// The path rules on their own, without a server.

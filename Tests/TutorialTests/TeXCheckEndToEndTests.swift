@@ -21,7 +21,7 @@ import Testing
         try text.replacingOccurrences(of: old, with: new)
             .write(toFile: directory + "/chapters/06-derivative.md", atomically: true, encoding: .utf8)
         try RenderProcess.nameCECore(in: directory)
-        let result = try await RenderProcess.run(["check", "--quiet"], in: directory)
+        let result = try await RenderProcess.run(["check", "--quiet", "--allow-outside"], in: directory)
         return (line, result.status, result.standardError)
     }
 
@@ -62,7 +62,7 @@ import Testing
             """
         let directory = try RenderProcess.book(chapter: "01-worked.md", chapter)
         try RenderProcess.nameCECore(in: directory)
-        let result = try await RenderProcess.run(["check", "--quiet"], in: directory)
+        let result = try await RenderProcess.run(["check", "--quiet", "--allow-outside"], in: directory)
         #expect(result.status == 1)
         let errors = result.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.count == 1, "only the last step fails: \(result.standardError)")
@@ -81,9 +81,9 @@ import Testing
 
             """
         let directory = try RenderProcess.book(chapter: "01-twins.md", chapter)
-        let plain = try await RenderProcess.run(["check", "--quiet"], in: directory)
+        let plain = try await RenderProcess.run(["check", "--quiet", "--allow-outside"], in: directory)
         #expect(plain.status == 0, "\(plain.standardError)")
-        let strict = try await RenderProcess.run(["check", "--quiet", "--strict"], in: directory)
+        let strict = try await RenderProcess.run(["check", "--quiet", "--strict", "--allow-outside"], in: directory)
         #expect(strict.status == 1)
         #expect(strict.standardError.contains("chapters/01-twins.md:5:56: error: this step is checked only by its Swift twin"), "\(strict.standardError)")
     }

@@ -36,6 +36,9 @@ public struct BookConfig: Sendable {
     public var stylesheets: [String] = []
     /// `[html] numbering`.
     public var numbering: Numbering?
+    /// `[html] files`, resolved: hidden files (or folders) that links may
+    /// publish all the same, such as `.well-known/security.txt`.
+    public var publishedFiles: [String] = []
 
     /// The file name render looks for.
     public static let fileName = "book.toml"
@@ -50,9 +53,11 @@ public struct BookConfig: Sendable {
     /// - Parameters:
     ///   - directory: the book's folder (`.` for the current one).
     ///   - required: with `--book DIR` the file must exist; otherwise a missing file gives nil.
+    ///   - allowOutside: `--allow-outside`: `css`, `sources`, `packages` and
+    ///     `chapters` may resolve outside the book's folder.
     /// - Returns: the configuration, or nil when there is no book.toml and none is required.
     /// - Throws: `BookConfigError` with every problem at its line.
-    public static func load(directory: String, required: Bool) throws -> BookConfig? {
+    public static func load(directory: String, required: Bool, allowOutside: Bool = false) throws -> BookConfig? {
         let file = directory == "." ? fileName : (directory as NSString).appendingPathComponent(fileName)
         guard let data = FileManager.default.contents(atPath: file) else {
             guard required else { return nil }
@@ -61,7 +66,7 @@ public struct BookConfig: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw BookConfigError([Diagnostic(file: file, line: 1, "book.toml is not valid UTF-8")])
         }
-        var reader = BookConfigReader(text: text, file: file, root: directory)
+        var reader = BookConfigReader(text: text, file: file, root: directory, allowOutside: allowOutside)
         return try reader.read()
     }
 }

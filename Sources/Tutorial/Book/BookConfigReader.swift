@@ -4,18 +4,29 @@ import TOMLKit
 /// Reads book.toml's text into a `BookConfig`: TOMLKit parses it, then every
 /// table and key is checked against what render knows, each problem reported
 /// at the line the key is written on (found by `TOMLKeyLines`).
+///
+/// Every path must resolve, symbolic links followed, inside the book's
+/// folder (`BookBoundary`), so that a book.toml cannot copy host files into
+/// the site or build code from elsewhere: `css`, `sources`, `packages` and
+/// `chapters` unless `allowOutside` (`--allow-outside`), `output` and `files`
+/// always (an output folder elsewhere is given on the command line).
 struct BookConfigReader {
     let text: String
     let file: String
     let root: String
+    /// `--allow-outside`: css, sources, packages and chapters may lie outside the book.
+    let allowOutside: Bool
     private var problems: [Diagnostic] = []
     private let lines: TOMLKeyLines
+    private let boundary: BookBoundary
 
-    init(text: String, file: String, root: String) {
+    init(text: String, file: String, root: String, allowOutside: Bool = false) {
         self.text = text
         self.file = file
         self.root = root
+        self.allowOutside = allowOutside
         lines = TOMLKeyLines(text)
+        boundary = BookBoundary(root: root)
     }
 
     /// The keys of each table, and what each must hold.
@@ -24,7 +35,7 @@ struct BookConfigReader {
         "book": ["title": .string, "authors": .strings, "language": .string, "description": .string],
         "build": ["chapters": .string, "output": .string, "timeout": .number, "strict": .bool],
         "swift": ["sources": .strings, "packages": .packages],
-        "html": ["css": .strings, "numbering": .string],
+        "html": ["css": .strings, "numbering": .string, "files": .strings],
     ]
 
     mutating func read() throws -> BookConfig {
@@ -68,8 +79,13 @@ struct BookConfigReader {
             case "book.title": config.title = string
             case "book.language": config.language = string
             case "book.description": config.description = string
-            case "build.chapters": config.chapters = config.resolve(string)
-            case "build.output": config.output = config.resolve(string)
+            case "build.chapters":
+                config.chapters = config.resolve(string)
+                confine(string, at: path, what: "chapters folder", escape: allowOutside)
+            case "build.output":
+                config.output = config.resolve(string)
+                confine(string, at: path, what: "output folder", escape: false,
+                        fix: "an output folder outside the book is given on the command line: --output DIR")
             case "html.numbering":
                 guard let numbering = Numbering(rawValue: string) else {
                     return problem(path, "'html.numbering' must be \"book\" or \"chapter\", not \"\(string)\"")
@@ -81,11 +97,24 @@ struct BookConfigReader {
             guard let strings = self.strings(value, at: path) else { return }
             switch name {
             case "book.authors": config.authors = strings
-            case "swift.sources": config.sources = strings.map(config.resolve)  // checked in resolveSources
+            case "swift.sources":
+                config.sources = strings.map(config.resolve)  // checked in resolveSources
+                for (k, folder) in strings.enumerated() {
+                    confine(folder, at: path + [String(k)], what: "shared sources folder", escape: allowOutside)
+                }
             case "html.css":
                 config.stylesheets = strings.map(config.resolve)
-                for (k, css) in config.stylesheets.enumerated() where !FileManager.default.fileExists(atPath: css) {
-                    problem(path + [String(k)], "the stylesheet '\(css)' does not exist")
+                for (k, css) in config.stylesheets.enumerated() {
+                    if !FileManager.default.fileExists(atPath: css) {
+                        problem(path + [String(k)], "the stylesheet '\(css)' does not exist")
+                    } else {
+                        confine(strings[k], at: path + [String(k)], what: "stylesheet", escape: allowOutside)
+                    }
+                }
+            case "html.files":
+                config.publishedFiles = strings.map(config.resolve)
+                for (k, listed) in strings.enumerated() {
+                    confine(listed, at: path + [String(k)], what: "published file", escape: false)
                 }
             default: break
             }
@@ -117,7 +146,10 @@ struct BookConfigReader {
         } else {
             let folder = config.resolve("Sources")
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue { config.sources = [folder] }
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
+               confine("Sources", at: ["swift", "sources"], what: "default shared sources folder", escape: allowOutside) {
+                config.sources = [folder]
+            }
         }
     }
 
@@ -173,6 +205,7 @@ struct BookConfigReader {
                 problem(at + ["path"], "the package folder '\(resolved)' \(missing)")
                 continue
             }
+            guard confine(folder, at: at + ["path"], what: "package folder", escape: allowOutside) else { continue }
             guard let products, !products.isEmpty else {
                 problem(at, "package '\(folder)' names no products; add products = [\"LIBRARY\"]")
                 continue
@@ -180,6 +213,17 @@ struct BookConfigReader {
             found.append(BookPackage(path: absolute, products: products, file: file, line: lines.line(of: at)))
         }
         return found
+    }
+
+    /// Whether `written` (a path as book.toml gives it) resolves inside the
+    /// book's folder; if not, and `escape` does not allow it, a problem at its line.
+    @discardableResult
+    private mutating func confine(_ written: String, at path: [String], what: String, escape: Bool,
+                                  fix: String = "move it into the book, or pass --allow-outside") -> Bool {
+        let resolved = BookConfig(file: file, root: root).resolve(written)
+        guard !escape, !boundary.contains(resolved) else { return true }
+        problem(path, "the \(what) '\(written)' resolves to '\(BookBoundary.resolve(resolved))', outside the book's folder '\(boundary.root)'; \(fix)")
+        return false
     }
 
     private mutating func problem(_ path: [String], _ message: String) {

@@ -26,7 +26,7 @@ public struct BookBuilder: Sendable {
         // it runs leaves a stamp that no longer matches.
         let located = stampsBuild ? try? Toolchain.locate() : nil
         let inputs = stampsBuild ? try? BuildStamp.Inputs.gather(options, toolchain: located) : nil
-        var loader = ChapterLoader(directory: options.chaptersDirectory)
+        var loader = ChapterLoader(directory: options.chaptersDirectory, allowOutside: options.allowOutside)
         loader.files = options.chapterFiles
         try loader.checkFolder()  // a missing folder is reported before the cache or a lock is made
         let writer = SiteWriter(output: options.outputDirectory)
@@ -50,7 +50,10 @@ public struct BookBuilder: Sendable {
             PageNames.problem(with: document.name).map { Diagnostic(file: document.path, line: 1, $0) }
         }
         let pages = parsed.map(PageNames.page(for:))
-        let links = LocalLinks(documents: parsed, pages: pages, chaptersDirectory: options.chaptersDirectory).resolve(parsed)
+        let links = LocalLinks(
+            documents: parsed, pages: pages, chaptersDirectory: options.chaptersDirectory,
+            cacheDirectory: options.resolvedCacheDirectory, publishedFiles: options.publishedFiles
+        ).resolve(parsed)
         let documents = links.documents
         let htmlWarnings = options.unsafe ? [] : documents.flatMap(RawHTMLCheck.warnings)
         let libraries = BookLibraries(options: options)

@@ -72,6 +72,11 @@ public struct BuildOptions: Sendable {
     public var sharedSources: [String] = []
     /// `[swift] packages`: local packages whose products every chapter imports.
     public var packages: [BookPackage] = []
+    /// `[html] files`: hidden files or folders that chapters' links may publish all the same.
+    public var publishedFiles: [String] = []
+    /// `--allow-outside`: a chapters folder that is a symbolic link out of the
+    /// book is read (book.toml's paths are checked when it is loaded).
+    public var allowOutside = false
 
     /// The defaults.
     public init() {}
@@ -91,6 +96,7 @@ public struct BuildOptions: Sendable {
         if let numbering = config.numbering { self.numbering = numbering }
         sharedSources = config.sources
         packages = config.packages
+        publishedFiles = config.publishedFiles
     }
 
     /// These options for a rebuild that a watched change started (serve,

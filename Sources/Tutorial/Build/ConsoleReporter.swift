@@ -5,6 +5,11 @@ import Foundation
 /// form, then one summary line. Colour is decided per stream: progress on
 /// standard output is coloured only if fd 1 is a terminal, diagnostics on
 /// standard error only if fd 2 is; `NO_COLOR` (any value) turns it off.
+///
+/// Everything render says on the terminal goes through here, and every text
+/// that comes from elsewhere — a chapter's name, a compiler's or a trap's
+/// message, a file name — is passed through `TerminalText.escaped` before
+/// it is coloured, so only render's own colour codes reach the terminal.
 public struct ConsoleReporter: Sendable {
     /// How much progress to print: `quiet` only problems, `verbose` also where each run came from.
     public enum Verbosity: Sendable { case quiet, normal, verbose }
@@ -39,7 +44,7 @@ public struct ConsoleReporter: Sendable {
             BuildSummary.count(report.derivations, "derivation"),
         ]
         if report.errors > 0 { parts.append(paint(BuildSummary.count(report.errors, "error"), "31")) }
-        var text = "\(mark) \(report.name)  \(parts.joined(separator: " · "))  \(BuildSummary.seconds(report.seconds))"
+        var text = "\(mark) \(TerminalText.escaped(report.name))  \(parts.joined(separator: " · "))  \(BuildSummary.seconds(report.seconds))"
         if verbosity == .verbose {
             if !report.hasProgram {
                 text += " (no code)"
@@ -56,7 +61,7 @@ public struct ConsoleReporter: Sendable {
     public func chapterFinished(_ report: ChapterReport) {
         // The front page is not a chapter: it gets a line only when it has something to say.
         guard verbosity != .quiet, !report.isFrontPage || report.errors > 0 || report.values + report.claims + report.derivations > 0 else { return }
-        Self.write(line(for: report) + "\n", to: .output)
+        Self.emit(line(for: report) + "\n", to: .output)
     }
 
     /// Prints every diagnostic to standard error, one per line.
@@ -64,11 +69,12 @@ public struct ConsoleReporter: Sendable {
         for d in list {
             guard format == .text else {
                 // Annotations and JSON go to standard output, where CI steps and tools read them.
-                Self.write(format.line(d) + "\n", to: .output)
+                Self.emit(TerminalText.escaped(format.line(d)) + "\n", to: .output)
                 continue
             }
-            let text = d.description.replacingOccurrences(of: ": error: ", with: ": " + paint("error", "1;31", on: .error) + ": ")
-            Self.write(text + "\n", to: .error)
+            let text = TerminalText.escaped(d.description)
+                .replacingOccurrences(of: ": error: ", with: ": " + paint("error", "1;31", on: .error) + ": ")
+            Self.emit(text + "\n", to: .error)
         }
     }
 
@@ -86,15 +92,23 @@ public struct ConsoleReporter: Sendable {
 
     /// Prints a set-up problem and its fix to standard error.
     public func setupError(_ error: SetupError) {
-        Self.write(paint("error", "1;31", on: .error) + ": " + error.message + "\n" + (error.fix.map { "  fix: \($0)\n" } ?? ""), to: .error)
+        let text = TerminalText.escaped(error.message) + "\n" + (error.fix.map { "  fix: \(TerminalText.escaped($0))\n" } ?? "")
+        Self.emit(paint("error", "1;31", on: .error) + ": " + text, to: .error)
     }
 
     /// Standard output or standard error.
     public enum Stream: Sendable { case output, error }
 
-    /// Writes straight to the file descriptor (unbuffered, so lines from
-    /// concurrent chapters never interleave mid-line).
+    /// Writes `text`, its control characters escaped, straight to the file
+    /// descriptor (unbuffered, so lines from concurrent chapters never
+    /// interleave mid-line).
     public static func write(_ text: String, to stream: Stream) {
+        emit(TerminalText.escaped(text), to: stream)
+    }
+
+    /// Writes text whose parts from elsewhere are escaped already, and which
+    /// may hold render's own colour codes.
+    static func emit(_ text: String, to stream: Stream) {
         let handle = stream == .output ? FileHandle.standardOutput : FileHandle.standardError
         handle.write(Data(text.utf8))
     }

@@ -11,7 +11,7 @@ enum ChapterChecker {
         var run: ChapterRun?
         switch outcome {
         case .notNeeded: break
-        case .compileErrors(let errors): diagnostics += errors.map { scalarColumn($0, in: document) }
+        case .compileErrors(let errors): diagnostics += chapterColumns(errors, in: document)
         case .failed(let message): diagnostics.append(Diagnostic(file: document.path, line: 1, message))
         case .ran(let raw, _, _):
             let file = (document.path as NSString).lastPathComponent
@@ -115,15 +115,30 @@ enum ChapterChecker {
         }
     }
 
-    /// swiftc counts columns in UTF-8 bytes; messages count Unicode scalars.
-    static func scalarColumn(_ diagnostic: Diagnostic, in document: ChapterDocument) -> Diagnostic {
-        let lines = document.source.text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard diagnostic.file == document.path, lines.indices.contains(diagnostic.line - 1) else { return diagnostic }
-        let bytes = Array(lines[diagnostic.line - 1].utf8)
-        let prefix = bytes.prefix(max(diagnostic.column - 1, 0))
-        var fixed = diagnostic
-        fixed.column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
-        return fixed
+    /// Compile errors at the chapter's columns: swiftc counts UTF-8 bytes,
+    /// messages count Unicode scalars; and an error in an expression written
+    /// past ``ProgramWriter/maxPadding`` is moved back to that expression
+    /// (the first such one on its line, when there are several). The
+    /// chapter's lines are read once for all errors.
+    static func chapterColumns(_ errors: [Diagnostic], in document: ChapterDocument) -> [Diagnostic] {
+        let lines = SourceLines(document.source.text)
+        var farExpressions: [Int: SourceLocation] = [:]  // line → its first expression past the padding limit
+        for expression in document.expressions {
+            let at = expression.location
+            if lines.byteColumn(line: at.line, column: at.column) > ProgramWriter.maxPadding + 1, farExpressions[at.line] == nil {
+                farExpressions[at.line] = at
+            }
+        }
+        return errors.map { diagnostic in
+            guard diagnostic.file == document.path, diagnostic.line >= 1, diagnostic.line <= lines.count else { return diagnostic }
+            var byteColumn = diagnostic.column
+            if byteColumn > ProgramWriter.maxPadding, let far = farExpressions[diagnostic.line] {
+                byteColumn = lines.byteColumn(line: far.line, column: far.column) + (byteColumn - ProgramWriter.maxPadding - 1)
+            }
+            var fixed = diagnostic
+            fixed.column = lines.scalarIndex(line: diagnostic.line, byteColumn: byteColumn) + 1
+            return fixed
+        }
     }
 
     /// "trapped: Fatal error: …" or the ending as written.

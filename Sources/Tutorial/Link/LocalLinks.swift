@@ -32,8 +32,15 @@ struct LocalLinks {
     /// Each chapter's standardized absolute path → its index.
     let chapters: [String: Int]
     let pages: [String]
+    /// The cache folder, resolved: never published.
+    let cacheFolder: String?
+    /// `[html] files`, resolved: published even when hidden.
+    let publishedFiles: [String]
 
-    init(documents: [ChapterDocument], pages: [String], chaptersDirectory: String) {
+    init(documents: [ChapterDocument], pages: [String], chaptersDirectory: String,
+         cacheDirectory: String? = nil, publishedFiles: [String] = []) {
+        cacheFolder = cacheDirectory.map(BookBoundary.resolve)
+        self.publishedFiles = publishedFiles.map(BookBoundary.resolve)
         let chaptersURL = URL(fileURLWithPath: chaptersDirectory).standardizedFileURL
         bookFolder = chaptersURL.deletingLastPathComponent().path
         resolvedBookFolder = chaptersURL.deletingLastPathComponent().resolvingSymlinksInPath().path
@@ -118,6 +125,9 @@ struct LocalLinks {
             guard resolved.hasPrefix(resolvedBookFolder + "/") else {
                 return problem("the \(what) '\(destination)' is a symbolic link to '\(resolved)', outside the book's folder; render copies only files inside it")
             }
+            if let refusal = unpublished(absolute, resolved: resolved) {
+                return problem("the \(what) '\(destination)' leads to \(refusal), which render never publishes; list it in book.toml's [html] files to publish it")
+            }
             let sitePath = "files/" + absolute.dropFirst(bookFolder.count + 1)
             guard SiteWriter.isSafe(sitePath) else {
                 return problem("the \(what) '\(destination)' has a file name the site cannot hold (control characters)")
@@ -125,6 +135,18 @@ struct LocalLinks {
             result.files[sitePath] = absolute
             return PageNames.href(sitePath) + (fragment.map { "#" + $0 } ?? "")
         }
+    }
+
+    /// Why the file at `absolute` (`resolved` once its links are followed)
+    /// may not be published, or nil when it may: a hidden path, in the book
+    /// or where a link leads, or the cache, unless `[html] files` lists it.
+    func unpublished(_ absolute: String, resolved: String) -> String? {
+        if publishedFiles.contains(where: { BookBoundary.isInside(resolved, $0) }) { return nil }
+        if let cacheFolder, BookBoundary.isInside(resolved, cacheFolder) { return "the build cache" }
+        let written = String(absolute.dropFirst(bookFolder.count + 1))
+        let real = String(resolved.dropFirst(resolvedBookFolder.count + 1))
+        if BookBoundary.isHidden(written) || BookBoundary.isHidden(real) { return "a hidden path ('\(BookBoundary.isHidden(written) ? written : real)')" }
+        return nil
     }
 
     /// An image description with no text a screen reader could read.

@@ -10,10 +10,13 @@ public struct ChapterLoader: Sendable {
     public var directory: String
     /// When set, exactly these files are the chapters (`render check FILE.md`).
     public var files: [String]?
+    /// `--allow-outside`: the chapters folder may be a symbolic link out of the book.
+    public var allowOutside: Bool
 
     /// Loads from `directory`.
-    public init(directory: String) {
+    public init(directory: String, allowOutside: Bool = false) {
         self.directory = directory
+        self.allowOutside = allowOutside
     }
 
     /// The chapter files, sorted by name.
@@ -23,8 +26,21 @@ public struct ChapterLoader: Sendable {
         return try listing().paths
     }
 
-    /// - Throws: `SetupError` if the folder is missing or is a file.
+    /// - Throws: `SetupError` if the folder is missing, is a file, or is a
+    ///   symbolic link that leads out of the book's folder (the one that holds it).
     func checkFolder() throws {
+        try checkKind()
+        guard !allowOutside else { return }
+        let standardized = URL(fileURLWithPath: directory).standardizedFileURL
+        let book = BookBoundary(root: standardized.deletingLastPathComponent().path)
+        guard !book.contains(standardized.path) else { return }
+        throw SetupError(
+            "the chapters folder '\(directory)' is a symbolic link to '\(BookBoundary.resolve(standardized.path))', outside the book's folder '\(book.root)'",
+            fix: "move the chapters into the book, or pass --allow-outside if you trust where the link leads")
+    }
+
+    /// - Throws: `SetupError` if the folder is missing or is a file.
+    private func checkKind() throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw SetupError("'\(directory)' is a file; --chapters takes the folder that holds the chapters",

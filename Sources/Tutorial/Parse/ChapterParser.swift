@@ -20,7 +20,12 @@ public enum ChapterParser {
         var source = original
         source.text = article.text
         var parser = Parser(source: source, lines: SourceLines(source.text), smart: smart)
-        var blocks = CommonMark.document(source.text, smart: smart)
+        var (blocks, tooDeep) = CommonMark.read(source.text, smart: smart)
+        var seenLines = Set<Int>()
+        for place in tooDeep where seenLines.insert(place.line).inserted {  // one error a line
+            parser.diagnostics.append(Diagnostic(file: source.path, line: place.line, column: place.column,
+                "the chapter nests block quotes, lists, emphasis or links more than \(CommonMark.maxDepth) levels deep here; render reads at most \(CommonMark.maxDepth) (what is inside is left out)"))
+        }
         parser.visit(&blocks, containers: [])
 
         var expressions: [InlineExpression] = []

@@ -10,13 +10,31 @@ import Ccmark
 /// `inlines(_:)` reads the inline content of one leaf block whose spans the
 /// scanner has masked. Every C tree is freed with `defer` before the function
 /// returns; nothing else imports the C module.
+///
+/// cmark builds trees of any depth without recursion, but every walk of the
+/// Swift values after it (the parser, the scanner, the HTML renderer, the
+/// search text) recurses once per level: 5,000 nested block quotes or list
+/// markers overflowed the stack. So a node nested deeper than ``maxDepth``
+/// is cut from cmark's tree before any Swift value is made of it, and its
+/// place is returned for an error at its line.
 enum CommonMark {
+    /// Block quotes, list items, emphasis, links and images, nested in one another,
+    /// that a chapter may hold: far more than prose needs, far less than a stack holds.
+    static let maxDepth = 100
+
     /// The chapter's blocks, in document order.
     static func document(_ text: String, smart: Bool = true) -> [MarkdownBlock] {
-        guard let root = parse(text, options: CMARK_OPT_SOURCEPOS | (smart ? CMARK_OPT_SMART : 0)) else { return [] }
+        read(text, smart: smart).blocks
+    }
+
+    /// The chapter's blocks, and where a node nested deeper than ``maxDepth``
+    /// was cut (with everything inside it).
+    static func read(_ text: String, smart: Bool = true) -> (blocks: [MarkdownBlock], tooDeep: [SourceLocation]) {
+        guard let root = parse(text, options: CMARK_OPT_SOURCEPOS | (smart ? CMARK_OPT_SMART : 0)) else { return ([], []) }
         defer { cmark_node_free(root) }
+        let tooDeep = cutDeepNodes(root)
         var codeBlocks = 0
-        return children(of: root).compactMap { block($0, codeBlocks: &codeBlocks) }
+        return (children(of: root).compactMap { block($0, codeBlocks: &codeBlocks) }, tooDeep)
     }
 
     /// The inlines of `text` read as one paragraph, with each placeholder
@@ -29,6 +47,7 @@ enum CommonMark {
         let input = definitions.isEmpty ? text : definitions + "\n\n" + text
         guard let root = parse(input, options: smart ? CMARK_OPT_SMART : 0) else { return nil }
         defer { cmark_node_free(root) }
+        _ = cutDeepNodes(root)  // reported where the chapter was read whole
         let blocks = children(of: root)
         guard blocks.count == 1, cmark_node_get_type(blocks[0]) == CMARK_NODE_PARAGRAPH else { return nil }
         return inlines(of: blocks[0], placeholders: true)
@@ -97,6 +116,60 @@ enum CommonMark {
             }
         }
         return result
+    }
+
+    // MARK: - Depth
+
+    /// Cuts every node with more than ``maxDepth`` ancestors out of the tree
+    /// (one walk with cmark's own iterator, no recursion) and returns where
+    /// each was: its own line and column, or its nearest ancestor's.
+    private static func cutDeepNodes(_ root: OpaquePointer) -> [SourceLocation] {
+        guard let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var depth = 0  // containers entered and not yet left, the document included
+        var cut: [OpaquePointer] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { break }
+            if event == CMARK_EVENT_EXIT {
+                depth -= 1
+                continue
+            }
+            let leaf = isLeaf(node)
+            if depth > maxDepth {
+                cut.append(node)
+                if !leaf { cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT) }  // skip what is inside it
+                continue
+            }
+            if !leaf { depth += 1 }
+        }
+        let places = cut.map(location)
+        for node in cut {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        return places
+    }
+
+    /// Nodes that cmark's iterator enters without leaving: they hold no nodes.
+    private static func isLeaf(_ node: OpaquePointer) -> Bool {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT,
+             CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Where `node` starts, or its nearest ancestor with a position (inlines have none).
+    private static func location(_ node: OpaquePointer) -> SourceLocation {
+        var current: OpaquePointer? = node
+        while let n = current {
+            let line = Int(cmark_node_get_start_line(n))
+            if line > 0 { return SourceLocation(line: line, column: max(Int(cmark_node_get_start_column(n)), 1)) }
+            current = cmark_node_parent(n)
+        }
+        return SourceLocation(line: 1, column: 1)
     }
 
     // MARK: - Helpers

@@ -7,6 +7,15 @@ import Foundation
 /// `@page { @bottom-center }`), keeps the text selectable, and with
 /// `--generate-pdf-document-outline` turns the headings into the PDF's
 /// outline (bookmarks). Its own header and footer (date, URL) are off.
+///
+/// Chromium never opens the page from `file://`, where a page may read any
+/// file of the host: render serves the site folder on a loopback port of its
+/// own for the time of the print (``PreviewServer`` without live reload,
+/// which serves only files inside the site), and Chromium prints
+/// `http://127.0.0.1:PORT/print.html`. An HTTP page cannot load `file:` URLs,
+/// and the page's Content-Security-Policy refuses frames and objects too, so
+/// markup that should never have reached the page (`<iframe
+/// src="file:///etc/shadow">`) cannot put a host file into the PDF.
 public struct PDFPrinter: Sendable {
     /// The Chromium executable.
     public var chromium: String
@@ -34,10 +43,16 @@ public struct PDFPrinter: Sendable {
         self.chromium = chromium
     }
 
-    /// Prints `page` (an HTML file) to `pdf`.
-    /// - Throws: `SetupError` when Chromium fails or writes no PDF.
+    /// Prints `page` (an HTML file of a site folder, served with the rest of
+    /// that folder over loopback HTTP) to `pdf`.
+    /// - Throws: `SetupError` when the server cannot start, or Chromium fails or writes no PDF.
     public func print(page: String, to pdf: String) async throws {
-        let source = URL(fileURLWithPath: page).standardizedFileURL
+        let file = URL(fileURLWithPath: page).standardizedFileURL
+        let server = try PreviewServer(
+            site: file.deletingLastPathComponent().path, host: "127.0.0.1", port: 0, hub: ReloadHub(), liveReload: false)
+        let port = try await server.start()
+        let name = file.lastPathComponent.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? file.lastPathComponent
+        let source = "http://127.0.0.1:\(port)/\(name)"
         let target = URL(fileURLWithPath: pdf).standardizedFileURL
         let profile = NSTemporaryDirectory() + "render-pdf-\(getpid())-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: profile) }
@@ -48,9 +63,16 @@ public struct PDFPrinter: Sendable {
             "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
             "--user-data-dir=\(profile)", "--run-all-compositor-stages-before-draw",
             "--no-pdf-header-footer", "--generate-pdf-document-outline",
-            "--print-to-pdf=\(partial.path)", source.absoluteString,
+            "--print-to-pdf=\(partial.path)", source,
         ]
-        let outcome = try await ChildProcess.run(chromium, arguments: arguments, timeout: .seconds(300))
+        let outcome: ChildProcess.Outcome
+        do {
+            outcome = try await ChildProcess.run(chromium, arguments: arguments, timeout: .seconds(300))
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
         let size = (try? FileManager.default.attributesOfItem(atPath: partial.path)[.size] as? Int) ?? 0
         guard case .exited(0) = outcome.status, size > 0 else {
             try? FileManager.default.removeItem(at: partial)

@@ -55,6 +55,7 @@ public enum ChildProcess {
     ///   - executable: an absolute path.
     ///   - environment: variables added to the inherited environment.
     ///   - input: sent to standard input.
+    ///   - inputBytes: sent to standard input instead of `input` (binary data).
     ///   - files: when given, standard output and error go to these regular
     ///     files (the child can tell its offset in them) instead of being
     ///     collected, and `Outcome` carries neither.
@@ -65,7 +66,7 @@ public enum ChildProcess {
     public static func run(
         _ executable: String, arguments: [String], environment: [String: String]? = nil,
         inheritEnvironment: Bool = true,
-        input: String? = nil, files: OutputFiles? = nil, timeout: Duration? = nil,
+        input: String? = nil, inputBytes: [UInt8]? = nil, files: OutputFiles? = nil, timeout: Duration? = nil,
         workingDirectory: String? = nil, processGroup: Bool = false
     ) async throws -> Outcome {
         let variables = Dictionary(uniqueKeysWithValues: (environment ?? [:]).compactMap { entry in
@@ -86,7 +87,7 @@ public enum ChildProcess {
         enum Race: Sendable { case finished(Outcome), watchdog(Status) }
         return try await withThrowingTaskGroup(of: Race.self) { group in
             group.addTask {
-                .finished(try await launch(configuration, input: input ?? "", files: files))
+                .finished(try await launch(configuration, input: inputBytes ?? Array((input ?? "").utf8), files: files))
             }
             if timeout != nil || files != nil {
                 group.addTask {
@@ -117,7 +118,7 @@ public enum ChildProcess {
         }
     }
 
-    private static func launch(_ configuration: Configuration, input: String, files: OutputFiles?) async throws -> Outcome {
+    private static func launch(_ configuration: Configuration, input: [UInt8], files: OutputFiles?) async throws -> Outcome {
         let limit = 256 << 20
         let status: TerminationStatus
         var out = "", err = ""
@@ -127,13 +128,13 @@ public enum ChildProcess {
             let stderr = try FileDescriptor.open(
                 FilePath(files.standardError), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
             status = try await Subprocess.run(
-                configuration, input: .string(input),
+                configuration, input: .array(input),
                 output: .fileDescriptor(stdout, closeAfterSpawningProcess: true),
                 error: .fileDescriptor(stderr, closeAfterSpawningProcess: true)
             ).terminationStatus
         } else {
             let result = try await Subprocess.run(
-                configuration, input: .string(input), output: .string(limit: limit), error: .string(limit: limit))
+                configuration, input: .array(input), output: .string(limit: limit), error: .string(limit: limit))
             status = result.terminationStatus
             out = result.standardOutput ?? ""
             err = result.standardError ?? ""

@@ -40,7 +40,7 @@ struct ProgramRunner: Sendable {
             ?? (executable: command.executable, arguments: command.arguments)
         let outcome = try await ChildProcess.run(
             started.executable, arguments: started.arguments,
-            environment: command.environment ?? [:], inheritEnvironment: false,
+            environment: command.environment ?? [:], inheritEnvironment: false, inputBytes: command.input,
             files: .init(standardOutput: output, standardError: errors, cap: Self.outputCap,
                          channel: channel, channelCap: Self.channelCap),
             timeout: timeout, workingDirectory: command.workingDirectory, processGroup: true)

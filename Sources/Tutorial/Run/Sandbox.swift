@@ -4,7 +4,7 @@ import Foundation
 /// (`bwrap`), or — with `--no-sandbox` — directly.
 ///
 /// A chapter program in the sandbox gets:
-/// - no network (`--unshare-net`: a fresh network namespace whose loopback is down);
+/// - no network (`--unshare-net`: a fresh network namespace whose only interface is its own loopback, which bubblewrap brings up: no other machine, no server on the host's 127.0.0.1);
 /// - a private PID namespace that dies with render (`--unshare-pid`,
 ///   `--die-with-parent`): no child it starts outlives its run, its time-out,
 ///   or render itself;
@@ -13,7 +13,10 @@ import Foundation
 ///   own folder in the cache — nothing else of the host: not `/etc`, not
 ///   `/home`, not the book, the cache or the site;
 /// - a private writable scratch folder `/tmp` (a tmpfs of at most 256 MiB),
-///   its working directory, thrown away when it ends; `/` itself is read-only;
+///   its working directory, thrown away when it ends; `/` itself is read-only,
+///   and so is `/dev` (its device nodes work; it stored 2 GiB when writable);
+/// - no `fallocate(2)` (``SeccompFilter``), so it cannot reserve disk behind
+///   its output and channel files, whose caps count their size;
 /// - the one file it reports through, the channel, bound writable;
 /// - an environment cleared to `allowedEnvironment`;
 /// - a memory limit (`RLIMIT_AS`, `--memory`), a process limit
@@ -92,15 +95,19 @@ public struct Sandbox: Sendable {
     ///   - libraries: folders and files the program loads at run time.
     ///   - channel: the host file the program writes its records to.
     ///   - scratch: the host folder used as working directory when unconfined.
+    /// - Returns: also `input`, the bytes to send to its standard input (the
+    ///   seccomp program bubblewrap reads from it before the program starts).
     func programCommand(binary: String, programDirectory: String, libraries: [String], channel: String,
-                        scratch: String, seeds: String) -> (executable: String, arguments: [String], environment: [String: String]?, workingDirectory: String) {
+                        scratch: String, seeds: String)
+        -> (executable: String, arguments: [String], environment: [String: String]?, workingDirectory: String, input: [UInt8]?)
+    {
         var environment = [
             "SWIFT_BACKTRACE": Self.backtrace, "SWIFT_DETERMINISTIC_HASHING": "1", "TUTORIAL_SEEDS": seeds,
         ]
         let limits = ["--as=\(memoryLimit)", "--nproc=\(processLimit)", "--core=0"]
         guard let bubblewrap else {
             environment["TUTORIAL_CHANNEL"] = channel
-            return ("/usr/bin/setpriv", ["--pdeathsig", "KILL", "--", binary], environment.merging(ProcessInfo.processInfo.environment) { mine, _ in mine }, scratch)
+            return ("/usr/bin/setpriv", ["--pdeathsig", "KILL", "--", binary], environment.merging(ProcessInfo.processInfo.environment) { mine, _ in mine }, scratch, nil)
         }
         environment.merge([
             "PATH": "/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8", "TZ": "UTC",
@@ -109,8 +116,10 @@ public struct Sandbox: Sendable {
         var arguments = confinement(binds: [programDirectory] + libraries, scratch: true)
         arguments += ["--bind", channel, Self.channelInside, "--remount-ro", "/"]
         for name in Self.allowedEnvironment.sorted() { if let value = environment[name] { arguments += ["--setenv", name, value] } }
+        let filter = SeccompFilter.program
+        if filter != nil { arguments += ["--seccomp", "0"] }
         arguments += ["--", "/usr/bin/prlimit"] + limits + ["--", binary]
-        return (bubblewrap, arguments, [:], scratch)
+        return (bubblewrap, arguments, [:], scratch, filter)
     }
 
     /// The namespaces and the file system view: `/usr` and the links into
@@ -130,7 +139,7 @@ public struct Sandbox: Sendable {
                 arguments += ["--ro-bind", path, path]
             }
         }
-        arguments += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache", "--proc", "/proc", "--dev", "/dev"]
+        arguments += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache", "--proc", "/proc", "--dev", "/dev", "--remount-ro", "/dev"]
         // The scratch folder first: binds below /tmp (a cache there) then show through it.
         if scratch {
             arguments += ["--size", String(Self.scratchSize), "--perms", "1777", "--tmpfs", "/tmp", "--dir", "/run/tutorial"]

@@ -105,6 +105,11 @@ struct LeafText {
 /// A chapter's lines, split where cmark splits them (`\n`, `\r\n` or `\r`).
 struct SourceLines {
     private var lines: [[Unicode.Scalar]] = []
+    /// For each line that is not all ASCII, the UTF-8 offset of each of its
+    /// scalars and of its end (empty for an ASCII line, whose offsets are the
+    /// indices): column conversions cost O(1), not O(column), so a line
+    /// with 20,000 values is not quadratic.
+    private var byteOffsets: [[Int]] = []
 
     init(_ text: String) {
         var current: [Unicode.Scalar] = []
@@ -120,6 +125,13 @@ struct SourceLines {
             }
         }
         lines.append(current)
+        byteOffsets = lines.map { line in
+            guard !line.allSatisfy(\.isASCII) else { return [] }
+            var offsets = [0]
+            offsets.reserveCapacity(line.count + 1)
+            for c in line { offsets.append(offsets[offsets.count - 1] + UTF8.width(c)) }
+            return offsets
+        }
     }
 
     /// How many lines there are.
@@ -132,19 +144,24 @@ struct SourceLines {
 
     /// The scalar index of cmark's byte column `byteColumn` (1-based) on line `line`.
     func scalarIndex(line: Int, byteColumn: Int) -> Int {
-        let scalars = self[line]
-        var bytes = 0
-        var k = 0
-        while k < scalars.count && bytes < byteColumn - 1 {
-            bytes += UTF8.width(scalars[k])
-            k += 1
+        let count = self[line].count
+        let target = max(byteColumn - 1, 0)
+        guard lines.indices.contains(line - 1), !byteOffsets[line - 1].isEmpty else { return min(target, count) }
+        // The first scalar whose offset reaches the target (binary search over the sorted offsets).
+        let offsets = byteOffsets[line - 1]
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if offsets[mid] < target { low = mid + 1 } else { high = mid }
         }
-        return k
+        return low
     }
 
     /// The UTF-8 column of scalar column `column` on line `line` (what swiftc counts).
     func byteColumn(line: Int, column: Int) -> Int {
-        self[line].prefix(max(column - 1, 0)).reduce(1) { $0 + UTF8.width($1) }
+        let k = min(max(column - 1, 0), self[line].count)
+        guard lines.indices.contains(line - 1), !byteOffsets[line - 1].isEmpty else { return k + 1 }
+        return byteOffsets[line - 1][k] + 1
     }
 }
 

@@ -1,7 +1,9 @@
 /// What the preview server adds to every HTML page it serves, and only
 /// there: the published files never contain any of it.
 ///
-/// - a small stylesheet for the error overlay and the "Rebuilding…" badge;
+/// - `/__render/live.css`, a small stylesheet for the error overlay and the
+///   "Rebuilding…" badge (linked, not inline: the pages' Content-Security-Policy
+///   allows only the site's own stylesheets);
 /// - the overlay itself when the latest build failed, written into the page
 ///   so it shows even before the script runs;
 /// - `/__render/live.js`, which listens on `/__render/events` and reloads the
@@ -11,10 +13,12 @@ public enum LiveReload {
     public static let eventsPath = "/__render/events"
     /// The URL of the script.
     public static let scriptPath = "/__render/live.js"
+    /// The URL of the overlay's stylesheet, ``css``.
+    public static let stylesheetPath = "/__render/live.css"
 
     /// `html` with the snippet inserted before its last `</body>` (or at the end).
     public static func inject(into html: String, status: PreviewStatus) -> String {
-        let snippet = "<style id=\"render-live-style\">\(css)</style>\n"
+        let snippet = "<link rel=\"stylesheet\" id=\"render-live-style\" href=\"\(stylesheetPath)\">\n"
             + (status.failed ? overlayHTML(status) + "\n" : "")
             + "<script src=\"\(scriptPath)\" data-build=\"\(status.build)\"></script>\n"
         if let body = html.range(of: "</body>", options: .backwards) {

@@ -9,7 +9,9 @@ import Foundation
 /// ``SitePathResolver``); HTML pages get the ``LiveReload`` snippet on the
 /// way out, so nothing of it is ever written to the published files. Every
 /// response says `Cache-Control: no-store`: a preview must never show a
-/// stale page.
+/// stale page. A request whose `Host` names another site (DNS rebinding) gets
+/// 421 (``HostCheck``). `render pdf` uses the same server without the
+/// snippet, so Chromium prints over loopback HTTP and never from `file://`.
 public final class PreviewServer: Sendable {
     /// Maps request paths to the site's files.
     public let resolver: SitePathResolver
@@ -24,8 +26,9 @@ public final class PreviewServer: Sendable {
     ///   - site: The site folder (the build's output folder).
     ///   - host: An IPv4 or IPv6 address to listen on; `localhost` means 127.0.0.1.
     ///   - port: The port; 0 picks a free one (see ``start()``).
+    ///   - liveReload: Whether pages get the ``LiveReload`` snippet (render pdf: no).
     /// - Throws: `SetupError` for an address that is not an IP address.
-    public init(site: String, host: String = "127.0.0.1", port: UInt16, hub: ReloadHub) throws {
+    public init(site: String, host: String = "127.0.0.1", port: UInt16, hub: ReloadHub, liveReload: Bool = true) throws {
         resolver = SitePathResolver(root: site)
         self.hub = hub
         let listen = host == "localhost" ? "127.0.0.1" : host
@@ -41,9 +44,15 @@ public final class PreviewServer: Sendable {
             throw SetupError("--host \(host) is not an IP address", fix: "use 127.0.0.1 (the default), ::1, or 0.0.0.0 to listen on every interface")
         }
         let resolver = resolver
+        let hosts = HostCheck(listen: listen)
         server = HTTPServer(
             config: HTTPServer.Configuration(address: address, timeout: 30, logger: DisabledLogger.disabled),
-            handler: ClosureHTTPHandler { request in await Self.respond(to: request, resolver: resolver, hub: hub) })
+            handler: ClosureHTTPHandler { request in
+                guard hosts.accepts(request.headers[.host]) else {
+                    return Self.text(.misdirectedRequest, "421 Misdirected Request: this preview answers only its own address (localhost, 127.0.0.1, [::1]); start it with --host to share it\n")
+                }
+                return await Self.respond(to: request, resolver: resolver, hub: hub, liveReload: liveReload)
+            })
     }
 
     /// Starts listening and returns the port (useful with port 0).
@@ -88,7 +97,7 @@ public final class PreviewServer: Sendable {
     }
 
     /// Answers one request.
-    static func respond(to request: HTTPRequest, resolver: SitePathResolver, hub: ReloadHub) async -> HTTPResponse {
+    static func respond(to request: HTTPRequest, resolver: SitePathResolver, hub: ReloadHub, liveReload: Bool = true) async -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
             return text(.methodNotAllowed, "405 Method Not Allowed: the preview serves GET and HEAD only\n")
         }
@@ -103,6 +112,10 @@ public final class PreviewServer: Sendable {
             return HTTPResponse(
                 statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                 body: Data(LiveReload.script.utf8))
+        case LiveReload.stylesheetPath:
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "no-store"],
+                body: Data(LiveReload.css.utf8))
         default:
             break
         }
@@ -120,7 +133,7 @@ public final class PreviewServer: Sendable {
                 return text(.notFound, "404 Not Found\n")
             }
             let type = SitePathResolver.contentType(path)
-            if type.hasPrefix("text/html") {
+            if type.hasPrefix("text/html") && liveReload {
                 return html(.ok, LiveReload.inject(into: String(decoding: data, as: UTF8.self), status: hub.status))
             }
             return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: data)

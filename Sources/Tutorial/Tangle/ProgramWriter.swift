@@ -37,13 +37,21 @@ struct ProgramWriter {
         keyText += code + "\n"
     }
 
+    /// Spaces at most before an expression. Padding every expression of a
+    /// line to its own column made the program quadratic in the line's
+    /// length (20,000 values in one paragraph: gigabytes of spaces); an
+    /// expression further right starts at column `maxPadding + 1`, and
+    /// `ChapterChecker.chapterColumns` moves a compile error in it back.
+    static let maxPadding = 1024
+
     /// `prefix` + EXPR + `suffix`, with EXPR on its own line at its chapter
-    /// line and column, so compiler messages about it point at the chapter.
+    /// line and column (up to ``maxPadding``), so compiler messages about it
+    /// point at the chapter.
     mutating func expression(prefix: String, _ expression: String, suffix: String, at location: SourceLocation) {
         chunkLines.append(max(location.line - 1, 1))
         text += "#sourceLocation(file: \(ValueQuote.swift(file)), line: \(max(location.line - 1, 1)))\n"
         text += prefix + "\n"
-        text += String(repeating: " ", count: max(location.column - 1, 0)) + expression + suffix + "\n"
+        text += String(repeating: " ", count: min(max(location.column - 1, 0), Self.maxPadding)) + expression + suffix + "\n"
         text += "#sourceLocation()\n"
         keyText += prefix + "\n" + expression + suffix + "\n"
     }

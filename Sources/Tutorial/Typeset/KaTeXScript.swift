@@ -10,12 +10,16 @@
 /// positions in the list (short: a ref is repeated for every term of its
 /// section), and it keeps no term positions (they would double its size and only
 /// serve highlighting). `throwOnError` is on so that a TeX error comes back as KaTeX's
-/// message instead of red text in the page. In line mode (``lineMode``) it
+/// message instead of red text in the page. `maxExpand` bounds macro
+/// expansion (KaTeX's default, written out), and `maxSize` the sizes a
+/// formula may ask for; KaTeX 0.16.4 does not count `\edef` against
+/// `maxExpand`, so ``MathTypesetter`` also gives every batch a time limit.
+/// In line mode (``lineMode``) it
 /// answers one such request per line, for ``NodeWorker``.
 enum KaTeXScript {
     /// Changes whenever the script or its KaTeX options change, so that
     /// cached formulas typeset with other options are not reused.
-    static let revision = "1"
+    static let revision = "2"
 
     /// The argument that starts the script in line mode (``NodeWorker``):
     /// one request per line of standard input, one answer per line of
@@ -37,6 +41,8 @@ enum KaTeXScript {
             throwOnError: true,
             strict: "ignore",
             trust: false,
+            maxExpand: 1000,
+            maxSize: 500,
           }) };
         } catch (error) {
           return { error: String(error && error.message ? error.message : error) };

@@ -20,6 +20,11 @@ public struct MathTypesetter: Sendable {
     public var worker: NodeWorker?
     /// Formulas remembered between the builds of serve and watch; nil reads them from the cache.
     public var memo: RebuildMemo?
+    /// The time a node batch may take before it is stopped (the worker has
+    /// its own, ``NodeWorker/timeout``): a fixed part, and a part per formula.
+    /// Generous: a batch of this book takes 0.4 s, but under a full parallel
+    /// `swift test` on two cores one formula took over 20 s.
+    public var batchTimeLimit: (base: Duration, perFormula: Duration) = (.seconds(60), .milliseconds(50))
 
     /// Creates a typesetter.
     /// - Parameters:
@@ -153,7 +158,7 @@ public struct MathTypesetter: Sendable {
         }
         let answer: Answer
         do {
-            answer = try JSONDecoder().decode(Answer.self, from: Data(try await answerText(node: node, input: input).utf8))
+            answer = try JSONDecoder().decode(Answer.self, from: Data(try await answerText(node: node, input: input, formulaCount: formulas.count).utf8))
         } catch let failure as MathTypesetterError {
             throw failure
         } catch {
@@ -170,11 +175,13 @@ public struct MathTypesetter: Sendable {
 
     /// node's answer to `input`: from the worker when there is one and it
     /// answers, else from a node started for this batch.
-    private func answerText(node: String, input: String) async throws -> String {
+    private func answerText(node: String, input: String, formulaCount: Int) async throws -> String {
         if let worker, let line = try? worker.answer(input, node: node, katex: katexScript.path) { return line }
+        let limit = batchTimeLimit.base + batchTimeLimit.perFormula * formulaCount
         let result = try await ChildProcess.run(
             node, arguments: ["-e", KaTeXScript.source, katexScript.path], environment: Self.nodeEnvironment(), inheritEnvironment: false,
-            input: input)
+            input: input, timeout: limit)
+        if case .timedOut = result.status { throw MathTypesetterError.timedOut(limit: "\(limit)", formulas: formulaCount) }
         guard case .exited(0) = result.status else {
             throw MathTypesetterError.nodeFailed(
                 status: "\(result.status)",

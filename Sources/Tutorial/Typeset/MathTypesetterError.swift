@@ -13,6 +13,8 @@ public enum MathTypesetterError: Error, Equatable, Sendable, CustomStringConvert
     case cacheUnwritable(path: String, reason: String)
     /// Lunr's node module (Debian's `node-lunr`) is not at this path.
     case lunrNotFound(path: String)
+    /// node did not finish the batch within its time limit.
+    case timedOut(limit: String, formulas: Int)
 
     /// One sentence that says what went wrong and what to install.
     public var description: String {
@@ -29,6 +31,8 @@ public enum MathTypesetterError: Error, Equatable, Sendable, CustomStringConvert
             "node's KaTeX script gave an answer that is not the expected JSON: \(detail)"
         case .cacheUnwritable(let path, let reason):
             "could not write the math cache at \(path): \(reason)"
+        case .timedOut(let limit, let formulas):
+            "KaTeX did not finish typesetting \(formulas) formula\(formulas == 1 ? "" : "s") within \(limit); a formula that expands without end (\\edef doubling a macro, say) is the usual cause"
         case .lunrNotFound(let path):
             "Lunr was not found at \(path); the search index is built with it under node: install it with `apt-get install node-lunr libjs-lunr`"
         }

@@ -28,7 +28,7 @@ public final class NodeWorker: @unchecked Sendable {
     private var startedWith: (node: String, katex: String)?
 
     /// A worker that starts node on its first request.
-    public init(timeout: Duration = .seconds(120)) {
+    public init(timeout: Duration = .seconds(60)) {
         self.timeout = timeout
     }
 

@@ -5,6 +5,7 @@
 /// linked relative to the site root, and nothing that changes from one build
 /// to the next. The only script, `assets/search.js`, is deferred and adds the
 /// search box to the header: without JavaScript the page reads the same.
+/// Every page, `print.html` included, carries ``ContentSecurityPolicy``.
 /// `print.html` has no frame at all (see ``print(bookTitle:introHTML:chapters:)``). Plain-text fields are escaped with
 /// ``HTML/escape(_:)``; fields named `…HTML` are inserted as they are.
 public enum PageTemplate {
@@ -98,6 +99,7 @@ public enum PageTemplate {
         <html lang="\(HTML.escape(book.language))">
         <head>
         <meta charset="utf-8">
+        \(ContentSecurityPolicy.metaTag)
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="color-scheme" content="light">
         <title>\(HTML.escape(bookTitle))</title>
@@ -126,6 +128,7 @@ public enum PageTemplate {
         <html lang="\(HTML.escape(book.language))">
         <head>
         <meta charset="utf-8">
+        \(ContentSecurityPolicy.metaTag)
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="color-scheme" content="light dark">
         <title>\(HTML.escape(title))</title>
