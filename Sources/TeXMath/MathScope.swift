@@ -6,6 +6,7 @@
 /// (`\epsilon` is `epsilon`), or a name written with `\text{}`,
 /// `\operatorname{}`, `\mathrm{}` or `\texttt{}`.
 public struct MathScope: Sendable {
+    /// What a name stands for.
     public enum Kind: Sendable, Hashable {
         /// A value: a number, a vector, an index.
         case value
@@ -103,6 +104,7 @@ public struct MathScope: Sendable {
         return visit(name)
     }
 
+    /// What `name` stands for, or nil when nothing declares it.
     public func kind(of name: String) -> Kind? { kinds[name] }
 
     /// "z, y, i, q, Loss(2 arguments)".

@@ -11,11 +11,15 @@
 public struct SwiftMathEmitter {
     /// A line of Swift and the chapter line and column it stands for.
     public struct Line: Equatable {
+        /// The Swift.
         public var code: String
+        /// The chapter line it stands for.
         public var line: Int
+        /// The chapter column it stands for.
         public var column: Int
     }
 
+    /// The statements emitted so far.
     public private(set) var lines: [Line] = []
     /// Names whose type a derivative or a function parameter borrows (`__w_z`).
     public private(set) var witnesses: Set<String> = []
@@ -34,6 +38,8 @@ public struct SwiftMathEmitter {
     /// 1 under `% indices from 1`: `z_1` is `z[0]`.
     private let indexBase: Int
 
+    /// An emitter for one step at `line`:`column`; `counter` continues the
+    /// numbering of temporaries of the steps before it.
     public init(line: Int, column: Int, values: [MathDeclaration], counter: Int = 0, approximate: Bool = false, indexBase: Int = 0) {
         self.approximate = approximate
         self.indexBase = indexBase
@@ -43,6 +49,7 @@ public struct SwiftMathEmitter {
         self.counter = counter
     }
 
+    /// Where the next emitter's temporaries continue.
     public var nextCounter: Int { counter }
 
     private mutating func temporary() -> String {

@@ -54,7 +54,7 @@ import Testing
 
     @Test func movingADerivationRerunsWithANewSeedButDoesNotRecompile() async throws {
         let directory = try book()
-        let derivation = "```derivation\n% for z in logits(count: 3)\na &= b % z.map { _ in 1.0 / Double(z.count) }.reduce(0, +)\n&= 1 % 1.0\n```\n"
+        let derivation = "```derivation\n% for z in logits(count: 3)\n% let s = z.map { _ in 1.0 / Double(z.count) }.reduce(0, +)\ns &= 1 % 1.0\n```\n"
         try write("```swift\nlet x = 2.0\n```\n\n" + derivation, to: directory + "/chapters/01-a.md")
         _ = try await cached(directory)
         try write("```swift\nlet x = 2.0\n```\n\nA new paragraph above it.\n\n" + derivation, to: directory + "/chapters/01-a.md")

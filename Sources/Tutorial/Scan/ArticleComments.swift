@@ -57,10 +57,19 @@ struct ArticleComments {
     var text: String { lines.joined(separator: "\n") }
 
     /// `---` YAML or `+++` TOML front matter at the top becomes blank lines.
+    /// It must hold keys (`title: …`, `title = …`): `---`, `Foo`, `---` is
+    /// CommonMark's thematic break and setext heading, and stays Markdown.
     mutating func frontMatter() {
-        guard let first = lines.first?.trimmingCharacters(in: .whitespaces), first == "---" || first == "+++" else { return }
+        guard let first = lines.first, first == "---" || first == "+++" else { return }
         let closers: Set<String> = first == "---" ? ["---", "..."] : ["+++"]
-        guard let end = lines.indices.dropFirst().first(where: { closers.contains(lines[$0].trimmingCharacters(in: .whitespaces)) }) else { return }
+        guard let end = lines.indices.dropFirst().first(where: { closers.contains(lines[$0]) }) else { return }
+        let separator: Character = first == "---" ? ":" : "="
+        let keyed = lines[1..<end].contains { line in
+            guard let cut = line.firstIndex(of: separator) else { return false }
+            let key = line[..<cut].trimmingCharacters(in: .whitespaces)
+            return !key.isEmpty && !line.hasPrefix(" ") && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "\"" || $0 == "." }
+        }
+        guard keyed else { return }
         for k in 0...end { lines[k] = "" }
     }
 
