@@ -132,8 +132,8 @@ struct LocalLinks {
         inlines.allSatisfy { inline in
             switch inline {
             case .text(let t), .code(let t): t.allSatisfy(\.isWhitespace)
-            case .softBreak, .lineBreak, .html: true
-            case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c): isEmpty(c)
+            case .softBreak, .lineBreak, .html, .taskBox: true
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c): isEmpty(c)
             case .span: false
             }
         }

@@ -15,9 +15,29 @@ public enum ChapterParser {
     /// - Parameter smart: smart punctuation (curly quotes, dashes), as
     ///   `cmark --smart`; only tests against other renderers turn it off.
     public static func parse(_ source: ChapterSource, smart: Bool = true) -> ChapterDocument {
-        var parser = Parser(source: source, lines: SourceLines(source.text), smart: smart)
-        var blocks = CommonMark.document(source.text, smart: smart)
+        var lines = SourceLines(source.text)
+        var text = source.text
+        var noteLines: [FootnoteLines.Found] = []
+        var masked: [[Unicode.Scalar]] = []
+        if text.contains("[^") {
+            noteLines = FootnoteLines.find(lines, blocks: CommonMark.document(text, smart: smart))
+            if !noteLines.isEmpty {
+                masked = FootnoteLines.masked(lines, noteLines)
+                text = FootnoteLines.mainText(masked, noteLines)
+                lines = SourceLines(FootnoteLines.allText(masked))
+            }
+        }
+        var parser = Parser(source: source, lines: lines, smart: smart)
+        var blocks = CommonMark.document(text, smart: smart)
         parser.visit(&blocks, containers: [])
+        var footnotes: [FootnoteDefinition] = []
+        for entry in noteLines {
+            var noteBlocks = CommonMark.document(FootnoteLines.noteText(masked, entry), smart: smart)
+            parser.visit(&noteBlocks, containers: [])
+            footnotes.append(FootnoteDefinition(label: entry.label, location: entry.location, blocks: FootnoteLines.unmasked(noteBlocks)))
+        }
+        let extensions = ChapterExtensions.apply(
+            blocks: blocks, footnotes: footnotes, spans: parser.spans, lines: lines, file: source.path)
 
         var expressions: [InlineExpression] = []
         var firstOfSpan: [Int] = []
@@ -27,13 +47,15 @@ public enum ChapterParser {
             case .value(let e): expressions.append(e)
             case .math(let m):
                 for case .value(let e) in m.pieces { expressions.append(e) }
-            case .reference: break
+            case .reference, .footnote, .inlineNote, .inlineNoteEnd: break
             }
         }
         return ChapterDocument(
-            source: source, blocks: blocks, spans: parser.spans,
+            source: source, blocks: extensions.blocks, spans: parser.spans,
             swiftBlocks: parser.swiftBlocks, derivations: parser.derivations, expressions: expressions,
-            firstExpressionOfSpan: firstOfSpan, diagnostics: parser.diagnostics, hasSyntaxErrors: parser.syntaxErrors)
+            firstExpressionOfSpan: firstOfSpan, diagnostics: parser.diagnostics + extensions.diagnostics,
+            hasSyntaxErrors: parser.syntaxErrors, footnotes: extensions.footnotes, inlineNotes: extensions.inlineNotes,
+            headingIDs: extensions.headingIDs)
     }
 
     /// The walk over the tree, in document order.
@@ -102,7 +124,7 @@ public enum ChapterParser {
         /// - Parameter cell: a table cell, which holds inlines only: text that
         ///   cmark would read as a block (`---`, `# a`) stays literal text.
         mutating func inlines(of leaf: LeafText, always: Bool, cell: Bool = false) -> [MarkdownInline]? {
-            let mayHoldSpans = leaf.scalars.contains(where: { $0 == "\\" || $0 == "$" || $0 == "@" || $0 == "\u{E000}" || $0 == "\u{E001}" })
+            let mayHoldSpans = leaf.scalars.contains(where: { $0 == "\\" || $0 == "$" || $0 == "@" || $0 == "^" || $0 == "\u{E000}" || $0 == "\u{E001}" })
             var masked = leaf.text
             if mayHoldSpans {
                 let result = Scanner.scan(leaf, file: source.path, firstIndex: spans.count)

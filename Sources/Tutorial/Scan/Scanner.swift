@@ -23,6 +23,8 @@ struct Scanner {
 
     var spans: [(span: Span, range: Range<Int>)] = []
     var diagnostics: [Diagnostic] = []
+    /// Where the `]` of each open inline footnote `^[` stands, innermost last.
+    var noteEnds: [Int] = []
 
     /// What scanning one leaf produced.
     struct Result {
@@ -62,7 +64,19 @@ struct Scanner {
     mutating func run() {
         var i = 0
         while i < scalars.count {
+            // A note's `]` that another span swallowed closes nothing: its `^[` stays text.
+            while let end = noteEnds.last, end < i { noteEnds.removeLast() }
+            if noteEnds.last == i {
+                noteEnds.removeLast()
+                record(.inlineNoteEnd, range: i..<(i + 1))
+                i += 1
+                continue
+            }
             switch scalars[i] {
+            case "[" where i + 1 < scalars.count && scalars[i + 1] == "^":
+                i = footnote(at: i)
+            case "^" where i + 1 < scalars.count && scalars[i + 1] == "[":
+                i = inlineNote(at: i)
             case "`":
                 i = skipCodeSpan(at: i)
             case "\\":
@@ -298,6 +312,38 @@ struct Scanner {
             let label = String(String.UnicodeScalarView(scalars[(i + 1)..<j]))
             record(.reference(label), range: i..<j)
             return j
+        }
+        return i + 1
+    }
+
+    /// `[^label]`: a footnote reference (a label has no spaces or brackets).
+    mutating func footnote(at i: Int) -> Int {
+        var j = i + 2
+        while j < scalars.count && scalars[j] != "]" && scalars[j] != "[" && !scalars[j].properties.isWhitespace { j += 1 }
+        guard j > i + 2, j < scalars.count, scalars[j] == "]" else { return i + 1 }
+        record(.footnote(String(String.UnicodeScalarView(scalars[(i + 2)..<j]))), range: i..<(j + 1))
+        return j + 1
+    }
+
+    /// `^[`, when a `]` closes it in the leaf (brackets nest; code spans
+    /// and escaped brackets do not count): an inline footnote, whose
+    /// content is scanned as prose.
+    mutating func inlineNote(at i: Int) -> Int {
+        var depth = 0
+        var j = i + 2
+        while j < scalars.count {
+            switch scalars[j] {
+            case "\\": j += 2; continue
+            case "`": j = skipCodeSpan(at: j); continue
+            case "[": depth += 1
+            case "]" where depth == 0:
+                record(.inlineNote, range: i..<(i + 2))
+                noteEnds.append(j)
+                return i + 2
+            case "]": depth -= 1
+            default: break
+            }
+            j += 1
         }
         return i + 1
     }

@@ -73,6 +73,13 @@ public struct Span: Sendable, Hashable {
         case math(MathSpan)
         /// `@fig:NAME`, `@eq:NAME` or `@tbl:NAME`.
         case reference(String)
+        /// `[^LABEL]`: a reference to the footnote defined by `[^LABEL]: …`.
+        case footnote(String)
+        /// The `^[` that opens an inline footnote; the inlines up to its
+        /// `inlineNoteEnd` are the note (see `ChapterDocument.inlineNotes`).
+        case inlineNote
+        /// The `]` that closes an inline footnote.
+        case inlineNoteEnd
     }
 
     /// What the span is.

@@ -32,6 +32,7 @@ struct ChapterTypesetter {
         var spanHTML: [String] = []
         var spanText: [String] = []
         var blockHTML: [Int: String] = [:]
+        let notes = Footnotes(document)
         for (index, span) in document.spans.enumerated() {
             let id = document.firstExpressionOfSpan[index]
             switch span.kind {
@@ -55,6 +56,15 @@ struct ChapterTypesetter {
                     spanHTML.append(rendered)
                 }
                 spanText.append(formula?.tex ?? "")
+            case .footnote(let label):
+                spanHTML.append(notes.marks[index] ?? HTML.escape("[^\(label)]"))
+                spanText.append("")
+            case .inlineNote:
+                spanHTML.append(notes.marks[index] ?? "^[")
+                spanText.append("")
+            case .inlineNoteEnd:
+                spanHTML.append("]")
+                spanText.append("]")
             case .reference(let label):
                 if let target = references.resolve(label) {
                     spanHTML.append(references.link(target, from: page))
@@ -92,6 +102,7 @@ struct ChapterTypesetter {
                 case .insideLink:
                     // Links do not nest: a reference inside a link's text is its name.
                     if case .reference = document.spans[index].kind { return HTMLRenderer.escape(spanText[index]) }
+                    if let mark = notes.plainMark(index) { return mark }
                     return spanHTML[index]
                 }
             },
@@ -105,11 +116,12 @@ struct ChapterTypesetter {
             body.removeFirst()
         }
         let titleHTML = titleInlines.map { renderer.inlineHTML($0) }
-        let headings = HeadingAnchors.headings(in: body) { renderer.inlineHTML($0) }
+        let headings = HeadingAnchors.headings(in: body, explicit: document.headingIDs) { renderer.inlineHTML($0) }
         renderer.headingIDs = headings.map(\.id)
         var html = renderer.render(body)
         html += strayFigures.map(figureHTML).joined()
         html += strayTables.map(tableHTML).joined()
+        html += notes.section(document, blocks: { renderer.render($0) }, inlines: { renderer.inlineHTML($0) })
         let outline = headings.filter { $0.level >= 2 && $0.level <= 3 }
             .map { OutlineEntry(level: $0.level, id: $0.id, titleHTML: HTML.escape($0.text)) }
         let title = titleHTML.map(HeadingAnchors.plainText)

@@ -98,7 +98,7 @@ struct HTMLRenderer {
             }
             for item in items {
                 cr()
-                out += "<li>"
+                out += Self.isTask(item) ? "<li class=\"task\">" : "<li>"
                 for child in item { write(child, tight: isTight) }
                 out += "</li>\n"
             }
@@ -188,6 +188,12 @@ struct HTMLRenderer {
                 out += "<strong>"
                 write(children, link: link)
                 out += "</strong>"
+            case .strikethrough(let children):
+                out += "<del>"
+                write(children, link: link)
+                out += "</del>"
+            case .taskBox(let checked):
+                out += checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" />" : "<input type=\"checkbox\" disabled=\"\" />"
             case .link(let destination, let title, let children):
                 out += "<a href=\"" + href(destination, image: false) + "\""
                 if !title.isEmpty { out += " title=\"" + Self.escape(title) + "\"" }
@@ -212,11 +218,19 @@ struct HTMLRenderer {
             switch inline {
             case .text(let text), .code(let text), .html(let text): out += Self.escape(text)
             case .softBreak, .lineBreak: out += " "
-            case .emphasis(let children), .strong(let children), .link(_, _, let children), .image(_, _, let children):
+            case .emphasis(let children), .strong(let children), .strikethrough(let children),
+                 .link(_, _, let children), .image(_, _, let children):
                 writePlain(children)
+            case .taskBox: break
             case .span(let index): out += span(index, .text)
             }
         }
+    }
+
+    /// Whether a list item starts with a task box.
+    static func isTask(_ item: [MarkdownBlock]) -> Bool {
+        if case .paragraph(let inlines)? = item.first?.kind, case .taskBox? = inlines.first { return true }
+        return false
     }
 
     /// The span when `inlines` is one span, alone but for white space.
