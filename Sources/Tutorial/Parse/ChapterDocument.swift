@@ -28,6 +28,8 @@ public struct ChapterDocument: Sendable {
     public var inlineNotes: [Int: [MarkdownInline]] = [:]
     /// The id a heading's `{#id}` gives it, by the heading's line.
     public var headingIDs: [Int: String] = [:]
+    /// The `{#fig:name width=60%}` after an image alone in its paragraph, by the paragraph's line.
+    public var imageAttributes: [Int: ImageAttributes] = [:]
 
     /// The chapter's path, as diagnostics show it.
     public var path: String { source.path }

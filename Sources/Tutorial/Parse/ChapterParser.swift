@@ -55,7 +55,7 @@ public enum ChapterParser {
             swiftBlocks: parser.swiftBlocks, derivations: parser.derivations, expressions: expressions,
             firstExpressionOfSpan: firstOfSpan, diagnostics: parser.diagnostics + extensions.diagnostics,
             hasSyntaxErrors: parser.syntaxErrors, footnotes: extensions.footnotes, inlineNotes: extensions.inlineNotes,
-            headingIDs: extensions.headingIDs)
+            headingIDs: extensions.headingIDs, imageAttributes: extensions.imageAttributes)
     }
 
     /// The walk over the tree, in document order.
@@ -88,8 +88,8 @@ public enum ChapterParser {
                 case .blockQuote(var children):
                     let callout = self.callout(&children, containers: containers + [.quote])
                     visit(&children, containers: containers + [.quote])
-                    if let (kind, title) = callout {
-                        block.kind = .callout(Callout(kind: kind, title: title, blocks: children))
+                    if let (kind, title, label) = callout {
+                        block.kind = .callout(Callout(kind: kind, title: title, blocks: children, label: label))
                     } else {
                         block.kind = .blockQuote(children)
                     }
@@ -188,13 +188,37 @@ public enum ChapterParser {
         /// If a block quote's first line is a callout marker (`[!NOTE]`…),
         /// removes that line from its first paragraph and returns the kind
         /// and the title written after the marker.
-        mutating func callout(_ children: inout [MarkdownBlock], containers: [LeafText.Container]) -> (Callout.Kind, [MarkdownInline])? {
+        mutating func callout(_ children: inout [MarkdownBlock], containers: [LeafText.Container]) -> (Callout.Kind, [MarkdownInline], String?)? {
             guard let first = children.first, case .paragraph = first.kind,
                   let leaf = LeafText(first, containers: containers, lines: lines)
             else { return nil }
             let firstLine = leaf.slice(leaf.lines()[0])
-            guard firstLine.scalars.first == "[", let (kind, rest) = Callout.marker(Substring(firstLine.text)) else { return nil }
-            let titleText = rest.trimmingCharacters(in: .whitespaces)
+            guard firstLine.scalars.first == "[" else { return nil }
+            guard let (kind, rest) = Callout.marker(Substring(firstLine.text)) else {
+                if let name = Callout.markerName(Substring(firstLine.text)), name.uppercased() == name {
+                    let kinds = Callout.Kind.allCases.map { "[!\($0.rawValue.uppercased())]" }.joined(separator: ", ")
+                    diagnostics.append(Diagnostic(file: source.path, line: first.startLine, column: firstLine.locations[0].column, severity: .warning,
+                        "'[!\(name)]' is not a callout kind render knows, so this is shown as a plain quote with the marker as text; the kinds are \(kinds)"))
+                }
+                return nil
+            }
+            var titleText = rest.trimmingCharacters(in: .whitespaces)
+            var label: String?
+            if titleText.hasSuffix("}"), let open = titleText.lastIndex(of: "{") {
+                let inside = titleText[titleText.index(after: open)..<titleText.index(before: titleText.endIndex)]
+                let column = firstLine.locations[0].column + firstLine.text.distance(from: firstLine.text.startIndex,
+                    to: firstLine.text.range(of: "{", options: .backwards)?.lowerBound ?? firstLine.text.startIndex)
+                if let prefix = kind.labelPrefix, inside.hasPrefix("#\(prefix):"), inside.count > prefix.count + 2,
+                   HeadingAttributes.isID(inside.dropFirst()) {
+                    label = String(inside.dropFirst())
+                } else {
+                    let expected = kind.labelPrefix.map { "{#\($0):NAME}" }
+                    diagnostics.append(Diagnostic(file: source.path, line: first.startLine, column: column,
+                        expected.map { "the label '{\(inside)}' is not understood: a \(kind.rawValue)'s label is \($0)" }
+                            ?? "a \(kind.rawValue) takes no label or attributes: '{\(inside)}' is not understood"))
+                }
+                titleText = String(titleText[..<open]).trimmingCharacters(in: .whitespaces)
+            }
             let title = titleText.isEmpty ? [] : (CommonMark.inlines(titleText, smart: smart) ?? [.text(titleText)])
             if first.endLine == first.startLine {
                 children.removeFirst()
@@ -207,7 +231,7 @@ public enum ChapterParser {
                 }
                 children[0] = rest
             }
-            return (kind, title)
+            return (kind, title, label)
         }
 
         mutating func code(_ block: MarkdownBlock, info: String, literal: String, index: Int) {

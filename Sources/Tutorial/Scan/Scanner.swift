@@ -302,7 +302,7 @@ struct Scanner {
 
     mutating func reference(at i: Int) -> Int {
         if i > 0 && (Self.isLabelCharacter(scalars[i - 1]) || scalars[i - 1] == ".") { return i + 1 }
-        for prefix in ["fig:", "eq:", "tbl:"] {
+        for prefix in CrossReferences.Kind.allCases.map({ $0.rawValue + ":" }) {
             let p = Array(prefix.unicodeScalars)
             guard i + p.count < scalars.count, Array(scalars[(i + 1)...(i + p.count)]) == p else { continue }
             var j = i + 1 + p.count

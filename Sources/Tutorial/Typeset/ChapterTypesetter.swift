@@ -107,6 +107,8 @@ struct ChapterTypesetter {
                 }
             },
             isBlock: { blockHTML[$0] != nil })
+        renderer.numbered = { [references, page] line in references.numbered[CrossReferences.Place(page: page, line: line)] }
+        renderer.imageAttributes = { [document] line in document.imageAttributes[line] }
 
         // The title is the chapter's first block when that is a level-1 heading; the page shows it above the body.
         var body = document.blocks

@@ -11,15 +11,24 @@ enum ChapterExtensions {
         var footnotes: [FootnoteDefinition]
         var inlineNotes: [Int: [MarkdownInline]]
         var headingIDs: [Int: String]
+        var imageAttributes: [Int: ImageAttributes]
         var diagnostics: [Diagnostic]
+    }
+
+    /// What the block pass collects.
+    private struct Collected {
+        var headingIDs: [Int: String] = [:]
+        var images: [Int: ImageAttributes] = [:]
+        var diagnostics: [Diagnostic] = []
+        let lines: SourceLines
+        let file: String
     }
 
     /// Applies every extension to `blocks` and to the footnotes' blocks.
     static func apply(blocks: [MarkdownBlock], footnotes: [FootnoteDefinition], spans: [Span],
                       lines: SourceLines, file: String) -> Result {
-        var diagnostics: [Diagnostic] = []
         var notes: [Int: [MarkdownInline]] = [:]
-        var headingIDs: [Int: String] = [:]
+        var collected = Collected(lines: lines, file: file)
         func inlinePass(_ blocks: [MarkdownBlock]) -> [MarkdownBlock] {
             var blocks = TaskItems.apply(blocks)
             blocks.updateInlines { inlines, _ in
@@ -27,45 +36,74 @@ enum ChapterExtensions {
             }
             return blocks
         }
-        let result = headings(inlinePass(blocks), ids: &headingIDs, lines: lines, file: file, diagnostics: &diagnostics)
+        let result = blockPass(inlinePass(blocks), &collected)
         let footnotes = footnotes.map { note in
             var note = note
             note.blocks = inlinePass(note.blocks)
             return note
         }
-        diagnostics += checkNotes(footnotes, inlineNotes: notes, spans: spans, file: file)
-        return Result(blocks: result, footnotes: footnotes, inlineNotes: notes, headingIDs: headingIDs, diagnostics: diagnostics)
+        let diagnostics = collected.diagnostics + checkNotes(footnotes, inlineNotes: notes, spans: spans, file: file)
+        return Result(blocks: result, footnotes: footnotes, inlineNotes: notes, headingIDs: collected.headingIDs,
+                      imageAttributes: collected.images, diagnostics: diagnostics)
     }
 
-    /// Reads each heading's trailing `{…}`, top-level or nested.
-    private static func headings(_ blocks: [MarkdownBlock], ids: inout [Int: String], lines: SourceLines,
-                                 file: String, diagnostics: inout [Diagnostic]) -> [MarkdownBlock] {
+    /// Reads each heading's trailing `{…}` and each image's, and warns
+    /// about syntax render does not read; top-level or nested.
+    private static func blockPass(_ blocks: [MarkdownBlock], _ collected: inout Collected) -> [MarkdownBlock] {
         blocks.map { block in
             var block = block
             switch block.kind {
             case .heading(let level, let inlines):
                 guard let read = HeadingAttributes.read(inlines) else { break }
                 block.kind = .heading(level: level, read.inlines)
-                if let id = read.id { ids[block.startLine] = id }
+                if let id = read.id { collected.headingIDs[block.startLine] = id }
                 if let problem = read.problem {
-                    let line = lines[block.startLine]
+                    let line = collected.lines[block.startLine]
                     let column = (line.lastIndex(of: "{") ?? 0) + 1
-                    diagnostics.append(Diagnostic(file: file, line: block.startLine, column: column, problem))
+                    collected.diagnostics.append(Diagnostic(file: collected.file, line: block.startLine, column: column, problem))
+                }
+            case .paragraph(var inlines):
+                collected.diagnostics += UnsupportedSyntax.warnings(inlines, block: block, lines: collected.lines, file: collected.file)
+                if let (image, inside) = trailingBraces(&inlines) {
+                    let line = collected.lines[block.endLine]
+                    let column = (line.lastIndex(of: "{") ?? 0) + 1
+                    if image {
+                        let (attributes, problem) = ImageAttributes.read(inside)
+                        collected.images[block.startLine] = attributes
+                        if let problem {
+                            collected.diagnostics.append(Diagnostic(file: collected.file, line: block.endLine, column: column, problem))
+                        }
+                    }
+                    block.kind = .paragraph(inlines)
                 }
             case .blockQuote(let children):
-                block.kind = .blockQuote(headings(children, ids: &ids, lines: lines, file: file, diagnostics: &diagnostics))
+                block.kind = .blockQuote(blockPass(children, &collected))
             case .callout(var callout):
-                callout.blocks = headings(callout.blocks, ids: &ids, lines: lines, file: file, diagnostics: &diagnostics)
+                callout.blocks = blockPass(callout.blocks, &collected)
                 block.kind = .callout(callout)
             case .list(let start, let tight, let items):
-                block.kind = .list(start: start, tight: tight, items: items.map {
-                    headings($0, ids: &ids, lines: lines, file: file, diagnostics: &diagnostics)
-                })
+                block.kind = .list(start: start, tight: tight, items: items.map { blockPass($0, &collected) })
             default:
                 break
             }
             return block
         }
+    }
+
+    /// Takes a paragraph's trailing `{…}` (`{#…}`, `{.…}` or `{key=…}`)
+    /// out of its text: whether the paragraph is then one image, and the
+    /// braces' inside; nil when it has no such braces.
+    private static func trailingBraces(_ inlines: inout [MarkdownInline]) -> (image: Bool, inside: Substring)? {
+        guard case .text(let text)? = inlines.last,
+              let range = text.range(of: #"\{[#.]?[A-Za-z][^{}]*\}[ \t]*$"#, options: .regularExpression)
+        else { return nil }
+        let braces = text[range].trimmingCharacters(in: .whitespaces)
+        let inside = braces.dropFirst().dropLast()
+        guard inside.first == "#" || inside.first == "." || inside.contains("=") else { return nil }
+        let before = text[..<range.lowerBound]
+        if before.allSatisfy({ $0 == " " || $0 == "\t" }) { inlines.removeLast() } else { inlines[inlines.count - 1] = .text(String(before)) }
+        let image = inlines.count == 1 && { if case .image = inlines[0] { true } else { false } }()
+        return (image, inside)
     }
 
     /// A reference without a definition and a second definition of a label
