@@ -36,6 +36,8 @@ public struct BookConfig: Sendable {
     public var stylesheets: [String] = []
     /// `[html] numbering`.
     public var numbering: Numbering?
+    /// `[book] bibliography`: the BibTeX or CSL-JSON files citations read, resolved against the book's folder.
+    public var bibliography: [String] = []
 
     /// The file name render looks for.
     public static let fileName = "book.toml"

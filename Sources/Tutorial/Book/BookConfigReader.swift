@@ -19,9 +19,9 @@ struct BookConfigReader {
     }
 
     /// The keys of each table, and what each must hold.
-    enum Kind { case string, strings, number, bool, packages }
+    enum Kind { case string, strings, number, bool, packages, stringOrStrings }
     static let schema: [String: [String: Kind]] = [
-        "book": ["title": .string, "authors": .strings, "language": .string, "description": .string],
+        "book": ["title": .string, "authors": .strings, "language": .string, "description": .string, "bibliography": .stringOrStrings],
         "build": ["chapters": .string, "output": .string, "timeout": .number, "strict": .bool],
         "swift": ["sources": .strings, "packages": .packages],
         "html": ["css": .strings, "numbering": .string],
@@ -88,6 +88,13 @@ struct BookConfigReader {
                     problem(path + [String(k)], "the stylesheet '\(css)' does not exist")
                 }
             default: break
+            }
+        case .stringOrStrings:
+            // `bibliography = "references.bib"` or a list of files.
+            if let one = value.string {
+                config.bibliography = [config.resolve(one)]
+            } else if let many = strings(value, at: path) {
+                config.bibliography = many.map(config.resolve)
             }
         case .number:
             guard let seconds = value.double ?? value.int.map(Double.init) else {

@@ -47,7 +47,7 @@ public enum ChapterParser {
             case .value(let e): expressions.append(e)
             case .math(let m):
                 for case .value(let e) in m.pieces { expressions.append(e) }
-            case .reference, .footnote, .inlineNote, .inlineNoteEnd: break
+            case .reference, .footnote, .inlineNote, .inlineNoteEnd, .citation: break
             }
         }
         return ChapterDocument(

@@ -75,6 +75,8 @@ struct Scanner {
             switch scalars[i] {
             case "[" where i + 1 < scalars.count && scalars[i + 1] == "^":
                 i = footnote(at: i)
+            case "[":
+                i = bracketedCitation(at: i)
             case "^" where i + 1 < scalars.count && scalars[i + 1] == "[":
                 i = inlineNote(at: i)
             case "`":
@@ -313,7 +315,50 @@ struct Scanner {
             record(.reference(label), range: i..<j)
             return j
         }
-        return i + 1
+        // A bare citation, `@key`: the typesetter shows it as text if no bibliography has the key.
+        guard i + 1 < scalars.count, Citation.isKeyCharacter(scalars[i + 1]) else { return i + 1 }
+        let end = Citation.keyEnd(scalars, from: i + 1, limit: scalars.count)
+        let key = String(String.UnicodeScalarView(scalars[(i + 1)..<end]))
+        record(.citation(Citation(items: [Citation.Item(key: key, prefix: "", locator: "", suppressAuthor: false, location: location(i))],
+                                  bracketed: false)), range: i..<end)
+        return end
+    }
+
+    /// `[@a, p. 3; see -@b]`: a bracket whose every `;`-separated part
+    /// holds one `@key` (or `-@key`), closed in the leaf and not followed
+    /// by `(` or `[` (then it is a link); else the `[` is text.
+    mutating func bracketedCitation(at i: Int) -> Int {
+        var close = i + 1
+        while close < scalars.count && scalars[close] != "]" && scalars[close] != "[" && scalars[close] != "`" { close += 1 }
+        guard close < scalars.count, scalars[close] == "]", scalars[(i + 1)..<close].contains("@") else { return i + 1 }
+        if close + 1 < scalars.count && (scalars[close + 1] == "(" || scalars[close + 1] == "[") { return i + 1 }
+        var items: [Citation.Item] = []
+        var start = i + 1
+        for end in Array((i + 1)..<close).filter({ scalars[$0] == ";" }) + [close] {
+            guard let item = citationItem(start..<end) else { return i + 1 }
+            items.append(item)
+            start = end + 1
+        }
+        record(.citation(Citation(items: items, bracketed: true)), range: i..<(close + 1))
+        return close + 1
+    }
+
+    /// One part of a bracketed citation: `see -@key, p. 3`.
+    func citationItem(_ range: Range<Int>) -> Citation.Item? {
+        guard let at = range.first(where: { k in
+            scalars[k] == "@" && (k == range.lowerBound || scalars[k - 1] == " " || scalars[k - 1] == "-")
+                && k + 1 < range.upperBound && Citation.isKeyCharacter(scalars[k + 1])
+        }) else { return nil }
+        let suppress = at > range.lowerBound && scalars[at - 1] == "-"
+        let prefixEnd = suppress ? at - 1 : at
+        let end = Citation.keyEnd(scalars, from: at + 1, limit: range.upperBound)
+        func text(_ r: Range<Int>) -> String {
+            String(String.UnicodeScalarView(scalars[r])).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var locator = text(end..<range.upperBound)
+        if locator.hasPrefix(",") { locator = String(locator.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        return Citation.Item(key: text((at + 1)..<end), prefix: text(range.lowerBound..<prefixEnd), locator: locator,
+                             suppressAuthor: suppress, location: location(at))
     }
 
     /// `[^label]`: a footnote reference (a label has no spaces or brackets).

@@ -80,6 +80,8 @@ public struct Span: Sendable, Hashable {
         case inlineNote
         /// The `]` that closes an inline footnote.
         case inlineNoteEnd
+        /// `[@key]`, `[@a; @b, p. 3]` or a bare `@key`.
+        case citation(Citation)
     }
 
     /// What the span is.

@@ -15,6 +15,8 @@ struct ChapterTypesetter {
     /// False for the search index's text pass: code listings and printed
     /// output (which search leaves out) are not highlighted, just omitted.
     var listings = true
+    /// The works `[@key]` and `@key` cite.
+    var bibliography = Bibliography()
 
     struct Output {
         var html: String
@@ -33,6 +35,7 @@ struct ChapterTypesetter {
         var spanText: [String] = []
         var blockHTML: [Int: String] = [:]
         let notes = Footnotes(document)
+        let citations = Citations(bibliography: bibliography)
         for (index, span) in document.spans.enumerated() {
             let id = document.firstExpressionOfSpan[index]
             switch span.kind {
@@ -65,6 +68,9 @@ struct ChapterTypesetter {
             case .inlineNoteEnd:
                 spanHTML.append("]")
                 spanText.append("]")
+            case .citation(let citation):
+                spanHTML.append(citations.html(citation))
+                spanText.append(citations.text(citation))
             case .reference(let label):
                 if let target = references.resolve(label) {
                     spanHTML.append(references.link(target, from: page))
@@ -101,7 +107,10 @@ struct ChapterTypesetter {
                 case .text: return HTMLRenderer.escape(spanText[index])
                 case .insideLink:
                     // Links do not nest: a reference inside a link's text is its name.
-                    if case .reference = document.spans[index].kind { return HTMLRenderer.escape(spanText[index]) }
+                    switch document.spans[index].kind {
+                    case .reference, .citation: return HTMLRenderer.escape(spanText[index])
+                    default: break
+                    }
                     if let mark = notes.plainMark(index) { return mark }
                     return spanHTML[index]
                 }
@@ -123,6 +132,7 @@ struct ChapterTypesetter {
         var html = renderer.render(body)
         html += strayFigures.map(figureHTML).joined()
         html += strayTables.map(tableHTML).joined()
+        html += citations.section(document)
         html += notes.section(document, blocks: { renderer.render($0) }, inlines: { renderer.inlineHTML($0) })
         let outline = headings.filter { $0.level >= 2 && $0.level <= 3 }
             .map { OutlineEntry(level: $0.level, id: $0.id, titleHTML: HTML.escape($0.text)) }
