@@ -97,4 +97,16 @@ import Testing
     @Test func anEscapedBracketIsText() {
         #expect(Self.render("\\[^x] and 2^[3]\n".replacingOccurrences(of: "^[3]", with: "^3")) == "<p>[^x] and 2^3</p>\n")
     }
+
+    @Test func linksInNotesLeadToPagesAsLinksInTheTextDo() {
+        let a = ChapterParser.parse(ChapterSource(path: "/book/chapters/01-a.md", name: "01-a",
+                                                  text: "A[^n] and^[see [B](02-b.md)].\n\n[^n]: Also [B](02-b.md#top) and [gone](03-gone.md).\n"))
+        let b = ChapterParser.parse(ChapterSource(path: "/book/chapters/02-b.md", name: "02-b", text: "B\n"))
+        let result = LocalLinks(documents: [a, b], pages: ["01-a.html", "02-b.html"], chaptersDirectory: "/book/chapters").resolve([a, b])
+        let note = result.documents[0].footnotes[0].blocks
+        guard case .paragraph(let inlines)? = note.first?.kind else { Issue.record("no note"); return }
+        #expect(inlines.contains(.link(destination: "02-b.html#top", title: "", [.text("B")])))
+        #expect(result.documents[0].inlineNotes.values.first?.contains(.link(destination: "02-b.html", title: "", [.text("B")])) == true)
+        #expect(result.diagnostics.map { "\($0.line):\($0.column)" } == ["3:40"])
+    }
 }
