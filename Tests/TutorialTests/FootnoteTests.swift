@@ -109,4 +109,19 @@ import Testing
         #expect(result.documents[0].inlineNotes.values.first?.contains(.link(destination: "02-b.html", title: "", [.text("B")])) == true)
         #expect(result.diagnostics.map { "\($0.line):\($0.column)" } == ["3:40"])
     }
+
+    /// goldmark's first footnote example: a second paragraph indented four spaces.
+    @Test func aNoteMayHaveLaterParagraphsIndentedFourSpaces() {
+        let html = Self.render("That's some text with a footnote.[^1]\n\n[^1]: And that's the footnote.\n\n    That's the second paragraph.\n\nBack in the text.\n")
+        #expect(html.contains("<li id=\"fn:1\">\n<p>And that’s the footnote.</p>\n<p>That’s the second paragraph. <a href=\"#fnref:1\""))
+        #expect(html.contains("<p>Back in the text.</p>"))
+        #expect(!html.contains("<pre>"))
+    }
+
+    @Test func whatIsFoundInALaterParagraphKeepsItsColumn() {
+        let document = Self.parse("x[^1]\n\n[^1]: First.\n\n    Second with [^none].\n")
+        #expect(document.diagnostics.map(\.description) == [
+            "ch.md:5:17: error: the footnote '[^none]' has no definition: add a line '[^none]: …' to this chapter, or write the note inline as ^[…]",
+        ])
+    }
 }

@@ -33,7 +33,9 @@ public enum ChapterParser {
         var footnotes: [FootnoteDefinition] = []
         for entry in noteLines {
             var noteBlocks = CommonMark.document(FootnoteLines.noteText(masked, entry), smart: smart)
+            let (firstSpan, firstProblem) = (parser.spans.count, parser.diagnostics.count)
             parser.visit(&noteBlocks, containers: [])
+            parser.shiftColumns(entry.indents, spans: firstSpan..., diagnostics: firstProblem...)
             footnotes.append(FootnoteDefinition(label: entry.label, location: entry.location, blocks: FootnoteLines.unmasked(noteBlocks)))
         }
         let extensions = ChapterExtensions.apply(
@@ -104,6 +106,36 @@ public enum ChapterParser {
                 result.append(block)
             }
             blocks = result
+        }
+
+        /// Puts back the indent a footnote's later paragraphs lost (see
+        /// `FootnoteLines`) on the columns of what was found in them.
+        mutating func shiftColumns(_ indents: [Int: Int], spans: PartialRangeFrom<Int>, diagnostics: PartialRangeFrom<Int>) {
+            guard !indents.isEmpty else { return }
+            func shifted(_ location: SourceLocation) -> SourceLocation {
+                SourceLocation(line: location.line, column: location.column + (indents[location.line] ?? 0))
+            }
+            func shifted(_ e: InlineExpression) -> InlineExpression {
+                var e = e
+                e.location = shifted(e.location)
+                return e
+            }
+            for k in self.spans.indices[spans] {
+                self.spans[k].location = shifted(self.spans[k].location)
+                switch self.spans[k].kind {
+                case .value(let e): self.spans[k].kind = .value(shifted(e))
+                case .math(var m):
+                    m.pieces = m.pieces.map { if case .value(let e) = $0 { .value(shifted(e)) } else { $0 } }
+                    self.spans[k].kind = .math(m)
+                case .citation(var c):
+                    c.items = c.items.map { var item = $0; item.location = shifted(item.location); return item }
+                    self.spans[k].kind = .citation(c)
+                default: break
+                }
+            }
+            for k in self.diagnostics.indices[diagnostics] {
+                self.diagnostics[k].column += indents[self.diagnostics[k].line] ?? 0
+            }
         }
 
         /// Finds the spans of a paragraph or heading and, if there are any,

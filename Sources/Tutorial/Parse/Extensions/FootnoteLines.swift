@@ -7,7 +7,9 @@
 /// the top level (not code, lists or quotes); then with each definition's
 /// lines blank, and each definition alone with its marker `[^label]:`
 /// masked by as many U+E002 as it has characters — so every column, and so
-/// every diagnostic, stays where it is in the chapter.
+/// every diagnostic, stays where it is in the chapter. A note's later
+/// paragraphs are indented four spaces; their indent is taken off for
+/// cmark, and put back on the columns of what is found in them.
 struct FootnoteLines {
     /// One definition's place.
     struct Found: Sendable, Hashable {
@@ -16,6 +18,9 @@ struct FootnoteLines {
         var location: SourceLocation
         /// The definition's lines, marker line first.
         var lines: ClosedRange<Int>
+        /// The lines of its later paragraphs, each indented four spaces
+        /// (Pandoc's rule), with the indent the note's reading leaves out.
+        var indents: [Int: Int] = [:]
     }
 
     /// The character that masks a definition's marker.
@@ -44,9 +49,34 @@ struct FootnoteLines {
             {
                 last += 1
             }
+            // Later paragraphs: after blank lines, lines indented four spaces or more.
+            var indents: [Int: Int] = [:]
+            while true {
+                var next = last + 1
+                while next <= lines.count && isBlank(lines[next]) { next += 1 }
+                guard next <= lines.count, indent(lines[next]) >= 4, !markedLines.contains(next) else { break }
+                while next <= lines.count && !isBlank(lines[next]) && indent(lines[next]) >= 4 {
+                    indents[next] = 4
+                    last = next
+                    next += 1
+                }
+            }
             return Found(label: entry.label, location: SourceLocation(line: entry.line, column: entry.column),
-                         lines: entry.line...last)
+                         lines: entry.line...last, indents: indents)
         }
+    }
+
+    static func isBlank(_ line: [Unicode.Scalar]) -> Bool {
+        line.allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    /// Leading spaces, a tab counting as four.
+    static func indent(_ line: [Unicode.Scalar]) -> Int {
+        var width = 0
+        for c in line {
+            if c == " " { width += 1 } else if c == "\t" { width += 4 - width % 4 } else { break }
+        }
+        return width
     }
 
     /// The label and the 1-based column of a line that starts a definition:
@@ -69,6 +99,16 @@ struct FootnoteLines {
             let start = entry.location.column - 1
             let length = entry.label.unicodeScalars.count + 4  // [^ label ]:
             for c in start..<(start + length) { result[k][c] = mask }
+            for (line, width) in entry.indents {
+                // Four columns of indent, read as spaces or a tab.
+                var taken = 0
+                var i = 0
+                while taken < width && i < result[line - 1].count {
+                    taken += result[line - 1][i] == "\t" ? 4 - taken % 4 : 1
+                    i += 1
+                }
+                result[line - 1].removeFirst(i)
+            }
         }
         return result
     }
