@@ -87,4 +87,10 @@ import Testing
         let (_, missing) = Bibliography.load([folder.appendingPathComponent("none.bib").path], shown: { _ in "none.bib" })
         #expect(missing.first?.description.hasPrefix("none.bib:1:1: error: the bibliography 'none.bib' cannot be read") == true)
     }
+
+    @Test func serveAndWatchRebuildWhenTheBibliographyChanges() {
+        var options = BuildOptions()
+        options.bibliography = ["/book/refs.bib"]
+        #expect(WatchList.paths(options: options, packageRoot: nil).contains("/book/refs.bib"))
+    }
 }
