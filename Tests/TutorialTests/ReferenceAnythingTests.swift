@@ -115,4 +115,10 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("ch.md:7:27: warning: \\ref{…} is LaTeX") })
         #expect(messages.contains { $0.hasPrefix("ch.md:9:13: warning: the attribute {.lead} is not read here") })
     }
+
+    @Test func aChapterTitleTakesNoLabel() {
+        let (html, problems) = Self.render("# Loss {#sec:loss}\n\nText.\n")
+        #expect(!html.contains("{#"))
+        #expect(problems == ["ch.md:1:8: error: a chapter's title takes no label: refer to the chapter with a link, [the chapter](ch.md), or label a section under it"])
+    }
 }

@@ -37,6 +37,12 @@ enum ChapterExtensions {
             return blocks
         }
         let result = blockPass(inlinePass(blocks), &collected)
+        // The title is shown by the page, outside the body: an id on it would lead nowhere.
+        if let title = result.first, case .heading(1, _) = title.kind, collected.headingIDs[title.startLine] != nil {
+            collected.headingIDs[title.startLine] = nil
+            collected.diagnostics.append(Diagnostic(file: file, line: title.startLine, column: (lines[title.startLine].lastIndex(of: "{") ?? 0) + 1,
+                "a chapter's title takes no label: refer to the chapter with a link, [the chapter](\(file.split(separator: "/").last.map(String.init) ?? file)), or label a section under it"))
+        }
         let footnotes = footnotes.map { note in
             var note = note
             note.blocks = inlinePass(note.blocks)
