@@ -1,6 +1,8 @@
-/// Finds inline values `\(…)`, claims `\(… ≈ …)`, math `$…$` / `$$…$$` and
-/// references `@fig:…` / `@eq:…` / `@tbl:…` in the text of one leaf block (a paragraph
-/// or a heading; see `LeafText`), before cmark reads the leaf's inlines.
+/// Finds inline values `\(…)`, claims `\(… ≈ …)`, math `$…$` / `$$…$$`,
+/// references `@fig:…` / `@eq:…` / `@tbl:…` / `@sec:…` / `@thm:…` …, footnote
+/// references `[^label]` and inline notes `^[…]`, and citations `[@key]` /
+/// `@key` in the text of one leaf block (a paragraph or a heading; see
+/// `LeafText`), before cmark reads the leaf's inlines.
 ///
 /// cmark must not see these spans: `*` and `_` inside them would become
 /// emphasis. The scanner skips what cmark reads as code or markup — code
