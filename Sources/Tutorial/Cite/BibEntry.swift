@@ -2,7 +2,9 @@
 public struct BibEntry: Sendable, Hashable {
     /// A person's name: the family name is what citations show.
     public struct Name: Sendable, Hashable {
+        /// The family name ("Bishop", "van Gogh"), which citations show.
         public var family: String
+        /// The given names ("Christopher M."), which reference lists shorten to initials.
         public var given: String
 
         /// Creates a name.
@@ -29,8 +31,9 @@ public struct BibEntry: Sendable, Hashable {
     public var authors: [Name]
     /// The author list ends in `and others`.
     public var andOthers = false
-    /// The file and line the entry starts at.
+    /// The file the entry was read from.
     public var file: String
+    /// The line the entry starts at (1 for CSL-JSON).
     public var line: Int
 
     /// Creates an entry.

@@ -50,7 +50,9 @@ public struct CrossReferences: Sendable {
 
     /// A block's place: its page and first line.
     public struct Place: Sendable, Hashable {
+        /// The page (`05-loss.html`).
         public var page: String
+        /// The block's first line in its chapter.
         public var line: Int
     }
     private var counts: [Kind: Int] = [:]
