@@ -86,6 +86,8 @@ import Testing
         let document = Self.parse("> [!THEOREMS]\n> Text.\n")
         #expect(document.diagnostics.count == 1)
         #expect(document.diagnostics.first?.description.hasPrefix("ch.md:1:3: warning: '[!THEOREMS]' is not a callout kind render knows") == true)
+        #expect(Self.parse("> [!Lemmas] x\n").diagnostics.map(\.line) == [1], "GitHub reads markers in any case")
+        #expect(Self.parse("> [!lemma] x\n").diagnostics.isEmpty)
     }
 
     @Test func aLabelledImageIsANumberedFigureWithItsCaption() {

@@ -230,7 +230,7 @@ public enum ChapterParser {
             let firstLine = leaf.slice(leaf.lines()[0])
             guard firstLine.scalars.first == "[" else { return nil }
             guard let (kind, rest) = Callout.marker(Substring(firstLine.text)) else {
-                if let name = Callout.markerName(Substring(firstLine.text)), name.uppercased() == name {
+                if let name = Callout.markerName(Substring(firstLine.text)) {
                     let kinds = Callout.Kind.allCases.map { "[!\($0.rawValue.uppercased())]" }.joined(separator: ", ")
                     diagnostics.append(Diagnostic(file: source.path, line: first.startLine, column: firstLine.locations[0].column, severity: .warning,
                         "'[!\(name)]' is not a callout kind render knows, so this is shown as a plain quote with the marker as text; the kinds are \(kinds)"))
