@@ -10,14 +10,8 @@ import Testing
 @Suite struct GFMExtensionTests {
     static let folder = "/usr/share/gocode/src/github.com/yuin/goldmark/extension/_test/"
 
-    /// The examples that the engine reads differently on purpose, each with why.
-    static let skipped: [String: String] = [
-        // Bare e-mail addresses are not linked: `@` starts the engine's
-        // references and citations; `<a@b.org>` is the CommonMark way.
-        "linkify 8": "e-mail autolink",
-        "linkify 9": "e-mail autolink",
-        "linkify 10": "e-mail autolink",
-    ]
+    /// The examples that the engine reads differently on purpose, each with why (none now).
+    static let skipped: [String: String] = [:]
 
     /// goldmark's rendering of the elements ours writes otherwise (and of
     /// `'` in a URL, which cmark, and so the engine, writes as `&#x27;`).
@@ -68,5 +62,34 @@ import Testing
 
     @Test func aBracketThatIsNotABoxStaysText() {
         #expect(GFMTableTests.render("- [y] no\n- [ ]\n") == "<ul>\n<li>[y] no</li>\n<li>[ ]</li>\n</ul>\n")
+    }
+
+    /// cmark-gfm with the autolink extension, the reference for bare links in plain prose.
+    static func cmarkGFM(_ markdown: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/cmark-gfm")
+        process.arguments = ["--smart", "-e", "autolink", "-e", "strikethrough", "-e", "tasklist"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(markdown.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func commonMarkSpecExamplesWithBareLinksRenderAsCmarkGFMDoes() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/cmark-gfm"), "cmark-gfm is missing: run scripts/setup --test")
+        let data = try #require(FileManager.default.contents(atPath: CommonMarkConformanceTests.specPath))
+        let examples = try JSONDecoder().decode([CommonMarkConformanceTests.Example].self, from: data)
+            .filter { CommonMarkConformanceTests.usesBareLinks($0.markdown) && !$0.markdown.contains("$") && !$0.markdown.contains("\\(") }
+        #expect(examples.count >= 4)
+        for example in examples {
+            let ours = CommonMarkConformanceTests.render(example.markdown)
+            let theirs = try Self.cmarkGFM(example.markdown)
+            #expect(ours == theirs, "example \(example.example):\n\(example.markdown)--- ours\n\(ours)--- cmark-gfm\n\(theirs)")
+        }
     }
 }

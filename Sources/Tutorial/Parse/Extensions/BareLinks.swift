@@ -8,14 +8,16 @@
 /// `?`, `!`, `.`, `,`, `:`, `*`, `_` and `~` are not part of it; a `)` is
 /// not, while the link has more `)` than `(`; and a `;` that ends an
 /// entity-like `&name;` is not, with the entity. A `www.` link gets
-/// `http://` in front. E-mail addresses are not linked: `<a@b.org>` does that.
+/// `http://` in front. An e-mail address (letters, digits and `.+-_`, an
+/// `@`, then a domain with a `.` that does not end in `-` or `_`) becomes a
+/// `mailto:` link.
 enum BareLinks {
     /// `inlines` with the URLs in their text as links (the inlines must not
     /// be inside a link already).
     static func apply(_ inlines: [MarkdownInline]) -> [MarkdownInline] {
         var result: [MarkdownInline] = []
         for inline in inlines {
-            guard case .text(let text) = inline, text.contains("www.") || text.contains("://") else {
+            guard case .text(let text) = inline, text.contains("www.") || text.contains("://") || text.contains("@") else {
                 result.append(inline)
                 continue
             }
@@ -37,6 +39,12 @@ enum BareLinks {
                 if plainStart < i { result.append(.text(string(chars[plainStart..<i]))) }
                 let shown = string(chars[i..<end])
                 result.append(.link(destination: prefix + shown, title: "", [.text(shown)]))
+                i = end
+                plainStart = end
+            } else if isLocal(chars[i]), i == 0 || !isLocal(chars[i - 1]), let end = email(chars, at: i) {
+                if plainStart < i { result.append(.text(string(chars[plainStart..<i]))) }
+                let shown = string(chars[i..<end])
+                result.append(.link(destination: "mailto:" + shown, title: "", [.text(shown)]))
                 i = end
                 plainStart = end
             } else {
@@ -67,6 +75,31 @@ enum BareLinks {
         while end < chars.count && !chars[end].properties.isWhitespace && chars[end] != "<" { end += 1 }
         end = trimmed(chars, start: i, end: end)
         return end > start ? (end, prefix) : nil
+    }
+
+    private static func isLocal(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII && (c.properties.isAlphabetic || c.properties.numericType != nil || c == "." || c == "+" || c == "-" || c == "_")
+    }
+
+    /// The end of an e-mail address starting at `i`; nil if none does.
+    private static func email(_ chars: [Unicode.Scalar], at i: Int) -> Int? {
+        var j = i
+        while j < chars.count && isLocal(chars[j]) { j += 1 }
+        guard j > i, j < chars.count, chars[j] == "@" else { return nil }
+        var end = j + 1
+        var periods = 0
+        while end < chars.count {
+            let c = chars[end]
+            if c == "." && end + 1 < chars.count && chars[end + 1].isASCII
+                && (chars[end + 1].properties.isAlphabetic || chars[end + 1].properties.numericType != nil || chars[end + 1] == "-" || chars[end + 1] == "_") {
+                periods += 1
+            } else if !(c.isASCII && (c.properties.isAlphabetic || c.properties.numericType != nil || c == "-" || c == "_")) {
+                break
+            }
+            end += 1
+        }
+        guard periods > 0, end > j + 1, chars[end - 1] != "-", chars[end - 1] != "_" else { return nil }
+        return end
     }
 
     /// The end of a valid domain starting at `i`.
