@@ -1,13 +1,13 @@
 /// GFM's extended autolinks: a bare `https://…`, `http://…`, `ftp://…` or `www.…` in
 /// text is a link, as cmark-gfm's autolink extension reads it.
 ///
-/// GFM's rules: the link starts at the start of the text, after white
-/// space, or after `*`, `_`, `~` or `(`; then comes a domain (segments of
-/// letters, digits, `_` and `-` separated by `.`, with no `_` in its last
-/// two segments) and a path up to white space or `<`. Then, from the end:
-/// `?`, `!`, `.`, `,`, `:`, `*`, `_` and `~` are not part of it; a `)` is
-/// not, while the link has more `)` than `(`; and a `;` that ends an
-/// entity-like `&name;` is not, with the entity. A `www.` link gets
+/// GFM's rules, as cmark-gfm applies them: the link starts at the start of
+/// the text, after white space, or after `*`, `_`, `~` or `(`; then comes a
+/// domain (segments of letters, digits, `_` and `-` separated by `.`, with
+/// no `_` in its last two segments) and a path up to white space or `<`.
+/// Then, from the end: `?`, `!`, `.`, `,`, `:`, `*`, `_`, `~`, `'`, `"` and
+/// `;` are not part of it (a `;` that ends an entity-like `&name;` takes the
+/// entity with it); nor is a `)` while the link has more `)` than `(`. A `www.` link gets
 /// `http://` in front. An e-mail address (letters, digits and `.+-_`, an
 /// `@`, then a domain with a `.` that does not end in `-` or `_`) becomes a
 /// `mailto:` link.
@@ -133,7 +133,7 @@ enum BareLinks {
         var end = end
         while end > start {
             let c = chars[end - 1]
-            if "?!.,:*_~".unicodeScalars.contains(c) {
+            if "?!.,:*_~'\"".unicodeScalars.contains(c) {
                 end -= 1
             } else if c == ")" {
                 let opens = chars[start..<end].filter { $0 == "(" }.count
@@ -143,8 +143,8 @@ enum BareLinks {
             } else if c == ";" {
                 var k = end - 2
                 while k > start && (chars[k].isASCII && (chars[k].properties.isAlphabetic || chars[k].properties.numericType != nil)) { k -= 1 }
-                guard k < end - 2, chars[k] == "&" else { break }
-                end = k
+                // An entity-like `&name;` goes with its `;`; a lone `;` goes alone (as cmark-gfm trims).
+                end = k < end - 2 && chars[k] == "&" ? k : end - 1
             } else {
                 break
             }
