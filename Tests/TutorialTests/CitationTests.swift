@@ -93,4 +93,19 @@ import Testing
         options.bibliography = ["/book/refs.bib"]
         #expect(WatchList.paths(options: options, packageRoot: nil).contains("/book/refs.bib"))
     }
+
+    @Test func thePrintBookGathersTheChaptersListsIntoOne() {
+        let one = Self.render("# One\n\n[@bishop2006] and [@murphy2012].\n").html
+        let two = Self.render("# Two\n\n[@bishop2006] again.\n").html
+        let page = PrintBook(bookTitle: "B", introHTML: "", chapters: [
+            PrintBook.Chapter(number: 1, title: "One", titleHTML: "One", bodyHTML: one, href: "01-one.html"),
+            PrintBook.Chapter(number: 2, title: "Two", titleHTML: "Two", bodyHTML: two, href: "02-two.html"),
+        ]).page()
+        #expect(page.components(separatedBy: #"<li id="cite:bishop2006">"#).count == 2, "one entry per work")
+        #expect(page.components(separatedBy: "role=\"doc-bibliography\"").count == 2, "one list")
+        #expect(page.components(separatedBy: ##"href="#cite:bishop2006""##).count == 3, "both chapters' citations lead to it")
+        let bishop = page.range(of: #"<li id="cite:bishop2006">"#)!.lowerBound
+        let murphy = page.range(of: #"<li id="cite:murphy2012">"#)!.lowerBound
+        #expect(bishop < murphy)
+    }
 }

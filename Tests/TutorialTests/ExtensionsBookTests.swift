@@ -33,6 +33,8 @@ import Testing
         let print = try String(contentsOfFile: output + "/print.html", encoding: .utf8)
         #expect(print.contains(#"role="doc-endnotes""#) && print.contains(#"role="doc-bibliography""#))
         #expect(print.contains(##"href="#ch-01-extensions-fn:1""##), "notes link within the chapter's section of the print book")
+        #expect(print.contains(##"href="#cite:shannon1948""##) && print.contains(#"<li id="cite:shannon1948">"#), "citations link to the book's one list")
+        #expect(!print.contains("-cite:"))
     }
 
     @Test func anUnknownCitationKeyAndAnUndefinedFootnoteAreReportedAtTheirLines() async throws {
