@@ -52,6 +52,9 @@ struct BookOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Number equations, figures and tables through the book (1, 2, …) or per chapter (2.1, 2.2, …).", valueName: "book|chapter"))
     var numbering: Numbering?
 
+    @Option(name: .long, help: ArgumentHelp("A BibTeX (.bib) or CSL-JSON (.json) file that [@key] citations read, instead of book.toml's [book] bibliography; repeat it for several.", valueName: "file"))
+    var bibliography: [String] = []
+
     @Flag(name: .long, help: "Print only errors and the summary of a failed build.")
     var quiet = false
 
@@ -98,6 +101,7 @@ struct BookOptions: ParsableArguments {
         options.allowOutside = allowOutside
         if strict { options.strict = true }
         if let numbering { options.numbering = numbering }
+        if !bibliography.isEmpty { options.bibliography = bibliography }
         options.writeSite = writeSite
         return options
     }

@@ -93,6 +93,18 @@ import Testing
         #expect(options.language == "fr" && options.strict)
     }
 
+    @Test func aBibliographyIsOneFileOrAList() throws {
+        let one = try book("[book]\nbibliography = \"refs.bib\"\n")
+        #expect(try BookConfig.load(directory: one, required: true)?.bibliography == [one + "/refs.bib"])
+        let many = try book("[book]\nbibliography = [\"a.bib\", \"/abs/b.json\"]\n")
+        let config = try #require(try BookConfig.load(directory: many, required: true))
+        #expect(config.bibliography == [many + "/a.bib", "/abs/b.json"])
+        var options = BuildOptions()
+        options.apply(config)
+        #expect(options.bibliography == config.bibliography)
+        #expect(try problems("[book]\nbibliography = 3\n") == ["2: 'book.bibliography' must be an array of strings, such as [\"a\", \"b\"], not an integer"])
+    }
+
     @Test func sourcesDefaultsToTheSourcesFolderOnlyWhenItExists() throws {
         let with = try #require(try BookConfig.load(directory: try book("", folders: ["Sources"]), required: true))
         #expect(with.sources.count == 1 && with.sources[0].hasSuffix("/Sources"))
@@ -111,7 +123,7 @@ import Testing
 
     @Test func unknownKeysAndTablesAreErrorsAtTheirLines() throws {
         #expect(try problems("[book]\ntitle = \"T\"\ntitel = \"T\"\n[bild]\nx = 1\n") == [
-            "3: unknown key 'titel' in [book]; it knows authors, description, language, title",
+            "3: unknown key 'titel' in [book]; it knows authors, bibliography, description, language, title",
             "4: unknown table or key 'bild'; book.toml knows [book], [build], [swift] and [html]",
         ])
         #expect(try problems("book.title = \"T\"\nbuild.jobs = 3\n") == ["2: unknown key 'jobs' in [build]; it knows chapters, output, strict, timeout"])

@@ -29,8 +29,15 @@ import Testing
     }
 
     /// Whether a document uses any of the tutorial's syntax.
+    /// A bare URL or e-mail address (GFM's extended autolinks) counts:
+    /// cmark leaves it as text; `GFMExtensionTests` compares those examples with cmark-gfm.
     static func usesTutorialSyntax(_ markdown: String) -> Bool {
-        ["\\(", "$", "@fig:", "@eq:", "\u{E000}", "\u{E001}"].contains(where: markdown.contains)
+        ["\\(", "$", "@fig:", "@eq:", "\u{E000}", "\u{E001}"].contains(where: markdown.contains) || usesBareLinks(markdown)
+    }
+
+    static func usesBareLinks(_ markdown: String) -> Bool {
+        markdown.range(of: #"(^|[\s*_~])(https?://|ftp://|www\.)"#, options: .regularExpression) != nil
+            || markdown.range(of: #"(^|[^<A-Za-z0-9.+_-])[A-Za-z0-9.+_-]+@[A-Za-z0-9_-]+\.[A-Za-z0-9]"#, options: .regularExpression) != nil
     }
 
     @Test func plainSpecExamplesRenderAsCmarkDoes() throws {

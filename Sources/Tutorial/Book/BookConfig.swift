@@ -39,6 +39,8 @@ public struct BookConfig: Sendable {
     /// `[html] files`, resolved: hidden files (or folders) that links may
     /// publish all the same, such as `.well-known/security.txt`.
     public var publishedFiles: [String] = []
+    /// `[book] bibliography`: the BibTeX or CSL-JSON files citations read, resolved against the book's folder.
+    public var bibliography: [String] = []
 
     /// The file name render looks for.
     public static let fileName = "book.toml"

@@ -30,9 +30,9 @@ struct BookConfigReader {
     }
 
     /// The keys of each table, and what each must hold.
-    enum Kind { case string, strings, number, bool, packages }
+    enum Kind { case string, strings, number, bool, packages, stringOrStrings }
     static let schema: [String: [String: Kind]] = [
-        "book": ["title": .string, "authors": .strings, "language": .string, "description": .string],
+        "book": ["title": .string, "authors": .strings, "language": .string, "description": .string, "bibliography": .stringOrStrings],
         "build": ["chapters": .string, "output": .string, "timeout": .number, "strict": .bool],
         "swift": ["sources": .strings, "packages": .packages],
         "html": ["css": .strings, "numbering": .string, "files": .strings],
@@ -117,6 +117,13 @@ struct BookConfigReader {
                     confine(listed, at: path + [String(k)], what: "published file", escape: false)
                 }
             default: break
+            }
+        case .stringOrStrings:
+            // `bibliography = "references.bib"` or a list of files.
+            if let one = value.string {
+                config.bibliography = [config.resolve(one)]
+            } else if let many = strings(value, at: path) {
+                config.bibliography = many.map(config.resolve)
             }
         case .number:
             guard let seconds = value.double ?? value.int.map(Double.init) else {

@@ -75,9 +75,11 @@ public struct BookBuilder: Sendable {
             documents: documents, pages: pages, runs: checks.map(\.run),
             allRan: zip(programs, checks).allSatisfy { !$0.hasWork || ($1.run?.completed ?? false) },
             numbering: options.numbering, chapters: Self.chapterNumbers(documents))
+        let (bibliography, bibliographyProblems) = Bibliography.load(options.bibliography)
+        let citationProblems = bibliographyProblems.isEmpty ? Citations.problems(documents, bibliography: bibliography) : []
         // The search index is built in the same node batch as the math, from a text-only pass.
         let search: (([ChapterFormulas]) -> SearchRequest)? = options.writeSite ? { formulas in
-            SearchRequest(documents: searchDocuments(documents, checks: checks, pages: pages, formulas: formulas, references: references),
+            SearchRequest(documents: searchDocuments(documents, checks: checks, pages: pages, formulas: formulas, references: references, bibliography: bibliography),
                           lunrModule: options.lunrModuleDirectory)
         } : nil
         let math = try await BookMath.typeset(documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache), search: search)
@@ -87,7 +89,7 @@ public struct BookBuilder: Sendable {
         let bodies = ParallelMap.map(documents.indices) { k in
             ChapterTypesetter(
                 document: documents[k], run: checks[k].run, page: pages[k], formulas: math.formulas[k],
-                formulaHTML: math.html, references: references, unsafe: options.unsafe
+                formulaHTML: math.html, references: references, unsafe: options.unsafe, bibliography: bibliography
             ).typeset()
         }
         let anchors = documents.indices.map { k in
@@ -101,6 +103,7 @@ public struct BookBuilder: Sendable {
         }
         let diagnostics = Diagnostic.ordered(
             loadProblems + nameProblems + links.diagnostics + htmlWarnings + checks.flatMap(\.diagnostics) + referenceProblems
+                + bibliographyProblems + citationProblems
                 + math.diagnostics + anchorProblems + coverageProblems)
         let reports = zip(finished, pages).enumerated().map { k, pair in
             let (done, page) = pair
@@ -181,14 +184,15 @@ public struct BookBuilder: Sendable {
     /// The book's sections for the search index: each chapter typeset once
     /// more with its formulas left out (cheap next to KaTeX), cut at its headings.
     func searchDocuments(
-        _ documents: [ChapterDocument], checks: [ChapterCheck], pages: [String], formulas: [ChapterFormulas], references: CrossReferences
+        _ documents: [ChapterDocument], checks: [ChapterCheck], pages: [String], formulas: [ChapterFormulas], references: CrossReferences,
+        bibliography: Bibliography = Bibliography()
     ) -> [SearchDocument] {
         // Inline math becomes "…" (a teaser reads "the logits were … and"), display math nothing.
         let noMath = Dictionary(formulas.flatMap(\.all).map { ($0, $0.display ? "" : "…") }, uniquingKeysWith: { a, _ in a })
         let sections = ParallelMap.map(Array(documents.indices)) { k -> [SearchDocument] in
             let output = ChapterTypesetter(
                 document: documents[k], run: checks[k].run, page: pages[k], formulas: formulas[k],
-                formulaHTML: noMath, references: references, unsafe: false, listings: false
+                formulaHTML: noMath, references: references, unsafe: false, listings: false, bibliography: bibliography
             ).typeset()
             return SearchSections.documents(html: output.html, page: PageNames.href(pages[k]), chapterTitle: output.title)
         }

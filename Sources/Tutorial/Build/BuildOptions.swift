@@ -68,6 +68,8 @@ public struct BuildOptions: Sendable {
     public var bookDescription: String?
     /// `[html] css`: stylesheets copied into the site and linked after the built-in one.
     public var stylesheets: [String] = []
+    /// `[book] bibliography` or `--bibliography`: the files `[@key]` citations read.
+    public var bibliography: [String] = []
     /// `[swift] sources`: folders whose `.swift` files make the shared module every chapter imports.
     public var sharedSources: [String] = []
     /// `[swift] packages`: local packages whose products every chapter imports.
@@ -93,6 +95,7 @@ public struct BuildOptions: Sendable {
         if let language = config.language { self.language = language }
         bookDescription = config.description
         stylesheets = config.stylesheets
+        bibliography = config.bibliography
         if let numbering = config.numbering { self.numbering = numbering }
         sharedSources = config.sources
         packages = config.packages

@@ -79,6 +79,8 @@ struct BuildStamp: Codable {
                 hash.add(file)
                 hash.add(try BuildStamp.checksum(file))
             }
+            // A changed bibliography changes every citing page.
+            for file in options.bibliography { hash.add(file); hash.add((try? BuildStamp.checksum(file)) ?? "missing") }
             for folder in options.sharedSources { hash.add(folder); hash.add((try? BuildStamp.listing(folder)) ?? "missing") }
             for file in SharedModuleBuilder.files(in: options.sharedSources) {
                 hash.add(file)

@@ -37,7 +37,7 @@ enum RawHTMLCheck {
         inlines.flatMap { inline -> [String] in
             switch inline {
             case .html(let h): isComment(h) ? [] : [h]
-            case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c): rawHTML(in: c)
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c): rawHTML(in: c)
             default: []
             }
         }

@@ -60,27 +60,42 @@ struct LocalLinks {
             let document = documents[k]
             let folder = URL(fileURLWithPath: document.path).standardizedFileURL.deletingLastPathComponent().path
             var locator = LinkLocator(text: document.source.text)
-            blocks.updateInlines { inlines, block in
-                MarkdownInline.updateLinks(&inlines) { inline in
-                    switch inline {
-                    case .link(let destination, let title, let children):
-                        let at = locator.locate(destination, in: block)
-                        let href = rewrite(destination, image: false, from: k, folder: folder, at: at, file: document.path, into: &result)
-                        inline = .link(destination: href, title: title, children)
-                    case .image(let source, let title, let children):
-                        let at = locator.locate(source, in: block)
-                        if Self.isEmpty(children) {
-                            result.diagnostics.append(Diagnostic(file: document.path, line: at.line, column: at.column, severity: .warning,
-                                "the image '\(source)' has no alt text: describe it for readers who cannot see it, as in ![a plot of the loss](\(source))"))
+            // The chapter's text, then its footnotes: links there lead somewhere too.
+            func visit(_ blocks: inout [MarkdownBlock]) {
+                blocks.updateInlines { inlines, block in
+                    MarkdownInline.updateLinks(&inlines) { inline in
+                        switch inline {
+                        case .link(let destination, let title, let children):
+                            let at = locator.locate(destination, in: block)
+                            let href = rewrite(destination, image: false, from: k, folder: folder, at: at, file: document.path, into: &result)
+                            inline = .link(destination: href, title: title, children)
+                        case .image(let source, let title, let children):
+                            let at = locator.locate(source, in: block)
+                            if Self.isEmpty(children) {
+                                result.diagnostics.append(Diagnostic(file: document.path, line: at.line, column: at.column, severity: .warning,
+                                    "the image '\(source)' has no alt text: describe it for readers who cannot see it, as in ![a plot of the loss](\(source))"))
+                            }
+                            let href = rewrite(source, image: true, from: k, folder: folder, at: at, file: document.path, into: &result)
+                            inline = .image(source: href, title: title, children)
+                        default:
+                            break
                         }
-                        let href = rewrite(source, image: true, from: k, folder: folder, at: at, file: document.path, into: &result)
-                        inline = .image(source: href, title: title, children)
-                    default:
-                        break
                     }
                 }
             }
+            visit(&blocks)
             result.documents[k].blocks = blocks
+            for n in document.footnotes.indices {
+                var note = document.footnotes[n].blocks
+                visit(&note)
+                result.documents[k].footnotes[n].blocks = note
+            }
+            for (index, inlines) in document.inlineNotes {
+                let line = document.spans[index].location.line
+                var note = [MarkdownBlock(kind: .paragraph(inlines), startLine: line, endLine: line)]
+                visit(&note)
+                if case .paragraph(let rewritten) = note[0].kind { result.documents[k].inlineNotes[index] = rewritten }
+            }
         }
         return result
     }
@@ -154,8 +169,8 @@ struct LocalLinks {
         inlines.allSatisfy { inline in
             switch inline {
             case .text(let t), .code(let t): t.allSatisfy(\.isWhitespace)
-            case .softBreak, .lineBreak, .html: true
-            case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c): isEmpty(c)
+            case .softBreak, .lineBreak, .html, .taskBox: true
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c): isEmpty(c)
             case .span: false
             }
         }

@@ -25,6 +25,14 @@ public struct ChapterDocument: Sendable {
     /// A swift block does not parse: the chapter is not compiled (swiftc would
     /// only repeat the problem, far from where it is).
     public var hasSyntaxErrors = false
+    /// The `[^label]: …` definitions, in the order they stand in the chapter.
+    public var footnotes: [FootnoteDefinition] = []
+    /// The content of each inline footnote `^[…]`, by the index of its opening span.
+    public var inlineNotes: [Int: [MarkdownInline]] = [:]
+    /// The id a heading's `{#id}` gives it, by the heading's line.
+    public var headingIDs: [Int: String] = [:]
+    /// The `{#fig:name width=60%}` after an image alone in its paragraph, by the paragraph's line.
+    public var imageAttributes: [Int: ImageAttributes] = [:]
 
     /// The chapter's path, as diagnostics show it.
     public var path: String { source.path }

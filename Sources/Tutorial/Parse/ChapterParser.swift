@@ -7,7 +7,10 @@ import Foundation
 /// container markers stripped (`LeafText`), so a span never crosses a block
 /// boundary; a leaf with spans has its inlines read again from its masked
 /// text, so that `*` or `_` inside math never becomes emphasis. Swift and
-/// derivation blocks are read from the code blocks.
+/// derivation blocks are read from the code blocks. Footnote definitions
+/// are found and hidden from cmark first (`FootnoteLines`), and read on
+/// their own; then `ChapterExtensions` reads what cmark left as text
+/// (strikethrough, task boxes, bare links, inline notes, attributes).
 public enum ChapterParser {
     /// Parses one chapter; problems found on the way (an unbalanced `\(`, an
     /// unknown block option, a malformed derivation) are in `diagnostics`.
@@ -19,14 +22,36 @@ public enum ChapterParser {
         let article = ArticleComments.rewrite(original.text, file: original.path)
         var source = original
         source.text = article.text
-        var parser = Parser(source: source, lines: SourceLines(source.text), smart: smart)
-        var (blocks, tooDeep) = CommonMark.read(source.text, smart: smart)
+        var lines = SourceLines(source.text)
+        var text = source.text
+        var noteLines: [FootnoteLines.Found] = []
+        var masked: [[Unicode.Scalar]] = []
+        if text.contains("[^") {
+            noteLines = FootnoteLines.find(lines, blocks: CommonMark.document(text, smart: smart))
+            if !noteLines.isEmpty {
+                masked = FootnoteLines.masked(lines, noteLines)
+                text = FootnoteLines.mainText(masked, noteLines)
+                lines = SourceLines(FootnoteLines.allText(masked))
+            }
+        }
+        var parser = Parser(source: source, lines: lines, smart: smart)
+        var (blocks, tooDeep) = CommonMark.read(text, smart: smart)
         var seenLines = Set<Int>()
         for place in tooDeep where seenLines.insert(place.line).inserted {  // one error a line
             parser.diagnostics.append(Diagnostic(file: source.path, line: place.line, column: place.column,
                 "the chapter nests block quotes, lists, emphasis or links more than \(CommonMark.maxDepth) levels deep here; render reads at most \(CommonMark.maxDepth) (what is inside is left out)"))
         }
         parser.visit(&blocks, containers: [])
+        var footnotes: [FootnoteDefinition] = []
+        for entry in noteLines {
+            var noteBlocks = CommonMark.document(FootnoteLines.noteText(masked, entry), smart: smart)
+            let (firstSpan, firstProblem) = (parser.spans.count, parser.diagnostics.count)
+            parser.visit(&noteBlocks, containers: [])
+            parser.shiftColumns(entry.indents, spans: firstSpan..., diagnostics: firstProblem...)
+            footnotes.append(FootnoteDefinition(label: entry.label, location: entry.location, blocks: FootnoteLines.unmasked(noteBlocks)))
+        }
+        let extensions = ChapterExtensions.apply(
+            blocks: blocks, footnotes: footnotes, spans: parser.spans, lines: lines, file: source.path)
 
         var expressions: [InlineExpression] = []
         var firstOfSpan: [Int] = []
@@ -36,13 +61,15 @@ public enum ChapterParser {
             case .value(let e): expressions.append(e)
             case .math(let m):
                 for case .value(let e) in m.pieces { expressions.append(e) }
-            case .reference: break
+            case .reference, .footnote, .inlineNote, .inlineNoteEnd, .citation: break
             }
         }
         var document = ChapterDocument(
-            source: source, blocks: blocks, spans: parser.spans,
+            source: source, blocks: extensions.blocks, spans: parser.spans,
             swiftBlocks: parser.swiftBlocks, derivations: parser.derivations, expressions: expressions,
-            firstExpressionOfSpan: firstOfSpan, diagnostics: article.diagnostics + parser.diagnostics, hasSyntaxErrors: parser.syntaxErrors)
+            firstExpressionOfSpan: firstOfSpan, diagnostics: article.diagnostics + parser.diagnostics + extensions.diagnostics,
+            hasSyntaxErrors: parser.syntaxErrors, footnotes: extensions.footnotes, inlineNotes: extensions.inlineNotes,
+            headingIDs: extensions.headingIDs, imageAttributes: extensions.imageAttributes)
         document.uncheckedMarks = article.marks
         if !article.claimColumns.isEmpty {
             // A claim written as a comment is reported at its number, as the article shows it.
@@ -85,8 +112,8 @@ public enum ChapterParser {
                 case .blockQuote(var children):
                     let callout = self.callout(&children, containers: containers + [.quote])
                     visit(&children, containers: containers + [.quote])
-                    if let (kind, title) = callout {
-                        block.kind = .callout(Callout(kind: kind, title: title, blocks: children))
+                    if let (kind, title, label) = callout {
+                        block.kind = .callout(Callout(kind: kind, title: title, blocks: children, label: label))
                     } else {
                         block.kind = .blockQuote(children)
                     }
@@ -101,6 +128,36 @@ public enum ChapterParser {
                 result.append(block)
             }
             blocks = result
+        }
+
+        /// Puts back the indent a footnote's later paragraphs lost (see
+        /// `FootnoteLines`) on the columns of what was found in them.
+        mutating func shiftColumns(_ indents: [Int: Int], spans: PartialRangeFrom<Int>, diagnostics: PartialRangeFrom<Int>) {
+            guard !indents.isEmpty else { return }
+            func shifted(_ location: SourceLocation) -> SourceLocation {
+                SourceLocation(line: location.line, column: location.column + (indents[location.line] ?? 0))
+            }
+            func shifted(_ e: InlineExpression) -> InlineExpression {
+                var e = e
+                e.location = shifted(e.location)
+                return e
+            }
+            for k in self.spans.indices[spans] {
+                self.spans[k].location = shifted(self.spans[k].location)
+                switch self.spans[k].kind {
+                case .value(let e): self.spans[k].kind = .value(shifted(e))
+                case .math(var m):
+                    m.pieces = m.pieces.map { if case .value(let e) = $0 { .value(shifted(e)) } else { $0 } }
+                    self.spans[k].kind = .math(m)
+                case .citation(var c):
+                    c.items = c.items.map { var item = $0; item.location = shifted(item.location); return item }
+                    self.spans[k].kind = .citation(c)
+                default: break
+                }
+            }
+            for k in self.diagnostics.indices[diagnostics] {
+                self.diagnostics[k].column += indents[self.diagnostics[k].line] ?? 0
+            }
         }
 
         /// Finds the spans of a paragraph or heading and, if there are any,
@@ -121,7 +178,7 @@ public enum ChapterParser {
         /// - Parameter cell: a table cell, which holds inlines only: text that
         ///   cmark would read as a block (`---`, `# a`) stays literal text.
         mutating func inlines(of leaf: LeafText, always: Bool, cell: Bool = false) -> [MarkdownInline]? {
-            let mayHoldSpans = leaf.scalars.contains(where: { $0 == "\\" || $0 == "$" || $0 == "@" || $0 == "\u{E000}" || $0 == "\u{E001}" })
+            let mayHoldSpans = leaf.scalars.contains(where: { $0 == "\\" || $0 == "$" || $0 == "@" || $0 == "^" || $0 == "\u{E000}" || $0 == "\u{E001}" })
             var masked = leaf.text
             if mayHoldSpans {
                 let result = Scanner.scan(leaf, file: source.path, firstIndex: spans.count)
@@ -185,13 +242,37 @@ public enum ChapterParser {
         /// If a block quote's first line is a callout marker (`[!NOTE]`…),
         /// removes that line from its first paragraph and returns the kind
         /// and the title written after the marker.
-        mutating func callout(_ children: inout [MarkdownBlock], containers: [LeafText.Container]) -> (Callout.Kind, [MarkdownInline])? {
+        mutating func callout(_ children: inout [MarkdownBlock], containers: [LeafText.Container]) -> (Callout.Kind, [MarkdownInline], String?)? {
             guard let first = children.first, case .paragraph = first.kind,
                   let leaf = LeafText(first, containers: containers, lines: lines)
             else { return nil }
             let firstLine = leaf.slice(leaf.lines()[0])
-            guard firstLine.scalars.first == "[", let (kind, rest) = Callout.marker(Substring(firstLine.text)) else { return nil }
-            let titleText = rest.trimmingCharacters(in: .whitespaces)
+            guard firstLine.scalars.first == "[" else { return nil }
+            guard let (kind, rest) = Callout.marker(Substring(firstLine.text)) else {
+                if let name = Callout.markerName(Substring(firstLine.text)) {
+                    let kinds = Callout.Kind.allCases.map { "[!\($0.rawValue.uppercased())]" }.joined(separator: ", ")
+                    diagnostics.append(Diagnostic(file: source.path, line: first.startLine, column: firstLine.locations[0].column, severity: .warning,
+                        "'[!\(name)]' is not a callout kind render knows, so this is shown as a plain quote with the marker as text; the kinds are \(kinds)"))
+                }
+                return nil
+            }
+            var titleText = rest.trimmingCharacters(in: .whitespaces)
+            var label: String?
+            if titleText.hasSuffix("}"), let open = titleText.lastIndex(of: "{") {
+                let inside = titleText[titleText.index(after: open)..<titleText.index(before: titleText.endIndex)]
+                let column = firstLine.locations[0].column + firstLine.text.distance(from: firstLine.text.startIndex,
+                    to: firstLine.text.range(of: "{", options: .backwards)?.lowerBound ?? firstLine.text.startIndex)
+                if let prefix = kind.labelPrefix, inside.hasPrefix("#\(prefix):"), inside.count > prefix.count + 2,
+                   HeadingAttributes.isID(inside.dropFirst()) {
+                    label = String(inside.dropFirst())
+                } else {
+                    let expected = kind.labelPrefix.map { "{#\($0):NAME}" }
+                    diagnostics.append(Diagnostic(file: source.path, line: first.startLine, column: column,
+                        expected.map { "the label '{\(inside)}' is not understood: a \(kind.rawValue)'s label is \($0)" }
+                            ?? "a \(kind.rawValue) takes no label or attributes: '{\(inside)}' is not understood"))
+                }
+                titleText = String(titleText[..<open]).trimmingCharacters(in: .whitespaces)
+            }
             let title = titleText.isEmpty ? [] : (CommonMark.inlines(titleText, smart: smart) ?? [.text(titleText)])
             if first.endLine == first.startLine {
                 children.removeFirst()
@@ -204,7 +285,7 @@ public enum ChapterParser {
                 }
                 children[0] = rest
             }
-            return (kind, title)
+            return (kind, title, label)
         }
 
         mutating func code(_ block: MarkdownBlock, info: String, literal: String, index: Int) {

@@ -60,6 +60,9 @@ extension MarkdownInline {
             case .strong(var children):
                 updateLinks(&children, body)
                 inlines[k] = .strong(children)
+            case .strikethrough(var children):
+                updateLinks(&children, body)
+                inlines[k] = .strikethrough(children)
             case .link(let destination, let title, var children):
                 var link = MarkdownInline.link(destination: destination, title: title, [])
                 body(&link)

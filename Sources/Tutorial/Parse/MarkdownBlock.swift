@@ -51,4 +51,8 @@ public indirect enum MarkdownInline: Sendable, Hashable {
     case image(source: String, title: String, [MarkdownInline])
     /// The chapter's span number `index` (a value, claim, formula or reference).
     case span(Int)
+    /// GFM strikethrough: `~~text~~` (or `~text~`).
+    case strikethrough([MarkdownInline])
+    /// A GFM task list item's box, `[ ]` or `[x]`, first in its item; shown disabled.
+    case taskBox(checked: Bool)
 }

@@ -1,6 +1,8 @@
-/// Finds inline values `\(…)`, claims `\(… ≈ …)`, math `$…$` / `$$…$$` and
-/// references `@fig:…` / `@eq:…` / `@tbl:…` in the text of one leaf block (a paragraph
-/// or a heading; see `LeafText`), before cmark reads the leaf's inlines.
+/// Finds inline values `\(…)`, claims `\(… ≈ …)`, math `$…$` / `$$…$$`,
+/// references `@fig:…` / `@eq:…` / `@tbl:…` / `@sec:…` / `@thm:…` …, footnote
+/// references `[^label]` and inline notes `^[…]`, and citations `[@key]` /
+/// `@key` in the text of one leaf block (a paragraph or a heading; see
+/// `LeafText`), before cmark reads the leaf's inlines.
 ///
 /// cmark must not see these spans: `*` and `_` inside them would become
 /// emphasis. The scanner skips what cmark reads as code or markup — code
@@ -23,6 +25,8 @@ struct Scanner {
 
     var spans: [(span: Span, range: Range<Int>)] = []
     var diagnostics: [Diagnostic] = []
+    /// Where the `]` of each open inline footnote `^[` stands, innermost last.
+    var noteEnds: [Int] = []
 
     /// What scanning one leaf produced.
     struct Result {
@@ -62,7 +66,21 @@ struct Scanner {
     mutating func run() {
         var i = 0
         while i < scalars.count {
+            // A note's `]` that another span swallowed closes nothing: its `^[` stays text.
+            while let end = noteEnds.last, end < i { noteEnds.removeLast() }
+            if noteEnds.last == i {
+                noteEnds.removeLast()
+                record(.inlineNoteEnd, range: i..<(i + 1))
+                i += 1
+                continue
+            }
             switch scalars[i] {
+            case "[" where i + 1 < scalars.count && scalars[i + 1] == "^":
+                i = footnote(at: i)
+            case "[":
+                i = bracketedCitation(at: i)
+            case "^" where i + 1 < scalars.count && scalars[i + 1] == "[":
+                i = inlineNote(at: i)
             case "`":
                 i = skipCodeSpan(at: i)
             case "\\":
@@ -288,7 +306,7 @@ struct Scanner {
 
     mutating func reference(at i: Int) -> Int {
         if i > 0 && (Self.isLabelCharacter(scalars[i - 1]) || scalars[i - 1] == ".") { return i + 1 }
-        for prefix in ["fig:", "eq:", "tbl:"] {
+        for prefix in CrossReferences.Kind.allCases.map({ $0.rawValue + ":" }) {
             let p = Array(prefix.unicodeScalars)
             guard i + p.count < scalars.count, Array(scalars[(i + 1)...(i + p.count)]) == p else { continue }
             var j = i + 1 + p.count
@@ -298,6 +316,81 @@ struct Scanner {
             let label = String(String.UnicodeScalarView(scalars[(i + 1)..<j]))
             record(.reference(label), range: i..<j)
             return j
+        }
+        // A bare citation, `@key`: the typesetter shows it as text if no bibliography has the key.
+        guard i + 1 < scalars.count, Citation.isKeyCharacter(scalars[i + 1]) else { return i + 1 }
+        let end = Citation.keyEnd(scalars, from: i + 1, limit: scalars.count)
+        let key = String(String.UnicodeScalarView(scalars[(i + 1)..<end]))
+        record(.citation(Citation(items: [Citation.Item(key: key, prefix: "", locator: "", suppressAuthor: false, location: location(i))],
+                                  bracketed: false)), range: i..<end)
+        return end
+    }
+
+    /// `[@a, p. 3; see -@b]`: a bracket whose every `;`-separated part
+    /// holds one `@key` (or `-@key`), closed in the leaf and not followed
+    /// by `(` or `[` (then it is a link); else the `[` is text.
+    mutating func bracketedCitation(at i: Int) -> Int {
+        var close = i + 1
+        while close < scalars.count && scalars[close] != "]" && scalars[close] != "[" && scalars[close] != "`" { close += 1 }
+        guard close < scalars.count, scalars[close] == "]", scalars[(i + 1)..<close].contains("@") else { return i + 1 }
+        if close + 1 < scalars.count && (scalars[close + 1] == "(" || scalars[close + 1] == "[") { return i + 1 }
+        var items: [Citation.Item] = []
+        var start = i + 1
+        for end in Array((i + 1)..<close).filter({ scalars[$0] == ";" }) + [close] {
+            guard let item = citationItem(start..<end) else { return i + 1 }
+            items.append(item)
+            start = end + 1
+        }
+        record(.citation(Citation(items: items, bracketed: true)), range: i..<(close + 1))
+        return close + 1
+    }
+
+    /// One part of a bracketed citation: `see -@key, p. 3`.
+    func citationItem(_ range: Range<Int>) -> Citation.Item? {
+        guard let at = range.first(where: { k in
+            scalars[k] == "@" && (k == range.lowerBound || scalars[k - 1] == " " || scalars[k - 1] == "-")
+                && k + 1 < range.upperBound && Citation.isKeyCharacter(scalars[k + 1])
+        }) else { return nil }
+        let suppress = at > range.lowerBound && scalars[at - 1] == "-"
+        let prefixEnd = suppress ? at - 1 : at
+        let end = Citation.keyEnd(scalars, from: at + 1, limit: range.upperBound)
+        func text(_ r: Range<Int>) -> String {
+            String(String.UnicodeScalarView(scalars[r])).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var locator = text(end..<range.upperBound)
+        if locator.hasPrefix(",") { locator = String(locator.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        return Citation.Item(key: text((at + 1)..<end), prefix: text(range.lowerBound..<prefixEnd), locator: locator,
+                             suppressAuthor: suppress, location: location(at))
+    }
+
+    /// `[^label]`: a footnote reference (a label has no spaces or brackets).
+    mutating func footnote(at i: Int) -> Int {
+        var j = i + 2
+        while j < scalars.count && scalars[j] != "]" && scalars[j] != "[" && !scalars[j].properties.isWhitespace { j += 1 }
+        guard j > i + 2, j < scalars.count, scalars[j] == "]" else { return i + 1 }
+        record(.footnote(String(String.UnicodeScalarView(scalars[(i + 2)..<j]))), range: i..<(j + 1))
+        return j + 1
+    }
+
+    /// `^[`, when a `]` closes it in the leaf (brackets nest; code spans
+    /// and escaped brackets do not count): an inline footnote, whose
+    /// content is scanned as prose.
+    mutating func inlineNote(at i: Int) -> Int {
+        var depth = 0
+        var j = i + 2
+        while j < scalars.count {
+            switch scalars[j] {
+            case "\\": j += 2; continue
+            case "`": j = skipCodeSpan(at: j); continue
+            case "[": depth += 1
+            case "]" where depth == 0:
+                record(.inlineNote, range: i..<(i + 2))
+                noteEnds.append(j)
+                return i + 2
+            case "]": depth -= 1
+            default: break
+            }
+            j += 1
         }
         return i + 1
     }

@@ -73,6 +73,15 @@ public struct Span: Sendable, Hashable {
         case math(MathSpan)
         /// `@fig:NAME`, `@eq:NAME` or `@tbl:NAME`.
         case reference(String)
+        /// `[^LABEL]`: a reference to the footnote defined by `[^LABEL]: …`.
+        case footnote(String)
+        /// The `^[` that opens an inline footnote; the inlines up to its
+        /// `inlineNoteEnd` are the note (see `ChapterDocument.inlineNotes`).
+        case inlineNote
+        /// The `]` that closes an inline footnote.
+        case inlineNoteEnd
+        /// `[@key]`, `[@a; @b, p. 3]` or a bare `@key`.
+        case citation(Citation)
     }
 
     /// What the span is.

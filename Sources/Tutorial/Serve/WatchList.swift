@@ -2,7 +2,7 @@ import Foundation
 
 /// What `render serve` and `render watch` watch: everything a build reads.
 ///
-/// The chapters folder; the book's `book.toml`, its shared source folders
+/// The chapters folder; the book's `book.toml`, its bibliography files, its shared source folders
 /// and the `Sources` folder and manifest of each of its packages; and, when
 /// render runs from its package, the runtime's sources that chapter programs
 /// link. (A package's own changes are picked up by the build itself, which
@@ -16,6 +16,7 @@ public enum WatchList {
         paths += options.sharedSources.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         for package in options.packages { paths += [package.path + "/Package.swift", package.path + "/Sources"] }
         paths += options.stylesheets.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        paths += options.bibliography.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         if let packageRoot { paths += [packageRoot + "/Sources/ChapterRuntime", packageRoot + "/Sources/ChapterChannel", packageRoot + "/Sources/NumberFormatting"] }
         var seen = Set<String>()
         return paths.filter { seen.insert($0).inserted }

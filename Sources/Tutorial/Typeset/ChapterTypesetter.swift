@@ -15,6 +15,8 @@ struct ChapterTypesetter {
     /// False for the search index's text pass: code listings and printed
     /// output (which search leaves out) are not highlighted, just omitted.
     var listings = true
+    /// The works `[@key]` and `@key` cite.
+    var bibliography = Bibliography()
 
     struct Output {
         var html: String
@@ -32,6 +34,8 @@ struct ChapterTypesetter {
         var spanHTML: [String] = []
         var spanText: [String] = []
         var blockHTML: [Int: String] = [:]
+        let notes = Footnotes(document)
+        let citations = Citations(bibliography: bibliography)
         for (index, span) in document.spans.enumerated() {
             let id = document.firstExpressionOfSpan[index]
             switch span.kind {
@@ -55,6 +59,18 @@ struct ChapterTypesetter {
                     spanHTML.append(rendered)
                 }
                 spanText.append(formula?.tex ?? "")
+            case .footnote(let label):
+                spanHTML.append(notes.marks[index] ?? HTML.escape("[^\(label)]"))
+                spanText.append("")
+            case .inlineNote:
+                spanHTML.append(notes.marks[index] ?? "^[")
+                spanText.append("")
+            case .inlineNoteEnd:
+                spanHTML.append("]")
+                spanText.append("]")
+            case .citation(let citation):
+                spanHTML.append(citations.html(citation))
+                spanText.append(citations.text(citation))
             case .reference(let label):
                 if let target = references.resolve(label) {
                     spanHTML.append(references.link(target, from: page))
@@ -91,11 +107,17 @@ struct ChapterTypesetter {
                 case .text: return HTMLRenderer.escape(spanText[index])
                 case .insideLink:
                     // Links do not nest: a reference inside a link's text is its name.
-                    if case .reference = document.spans[index].kind { return HTMLRenderer.escape(spanText[index]) }
+                    switch document.spans[index].kind {
+                    case .reference, .citation: return HTMLRenderer.escape(spanText[index])
+                    default: break
+                    }
+                    if let mark = notes.plainMark(index) { return mark }
                     return spanHTML[index]
                 }
             },
             isBlock: { blockHTML[$0] != nil })
+        renderer.numbered = { [references, page] line in references.numbered[CrossReferences.Place(page: page, line: line)] }
+        renderer.imageAttributes = { [document] line in document.imageAttributes[line] }
 
         // The title is the chapter's first block when that is a level-1 heading; the page shows it above the body.
         var body = document.blocks
@@ -105,11 +127,13 @@ struct ChapterTypesetter {
             body.removeFirst()
         }
         let titleHTML = titleInlines.map { renderer.inlineHTML($0) }
-        let headings = HeadingAnchors.headings(in: body) { renderer.inlineHTML($0) }
+        let headings = HeadingAnchors.headings(in: body, explicit: document.headingIDs) { renderer.inlineHTML($0) }
         renderer.headingIDs = headings.map(\.id)
         var html = renderer.render(body)
         html += strayFigures.map(figureHTML).joined()
         html += strayTables.map(tableHTML).joined()
+        html += citations.section(document)
+        html += notes.section(document, blocks: { renderer.render($0) }, inlines: { renderer.inlineHTML($0) })
         let outline = headings.filter { $0.level >= 2 && $0.level <= 3 }
             .map { OutlineEntry(level: $0.level, id: $0.id, titleHTML: HTML.escape($0.text)) }
         let title = titleHTML.map(HeadingAnchors.plainText)

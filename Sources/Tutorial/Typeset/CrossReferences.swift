@@ -4,15 +4,25 @@
 public struct CrossReferences: Sendable {
     /// What a label names.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case equation = "eq", figure = "fig", table = "tbl"
+        case equation = "eq", figure = "fig", table = "tbl", section = "sec"
+        case theorem = "thm", lemma = "lem", proposition = "prp", corollary = "cor"
+        case definition = "def", example = "exm", remark = "rem"
 
-        /// "Equation", "Figure", "Table".
+        /// "Equation", "Figure", "Table", "Section", "Theorem"….
         public var name: String {
             switch self {
             case .equation: "Equation"
             case .figure: "Figure"
             case .table: "Table"
+            case .section: "Section"
+            default: Callout.Kind(rawValue: String(describing: self)).map(\.defaultTitle) ?? rawValue
             }
+        }
+
+        /// The kind a theorem-like callout is numbered as.
+        init?(_ callout: Callout.Kind) {
+            guard let prefix = callout.labelPrefix else { return nil }
+            self.init(rawValue: prefix)
         }
     }
 
@@ -35,6 +45,16 @@ public struct CrossReferences: Sendable {
 
     /// Every target, by label.
     public private(set) var targets: [String: Target] = [:]
+    /// Every numbered theorem-like block and image figure, labelled or not, by page and line.
+    public private(set) var numbered: [Place: Target] = [:]
+
+    /// A block's place: its page and first line.
+    public struct Place: Sendable, Hashable {
+        /// The page (`05-loss.html`).
+        public var page: String
+        /// The block's first line in its chapter.
+        public var line: Int
+    }
     private var counts: [Kind: Int] = [:]
 
     /// No targets yet.
@@ -48,7 +68,7 @@ public struct CrossReferences: Sendable {
     /// Registers a label; returns a message if it is malformed or already used.
     /// - Parameter chapter: the chapter's number, prefixed to the target's
     ///   number (`2.1`); nil numbers through the book.
-    public mutating func add(label: String, page: String, kind: Kind, chapter: Int? = nil) -> String? {
+    public mutating func add(label: String, page: String, kind: Kind, chapter: Int? = nil, number: String? = nil) -> String? {
         let prefix = kind.rawValue + ":"
         guard label.hasPrefix(prefix), label.count > prefix.count,
               label.dropFirst(prefix.count).allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
@@ -58,11 +78,30 @@ public struct CrossReferences: Sendable {
         if let existing = targets[label] {
             return "the label '\(label)' is already used by \(existing.name) on \(existing.page)"
         }
+        targets[label] = Target(number: number ?? nextNumber(kind, chapter: chapter), page: page, id: label, kind: kind)
+        return nil
+    }
+
+    /// Counts one more `kind`: its number, "3" or, per chapter, "2.3".
+    private mutating func nextNumber(_ kind: Kind, chapter: Int?) -> String {
         let count = (counts[kind] ?? 0) + 1
         counts[kind] = count
-        let number = chapter.map { "\($0).\(count)" } ?? String(count)
-        targets[label] = Target(number: number, page: page, id: label, kind: kind)
-        return nil
+        return chapter.map { "\($0).\(count)" } ?? String(count)
+    }
+
+    /// Numbers a theorem-like block or an image figure at `line` of `page`,
+    /// labelled or not; returns a message if its label is malformed or used.
+    mutating func addNumbered(kind: Kind, label: String?, page: String, line: Int, chapter: Int?) -> String? {
+        var problem: String?
+        if let label {
+            problem = add(label: label, page: page, kind: kind, chapter: chapter)
+            if problem == nil, let target = targets[label] {
+                numbered[Place(page: page, line: line)] = target
+                return nil
+            }
+        }
+        numbered[Place(page: page, line: line)] = Target(number: nextNumber(kind, chapter: chapter), page: page, id: "", kind: kind)
+        return problem
     }
 
     /// The target of `label`, or nil when nothing has that label.
@@ -113,10 +152,33 @@ public struct CrossReferences: Sendable {
                     problems.append(Diagnostic(file: document.path, line: entry.line, column: entry.column, problem))
                 }
             }
-            let made: [(kind: Kind, label: String, block: Int?, line: Int?)] =
+            for section in SectionNumbers.labelled(document, chapter: chapters.indices.contains(k) ? chapters[k] : nil) {
+                if let problem = references.add(label: section.label, page: pages[k], kind: .section, number: section.number) {
+                    problems.append(Diagnostic(file: document.path, line: section.line, problem))
+                }
+            }
+            document.blocks.forEachBlock { block in
+                guard case .callout(let callout) = block.kind, let kind = Kind(callout.kind) else { return }
+                if let problem = references.addNumbered(kind: kind, label: callout.label, page: pages[k], line: block.startLine, chapter: chapter) {
+                    problems.append(Diagnostic(file: document.path, line: block.startLine, problem))
+                }
+            }
+            func fenceLine(_ block: Int?) -> Int { document.swiftBlocks.first { $0.index == block }?.fenceLine ?? 1 }
+            var made: [(kind: Kind, label: String, block: Int?, line: Int?)] =
                 (runs[k]?.figures ?? []).map { (.figure, $0.label, $0.block, $0.line) }
                     + (runs[k]?.tables ?? []).map { (.table, $0.label, $0.block, $0.line) }
+            // Image figures are numbered with the drawn ones, in reading order.
+            for (line, image) in document.imageAttributes.sorted(by: { $0.key < $1.key }) {
+                if let label = image.label { made.append((.figure, label, nil, line)) }
+            }
+            made = made.enumerated().sorted { ($0.element.line ?? fenceLine($0.element.block), $0.offset) < ($1.element.line ?? fenceLine($1.element.block), $1.offset) }.map(\.element)
             for item in made {
+                if item.block == nil, let line = item.line, document.imageAttributes[line]?.label == item.label {
+                    if let problem = references.addNumbered(kind: .figure, label: item.label, page: pages[k], line: line, chapter: chapter) {
+                        problems.append(Diagnostic(file: document.path, line: line, "figure: \(problem)"))
+                    }
+                    continue
+                }
                 if let problem = references.add(label: item.label, page: pages[k], kind: item.kind, chapter: chapter) {
                     // At the call when it is the chapter's own code, else at the block that ran it.
                     let line = item.line ?? document.swiftBlocks.first { $0.index == item.block }?.fenceLine ?? 1
@@ -128,7 +190,7 @@ public struct CrossReferences: Sendable {
             for span in document.spans {
                 guard case .reference(let label) = span.kind, references.resolve(label) == nil else { continue }
                 let kind = Kind.allCases.first { label.hasPrefix($0.rawValue + ":") } ?? .equation
-                if kind != .equation && !allRan { continue }
+                if (kind == .figure || kind == .table) && !allRan { continue }
                 problems.append(Diagnostic(file: document.path, line: span.location.line, column: span.location.column,
                     "unknown reference '@\(label)': no \(kind.name.lowercased()) has this label"))
             }

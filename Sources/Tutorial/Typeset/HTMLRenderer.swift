@@ -31,6 +31,11 @@ struct HTMLRenderer {
     /// Whether span `index` is a block when it stands alone in a paragraph.
     var isBlock: (Int) -> Bool
 
+    /// The number of the theorem-like block or image figure whose first line is `line`.
+    var numbered: (Int) -> CrossReferences.Target? = { _ in nil }
+    /// The attributes of the image alone in the paragraph at `line`.
+    var imageAttributes: (Int) -> ImageAttributes? = { _ in nil }
+
     private var out = ""
     private var headings = 0
 
@@ -67,6 +72,10 @@ struct HTMLRenderer {
     private mutating func write(_ block: MarkdownBlock, tight: Bool) {
         switch block.kind {
         case .paragraph(let inlines):
+            if let attributes = imageAttributes(block.startLine), case .image(let source, let title, let caption)? = inlines.first {
+                writeImage(source: source, title: title, caption: caption, attributes: attributes, target: numbered(block.startLine))
+                return
+            }
             if let lone = Self.lone(inlines), isBlock(lone) {
                 cr()
                 out += span(lone, .block)
@@ -98,7 +107,7 @@ struct HTMLRenderer {
             }
             for item in items {
                 cr()
-                out += "<li>"
+                out += Self.isTask(item) ? "<li class=\"task\">" : "<li>"
                 for child in item { write(child, tight: isTight) }
                 out += "</li>\n"
             }
@@ -124,6 +133,8 @@ struct HTMLRenderer {
             out += "<hr />\n"
         case .table(let table):
             write(table)
+        case .callout(let callout) where callout.kind.isTheoremLike:
+            writeTheorem(callout, target: numbered(block.startLine))
         case .callout(let callout):
             write(callout)
         }
@@ -172,6 +183,67 @@ struct HTMLRenderer {
         out += collapsed ? "</details>\n" : "</div>\n"
     }
 
+    /// A theorem-like block: a run-in head ("Theorem 1 (Gibbs' inequality).")
+    /// at the start of its first paragraph; a proof ends with ∎.
+    private mutating func writeTheorem(_ callout: Callout, target: CrossReferences.Target?) {
+        cr()
+        let kind = callout.kind.rawValue
+        let id = target.flatMap { $0.id.isEmpty ? nil : " id=\"\(Self.escape($0.id))\"" } ?? ""
+        out += "<div class=\"theorem theorem-\(kind)\"\(id)>\n"
+        var head = "<span class=\"theorem-head\">" + Self.escape(target?.name ?? callout.kind.defaultTitle)
+        if !callout.title.isEmpty {
+            head += " <span class=\"theorem-title\">(" + inlineHTML(callout.title) + ")</span>"
+        }
+        head += ".</span> "
+        var blocks = callout.blocks
+        if case .paragraph(let inlines)? = blocks.first?.kind, imageAttributes(blocks[0].startLine) == nil {
+            out += "<p>" + head
+            write(inlines, link: false)
+            out += "</p>\n"
+            blocks.removeFirst()
+        } else {
+            out += "<p>" + head + "</p>\n"
+        }
+        for child in blocks { write(child, tight: false) }
+        if callout.kind == .proof {
+            let qed = "<span class=\"qed\" role=\"img\" aria-label=\"end of proof\">∎</span>"
+            if out.hasSuffix("</p>\n") {
+                out.insert(contentsOf: qed, at: out.index(out.endIndex, offsetBy: -5))
+            } else {
+                cr()
+                out += "<p class=\"qed-line\">\(qed)</p>\n"
+            }
+        }
+        cr()
+        out += "</div>\n"
+    }
+
+    /// An image alone in its paragraph with attributes: a numbered figure
+    /// with its description as caption when labelled, else a sized image.
+    private mutating func writeImage(source: String, title: String, caption: [MarkdownInline],
+                                     attributes: ImageAttributes, target: CrossReferences.Target?) {
+        var image = "<img src=\"" + href(source, image: true) + "\" alt=\""
+        let saved = out
+        out = ""
+        writePlain(caption)
+        image += out + "\""
+        out = saved
+        if !title.isEmpty { image += " title=\"" + Self.escape(title) + "\"" }
+        if let percent = attributes.percent { image += " class=\"width-\(percent)\"" }
+        if let pixels = attributes.pixels { image += " width=\"\(pixels)\"" }
+        image += " />"
+        cr()
+        guard attributes.label != nil else {
+            out += "<p>" + image + "</p>\n"
+            return
+        }
+        let id = target.map { " id=\"\(Self.escape($0.id))\"" } ?? ""
+        out += "<figure class=\"figure image-figure\"\(id)>\(image)<figcaption><span class=\"figure-label\">"
+        out += Self.escape(target.map { "\($0.name):" } ?? "") + "</span> "
+        write(caption, link: false)
+        out += "</figcaption></figure>\n"
+    }
+
     private mutating func write(_ inlines: [MarkdownInline], link: Bool) {
         for inline in inlines {
             switch inline {
@@ -188,6 +260,12 @@ struct HTMLRenderer {
                 out += "<strong>"
                 write(children, link: link)
                 out += "</strong>"
+            case .strikethrough(let children):
+                out += "<del>"
+                write(children, link: link)
+                out += "</del>"
+            case .taskBox(let checked):
+                out += checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" />" : "<input type=\"checkbox\" disabled=\"\" />"
             case .link(let destination, let title, let children):
                 out += "<a href=\"" + href(destination, image: false) + "\""
                 if !title.isEmpty { out += " title=\"" + Self.escape(title) + "\"" }
@@ -212,11 +290,19 @@ struct HTMLRenderer {
             switch inline {
             case .text(let text), .code(let text), .html(let text): out += Self.escape(text)
             case .softBreak, .lineBreak: out += " "
-            case .emphasis(let children), .strong(let children), .link(_, _, let children), .image(_, _, let children):
+            case .emphasis(let children), .strong(let children), .strikethrough(let children),
+                 .link(_, _, let children), .image(_, _, let children):
                 writePlain(children)
+            case .taskBox: break
             case .span(let index): out += span(index, .text)
             }
         }
+    }
+
+    /// Whether a list item starts with a task box.
+    static func isTask(_ item: [MarkdownBlock]) -> Bool {
+        if case .paragraph(let inlines)? = item.first?.kind, case .taskBox? = inlines.first { return true }
+        return false
     }
 
     /// The span when `inlines` is one span, alone but for white space.

@@ -16,8 +16,10 @@ enum HeadingAnchors {
     }
 
     /// The headings of `blocks` in document order, with their ids;
-    /// `render` writes a heading's content as HTML.
-    static func headings(in blocks: [MarkdownBlock], render: (([MarkdownInline]) -> String)) -> [Heading] {
+    /// `render` writes a heading's content as HTML. A heading whose line is
+    /// in `explicit` (its `{#id}`) takes that id instead of a slug.
+    static func headings(in blocks: [MarkdownBlock], explicit: [Int: String] = [:],
+                         render: (([MarkdownInline]) -> String)) -> [Heading] {
         // Ids the page template and the check anchors use are not free for headings.
         var used: [String: Int] = ["main": 1, "contents-title": 1]
         var headings: [Heading] = []
@@ -31,6 +33,7 @@ enum HeadingAnchors {
                     if slug.isEmpty { slug = "section" }
                     if slug.hasPrefix("check-") { slug = "s-" + slug }
                     if let n = used[slug] { used[slug] = n + 1; slug += "-\(n + 1)" } else { used[slug] = 1 }
+                    if let id = explicit[block.startLine] { slug = id }
                     headings.append(Heading(level: level, id: slug, html: html, text: text))
                 case .blockQuote(let children): visit(children)
                 case .callout(let callout): visit(callout.blocks)

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// A title page (the book's title and the front page's introduction), the
 /// table of contents, then every chapter in order, each starting on a new
-/// page. There is no header, pager, outline or footer. Chapter pages reuse
+/// page, then the works the chapters cite in one list (`PrintReferences`).
+/// There is no header, pager, outline or footer. Chapter pages reuse
 /// ids (`#the-gradient`, `#check-12-5`), so on this page every id of a
 /// chapter is prefixed with the chapter's own (`ch-06-derivative-…`), and
 /// links between chapters become links within the page.
@@ -45,12 +46,15 @@ struct PrintBook {
             main += "<li><a href=\"#\(Self.sectionID(chapter.href))\"><span class=\"print-toc-number\">\(chapter.number)</span> \(HTML.escape(chapter.title))</a></li>\n"
         }
         main += "</ol>\n</nav>\n"
+        var references: [String: String] = [:]
         for chapter in chapters {
             let id = Self.sectionID(chapter.href)
             main += "<section class=\"print-chapter chapter\" id=\"\(id)\">\n<header class=\"chapter-header\">\n"
             main += "<p class=\"chapter-number\">Chapter \(chapter.number)</p>\n<h1>\(chapter.titleHTML)</h1>\n</header>\n"
-            main += Self.rewrite(chapter.bodyHTML, prefix: id, chapterIDs: ids) + "\n</section>\n"
+            let body = Self.rewrite(chapter.bodyHTML, prefix: id, chapterIDs: ids)
+            main += PrintReferences.take(body, chapterID: id, into: &references) + "\n</section>\n"
         }
+        main += PrintReferences.section(references)
         main += "</main>"
         return PageTemplate.print(bookTitle: bookTitle, main: main, book: book)
     }
