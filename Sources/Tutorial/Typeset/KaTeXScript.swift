@@ -8,7 +8,8 @@
 /// "index": Lunr's serialized index or absent}` to stdout. The index has the
 /// fields `title` (boosted ten times) and `text`, refs are the documents'
 /// positions in the list (short: a ref is repeated for every term of its
-/// section), and it keeps no term positions (they would double its size and only
+/// section), its terms are whole words as ``SearchQuery`` reads them (no stems:
+/// the query finds prefixes and inflections itself), and it keeps no term positions (they would double its size and only
 /// serve highlighting). `throwOnError` is on so that a TeX error comes back as KaTeX's
 /// message instead of red text in the page. In line mode (``lineMode``) it
 /// answers one such request per line, for ``NodeWorker``.
@@ -45,7 +46,12 @@ enum KaTeXScript {
       let index;
       if (search) {
         const lunr = require(search.lunr);
+        // Words as the search box reads them (SearchQuery), kept whole: no trimmer, no stemmer.
+        lunr.tokenizer.separator = \#(SearchQuery.wordSeparator);
         index = lunr(function () {
+          this.pipeline.remove(lunr.trimmer);
+          this.pipeline.remove(lunr.stemmer);
+          this.searchPipeline.remove(lunr.stemmer);
           this.ref("ref");
           this.field("title", { boost: 10 });
           this.field("text");

@@ -40,7 +40,7 @@ enum SearchAssets {
     }
 
     /// The search box, added to the header by script (without JavaScript the page is unchanged).
-    static let script = #"""
+    static let script = SearchQuery.script + #"""
     (function () {
       "use strict";
       var me = document.currentScript;
@@ -111,19 +111,10 @@ enum SearchAssets {
           panel.appendChild(p);
           panel.hidden = false;
         }
-        function words(q) {
-          return q.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(function (w) { return w.length > 0; });
-        }
         function run() {
           var q = box.value.trim();
-          var terms = words(q);
-          if (!terms.length) { panel.hidden = true; panel.textContent = ""; return; }
-          var hits = index.query(function (query) {
-            terms.forEach(function (t) {
-              query.term(t, { usePipeline: true, boost: 10 });
-              query.term(t, { usePipeline: true, wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.REQUIRED });
-            });
-          });
+          if (!renderSearch.words(q).length) { panel.hidden = true; panel.textContent = ""; return; }
+          var hits = renderSearch.find(index, q);
           panel.textContent = "";
           var heading = document.createElement("p");
           heading.className = "search-note";
