@@ -37,6 +37,9 @@ public struct BookConfig: Sendable {
     /// `[html] numbering`.
     public var numbering: Numbering?
 
+    /// `[format] significant` or `decimals`: how a floating-point `\(x)` without a format prints.
+    public var plainNumbers: PlainNumberFormat?
+
     /// The file name render looks for.
     public static let fileName = "book.toml"
 

@@ -76,14 +76,15 @@ public struct BookBuilder: Sendable {
             SearchRequest(documents: searchDocuments(documents, checks: checks, pages: pages, formulas: formulas, references: references),
                           lunrModule: options.lunrModuleDirectory)
         } : nil
-        let math = try await BookMath.typeset(documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache), search: search)
+        let math = try await BookMath.typeset(
+            documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache), plain: options.plainNumbers, search: search)
         BuildTrace.record(formulas: math.batch, programs: programs, toolchain: toolchain)
 
         // Pages are typeset before the verdict: a link's anchor is checked against the typeset headings.
         let bodies = ParallelMap.map(documents.indices) { k in
             ChapterTypesetter(
                 document: documents[k], run: checks[k].run, page: pages[k], formulas: math.formulas[k],
-                formulaHTML: math.html, references: references, unsafe: options.unsafe
+                formulaHTML: math.html, references: references, unsafe: options.unsafe, plainNumbers: options.plainNumbers
             ).typeset()
         }
         let anchors = documents.indices.map { k in
@@ -177,7 +178,7 @@ public struct BookBuilder: Sendable {
         let sections = ParallelMap.map(Array(documents.indices)) { k -> [SearchDocument] in
             let output = ChapterTypesetter(
                 document: documents[k], run: checks[k].run, page: pages[k], formulas: formulas[k],
-                formulaHTML: noMath, references: references, unsafe: false, listings: false
+                formulaHTML: noMath, references: references, unsafe: false, listings: false, plainNumbers: options.plainNumbers
             ).typeset()
             return SearchSections.documents(html: output.html, page: PageNames.href(pages[k]), chapterTitle: output.title)
         }

@@ -32,6 +32,8 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// Equations, figures and tables numbered through the book (1, 2…) or per chapter (2.1, 2.2…).
     public var numbering: Numbering = .book
+    /// How a floating-point `\(x)` without a format prints (book.toml's `[format]`).
+    public var plainNumbers: PlainNumberFormat = .shortest
     /// The node that `render serve` and `render watch` keep between builds
     /// (``NodeWorker``); nil runs node once per build.
     public var nodeWorker: NodeWorker?
@@ -85,6 +87,7 @@ public struct BuildOptions: Sendable {
         bookDescription = config.description
         stylesheets = config.stylesheets
         if let numbering = config.numbering { self.numbering = numbering }
+        plainNumbers = config.plainNumbers ?? .shortest
         sharedSources = config.sources
         packages = config.packages
     }

@@ -15,6 +15,8 @@ struct ChapterTypesetter {
     /// False for the search index's text pass: code listings and printed
     /// output (which search leaves out) are not highlighted, just omitted.
     var listings = true
+    /// How a value without a format of its own prints (book.toml's `[format]`).
+    var plainNumbers: PlainNumberFormat = .shortest
 
     struct Output {
         var html: String
@@ -36,7 +38,7 @@ struct ChapterTypesetter {
             let id = document.firstExpressionOfSpan[index]
             switch span.kind {
             case .value(let expression):
-                let (html, text) = Self.valueHTML(expression, value: values[id])
+                let (html, text) = Self.valueHTML(expression, value: values[id], plain: plainNumbers)
                 spanHTML.append(html)
                 spanText.append(text)
             case .math(let math):
@@ -130,8 +132,8 @@ struct ChapterTypesetter {
         checkAnchor(line: expression.location.line, column: expression.location.column)
     }
 
-    static func valueHTML(_ expression: InlineExpression, value: Value?) -> (String, String) {
-        let computed = value.map { ValueFormatter.format($0, expression.format) } ?? "?"
+    static func valueHTML(_ expression: InlineExpression, value: Value?, plain: PlainNumberFormat = .shortest) -> (String, String) {
+        let computed = value.map { ValueFormatter.prose($0, expression.format, plain: plain) } ?? "?"
         if let claim = expression.claim {
             let exact = value.map { ValueFormatter.format($0, .plain) } ?? "?"
             let title = "checked: \(expression.expression) = \(exact)"
