@@ -1,3 +1,5 @@
+import Foundation
+
 /// The JavaScript that ``MathTypesetter`` runs under node.
 ///
 /// In its default mode it reads from stdin either a JSON array of `{"tex": …, "display": …}`, or
@@ -16,7 +18,20 @@
 enum KaTeXScript {
     /// Changes whenever the script or its KaTeX options change, so that
     /// cached formulas typeset with other options are not reused.
-    static let revision = "1"
+    static let revision = "2"
+
+    /// KaTeX has no blackboard-bold digits: `\mathbb{1}` (the indicator)
+    /// came out as a plain 1. The script writes it as `{\bbone}`, a macro
+    /// that draws two upright ones 7 mu apart (the bbm package's 𝟙) and
+    /// gives MathML the character U+1D7D9 itself, for screen readers and copying.
+    static let macros = [#"\bbone"#: #"\html@mathml{\mathrm{1}\mkern-7mu\mathrm{1}}{\char"1D7D9}"#]
+
+    /// ``macros`` as a JavaScript object literal (JSON).
+    static var macrosJSON: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(macros)) ?? Data("{}".utf8), as: UTF8.self)
+    }
 
     /// The argument that starts the script in line mode (``NodeWorker``):
     /// one request per line of standard input, one answer per line of
@@ -27,17 +42,21 @@ enum KaTeXScript {
     static let source = #"""
     "use strict";
     const katex = require(process.argv[1]);
+    const macros = \#(macrosJSON);
+    // \mathbb{1} or \mathbb 1, not \mathbb{12}: the indicator.
+    const indicator = /\\mathbb\s*(?:\{\s*1\s*\}|1(?![0-9]))/g;
     function answer(input) {
       const formulas = Array.isArray(input) ? input : input.formulas;
       const search = Array.isArray(input) ? null : input.search;
       const results = formulas.map((formula) => {
         try {
-          return { html: katex.renderToString(formula.tex, {
+          return { html: katex.renderToString(formula.tex.replace(indicator, "{\\bbone}"), {
             displayMode: formula.display,
             output: "htmlAndMathml",
             throwOnError: true,
             strict: "ignore",
             trust: false,
+            macros: Object.assign({}, macros),
           }) };
         } catch (error) {
           return { error: String(error && error.message ? error.message : error) };
