@@ -124,6 +124,7 @@ public struct BookBuilder: Sendable {
             site.add(path, bytes: [UInt8](bytes))
         }
         try SiteAssets.add(to: &site, katexDirectory: options.katexDirectory)
+        site.add("assets/site.js", SiteScript.source)
         try SearchAssets.add(to: &site, index: math.searchIndex, documents: math.searchDocuments, lunrScript: options.lunrBrowserScript)
         try writer.write(site)
         if let inputs, let stampPath, let output = try? BuildStamp.outputState(options.outputDirectory) {
