@@ -10,7 +10,8 @@ struct Serve: AsyncParsableCommand {
             Pages reload when a build passes. When one fails, the last good site stays up with an \
             overlay listing the errors (file:line:col and message); it clears on the next good build. \
             The live-reload script is added by the server only: the files in the output folder are the \
-            published ones. Watches the chapters, book.toml, the shared sources, the packages' sources \
+            published ones. book.toml is read again when it changes (a mistake in it shows in the overlay). \
+            Watches the chapters, book.toml, the shared sources, the packages' sources \
             and stylesheets it names, and the chapter runtime, with inotify (polling where inotify is unavailable, or with RENDER_WATCH=poll).
             """)
 
@@ -58,12 +59,15 @@ struct Serve: AsyncParsableCommand {
 
         let root = try? Toolchain.locate().packageRoot
         let watcher = ChangeWatcher(
-            paths: WatchList.paths(options: options, packageRoot: root),
+            paths: book.watchPaths(options, packageRoot: root),
             interval: .milliseconds(Int64(interval * 1000)))
         let changes = watcher.changes()
 
         let stop = StopSignal()
+        let book = self.book
+        let output = site.output
         let work = Task {
+            var options = options
             hub.building()
             let first = await BuildRun.performReporting(options, reporter: reporter)
             hub.finished(problems: first.problems.map(PreviewStatus.Problem.init), failure: first.failure)
@@ -75,6 +79,19 @@ struct Serve: AsyncParsableCommand {
                 let cwd = FileManager.default.currentDirectoryPath + "/"
                 reporter.note("changed: \(batch.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }.joined(separator: ", "))")
                 hub.building()
+                if book.touchesConfig(batch) {
+                    // book.toml is read again: a new title, format or timeout shows on this rebuild.
+                    do {
+                        options = try book.reloaded(options, output: output)
+                    } catch let error as BookConfigError {
+                        reporter.diagnostics(error.diagnostics)
+                        hub.finished(problems: error.diagnostics.map(PreviewStatus.Problem.init))
+                        continue
+                    } catch {
+                        hub.finished(problems: [], failure: "\(error)")
+                        continue
+                    }
+                }
                 if WatchList.touchesRuntime(batch, packageRoot: root), let root {
                     reporter.note("rebuilding the chapter runtime (swift build --product ChapterRuntime)")
                     guard await RuntimeRebuild.run(packageRoot: root) else {
