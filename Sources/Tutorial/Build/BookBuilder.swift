@@ -112,7 +112,8 @@ public struct BookBuilder: Sendable {
             language: options.language, authors: options.authors, description: options.bookDescription,
             stylesheets: try SiteAssets.addStylesheets(options.stylesheets, to: &stylesheets))
         var site = try BookAssembler(
-            documents: documents, pages: pages, bodies: bodies, checks: checks, title: options.title, book: book
+            documents: documents, pages: pages, bodies: bodies, checks: checks, title: options.title, book: book,
+            printSolutions: options.printSolutions
         ).site()
         for (path, bytes) in stylesheets.files { site.add(path, bytes: bytes) }
         var linkedFiles: [String: String] = [:]

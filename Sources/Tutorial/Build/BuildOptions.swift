@@ -34,6 +34,8 @@ public struct BuildOptions: Sendable {
     public var numbering: Numbering = .book
     /// How a floating-point `\(x)` without a format prints (book.toml's `[format]`).
     public var plainNumbers: PlainNumberFormat = .shortest
+    /// print.html (and so `render pdf`) prints the solutions open; without, it leaves them out.
+    public var printSolutions = false
     /// The node that `render serve` and `render watch` keep between builds
     /// (``NodeWorker``); nil runs node once per build.
     public var nodeWorker: NodeWorker?
