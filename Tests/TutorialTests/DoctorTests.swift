@@ -46,6 +46,6 @@ import Testing
         let result = try await RenderProcess.run(["doctor"], in: NSTemporaryDirectory(), environment: ["TUTORIAL_RUNTIME_DIR": empty])
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("missing  runtime      the chapter runtime libChapterRuntime.so is not in \(empty)"), "\(result.standardOutput)")
-        #expect(result.standardOutput.contains("fix: set TUTORIAL_RUNTIME_DIR to the folder holding libChapterRuntime.so, or unset it"))
+        #expect(result.standardOutput.contains("fix: set TUTORIAL_RUNTIME_DIR to the folder holding libChapterRuntime.so (a `swift build` folder, or PREFIX/lib/render after `make install`), or unset it"))
     }
 }

@@ -42,6 +42,8 @@ import Testing
         #expect(html.contains("<mi mathvariant=\"double-struck\">R</mi>"), "other \\mathbb letters are KaTeX's own")
         #expect(html.contains("<mn mathvariant=\"double-struck\">12</mn>") || html.contains("12</mn>"), "\\mathbb{12} is not the indicator")
         #expect(html.contains(#"<span class="mspace" style="margin-right:-0.3889em;"></span>"#), "two ones drawn 7 mu apart: \(html)")
+        #expect(html.contains(#"<annotation encoding="application/x-tex">\mathbb{1}(y = i) + \mathbb{1}_{y} + \mathbb{12} + \mathbb{R}</annotation>"#),
+                "the annotation keeps the TeX as written (\\mathbb 1 reads \\mathbb{1}): \(html)")
         #expect(results[1].html != nil)
     }
 

@@ -103,7 +103,7 @@ public struct Toolchain: Sendable {
         throw SetupError(
             "the chapter runtime \(libraryName) is not in \(candidates.joined(separator: " nor in "))",
             fix: explicit != nil
-                ? "set TUTORIAL_RUNTIME_DIR to the folder holding \(libraryName), or unset it"
+                ? "set TUTORIAL_RUNTIME_DIR to the folder holding \(libraryName) (a `swift build` folder, or PREFIX/lib/render after `make install`), or unset it"
                 : "install render with `make install PREFIX=~/.local` in its project folder (or run it from .build/debug/render after `swift build`)")
     }
 

@@ -18,12 +18,13 @@ import Foundation
 enum KaTeXScript {
     /// Changes whenever the script or its KaTeX options change, so that
     /// cached formulas typeset with other options are not reused.
-    static let revision = "2"
+    static let revision = "3"
 
     /// KaTeX has no blackboard-bold digits: `\mathbb{1}` (the indicator)
     /// came out as a plain 1. The script writes it as `{\bbone}`, a macro
     /// that draws two upright ones 7 mu apart (the bbm package's 𝟙) and
-    /// gives MathML the character U+1D7D9 itself, for screen readers and copying.
+    /// gives MathML the character U+1D7D9 itself, for screen readers and copying;
+    /// the TeX annotation still reads `\mathbb{1}`.
     static let macros = [#"\bbone"#: #"\html@mathml{\mathrm{1}\mkern-7mu\mathrm{1}}{\char"1D7D9}"#]
 
     /// ``macros`` as a JavaScript object literal (JSON).
@@ -50,14 +51,16 @@ enum KaTeXScript {
       const search = Array.isArray(input) ? null : input.search;
       const results = formulas.map((formula) => {
         try {
-          return { html: katex.renderToString(formula.tex.replace(indicator, "{\\bbone}"), {
+          const html = katex.renderToString(formula.tex.replace(indicator, "{\\bbone}"), {
             displayMode: formula.display,
             output: "htmlAndMathml",
             throwOnError: true,
             strict: "ignore",
             trust: false,
             macros: Object.assign({}, macros),
-          }) };
+          });
+          // The MathML annotation keeps the TeX as written.
+          return { html: html.split("{\\bbone}").join("\\mathbb{1}") };
         } catch (error) {
           return { error: String(error && error.message ? error.message : error) };
         }
