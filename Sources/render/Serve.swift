@@ -58,23 +58,23 @@ struct Serve: AsyncParsableCommand {
         }
 
         let root = try? Toolchain.locate().packageRoot
-        let watcher = ChangeWatcher(
-            paths: book.watchPaths(options, packageRoot: root),
-            interval: .milliseconds(Int64(interval * 1000)))
-        let changes = watcher.changes()
+        var watched = book.watchPaths(options, packageRoot: root)
+        let watchers = CurrentWatcher(ChangeWatcher(paths: watched, interval: .milliseconds(Int64(interval * 1000))))
+        let firstChanges = watchers.current.changes()
 
         let stop = StopSignal()
         let book = self.book
         let output = site.output
         let work = Task {
             var options = options
+            var changes = firstChanges.makeAsyncIterator()
             hub.building()
             let first = await BuildRun.performReporting(options, reporter: reporter)
             hub.finished(problems: first.problems.map(PreviewStatus.Problem.init), failure: first.failure)
             // Printed even with --quiet: the address is what the author needs.
-            ConsoleReporter.write("serving \(url) — watching with \(watcher.mechanism.rawValue); Ctrl-C to stop\n", to: .output)
+            ConsoleReporter.write("serving \(url) — watching with \(watchers.current.mechanism.rawValue); Ctrl-C to stop\n", to: .output)
             if open { Self.openBrowser(url) }
-            for await batch in changes {
+            while let batch = await changes.next() {
                 if Task.isCancelled { break }
                 let cwd = FileManager.default.currentDirectoryPath + "/"
                 reporter.note("changed: \(batch.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }.joined(separator: ", "))")
@@ -91,6 +91,12 @@ struct Serve: AsyncParsableCommand {
                         hub.finished(problems: [], failure: "\(error)")
                         continue
                     }
+                    // It may name other files to watch (a stylesheet, a sources folder, a package).
+                    let paths = book.watchPaths(options, packageRoot: root)
+                    if paths != watched, let next = watchers.replace(paths: paths) {
+                        watched = paths
+                        changes = next.changes().makeAsyncIterator()
+                    }
                 }
                 if WatchList.touchesRuntime(batch, packageRoot: root), let root {
                     reporter.note("rebuilding the chapter runtime (swift build --product ChapterRuntime)")
@@ -104,7 +110,7 @@ struct Serve: AsyncParsableCommand {
             }
         }
         await stop.wait()
-        watcher.stop()
+        watchers.stop()
         work.cancel()
         await server.stop()
         _ = await work.result

@@ -27,7 +27,7 @@ struct Watch: AsyncParsableCommand {
         options.rebuildMemo = RebuildMemo()  // and the chapters a save did not touch are not parsed again
         let root = try? Toolchain.locate().packageRoot
         let folders = book.watchPaths(options, packageRoot: root)
-        let watcher = SourceWatcher(folders: folders)
+        var watcher = SourceWatcher(folders: folders)
 
         var snapshot = watcher.snapshot()
         _ = await BuildRun.perform(options, reporter: reporter)
@@ -48,6 +48,12 @@ struct Watch: AsyncParsableCommand {
                 } catch let error as BookConfigError {
                     reporter.diagnostics(error.diagnostics)
                     continue
+                }
+                // It may name other files to watch (a stylesheet, a sources folder, a package).
+                let paths = book.watchPaths(options, packageRoot: root)
+                if paths != watcher.folders {
+                    watcher = SourceWatcher(folders: paths)
+                    snapshot = watcher.snapshot()
                 }
             }
             if WatchList.touchesRuntime(changed, packageRoot: root), let root {

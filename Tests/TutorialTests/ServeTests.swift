@@ -129,6 +129,14 @@ import Testing
         #expect(try await waitUntil(60) { events.count("reload") == 2 }, "\(events.text)\n\(server.text())")
         let fixed = try RawHTTP.get(port: server.port, "/01-a.html").body
         #expect(fixed.contains("<title>A – Third</title>") && !fixed.contains(#"<div id="render-overlay""#))
+
+        // A stylesheet book.toml now names is watched too: saving it rebuilds.
+        try "p { color: red; }\n".write(toFile: server.directory + "/a.css", atomically: true, encoding: .utf8)
+        try "[book]\ntitle = \"Third\"\n[html]\ncss = [\"a.css\"]\n".write(toFile: toml, atomically: true, encoding: .utf8)
+        #expect(try await waitUntil(60) { events.count("reload") == 3 }, "\(events.text)\n\(server.text())")
+        try "p { color: blue; }\n".write(toFile: server.directory + "/a.css", atomically: true, encoding: .utf8)
+        #expect(try await waitUntil(60) { events.count("reload") == 4 }, "\(events.text)\n\(server.text())")
+        #expect(try RawHTTP.get(port: server.port, "/assets/css/a.css").body == "p { color: blue; }\n")
         try await stop(server)
     }
 
