@@ -1,6 +1,7 @@
 import Foundation
 
-/// The search box's files: `assets/search.js` (the box, written here),
+/// The search box's files: `assets/search.js` (the query code of
+/// ``SearchQuery``, then the box, written here),
 /// `assets/lunr.min.js` (copied from Debian's libjs-lunr at build time) and
 /// `assets/search-index.js` (the Lunr index and, per section, its title,
 /// chapter and the first words of its text).
@@ -39,7 +40,8 @@ enum SearchAssets {
         return words.count > teaserWords ? head + " …" : head
     }
 
-    /// The search box, added to the header by script (without JavaScript the page is unchanged).
+    /// The search box, added to the header by script (without JavaScript the
+    /// page is unchanged); it finds sections with ``SearchQuery``'s `renderSearch.find`.
     static let script = SearchQuery.script + #"""
     (function () {
       "use strict";
