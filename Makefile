@@ -1,12 +1,17 @@
 # The two commands of the README:
 #   make render   installs what is missing, builds, and renders the book into output/
 #   make test     runs every test: swift test, render check, and the HTML, search and PDF checks
+# and to put render on PATH:
+#   make install [PREFIX=~/.local]   render in PREFIX/bin, its chapter runtime in PREFIX/lib/render
+#                                    (the CONFIG build: add CONFIG=release for an optimized render)
+#   make uninstall [PREFIX=~/.local] removes both
 SWIFT ?= swift
 CONFIG ?= debug
+PREFIX ?= $(HOME)/.local
 BIN := .build/$(CONFIG)
 RENDER := $(BIN)/render
 
-.PHONY: setup setup-test build render check test bench bench-cecore clean
+.PHONY: setup setup-test build render check test install uninstall bench bench-cecore clean
 
 setup:
 	@scripts/setup
@@ -35,6 +40,12 @@ test: setup-test build
 	$(RENDER) --quiet
 	$(RENDER) pdf --quiet
 	scripts/check-site output
+
+install: build
+	scripts/install "$(PREFIX)" $(BIN)
+
+uninstall:
+	scripts/install --uninstall "$(PREFIX)"
 
 bench: setup
 	scripts/bench

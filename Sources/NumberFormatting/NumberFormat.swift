@@ -45,6 +45,26 @@ public enum NumberFormat {
         return "\(scientific[..<e])e\(exponent)"
     }
 
+    /// `x` rounded to at most `digits` significant digits, then printed in
+    /// Swift's shortest form: 0.9999999999999999 to 6 digits is `1.0`, 0.1
+    /// stays `0.1` (no trailing zeros), 1.234567e-7 is `1.23457e-07`. The
+    /// book-wide default of `[format] significant = N`.
+    public static func rounded(_ x: Double, significant digits: Int) -> String {
+        if let text = special(x) { return text }
+        let rounded = Double(printf(x, precision: max(digits, 1) - 1, conversion: "e")) ?? x
+        return rounded == 0 ? "0.0" : "\(rounded)"
+    }
+
+    /// `text` as readers see it: each hyphen-minus of a printed number
+    /// (its sign, its exponent's sign) becomes the true minus sign U+2212,
+    /// as in the typeset math: `-0.46` → `−0.46`, `1e-07` → `1e−07`.
+    public static func withMinusSigns(_ text: String) -> String {
+        String(text.map { $0 == "-" ? "\u{2212}" : $0 })
+    }
+
+    /// The minus sign U+2212.
+    public static let minus = "\u{2212}"
+
     /// C's `%.{precision}{conversion}` of `x`.
     static func printf(_ x: Double, precision: Int, conversion: Character) -> String {
         let format = "%.*" + String(conversion)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Tutorial
 
 /// `--output DIR`: the site folder, for every subcommand but `pdf` (where
@@ -116,6 +117,32 @@ struct BookOptions: ParsableArguments {
         guard let value = Double(digits), value > 0, value < Double(1 << 50) else { return nil }
         let bytes = value * Double(1 << shift)
         return bytes < Double(Int.max / 2) ? Int(bytes) : nil
+    }
+
+    /// The options of serve and watch after book.toml changed: read again,
+    /// the command line still winning, and `current`'s node worker and memo kept.
+    /// - Throws: `BookConfigError` when book.toml now holds a mistake (the caller keeps `current`).
+    func reloaded(_ current: BuildOptions, output: String?) throws -> BuildOptions {
+        var options = try buildOptions(writeSite: current.writeSite, output: output)
+        options.nodeWorker = current.nodeWorker
+        options.rebuildMemo = current.rebuildMemo
+        return options
+    }
+
+    /// book.toml's path, standardized, whether or not the file exists yet.
+    var configPath: String {
+        URL(fileURLWithPath: (book ?? ".") + "/" + BookConfig.fileName).standardizedFileURL.path
+    }
+
+    /// What serve and watch watch: the build's inputs, and book.toml even before it exists.
+    func watchPaths(_ options: BuildOptions, packageRoot: String?) -> [String] {
+        let paths = WatchList.paths(options: options, packageRoot: packageRoot)
+        return paths.contains(configPath) ? paths : paths + [configPath]
+    }
+
+    /// Whether a batch of changed paths holds book.toml.
+    func touchesConfig(_ changed: [String]) -> Bool {
+        changed.contains { URL(fileURLWithPath: $0).standardizedFileURL.path == configPath }
     }
 
     /// `buildOptions`, with book.toml's problems printed and turned into exit status 2.

@@ -22,6 +22,9 @@ struct Pdf: AsyncParsableCommand {
     @Option(name: .customLong("output"), help: ArgumentHelp("Write the PDF to this file instead of book.pdf in the site.", valueName: "file"))
     var pdfFile: String?
 
+    @Flag(name: .long, help: "Print the solutions to the exercises, open (the instructor's edition); by default they are left out, as the title page says. The site's print.html follows until the next render.")
+    var solutions = false
+
     func run() async throws {
         let printer: PDFPrinter
         do {
@@ -30,7 +33,8 @@ struct Pdf: AsyncParsableCommand {
             book.reporter.setupError(setup)
             throw ExitCode(2)
         }
-        let options = try book.resolvedOptions(writeSite: true, output: site)
+        var options = try book.resolvedOptions(writeSite: true, output: site)
+        options.printSolutions = solutions
         let status = await BuildRun.perform(options, reporter: book.reporter)
         if status != 0 { throw ExitCode(status) }
         let folder = options.outputDirectory

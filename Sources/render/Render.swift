@@ -39,11 +39,14 @@ struct Render: AsyncParsableCommand {
               render serve --open                      preview on http://127.0.0.1:3000/, reloading on every save
               render pdf                               print the whole book to output/book.pdf (needs chromium)
               render init notes                        make a new book in notes/ that renders as it is
+              render doctor                            list the tools a build needs, and how to install what is missing
+              render --version                         print render's version
 
             Exit status: 0 when everything passed; 1 when a check, snippet or formula failed; \
             2 for a usage or set-up problem (bad option, missing folder, swiftc, node or libjs-katex missing).
             """,
-        subcommands: [Build.self, Check.self, Watch.self, Serve.self, Pdf.self, Init.self],
+        version: RenderVersion.current,
+        subcommands: [Build.self, Check.self, Watch.self, Serve.self, Pdf.self, Init.self, DoctorCommand.self],
         defaultSubcommand: Build.self)
 
     /// Runs the command with render's exit statuses: argument-parser's own

@@ -10,7 +10,8 @@ struct Serve: AsyncParsableCommand {
             Pages reload when a build passes. When one fails, the last good site stays up with an \
             overlay listing the errors (file:line:col and message); it clears on the next good build. \
             The live-reload script is added by the server only: the files in the output folder are the \
-            published ones. Watches the chapters, book.toml, the shared sources, the packages' sources \
+            published ones. book.toml is read again when it changes (a mistake in it shows in the overlay). \
+            Watches the chapters, book.toml, the shared sources, the packages' sources \
             and stylesheets it names, and the chapter runtime, with inotify (polling where inotify is unavailable, or with RENDER_WATCH=poll).
             """)
 
@@ -57,24 +58,46 @@ struct Serve: AsyncParsableCommand {
         }
 
         let root = try? Toolchain.locate().packageRoot
-        let watcher = ChangeWatcher(
-            paths: WatchList.paths(options: options, packageRoot: root),
-            interval: .milliseconds(Int64(interval * 1000)))
-        let changes = watcher.changes()
+        var watched = book.watchPaths(options, packageRoot: root)
+        let watchers = CurrentWatcher(ChangeWatcher(paths: watched, interval: .milliseconds(Int64(interval * 1000))))
+        let firstChanges = watchers.current.changes()
 
         let stop = StopSignal()
+        let book = self.book
+        let output = site.output
         let work = Task {
+            var options = options
+            var changes = firstChanges.makeAsyncIterator()
             hub.building()
             let first = await BuildRun.performReporting(options, reporter: reporter)
             hub.finished(problems: first.problems.map(PreviewStatus.Problem.init), failure: first.failure)
             // Printed even with --quiet: the address is what the author needs.
-            ConsoleReporter.write("serving \(url) — watching with \(watcher.mechanism.rawValue); Ctrl-C to stop\n", to: .output)
+            ConsoleReporter.write("serving \(url) — watching with \(watchers.current.mechanism.rawValue); Ctrl-C to stop\n", to: .output)
             if open { Self.openBrowser(url) }
-            for await batch in changes {
+            while let batch = await changes.next() {
                 if Task.isCancelled { break }
                 let cwd = FileManager.default.currentDirectoryPath + "/"
                 reporter.note("changed: \(batch.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }.joined(separator: ", "))")
                 hub.building()
+                if book.touchesConfig(batch) {
+                    // book.toml is read again: a new title, format or timeout shows on this rebuild.
+                    do {
+                        options = try book.reloaded(options, output: output)
+                    } catch let error as BookConfigError {
+                        reporter.diagnostics(error.diagnostics)
+                        hub.finished(problems: error.diagnostics.map(PreviewStatus.Problem.init))
+                        continue
+                    } catch {
+                        hub.finished(problems: [], failure: "\(error)")
+                        continue
+                    }
+                    // It may name other files to watch (a stylesheet, a sources folder, a package).
+                    let paths = book.watchPaths(options, packageRoot: root)
+                    if paths != watched, let next = watchers.replace(paths: paths) {
+                        watched = paths
+                        changes = next.changes().makeAsyncIterator()
+                    }
+                }
                 if WatchList.touchesRuntime(batch, packageRoot: root), let root {
                     reporter.note("rebuilding the chapter runtime (swift build --product ChapterRuntime)")
                     guard await RuntimeRebuild.run(packageRoot: root) else {
@@ -87,7 +110,7 @@ struct Serve: AsyncParsableCommand {
             }
         }
         await stop.wait()
-        watcher.stop()
+        watchers.stop()
         work.cancel()
         await server.stop()
         _ = await work.result

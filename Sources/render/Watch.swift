@@ -5,7 +5,7 @@ import Tutorial
 /// `render watch`: build, then rebuild on every change until Ctrl-C.
 struct Watch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build, then rebuild whenever a chapter, book.toml, the book's shared sources or packages, or the runtime's sources change. Ctrl-C stops.")
+        abstract: "Build, then rebuild whenever a chapter, book.toml (read again), the book's shared sources or packages, or the runtime's sources change. Ctrl-C stops.")
 
     @OptionGroup var book: BookOptions
     @OptionGroup var site: SiteFolder
@@ -26,8 +26,8 @@ struct Watch: AsyncParsableCommand {
         options.nodeWorker = NodeWorker()  // node stays up between rebuilds: a save does not pay for starting it
         options.rebuildMemo = RebuildMemo()  // and the chapters a save did not touch are not parsed again
         let root = try? Toolchain.locate().packageRoot
-        let folders = WatchList.paths(options: options, packageRoot: root)
-        let watcher = SourceWatcher(folders: folders)
+        let folders = book.watchPaths(options, packageRoot: root)
+        var watcher = SourceWatcher(folders: folders)
 
         var snapshot = watcher.snapshot()
         _ = await BuildRun.perform(options, reporter: reporter)
@@ -41,6 +41,21 @@ struct Watch: AsyncParsableCommand {
             snapshot = next
             let cwd = FileManager.default.currentDirectoryPath + "/"
             reporter.note("changed: \(changed.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }.joined(separator: ", "))")
+            if book.touchesConfig(changed) {
+                // book.toml is read again; with a mistake in it, the errors are printed and the last options kept.
+                do {
+                    options = try book.reloaded(options, output: site.output)
+                } catch let error as BookConfigError {
+                    reporter.diagnostics(error.diagnostics)
+                    continue
+                }
+                // It may name other files to watch (a stylesheet, a sources folder, a package).
+                let paths = book.watchPaths(options, packageRoot: root)
+                if paths != watcher.folders {
+                    watcher = SourceWatcher(folders: paths)
+                    snapshot = watcher.snapshot()
+                }
+            }
             if WatchList.touchesRuntime(changed, packageRoot: root), let root {
                 reporter.note("rebuilding the chapter runtime (swift build --product ChapterRuntime)")
                 guard await RuntimeRebuild.run(packageRoot: root) else { continue }

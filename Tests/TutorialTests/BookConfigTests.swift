@@ -124,7 +124,7 @@ import Testing
     @Test func unknownKeysAndTablesAreErrorsAtTheirLines() throws {
         #expect(try problems("[book]\ntitle = \"T\"\ntitel = \"T\"\n[bild]\nx = 1\n") == [
             "3: unknown key 'titel' in [book]; it knows authors, bibliography, description, language, title",
-            "4: unknown table or key 'bild'; book.toml knows [book], [build], [swift] and [html]",
+            "4: unknown table or key 'bild'; book.toml knows [book], [build], [swift], [html] and [format]",
         ])
         #expect(try problems("book.title = \"T\"\nbuild.jobs = 3\n") == ["2: unknown key 'jobs' in [build]; it knows chapters, output, strict, timeout"])
     }
@@ -137,6 +137,23 @@ import Testing
             "8: 'html.numbering' must be \"book\" or \"chapter\", not \"section\"",
         ])
         #expect(try problems("book = 3\n") == ["1: 'book' must be a table ([book]), not an integer"])
+    }
+
+    @Test func formatSetsHowAPlainDoublePrints() throws {
+        let directory = try book("[format]\nsignificant = 6\n")
+        let config = try #require(try BookConfig.load(directory: directory, required: true))
+        #expect(config.plainNumbers == .significant(6))
+        var options = BuildOptions()
+        #expect(options.plainNumbers == .shortest, "without [format], Swift's shortest form as before")
+        options.apply(config)
+        #expect(options.plainNumbers == .significant(6))
+        #expect(try BookConfig.load(directory: try book("[format]\ndecimals = 0\n"), required: true)?.plainNumbers == .decimals(0))
+        #expect(try problems("[format]\nsignificant = 0\ndecimals = 2.5\n") == [
+            "2: 'format.significant' must be a whole number from 1 to 17, not 0",
+            "3: 'format.decimals' must be a whole number from 0 to 17, not a number",
+        ])
+        let both = try problems("[format]\nsignificant = 6\ndecimals = 2\n")
+        #expect(both.count == 1 && both[0].hasSuffix(": [format] sets either significant or decimals, not both"), "\(both)")
     }
 
     @Test func missingFoldersAndPackagesAreErrorsAtTheirLines() throws {

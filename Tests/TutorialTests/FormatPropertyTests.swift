@@ -36,9 +36,9 @@ import ChapterRuntime
     @Test func formatDecimalsIsWhatThePageShows() {
         for x in Self.samples(count: 2000) {
             for n in [0, 1, 2, 3, 4, 6, 10] {
-                let page = ValueFormatter.format(.double(x, text: "\(x)"), .decimals(n))
+                let page = ValueFormatter.prose(.double(x, text: "\(x)"), .decimals(n))
                 #expect(ChapterRuntime.format(x, decimals: n) == page, "x = \(x), decimals \(n)")
-                #expect(page == Self.foundationFixed(x, n), "x = \(x), decimals \(n)")
+                #expect(page == Self.foundationFixed(x, n).replacingOccurrences(of: "-", with: "\u{2212}"), "x = \(x), decimals \(n)")
             }
         }
     }
@@ -46,7 +46,7 @@ import ChapterRuntime
     @Test func formatSignificantIsWhatThePageShows() {
         for x in Self.samples(count: 2000) {
             for n in [1, 2, 3, 4, 6, 9] {
-                let page = ValueFormatter.format(.double(x, text: "\(x)"), .significant(n))
+                let page = ValueFormatter.prose(.double(x, text: "\(x)"), .significant(n))
                 #expect(ChapterRuntime.format(x, significant: n) == page, "x = \(x), significant \(n)")
             }
         }
@@ -54,12 +54,40 @@ import ChapterRuntime
 
     @Test func floatsIntegersAndVectorsFollowTheSameRule() {
         let q: [Double] = [0.2312, 0.6285, 0.1403]
-        #expect(ChapterRuntime.format(q, decimals: 2) == ValueFormatter.format(.array(q.map { .double($0, text: "\($0)") }), .decimals(2)))
+        #expect(ChapterRuntime.format(q, decimals: 2) == ValueFormatter.prose(.array(q.map { .double($0, text: "\($0)") }), .decimals(2)))
         #expect(ChapterRuntime.format(q, decimals: 2) == "(0.23, 0.63, 0.14)")
-        #expect(ChapterRuntime.format(Float(0.675), decimals: 2) == ValueFormatter.format(.float(0.675, text: "0.675"), .decimals(2)))
+        #expect(ChapterRuntime.format(Float(0.675), decimals: 2) == ValueFormatter.prose(.float(0.675, text: "0.675"), .decimals(2)))
         #expect(ChapterRuntime.format(7, decimals: 2) == "7.00")
         #expect(ChapterRuntime.format(0.6749999999999996, decimals: 2) == "0.67")
         #expect(ChapterRuntime.format(-0.0001, decimals: 2) == "0.00")
         #expect(ChapterRuntime.format(1234.5, significant: 2) == "1200")
+    }
+
+    /// Negative numbers have the true minus sign U+2212 on the page and from format(), as in the typeset math;
+    /// messages and the exact value in a claim's title keep Swift's hyphen.
+    @Test func negativeNumbersReadWithATrueMinusSign() {
+        #expect(ChapterRuntime.format(-0.4644, decimals: 2) == "\u{2212}0.46")
+        #expect(ChapterRuntime.format(-3.26e-6, significant: 2) == "\u{2212}3.3e\u{2212}6")
+        #expect(ChapterRuntime.format([-1.0, 2.0], decimals: 1) == "(\u{2212}1.0, 2.0)")
+        #expect(ValueFormatter.prose(.double(-0.5, text: "-0.5"), .plain) == "\u{2212}0.5")
+        #expect(ValueFormatter.prose(.int(-3, text: "-3"), .plain) == "\u{2212}3")
+        #expect(ValueFormatter.prose(.string("a-b"), .plain) == "a-b", "a string is text, not a number")
+        #expect(ValueFormatter.format(.double(-0.5, text: "-0.5"), .plain) == "-0.5")
+        #expect(ValueFormatter.brief(.double(-0.5, text: "-0.5")) == "-0.500000")
+    }
+
+    /// book.toml's [format]: how a Double with no format of its own prints.
+    @Test func theBookWideFormatRoundsPlainDoublesOnly() {
+        let x = Value.double(0.9999999999999999, text: "0.9999999999999999")
+        #expect(ValueFormatter.format(x, .plain) == "0.9999999999999999")
+        #expect(ValueFormatter.format(x, .plain, plain: .significant(6)) == "1.0")
+        #expect(ValueFormatter.format(.double(0.1, text: "0.1"), .plain, plain: .significant(6)) == "0.1", "no trailing zeros")
+        #expect(ValueFormatter.format(.double(0.46436878410794477, text: "0.46436878410794477"), .plain, plain: .significant(6)) == "0.464369")
+        #expect(ValueFormatter.format(.double(1.2345678e-7, text: "1.2345678e-07"), .plain, plain: .significant(3)) == "1.23e-07")
+        #expect(ValueFormatter.format(.double(1.2345678e-7, text: "1.2345678e-07"), .plain, inMath: true, plain: .significant(3)) == "1.23 \\times 10^{-7}")
+        #expect(ValueFormatter.format(x, .plain, plain: .decimals(3)) == "1.000")
+        #expect(ValueFormatter.format(x, .decimals(2), plain: .significant(6)) == "1.00", "a format of its own wins")
+        #expect(ValueFormatter.format(.int(123456789, text: "123456789"), .plain, plain: .significant(3)) == "123456789", "integers are exact")
+        #expect(ValueFormatter.format(.float(0.1, text: "0.1"), .plain, plain: .significant(6)) == "0.1")
     }
 }

@@ -74,3 +74,27 @@ import Testing
         #expect(!plain.standardOutput.contains("\u{1B}["))
     }
 }
+
+/// A chapter cannot take the name of a page render writes for itself.
+@Suite(.timeLimit(.minutes(5))) struct PageNameCollisionTests {
+    @Test(arguments: ["print", "Checks", "search"])
+    func aChapterNamedLikeAGeneratedPageIsAnErrorAtItsFile(name: String) async throws {
+        let directory = try InputTests().book()
+        try "# Mine\n\nNot the print book.\n".write(toFile: directory + "/chapters/\(name).md", atomically: true, encoding: .utf8)
+        let result = try await RenderProcess.run([], in: directory)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("chapters/\(name).md:1:1: error: a chapter cannot be named '\(name).md': "), "\(result.standardError)")
+        #expect(result.standardError.contains("(rename the chapter)"), "\(result.standardError)")
+    }
+
+    @Test func headingIdsAreUniqueOnAPageEvenWhenATextLooksLikeANumberedOne() {
+        let headings = ["Step", "Step", "Step 2", "Step", "Main"].map { text in
+            MarkdownBlock(kind: .heading(level: 2, [.text(text)]), startLine: 1, endLine: 1)
+        }
+        let ids = HeadingAnchors.headings(in: headings) { inlines in
+            inlines.map { if case .text(let t) = $0 { t } else { "" } }.joined()
+        }.map(\.id)
+        #expect(ids == ["step", "step-2", "step-2-2", "step-3", "main-2"])
+        #expect(Set(ids).count == ids.count)
+    }
+}

@@ -31,6 +31,22 @@ import Testing
         #expect(html.contains("−"))
     }
 
+    /// KaTeX has no blackboard-bold digit: the indicator is drawn as two overlapping ones, and MathML carries 𝟙.
+    @Test func theIndicatorIsADoubleStruckOne() async throws {
+        let results = try await MathTypesetter(cacheDirectory: nil).typeset([
+            Formula(tex: #"\mathbb{1}(y = i) + \mathbb 1_{y} + \mathbb{12} + \mathbb{R}"#, display: false),
+            Formula(tex: #"\bbone"#, display: false),
+        ])
+        let html = try #require(results[0].html)
+        #expect(html.components(separatedBy: "<mi mathvariant=\"normal\">𝟙</mi>").count == 3, "MathML says 𝟙 twice: \(html)")
+        #expect(html.contains("<mi mathvariant=\"double-struck\">R</mi>"), "other \\mathbb letters are KaTeX's own")
+        #expect(html.contains("<mn mathvariant=\"double-struck\">12</mn>") || html.contains("12</mn>"), "\\mathbb{12} is not the indicator")
+        #expect(html.contains(#"<span class="mspace" style="margin-right:-0.3889em;"></span>"#), "two ones drawn 7 mu apart: \(html)")
+        #expect(html.contains(#"<annotation encoding="application/x-tex">\mathbb{1}(y = i) + \mathbb{1}_{y} + \mathbb{12} + \mathbb{R}</annotation>"#),
+                "the annotation keeps the TeX as written (\\mathbb 1 reads \\mathbb{1}): \(html)")
+        #expect(results[1].html != nil)
+    }
+
     @Test func aTeXErrorComesBackAsKaTeXsMessage() async throws {
         let results = try await MathTypesetter(cacheDirectory: nil).typeset([
             Formula(tex: "x^2", display: false),

@@ -31,9 +31,11 @@ import Testing
             #expect(page.contains(#"<link rel="stylesheet" href="assets/site.css">"#))
             #expect(page.contains(#"href="index.html""#))
             #expect(page.contains(#"href="checks.html""#))
-            // One script, deferred: the search box (progressive enhancement; the page reads the same without it).
-            #expect(page.components(separatedBy: "<script").count == 2)
+            // Two scripts, deferred files of the site (no inline script): the search box and the copy buttons
+            // (progressive enhancement; the page reads the same without them).
+            #expect(page.components(separatedBy: "<script").count == 3)
             #expect(page.contains(#"<script src="assets/search.js" defer></script>"#))
+            #expect(page.contains(#"<script src="assets/site.js" defer></script>"#))
             #expect(!page.contains("search-box"), "the box itself is added by the script")
             #expect(page.hasSuffix("</html>\n"))
         }
@@ -62,6 +64,24 @@ import Testing
         #expect(page.contains(##"<li class="outline-level-3"><a href="#stability">Stability</a></li>"##))
         #expect(page.contains("12 values · 3 claims &lt; all"))
         #expect(page.contains("Chapter 2"))
+    }
+
+    /// Every chapter page lists all chapters, its own marked: a sidebar on wide screens, a closed list on phones.
+    @Test func chapterPageListsEveryChapterWithItsOwnMarked() throws {
+        let page = chapterPage()
+        let list = """
+            <ol>
+            <li><a href="01-logits.html">Logits &amp; &lt;probabilities&gt;</a></li>
+            <li><a href="02-softmax.html" aria-current="page">Softmax</a></li>
+            <li><a href="03-loss.html">Cross-entropy</a></li>
+            </ol>
+            """
+        #expect(page.contains("<div class=\"layout with-chapters with-outline\">\n<nav class=\"chapters chapters-sidebar\" aria-label=\"Chapters\">\n<p class=\"chapters-title\">Chapters</p>\n\(list)\n</nav>\n<main id=\"main\">"), "\(page)")
+        #expect(page.contains("<details class=\"chapters chapters-compact\">\n<summary>Chapters</summary>\n\(list)\n</details>"))
+        #expect(page.components(separatedBy: "aria-current=\"page\"").count == 3, "once in each list, not in the site header")
+        let css = Stylesheet.css
+        #expect(css.contains(".chapters-sidebar { display: none; }"), "phones: the compact list only")
+        #expect(css.contains("  .chapters-compact { display: none; }\n  .chapters-sidebar {\n    display: block;"), "desktop: the sidebar only")
     }
 
     @Test func firstChapterHasNoPreviousLink() {

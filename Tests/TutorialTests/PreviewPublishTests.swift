@@ -153,6 +153,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory + "/output/book.pdf"))
     }
 
+    /// The instructor's edition: `--solutions` prints them open; a plain render pdf, and the next render, leave them out.
+    @Test func solutionsArePrintedOnlyWhenAskedFor() async throws {
+        let directory = try RenderProcess.temporaryDirectory("pdf-solutions")
+        try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
+        try "# A\n\n> [!EXERCISE]\n> Add 1 and 1.\n\n> [!SOLUTION]\n> It is 2.\n".write(toFile: directory + "/chapters/01-a.md", atomically: true, encoding: .utf8)
+        let chromium = try Self.fakeChromium(in: directory)
+        func printPage() throws -> String { try String(contentsOfFile: directory + "/output/print.html", encoding: .utf8) }
+
+        let instructor = try await RenderProcess.run(["pdf", "--solutions"], in: directory, environment: ["RENDER_CHROMIUM": chromium])
+        #expect(instructor.status == 0, "\(instructor.standardError)")
+        #expect(try printPage().contains(#"<details class="callout callout-solution" open>"#) && printPage().contains("It is 2."))
+        #expect(try printPage().contains("This edition prints the solutions to the exercises."))
+
+        let student = try await RenderProcess.run(["pdf"], in: directory, environment: ["RENDER_CHROMIUM": chromium])
+        #expect(student.status == 0, "\(student.standardError)")
+        #expect(try !printPage().contains("It is 2.") && printPage().contains("Add 1 and 1."))
+        #expect(try printPage().contains("This edition leaves out the solutions to the exercises."))
+        let chapter = try String(contentsOfFile: directory + "/output/01-a.html", encoding: .utf8)
+        #expect(chapter.contains("<details class=\"callout callout-solution\">") && chapter.contains("It is 2."), "the site's page keeps its collapsed solution")
+    }
+
     @Test func outputNamesThePDFAndSiteTheFolder() async throws {
         let directory = try RenderProcess.temporaryDirectory("pdf-file")
         try FileManager.default.createDirectory(atPath: directory + "/notes", withIntermediateDirectories: true)

@@ -55,7 +55,7 @@ import Testing
         // Writing to the host's folder fails, or (as a non-root user, for whom the
         // sandbox's own copy of that path is writable) lands in the scratch tmpfs: never on the host.
         #expect(text.contains("Outside <span class=\"value\" title=\"outside\">"))
-        #expect(text.contains(", root <span class=\"value\" title=\"root\">-1</span>, own folder <span class=\"value\" title=\"program\">-1</span>, scratch <span class=\"value\" title=\"scratch\">1</span>"),
+        #expect(text.contains(", root <span class=\"value\" title=\"root\">−1</span>, own folder <span class=\"value\" title=\"program\">−1</span>, scratch <span class=\"value\" title=\"scratch\">1</span>"),
                 "\(text)")
         #expect(!FileManager.default.fileExists(atPath: outside + "/escaped.txt"))
         #expect(!FileManager.default.fileExists(atPath: "/escaped.txt"))

@@ -25,9 +25,10 @@ import Testing
         func text() -> String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
     }
 
-    func startServer(chapter: String, environment: [String: String] = [:]) async throws -> Server {
+    func startServer(chapter: String, toml: String? = nil, environment: [String: String] = [:]) async throws -> Server {
         let directory = try RenderProcess.temporaryDirectory("serve")
         try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
+        if let toml { try toml.write(toFile: directory + "/book.toml", atomically: true, encoding: .utf8) }
         try chapter.write(toFile: directory + "/chapters/01-a.md", atomically: true, encoding: .utf8)
         let log = directory + "/serve.log"
         FileManager.default.createFile(atPath: log, contents: nil)
@@ -101,6 +102,41 @@ import Testing
         #expect(!fixed.body.contains(#"<div id="render-overlay""#))
         #expect(fixed.body.contains(#"<span class="value" title="x">1.5</span>"#))
 
+        try await stop(server)
+    }
+
+    @Test func bookTomlIsReadAgainWhenItChangesAndAMistakeInItShowsInTheOverlay() async throws {
+        let server = try await startServer(chapter: Self.good1, toml: "[book]\ntitle = \"First\"\n")
+        let toml = server.directory + "/book.toml"
+        #expect(try RawHTTP.get(port: server.port, "/01-a.html").body.contains("<title>A – First</title>"))
+        let events = try EventStreamClient(port: server.port)
+        #expect(try await waitUntil(10) { events.count("status") == 1 }, "\(events.text)")
+
+        try "[book]\ntitle = \"Second\"\n[format]\ndecimals = 2\n".write(toFile: toml, atomically: true, encoding: .utf8)
+        #expect(try await waitUntil(60) { events.count("reload") == 1 }, "\(events.text)\n\(server.text())")
+        let second = try RawHTTP.get(port: server.port, "/01-a.html").body
+        #expect(second.contains("<title>A – Second</title>"), "\(second)")
+        #expect(second.contains(#"<span class="value" title="x">1.50</span>"#), "[format] is read again too")
+
+        try "[book]\ntitle = 3\n".write(toFile: toml, atomically: true, encoding: .utf8)
+        #expect(try await waitUntil(60) { events.count("failed") == 1 }, "\(events.text)\n\(server.text())")
+        let failed = try RawHTTP.get(port: server.port, "/01-a.html").body
+        #expect(failed.contains(#"<div id="render-overlay""#) && failed.contains("book.toml:2:"), "\(failed)")
+        #expect(failed.contains("&#39;book.title&#39; must be a string") || failed.contains("'book.title' must be a string"), "\(failed)")
+        #expect(failed.contains("<title>A – Second</title>"), "the last good site is still served")
+
+        try "[book]\ntitle = \"Third\"\n".write(toFile: toml, atomically: true, encoding: .utf8)
+        #expect(try await waitUntil(60) { events.count("reload") == 2 }, "\(events.text)\n\(server.text())")
+        let fixed = try RawHTTP.get(port: server.port, "/01-a.html").body
+        #expect(fixed.contains("<title>A – Third</title>") && !fixed.contains(#"<div id="render-overlay""#))
+
+        // A stylesheet book.toml now names is watched too: saving it rebuilds.
+        try "p { color: red; }\n".write(toFile: server.directory + "/a.css", atomically: true, encoding: .utf8)
+        try "[book]\ntitle = \"Third\"\n[html]\ncss = [\"a.css\"]\n".write(toFile: toml, atomically: true, encoding: .utf8)
+        #expect(try await waitUntil(60) { events.count("reload") == 3 }, "\(events.text)\n\(server.text())")
+        try "p { color: blue; }\n".write(toFile: server.directory + "/a.css", atomically: true, encoding: .utf8)
+        #expect(try await waitUntil(60) { events.count("reload") == 4 }, "\(events.text)\n\(server.text())")
+        #expect(try RawHTTP.get(port: server.port, "/assets/css/a.css").body == "p { color: blue; }\n")
         try await stop(server)
     }
 
@@ -197,6 +233,21 @@ import Testing
         #expect(resolver.resolve("/assets/%2E%2E%2F%2E%2E%2Fsecret.txt") == .forbidden)
         #expect(resolver.resolve("/link.txt") == .forbidden)
         #expect(resolver.resolve("/%zz") == .forbidden)
+    }
+
+    /// Until the first build has written a front page, every page is "Building the book…", which reloads itself.
+    @Test func everyPageIsThePlaceholderUntilTheSiteHasAFrontPage() throws {
+        let site = try RenderProcess.temporaryDirectory("first-build")
+        let building = SitePathResolver(root: site)
+        for page in ["/", "/index.html", "/02-softmax.html", "/checks.html", "/guide/"] {
+            #expect(PreviewServer.servesPlaceholder(page, resolver: building), "\(page)")
+        }
+        #expect(!PreviewServer.servesPlaceholder("/assets/site.css", resolver: building), "an asset is not a page")
+        #expect(LiveReload.placeholderPage(status: PreviewStatus()).contains("Building the book…"))
+        try "page".write(toFile: site + "/index.html", atomically: true, encoding: .utf8)
+        let built = SitePathResolver(root: site)
+        #expect(!PreviewServer.servesPlaceholder("/02-softmax.html", resolver: built), "once built, a missing page is Not found")
+        #expect(PreviewServer.servesPlaceholder("/", resolver: built))
     }
 }
 

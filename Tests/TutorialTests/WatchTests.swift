@@ -37,6 +37,13 @@ import Testing
         let page = try String(contentsOfFile: directory + "/output/01-a.html", encoding: .utf8)
         #expect(page.contains(#"<span class="value" title="x">2.5</span>"#))
 
+        // book.toml is read again: its title shows on the next build; a mistake in it is reported at its line.
+        try "[book]\ntitle = 3\n".write(toFile: directory + "/book.toml", atomically: true, encoding: .utf8)
+        #expect(try await waitUntil(60) { text().contains("book.toml:2:1: error: 'book.title' must be a string") }, "\(text())")
+        try "[book]\ntitle = \"Watched\"\n".write(toFile: directory + "/book.toml", atomically: true, encoding: .utf8)
+        #expect(try await waitUntil(60) { text().components(separatedBy: "0 failed").count == 4 }, "\(text())")
+        #expect(try String(contentsOfFile: directory + "/output/01-a.html", encoding: .utf8).contains("<title>A – Watched</title>"))
+
         process.interrupt()
         #expect(try await waitUntil(10) { !process.isRunning })
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)

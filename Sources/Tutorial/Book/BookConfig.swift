@@ -42,6 +42,9 @@ public struct BookConfig: Sendable {
     /// `[book] bibliography`: the BibTeX or CSL-JSON files citations read, resolved against the book's folder.
     public var bibliography: [String] = []
 
+    /// `[format] significant` or `decimals`: how a floating-point `\(x)` without a format prints.
+    public var plainNumbers: PlainNumberFormat?
+
     /// The file name render looks for.
     public static let fileName = "book.toml"
 

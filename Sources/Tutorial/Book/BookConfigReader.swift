@@ -30,12 +30,13 @@ struct BookConfigReader {
     }
 
     /// The keys of each table, and what each must hold.
-    enum Kind { case string, strings, number, bool, packages, stringOrStrings }
+    enum Kind { case string, strings, number, bool, packages, stringOrStrings, digits }
     static let schema: [String: [String: Kind]] = [
         "book": ["title": .string, "authors": .strings, "language": .string, "description": .string, "bibliography": .stringOrStrings],
         "build": ["chapters": .string, "output": .string, "timeout": .number, "strict": .bool],
         "swift": ["sources": .strings, "packages": .packages],
         "html": ["css": .strings, "numbering": .string, "files": .strings],
+        "format": ["significant": .digits, "decimals": .digits],
     ]
 
     mutating func read() throws -> BookConfig {
@@ -49,7 +50,7 @@ struct BookConfigReader {
         var config = BookConfig(file: file, root: root)
         for (tableName, value) in document {
             guard let keys = Self.schema[tableName] else {
-                problem([tableName], "unknown table or key '\(tableName)'; book.toml knows [book], [build], [swift] and [html]")
+                problem([tableName], "unknown table or key '\(tableName)'; book.toml knows [book], [build], [swift], [html] and [format]")
                 continue
             }
             guard let table = value.table else {
@@ -138,6 +139,15 @@ struct BookConfigReader {
             config.strict = flag
         case .packages:
             config.packages = packages(value, at: path, config: config)
+        case .digits:
+            let range = name == "format.significant" ? 1...17 : 0...17
+            guard let n = value.int, range.contains(n) else {
+                return problem(path, "'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(value.int.map(String.init) ?? Self.describe(value))")
+            }
+            if config.plainNumbers != nil {
+                return problem(path, "[format] sets either significant or decimals, not both")
+            }
+            config.plainNumbers = name == "format.significant" ? .significant(n) : .decimals(n)
         }
     }
 

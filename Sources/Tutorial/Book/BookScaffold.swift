@@ -65,6 +65,10 @@ public enum BookScaffold {
         css = []                              # your stylesheets, loaded after render's own
         numbering = "book"                    # "book": (1), (2), …; "chapter": (2.1), (2.2), …
 
+        [format]
+        significant = 6                       # a plain \\(x) of a Double: at most 6 digits (0.3, not 0.30000000000000004);
+                                              # or decimals = 3; without [format], all of Swift's digits
+
         """
 
     static let frontPage = """

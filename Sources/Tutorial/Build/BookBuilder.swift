@@ -82,14 +82,16 @@ public struct BookBuilder: Sendable {
             SearchRequest(documents: searchDocuments(documents, checks: checks, pages: pages, formulas: formulas, references: references, bibliography: bibliography),
                           lunrModule: options.lunrModuleDirectory)
         } : nil
-        let math = try await BookMath.typeset(documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache), search: search)
+        let math = try await BookMath.typeset(
+            documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache), plain: options.plainNumbers, search: search)
         BuildTrace.record(formulas: math.batch, programs: programs, toolchain: toolchain)
 
         // Pages are typeset before the verdict: a link's anchor is checked against the typeset headings.
         let bodies = ParallelMap.map(documents.indices) { k in
             ChapterTypesetter(
                 document: documents[k], run: checks[k].run, page: pages[k], formulas: math.formulas[k],
-                formulaHTML: math.html, references: references, unsafe: options.unsafe, bibliography: bibliography
+                formulaHTML: math.html, references: references, unsafe: options.unsafe, bibliography: bibliography,
+                plainNumbers: options.plainNumbers
             ).typeset()
         }
         let anchors = documents.indices.map { k in
@@ -125,7 +127,8 @@ public struct BookBuilder: Sendable {
             language: options.language, authors: options.authors, description: options.bookDescription,
             stylesheets: try SiteAssets.addStylesheets(options.stylesheets, to: &stylesheets))
         var site = try BookAssembler(
-            documents: documents, pages: pages, bodies: bodies, checks: checks, title: options.title, book: book
+            documents: documents, pages: pages, bodies: bodies, checks: checks, title: options.title, book: book,
+            printSolutions: options.printSolutions
         ).site()
         for (path, bytes) in stylesheets.files { site.add(path, bytes: bytes) }
         var linkedFiles: [String: String] = [:]
@@ -137,6 +140,7 @@ public struct BookBuilder: Sendable {
             site.add(path, bytes: [UInt8](bytes))
         }
         try SiteAssets.add(to: &site, katexDirectory: options.katexDirectory)
+        site.add("assets/site.js", SiteScript.source)
         try SearchAssets.add(to: &site, index: math.searchIndex, documents: math.searchDocuments, lunrScript: options.lunrBrowserScript)
         try writer.write(site)
         if let inputs, let stampPath, let output = try? BuildStamp.outputState(options.outputDirectory) {
@@ -192,7 +196,8 @@ public struct BookBuilder: Sendable {
         let sections = ParallelMap.map(Array(documents.indices)) { k -> [SearchDocument] in
             let output = ChapterTypesetter(
                 document: documents[k], run: checks[k].run, page: pages[k], formulas: formulas[k],
-                formulaHTML: noMath, references: references, unsafe: false, listings: false, bibliography: bibliography
+                formulaHTML: noMath, references: references, unsafe: false, listings: false, bibliography: bibliography,
+                plainNumbers: options.plainNumbers
             ).typeset()
             return SearchSections.documents(html: output.html, page: PageNames.href(pages[k]), chapterTitle: output.title)
         }

@@ -36,6 +36,10 @@ public struct BuildOptions: Sendable {
     public var listUnchecked = false
     /// Equations, figures and tables numbered through the book (1, 2…) or per chapter (2.1, 2.2…).
     public var numbering: Numbering = .book
+    /// How a floating-point `\(x)` without a format prints (book.toml's `[format]`).
+    public var plainNumbers: PlainNumberFormat = .shortest
+    /// print.html (and so `render pdf`) prints the solutions open; without, it leaves them out.
+    public var printSolutions = false
     /// The node that `render serve` and `render watch` keep between builds
     /// (``NodeWorker``); nil runs node once per build.
     public var nodeWorker: NodeWorker?
@@ -97,6 +101,7 @@ public struct BuildOptions: Sendable {
         stylesheets = config.stylesheets
         bibliography = config.bibliography
         if let numbering = config.numbering { self.numbering = numbering }
+        plainNumbers = config.plainNumbers ?? .shortest
         sharedSources = config.sources
         packages = config.packages
         publishedFiles = config.publishedFiles

@@ -10,21 +10,35 @@ import NumberFormatting
 /// Arrays and tuples print element-wise as `(a, b, c)`. In math, scientific
 /// notation becomes `m \times 10^{e}` and infinity `\infty`.
 public enum ValueFormatter {
-    /// `value` printed in `format`; `inMath` writes TeX notation.
-    public static func format(_ value: Value, _ format: ValueFormat, inMath: Bool = false) -> String {
+    /// `value` printed in `format`; `inMath` writes TeX notation; `plain`
+    /// is how a floating-point value prints when `format` is `.plain` (book.toml's `[format]`).
+    public static func format(_ value: Value, _ format: ValueFormat, inMath: Bool = false, plain: PlainNumberFormat = .shortest) -> String {
         switch value {
         case .array(let items):
-            return "(" + items.map { Self.format($0, format, inMath: inMath) }.joined(separator: ", ") + ")"
+            return "(" + items.map { Self.format($0, format, inMath: inMath, plain: plain) }.joined(separator: ", ") + ")"
         case .double(let x, let text):
-            return number(x, text: text, format, inMath: inMath)
+            return number(x, text: plain.text(x, shortest: text), format, inMath: inMath)
         case .float(let x, let text):
-            return number(Double(x), text: text, format, inMath: inMath)
+            return number(Double(x), text: plain.text(Double(x), shortest: text), format, inMath: inMath)
         case .int(let n, let text):
             if case .plain = format { return text }
             return number(Double(n), text: text, format, inMath: inMath)
         case .bool(let b): return inMath ? "\\text{\(b)}" : (b ? "true" : "false")
         case .string(let s): return inMath ? texText(s) : s
         case .other(let s): return inMath ? texText(s) : s
+        }
+    }
+
+    /// `value` as the page's prose shows it: ``format(_:_:inMath:plain:)``,
+    /// with the true minus sign U+2212 in negative numbers (math gets it from KaTeX).
+    public static func prose(_ value: Value, _ format: ValueFormat, plain: PlainNumberFormat = .shortest) -> String {
+        switch value {
+        case .array(let items):
+            return "(" + items.map { prose($0, format, plain: plain) }.joined(separator: ", ") + ")"
+        case .double, .float, .int:
+            return NumberFormat.withMinusSigns(Self.format(value, format, plain: plain))
+        default:
+            return Self.format(value, format, plain: plain)
         }
     }
 

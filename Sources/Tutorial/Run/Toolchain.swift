@@ -6,9 +6,10 @@ import Foundation
 /// Chapter programs link `libChapterRuntime.so`, the package's dynamic
 /// library product, which carries the runtime, and the book's own libraries
 /// (`libraries`: its packages and its shared sources). SwiftPM builds the runtime
-/// next to `render` in the same build folder (`swift build` or `make`), so
-/// the engine looks beside its own executable (or in `TUTORIAL_RUNTIME_DIR`)
-/// and uses the module files SwiftPM wrote there. The one C module the Swift
+/// next to `render` in the same build folder (`swift build` or `make`), and
+/// `make install` puts it in `PREFIX/lib/render` beside `PREFIX/bin/render`,
+/// so the engine looks beside its own executable, then in `../lib/render`
+/// (or in `TUTORIAL_RUNTIME_DIR`), and uses the module files found there. The one C module the Swift
 /// modules import (swift-numerics' shims) is found through its module map in
 /// the build folder's `checkouts`.
 public struct Toolchain: Sendable {
@@ -60,22 +61,19 @@ public struct Toolchain: Sendable {
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Toolchain {
         let swiftc = try findSwiftc(environment)
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let runtime = environment["TUTORIAL_RUNTIME_DIR"]
-            ?? (executable as NSString).deletingLastPathComponent
+        let runtime = try runtimeDirectory(executable: executable, environment: environment)
         let library = (runtime as NSString).appendingPathComponent(libraryName)
         let fm = FileManager.default
-        guard fm.fileExists(atPath: library) else {
-            throw SetupError(
-                "the chapter runtime \(libraryName) is not in \(runtime)",
-                fix: "run `swift build` (or `make build`) in the project folder, then run render from .build/debug/render")
-        }
         var modules = (runtime as NSString).appendingPathComponent("Modules")
         if !fm.fileExists(atPath: (modules as NSString).appendingPathComponent("ChapterRuntime.swiftmodule")) {
             modules = runtime
         }
+        // An installed runtime keeps its C module maps in its own `checkouts`
+        // (see `make install`); a build folder's are two levels up.
         let scratch = URL(fileURLWithPath: runtime).resolvingSymlinksInPath()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let checkouts = scratch.appendingPathComponent("checkouts").path
+        let installed = URL(fileURLWithPath: runtime).appendingPathComponent("checkouts").path
+        let checkouts = fm.fileExists(atPath: installed) ? installed : scratch.appendingPathComponent("checkouts").path
         // Two listings, not a walk of every checkout.
         let maps = moduleMaps(checkouts: checkouts)
         let root = scratch.deletingLastPathComponent().path
@@ -88,6 +86,25 @@ public struct Toolchain: Sendable {
         return Toolchain(
             swiftc: swiftc, runtimeDirectory: runtime, modulesDirectory: modules, moduleMaps: maps,
             identity: identity.hex, packageRoot: packageRoot)
+    }
+
+    /// Where the chapter runtime is, in this order: `TUTORIAL_RUNTIME_DIR`;
+    /// beside render's own executable (links followed), as in a SwiftPM
+    /// build folder; `../lib/render` from it, as `make install` lays it out.
+    /// - Throws: `SetupError` naming the folders looked in.
+    static func runtimeDirectory(executable: String, environment: [String: String]) throws -> String {
+        let bin = (executable as NSString).deletingLastPathComponent
+        let explicit = environment["TUTORIAL_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        let candidates = explicit.map { [$0] }
+            ?? [bin, URL(fileURLWithPath: bin).appendingPathComponent("../lib/render").standardizedFileURL.path]
+        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(libraryName)) }) {
+            return found
+        }
+        throw SetupError(
+            "the chapter runtime \(libraryName) is not in \(candidates.joined(separator: " nor in "))",
+            fix: explicit != nil
+                ? "set TUTORIAL_RUNTIME_DIR to the folder holding \(libraryName) (a `swift build` folder, or PREFIX/lib/render after `make install`), or unset it"
+                : "install render with `make install PREFIX=~/.local` in its project folder (or run it from .build/debug/render after `swift build`)")
     }
 
     /// The content of the runtime's sources: with the library's stamp, a

@@ -124,7 +124,7 @@ public final class PreviewServer: Sendable {
             return text(.forbidden, "403 Forbidden: the preview serves only files inside the site\n")
         case .notFound:
             let status = hub.status
-            if target == "/" || target == "/index.html" {
+            if servesPlaceholder(target, resolver: resolver) {
                 return html(.ok, LiveReload.placeholderPage(status: status))
             }
             return html(.notFound, LiveReload.inject(into: notFoundPage(target), status: status))
@@ -138,6 +138,19 @@ public final class PreviewServer: Sendable {
             }
             return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: data)
         }
+    }
+
+    /// Whether a missing `target` gets the "Building the book…" page, which
+    /// reloads itself when a build passes: `/` always, and until the site has a
+    /// front page (the first build is running, or failed) every page, not "Not found".
+    static func servesPlaceholder(_ target: String, resolver: SitePathResolver) -> Bool {
+        isPage(target) && (target == "/" || resolver.resolve("/index.html") == .notFound)
+    }
+
+    /// Whether `target` names a page (`/`, `/ch.html`, `/folder/`) rather than an asset (`/assets/site.css`).
+    static func isPage(_ target: String) -> Bool {
+        let last = target.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        return last.isEmpty || last.hasSuffix(".html") || !last.contains(".")
     }
 
     static func text(_ code: HTTPStatusCode, _ message: String) -> HTTPResponse {

@@ -24,10 +24,10 @@ struct BookMath: Sendable {
     /// - Parameter search: makes the search request from the chapters' formulas,
     ///   when the site is written; its index is built in the same node batch.
     static func typeset(
-        _ documents: [ChapterDocument], runs: [ChapterRun?], typesetter: MathTypesetter,
+        _ documents: [ChapterDocument], runs: [ChapterRun?], typesetter: MathTypesetter, plain: PlainNumberFormat = .shortest,
         search: (([ChapterFormulas]) -> SearchRequest)? = nil
     ) async throws -> BookMath {
-        let formulas = zip(documents, runs).map { ChapterFormulas($0, values: $1?.values ?? [:]) }
+        let formulas = zip(documents, runs).map { ChapterFormulas($0, values: $1?.values ?? [:], plain: plain) }
         let unique = Array(Set(formulas.flatMap(\.all)))
             .sorted { ($0.tex, $0.display ? 1 : 0) < ($1.tex, $1.display ? 1 : 0) }
         let results: [TypesetResult]

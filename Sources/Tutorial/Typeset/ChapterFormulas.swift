@@ -5,8 +5,9 @@ struct ChapterFormulas: Sendable {
     var spans: [Int: Formula] = [:]
     var derivations: [Int: Formula] = [:]
 
-    /// Assembles the formulas; `values` are the chapter's computed values.
-    init(_ document: ChapterDocument, values: [Int: Value]) {
+    /// Assembles the formulas; `values` are the chapter's computed values,
+    /// printed in `plain` when they have no format of their own.
+    init(_ document: ChapterDocument, values: [Int: Value], plain: PlainNumberFormat = .shortest) {
         for (index, span) in document.spans.enumerated() {
             guard case .math(let math) = span.kind else { continue }
             var id = document.firstExpressionOfSpan[index]
@@ -18,7 +19,7 @@ struct ChapterFormulas: Sendable {
                     if let claim = expression.claim {
                         tex += ValueFormatter.mathNotation(claim)
                     } else if let value = values[id] {
-                        tex += ValueFormatter.format(value, expression.format, inMath: true)
+                        tex += ValueFormatter.format(value, expression.format, inMath: true, plain: plain)
                     } else {
                         tex += "?"
                     }

@@ -17,6 +17,8 @@ struct ChapterTypesetter {
     var listings = true
     /// The works `[@key]` and `@key` cite.
     var bibliography = Bibliography()
+    /// How a value without a format of its own prints (book.toml's `[format]`).
+    var plainNumbers: PlainNumberFormat = .shortest
 
     struct Output {
         var html: String
@@ -40,7 +42,7 @@ struct ChapterTypesetter {
             let id = document.firstExpressionOfSpan[index]
             switch span.kind {
             case .value(let expression):
-                let (html, text) = Self.valueHTML(expression, value: values[id])
+                let (html, text) = Self.valueHTML(expression, value: values[id], plain: plainNumbers)
                 spanHTML.append(html)
                 spanText.append(text)
             case .math(let math):
@@ -154,8 +156,8 @@ struct ChapterTypesetter {
         checkAnchor(line: expression.location.line, column: expression.location.column)
     }
 
-    static func valueHTML(_ expression: InlineExpression, value: Value?) -> (String, String) {
-        let computed = value.map { ValueFormatter.format($0, expression.format) } ?? "?"
+    static func valueHTML(_ expression: InlineExpression, value: Value?, plain: PlainNumberFormat = .shortest) -> (String, String) {
+        let computed = value.map { ValueFormatter.prose($0, expression.format, plain: plain) } ?? "?"
         if let claim = expression.claim {
             let exact = value.map { ValueFormatter.format($0, .plain) } ?? "?"
             let title = "checked: \(expression.expression) = \(exact)"

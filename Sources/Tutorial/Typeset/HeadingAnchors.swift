@@ -32,8 +32,7 @@ enum HeadingAnchors {
                     var slug = slugify(text)
                     if slug.isEmpty { slug = "section" }
                     if slug.hasPrefix("check-") { slug = "s-" + slug }
-                    if let n = used[slug] { used[slug] = n + 1; slug += "-\(n + 1)" } else { used[slug] = 1 }
-                    if let id = explicit[block.startLine] { slug = id }
+                    if let id = explicit[block.startLine] { slug = id } else { slug = unique(slug, among: &used) }
                     headings.append(Heading(level: level, id: slug, html: html, text: text))
                 case .blockQuote(let children): visit(children)
                 case .callout(let callout): visit(callout.blocks)
@@ -44,6 +43,20 @@ enum HeadingAnchors {
         }
         visit(blocks)
         return headings
+    }
+
+    /// `slug`, or the first of `slug-2`, `slug-3`… that no heading (nor the
+    /// page) uses yet: "Step", "Step", "Step 2" are `step`, `step-2`, `step-2-2`.
+    static func unique(_ slug: String, among used: inout [String: Int]) -> String {
+        var candidate = slug
+        var n = used[slug] ?? 1
+        while used[candidate] != nil {
+            n += 1
+            candidate = "\(slug)-\(n)"
+        }
+        used[slug] = n
+        used[candidate] = 1
+        return candidate
     }
 
     /// Text content of inline HTML: tags dropped (KaTeX's MathML copy too),

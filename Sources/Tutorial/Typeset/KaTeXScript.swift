@@ -1,3 +1,5 @@
+import Foundation
+
 /// The JavaScript that ``MathTypesetter`` runs under node.
 ///
 /// In its default mode it reads from stdin either a JSON array of `{"tex": …, "display": …}`, or
@@ -8,7 +10,8 @@
 /// "index": Lunr's serialized index or absent}` to stdout. The index has the
 /// fields `title` (boosted ten times) and `text`, refs are the documents'
 /// positions in the list (short: a ref is repeated for every term of its
-/// section), and it keeps no term positions (they would double its size and only
+/// section), its terms are whole words as ``SearchQuery`` reads them (no stems:
+/// the query finds prefixes and inflections itself), and it keeps no term positions (they would double its size and only
 /// serve highlighting). `throwOnError` is on so that a TeX error comes back as KaTeX's
 /// message instead of red text in the page. `maxExpand` bounds macro
 /// expansion (KaTeX's default, written out), and `maxSize` the sizes a
@@ -19,7 +22,21 @@
 enum KaTeXScript {
     /// Changes whenever the script or its KaTeX options change, so that
     /// cached formulas typeset with other options are not reused.
-    static let revision = "2"
+    static let revision = "4"
+
+    /// KaTeX has no blackboard-bold digits: `\mathbb{1}` (the indicator)
+    /// came out as a plain 1. The script writes it as `{\bbone}`, a macro
+    /// that draws two upright ones 7 mu apart (the bbm package's 𝟙) and
+    /// gives MathML the character U+1D7D9 itself, for screen readers and copying;
+    /// the TeX annotation still reads `\mathbb{1}`.
+    static let macros = [#"\bbone"#: #"\html@mathml{\mathrm{1}\mkern-7mu\mathrm{1}}{\char"1D7D9}"#]
+
+    /// ``macros`` as a JavaScript object literal (JSON).
+    static var macrosJSON: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(macros)) ?? Data("{}".utf8), as: UTF8.self)
+    }
 
     /// The argument that starts the script in line mode (``NodeWorker``):
     /// one request per line of standard input, one answer per line of
@@ -30,12 +47,15 @@ enum KaTeXScript {
     static let source = #"""
     "use strict";
     const katex = require(process.argv[1]);
+    const macros = \#(macrosJSON);
+    // \mathbb{1} or \mathbb 1, not \mathbb{12}: the indicator.
+    const indicator = /\\mathbb\s*(?:\{\s*1\s*\}|1(?![0-9]))/g;
     function answer(input) {
       const formulas = Array.isArray(input) ? input : input.formulas;
       const search = Array.isArray(input) ? null : input.search;
       const results = formulas.map((formula) => {
         try {
-          return { html: katex.renderToString(formula.tex, {
+          const html = katex.renderToString(formula.tex.replace(indicator, "{\\bbone}"), {
             displayMode: formula.display,
             output: "htmlAndMathml",
             throwOnError: true,
@@ -43,7 +63,10 @@ enum KaTeXScript {
             trust: false,
             maxExpand: 1000,
             maxSize: 500,
-          }) };
+            macros: Object.assign({}, macros),
+          });
+          // The MathML annotation keeps the TeX as written.
+          return { html: html.split("{\\bbone}").join("\\mathbb{1}") };
         } catch (error) {
           return { error: String(error && error.message ? error.message : error) };
         }
@@ -51,7 +74,12 @@ enum KaTeXScript {
       let index;
       if (search) {
         const lunr = require(search.lunr);
+        // Words as the search box reads them (SearchQuery), kept whole: no trimmer, no stemmer.
+        lunr.tokenizer.separator = \#(SearchQuery.wordSeparator);
         index = lunr(function () {
+          this.pipeline.remove(lunr.trimmer);
+          this.pipeline.remove(lunr.stemmer);
+          this.searchPipeline.remove(lunr.stemmer);
           this.ref("ref");
           this.field("title", { boost: 10 });
           this.field("text");

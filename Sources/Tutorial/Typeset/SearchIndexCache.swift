@@ -8,7 +8,7 @@ import Foundation
 /// deletes the others.
 struct SearchIndexCache {
     /// Changes whenever the node script builds the index differently.
-    static let revision = "2"
+    static let revision = "3"
 
     let directory: URL?
     var lookups: [URL] = []

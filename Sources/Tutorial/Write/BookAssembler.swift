@@ -12,6 +12,8 @@ struct BookAssembler {
     var title: String?
     /// The language, authors, description and extra stylesheets (book.toml).
     var book = BookMetadata()
+    /// print.html prints the solutions open (`render pdf --solutions`); without, it leaves them out.
+    var printSolutions = false
 
     static let defaultTitle = "Book"
 
@@ -70,7 +72,7 @@ struct BookAssembler {
                 number: position + 1, title: bodies[k].title, titleHTML: bodies[k].titleHTML,
                 bodyHTML: bodies[k].html, href: toc[position].href)
         }
-        site.add("print.html", PrintBook(bookTitle: bookTitle, introHTML: intro, chapters: printed, book: book).page())
+        site.add("print.html", PrintBook(bookTitle: bookTitle, introHTML: intro, chapters: printed, book: book, solutions: printSolutions).page())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         site.add("checks.json", bytes: [UInt8](try encoder.encode(records)) + [0x0A])

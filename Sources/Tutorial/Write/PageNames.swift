@@ -12,10 +12,20 @@ enum PageNames {
         page.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#;:"))) ?? page
     }
 
+    /// The pages render writes for itself, each with what it is: a chapter
+    /// named like one would be replaced by it.
+    static let generated: [String: String] = [
+        "index": "the book's front page is index.html",
+        "checks": "the book's Checks page is checks.html",
+        "print": "the book's print page (the whole book, which render pdf prints) is print.html",
+        "search": "search.html is kept for the book's search",
+    ]
+
     /// Chapter names the site needs for itself, or that cannot be a page name.
     static func problem(with name: String) -> String? {
-        if ["index", "checks"].contains(name.lowercased()) {
-            return "a chapter cannot be named '\(name).md': the book's \(name.lowercased() == "index" ? "front page" : "Checks page") is \(name.lowercased()).html\(name.lowercased() == "index" ? " (put the front page in README.md)" : "; rename the chapter")"
+        if let page = generated[name.lowercased()] {
+            let fix = name.lowercased() == "index" ? "put the front page in README.md" : "rename the chapter"
+            return "a chapter cannot be named '\(name).md': \(page) (\(fix))"
         }
         if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "/" }) {
             return "the chapter's file name contains control characters"

@@ -3,9 +3,11 @@
 /// Every page has the same frame: a header with the book title (linking to
 /// `index.html`) and a link to `checks.html`, the KaTeX and site stylesheets
 /// linked relative to the site root, and nothing that changes from one build
-/// to the next. The only script, `assets/search.js`, is deferred and adds the
-/// search box to the header: without JavaScript the page reads the same.
-/// Every page, `print.html` included, carries ``ContentSecurityPolicy``.
+/// to the next. The two scripts are deferred files of the site (no inline
+/// script): `assets/search.js` adds the search box to the header and
+/// `assets/site.js` a copy button to code listings; without JavaScript the
+/// page reads the same. Every page, `print.html` included, carries
+/// ``ContentSecurityPolicy``.
 /// `print.html` has no frame at all (see ``print(bookTitle:introHTML:chapters:)``). Plain-text fields are escaped with
 /// ``HTML/escape(_:)``; fields named `…HTML` are inserted as they are.
 public enum PageTemplate {
@@ -27,17 +29,22 @@ public enum PageTemplate {
         return page(title: bookTitle, bookTitle: bookTitle, current: .index, layout: "<div class=\"layout\">\n\(main)\n</div>", book: book)
     }
 
-    /// A chapter page: previous/next links above and below, the in-page outline
-    /// (a sidebar on wide screens, a collapsible list on phones), the check summary and the body.
+    /// A chapter page: the list of all chapters and the in-page outline (each
+    /// a sidebar on wide screens, a collapsible list on phones), previous/next
+    /// links above and below, the check summary and the body.
     /// - Parameters:
     ///   - bookTitle: The book's title, plain text.
-    ///   - chapters: All chapters (reserved for a chapter list; the header links to the contents).
+    ///   - chapters: All chapters, in reading order; the page's own is `chapters[page.number - 1]`.
     ///   - page: The chapter's content.
     ///   - book: The language, authors, description and extra stylesheets (book.toml).
     /// - Returns: The whole page.
     public static func chapter(bookTitle: String, chapters: [TOCEntry], page content: ChapterPageContent, book: BookMetadata = BookMetadata()) -> String {
+        let list = chapterList(chapters, current: content.number - 1)
         var main = "<main id=\"main\">\n"
         if let pager = pagerHTML(previous: content.previous, next: content.next, position: "top") { main += pager + "\n" }
+        if !chapters.isEmpty {
+            main += "<details class=\"chapters chapters-compact\">\n<summary>Chapters</summary>\n\(list)\n</details>\n"
+        }
         if !content.outline.isEmpty {
             main += "<details class=\"outline outline-compact\">\n<summary>On this page</summary>\n\(outlineList(content.outline))\n</details>\n"
         }
@@ -50,13 +57,17 @@ public enum PageTemplate {
         if let pager = pagerHTML(previous: content.previous, next: content.next, position: "bottom") { main += pager + "\n" }
         main += "</main>"
 
-        var layout: String
-        if content.outline.isEmpty {
-            layout = "<div class=\"layout\">\n\(main)\n</div>"
-        } else {
-            let sidebar = "<nav class=\"outline outline-sidebar\" aria-label=\"On this page\">\n<p class=\"outline-title\">On this page</p>\n\(outlineList(content.outline))\n</nav>"
-            layout = "<div class=\"layout with-outline\">\n\(main)\n\(sidebar)\n</div>"
+        var classes = ["layout"]
+        var columns = main
+        if !chapters.isEmpty {
+            classes.append("with-chapters")
+            columns = "<nav class=\"chapters chapters-sidebar\" aria-label=\"Chapters\">\n<p class=\"chapters-title\">Chapters</p>\n\(list)\n</nav>\n" + columns
         }
+        if !content.outline.isEmpty {
+            classes.append("with-outline")
+            columns += "\n<nav class=\"outline outline-sidebar\" aria-label=\"On this page\">\n<p class=\"outline-title\">On this page</p>\n\(outlineList(content.outline))\n</nav>"
+        }
+        let layout = "<div class=\"\(classes.joined(separator: " "))\">\n\(columns)\n</div>"
         return page(
             title: "\(content.title) – \(bookTitle)", bookTitle: bookTitle, current: .chapter, layout: layout, book: book)
     }
@@ -135,6 +146,7 @@ public enum PageTemplate {
         <link rel="stylesheet" href="assets/katex/katex.min.css">
         <link rel="stylesheet" href="assets/site.css">
         \(book.headHTML)<script src="assets/search.js" defer></script>
+        <script src="assets/site.js" defer></script>
         </head>
         <body>
         <a class="skip-link" href="#main">Skip to content</a>
@@ -166,6 +178,15 @@ public enum PageTemplate {
             html += "<a class=\"pager-next\" href=\"\(HTML.escape(next.href))\" rel=\"next\"><span class=\"pager-label\">Next →</span>\(HTML.escape(next.title))</a>"
         }
         return html + "</nav>"
+    }
+
+    /// The book's chapters as a numbered list, the one at `current` marked as this page.
+    private static func chapterList(_ chapters: [TOCEntry], current: Int) -> String {
+        let items = chapters.enumerated().map { k, entry in
+            let mark = k == current ? " aria-current=\"page\"" : ""
+            return "<li><a href=\"\(HTML.escape(entry.href))\"\(mark)>\(HTML.escape(entry.title))</a></li>"
+        }
+        return "<ol>\n" + items.joined(separator: "\n") + "\n</ol>"
     }
 
     /// The outline as a flat list whose items are indented by heading level.

@@ -2,10 +2,12 @@ import Foundation
 
 /// `print.html`: the whole book on one page, for printing and for `render pdf`.
 ///
-/// A title page (the book's title and the front page's introduction), the
-/// table of contents, then every chapter in order, each starting on a new
-/// page, then the works the chapters cite in one list (`PrintReferences`).
-/// There is no header, pager, outline or footer. Chapter pages reuse
+/// A title page (the book's title, authors and description, and whether
+/// the solutions are in), the front page's introduction, the table of
+/// contents, then every chapter in order, each starting on a new page, then
+/// the works the chapters cite in one list (`PrintReferences`).
+/// Solutions are left out unless `solutions` is set (`render pdf
+/// --solutions`), which prints them open. There is no header, pager, outline or footer. Chapter pages reuse
 /// ids (`#the-gradient`, `#check-12-5`), so on this page every id of a
 /// chapter is prefixed with the chapter's own (`ch-06-derivative-…`), and
 /// links between chapters become links within the page.
@@ -24,6 +26,8 @@ struct PrintBook {
     var chapters: [Chapter]
     /// The language, authors, description and extra stylesheets (book.toml).
     var book = BookMetadata()
+    /// Print the solutions, open; without, they are left out.
+    var solutions = false
 
     /// The id of a chapter's section: `ch-` and its page name.
     static func sectionID(_ href: String) -> String {
@@ -36,7 +40,18 @@ struct PrintBook {
         let ids = Dictionary(chapters.map { ($0.href, Self.sectionID($0.href)) }, uniquingKeysWith: { a, _ in a })
         var main = "<main id=\"main\" class=\"print-book\">\n"
         main += "<section class=\"title-page\" id=\"title-page\">\n<h1 class=\"print-title\">\(HTML.escape(bookTitle))</h1>\n"
+        if !book.authors.isEmpty {
+            main += "<p class=\"print-authors\">\(HTML.escape(book.authors.joined(separator: ", ")))</p>\n"
+        }
+        if let description = book.description {
+            main += "<p class=\"print-description\">\(HTML.escape(description))</p>\n"
+        }
         main += "<p class=\"print-subtitle\">Every number in this book was computed by the Swift code shown with it and checked when the book was built.</p>\n"
+        if chapters.contains(where: { SolutionBlocks.count(in: $0.bodyHTML) > 0 }) {
+            main += solutions
+                ? "<p class=\"print-solutions\">This edition prints the solutions to the exercises.</p>\n"
+                : "<p class=\"print-solutions\">This edition leaves out the solutions to the exercises.</p>\n"
+        }
         main += "</section>\n"
         if !introHTML.isEmpty {
             main += "<section class=\"print-intro\">\n\(Self.rewrite(introHTML, prefix: "intro", chapterIDs: ids))\n</section>\n"
@@ -51,7 +66,8 @@ struct PrintBook {
             let id = Self.sectionID(chapter.href)
             main += "<section class=\"print-chapter chapter\" id=\"\(id)\">\n<header class=\"chapter-header\">\n"
             main += "<p class=\"chapter-number\">Chapter \(chapter.number)</p>\n<h1>\(chapter.titleHTML)</h1>\n</header>\n"
-            let body = Self.rewrite(chapter.bodyHTML, prefix: id, chapterIDs: ids)
+            let shown = solutions ? SolutionBlocks.opened(in: chapter.bodyHTML) : SolutionBlocks.removed(from: chapter.bodyHTML)
+            let body = Self.rewrite(shown, prefix: id, chapterIDs: ids)
             main += PrintReferences.take(body, chapterID: id, into: &references) + "\n</section>\n"
         }
         main += PrintReferences.section(references)

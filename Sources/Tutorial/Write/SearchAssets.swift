@@ -1,6 +1,7 @@
 import Foundation
 
-/// The search box's files: `assets/search.js` (the box, written here),
+/// The search box's files: `assets/search.js` (the query code of
+/// ``SearchQuery``, then the box, written here),
 /// `assets/lunr.min.js` (copied from Debian's libjs-lunr at build time) and
 /// `assets/search-index.js` (the Lunr index and, per section, its title,
 /// chapter and the first words of its text).
@@ -39,8 +40,9 @@ enum SearchAssets {
         return words.count > teaserWords ? head + " …" : head
     }
 
-    /// The search box, added to the header by script (without JavaScript the page is unchanged).
-    static let script = #"""
+    /// The search box, added to the header by script (without JavaScript the
+    /// page is unchanged); it finds sections with ``SearchQuery``'s `renderSearch.find`.
+    static let script = SearchQuery.script + #"""
     (function () {
       "use strict";
       var me = document.currentScript;
@@ -111,19 +113,10 @@ enum SearchAssets {
           panel.appendChild(p);
           panel.hidden = false;
         }
-        function words(q) {
-          return q.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(function (w) { return w.length > 0; });
-        }
         function run() {
           var q = box.value.trim();
-          var terms = words(q);
-          if (!terms.length) { panel.hidden = true; panel.textContent = ""; return; }
-          var hits = index.query(function (query) {
-            terms.forEach(function (t) {
-              query.term(t, { usePipeline: true, boost: 10 });
-              query.term(t, { usePipeline: true, wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.REQUIRED });
-            });
-          });
+          if (!renderSearch.words(q).length) { panel.hidden = true; panel.textContent = ""; return; }
+          var hits = renderSearch.find(index, q);
           panel.textContent = "";
           var heading = document.createElement("p");
           heading.className = "search-note";
