@@ -20,12 +20,7 @@ import Testing
 
     /// How the reader reads `tex`, or its error message.
     func reading(_ tex: String) -> String {
-        let tokens = TeXLexer.tokens(tex, column: 1)
-        do {
-            return MathReading.text(try TeXMathParser.read(tokens, scope: Self.scope))
-        } catch {
-            return "error at \(error.first.column): \(error.first.message)"
-        }
+        reading(tex, in: Self.scope)
     }
 
     // MARK: The README's table, one example a row

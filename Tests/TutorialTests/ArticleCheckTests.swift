@@ -102,6 +102,16 @@ import Testing
         #expect(result.standardError.contains("post.md:\(number):18: error: claim 0.252 disagrees"), "\(result.standardError)")
     }
 
+    @Test func anExactClaimMustBeTheValueItself() async throws {
+        let directory = try RenderProcess.temporaryDirectory("article-exact")
+        try "A\n\n<!-- swift\nlet p: [Double] = [0.25, 0.75]\nlet t = 0.1 + 0.2\n-->\n\nExact 0.25<!-- = p[0] --> and 0.3<!-- = t --> and 0.30<!-- ≈ t -->.\n"
+            .write(toFile: directory + "/exact.md", atomically: true, encoding: .utf8)
+        let result = try await RenderProcess.run(["check", "exact.md"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("exact.md:8:31: error: exact claim 0.3 disagrees with `t` = 0.30000000000000004"), "\(result.standardError)")
+        #expect(result.standardError.components(separatedBy: "error:").count == 2, "\(result.standardError)")
+    }
+
     @Test func aWrongInequalityFails() async throws {
         let directory = try article("article-inequality") { $0.replacingOccurrences(of: #"q_y - 1 \le 0"#, with: #"q_y - 1 \ge 0"#) }
         let result = try await RenderProcess.run(["check", "post.md"], in: directory)

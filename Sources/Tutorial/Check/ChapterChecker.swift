@@ -36,7 +36,7 @@ enum ChapterChecker {
                     expression: expression.expression, computed: "not computed", expected: claim, passed: false, anchor: anchor))
                 continue
             }
-            let failure = ClaimChecker.failure(expression: expression.expression, literal: claim, value: value)
+            let failure = ClaimChecker.failure(expression: expression.expression, literal: claim, value: value, exact: expression.exact)
             if let failure {
                 diagnostics.append(Diagnostic(file: document.path, line: expression.location.line,
                                               column: expression.location.column, failure))

@@ -4,7 +4,7 @@ import Foundation
 /// Check: compares each claim's literal with its computed value.
 enum ClaimChecker {
     /// Returns nil when the claim holds, or the message saying how it fails.
-    static func failure(expression: String, literal text: String, value: Value) -> String? {
+    static func failure(expression: String, literal text: String, value: Value, exact: Bool = false) -> String? {
         let literal: ClaimLiteral
         do { literal = try ClaimLiteral.parse(text) } catch let error as ClaimLiteral.ParseError {
             return error.message
@@ -16,6 +16,14 @@ enum ClaimChecker {
             guard numbers.count == literal.numbers.count else {
                 return "the claim \(literal.text) lists \(literal.numbers.count) number\(literal.numbers.count == 1 ? "" : "s") but `\(expression)` has \(numbers.count) value\(numbers.count == 1 ? "" : "s")"
             }
+        }
+        if exact {
+            // An exact claim: the value is the number written, to the last bit of its Double.
+            for (k, (claimed, computed)) in zip(literal.numbers, numbers).enumerated() where computed != claimed.value {
+                let which = literal.numbers.count == 1 ? "" : " (element \(k))"
+                return "exact claim \(claimed.text)\(which) disagrees with `\(expression)` = \(computed): an exact claim (`<!-- = … -->`) must be the value itself; write `<!-- ≈ … -->` to claim it to the digits written"
+            }
+            return nil
         }
         for (k, (claimed, computed)) in zip(literal.numbers, numbers).enumerated() where !claimed.accepts(computed) {
             let shown = shownValue(computed, for: claimed)

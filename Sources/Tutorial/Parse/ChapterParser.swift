@@ -75,6 +75,7 @@ public enum ChapterParser {
             // A claim written as a comment is reported at its number, as the article shows it.
             document.expressions = document.expressions.map { expression in
                 var moved = expression
+                moved.exact = article.exactClaims.contains(expression.location)
                 if let column = article.claimColumns[expression.location] { moved.location.column = column }
                 return moved
             }

@@ -20,6 +20,7 @@ import Foundation
 /// L = -\log q_y \le 0                  L = -\log q_y \le 0
 /// $$                                   ```
 /// a loss of 0.4644<!-- ≈ loss -->      a loss of \(loss     ≈ 0.4644)
+/// p = 0.25<!-- = p[0] -->              p = \(p[0]    ≈ 0.25), exact
 /// ```
 ///
 /// `<!-- unchecked: REASON -->` before a display or after a number marks
@@ -43,6 +44,8 @@ struct ArticleComments {
     /// the rewritten text and the column of the number in the article, so
     /// that a failing claim points at the number.
     var claimColumns: [SourceLocation: Int] = [:]
+    /// Where the expressions of exact claims (`<!-- = EXPR -->`) stand in the rewritten text.
+    var exactClaims: Set<SourceLocation> = []
 
     /// The rewritten text, its marks and the problems found.
     static func rewrite(_ text: String, file: String) -> ArticleComments {
@@ -216,10 +219,6 @@ struct ArticleComments {
                 error(number, open + 1, "`<!-- \(relation) EXPR -->` checks the number written right before it, such as `0.4644<!-- ≈ loss -->`")
                 continue
             }
-            guard relation == "≈" else {
-                error(number, open + 1, "`<!-- = EXPR -->` (an exact claim) is not read yet: write `<!-- ≈ EXPR -->`, which checks the number to the digits written")
-                continue
-            }
             var claim = Array("\\(\(expression) ≈ \(written))".unicodeScalars)
             let length = end - numberStart
             if claim.count < length {
@@ -228,6 +227,7 @@ struct ArticleComments {
             }
             scalars.replaceSubrange(numberStart..<end, with: claim)
             claimColumns[SourceLocation(line: number, column: numberStart + 3)] = numberStart + 1
+            if relation == "=" { exactClaims.insert(SourceLocation(line: number, column: numberStart + 3)) }
             searchFrom = numberStart + claim.count
         }
         return String(String.UnicodeScalarView(scalars))

@@ -35,6 +35,9 @@ public struct InlineExpression: Sendable, Hashable {
     public var format: ValueFormat
     /// For `\(EXPR ≈ LITERAL)`, the literal exactly as written.
     public var claim: String?
+    /// Whether the claim is exact (`0.25<!-- = q[0] -->` in an article): the
+    /// value must be the number written, not merely round to it.
+    public var exact = false
     /// Where the expression text starts (for compiler messages).
     /// Where the span starts in the chapter.
     public var location: SourceLocation
