@@ -30,7 +30,8 @@ import Testing
         #expect(result.status == 1, "\(name): exit \(result.status) \(result.standardError.prefix(500))")
         #expect(result.standardError.contains("chapters/01-hostile.md:5:"), "\(result.standardError.prefix(500))")
         #expect(result.standardError.contains("more than \(CommonMark.maxDepth) levels deep here"))
-        #expect(seconds < 30, "\(name) took \(seconds) s")
+        // Bounded, with room for a machine busy with the rest of the suite (0.2 s alone).
+        #expect(seconds < 120, "\(name) took \(seconds) s")
     }
 
     /// At the limit, every walk (parse, scan, typeset, search) still holds: the page is written.
@@ -56,7 +57,13 @@ import Testing
             #expect(document.expressions.count == count)
             return (program.source.utf8.count, Double(elapsed.components.attoseconds) * 1e-18 + Double(elapsed.components.seconds))
         }
-        let small = tangle(2_000), large = tangle(20_000)
+        // The fastest of a few runs of each, interleaved: the suite's other tests load the machine unevenly.
+        var small = tangle(2_000), large = tangle(20_000)
+        for _ in 0..<2 {
+            let s = tangle(2_000), l = tangle(20_000)
+            small.seconds = min(small.seconds, s.seconds)
+            large.seconds = min(large.seconds, l.seconds)
+        }
         // Quadratic padding held about 10^9 bytes here; linear, each value costs at most maxPadding bytes and its call.
         #expect(large.bytes < 2_000 * 20_000, "the program holds \(large.bytes) bytes for 20,000 values")
         // Ten times the values: about ten times the time when linear, a hundred when quadratic.
@@ -76,7 +83,10 @@ import Testing
             #expect(result.standardError.contains("chapters/01-hostile.md:7:"), "\(result.standardError.prefix(500))")
             return seconds
         }
-        let small = try await run(2_000), large = try await run(20_000)
+        var small = try await run(2_000), large = try await run(20_000)
+        // The faster of two interleaved runs of each: the rest of the suite loads the machine unevenly.
+        small = min(small, try await run(2_000))
+        large = min(large, try await run(20_000))
         #expect(large < 30 * small, "2,000 values: \(small) s, 20,000: \(large) s")
     }
 
