@@ -22,7 +22,7 @@ public enum MathNames {
             }
         }
         while out.hasSuffix("_") { out.removeLast() }
-        while out.contains("__") { out = out.replacingOccurrences2("__", "_") }
+        while out.contains("__") { out = out.replacing("__", with: "_") }
         guard let first = out.first, first.isLetter else { return nil }
         return out
     }
@@ -30,31 +30,5 @@ public enum MathNames {
     /// The tokens a TeX name is written with, without layout.
     static func pattern(_ tex: String) -> [TeXToken.Kind] {
         TeXLexer.tokens(tex, column: 1).filter { !TeXMathParser.isLayoutOnly($0) && $0.kind != .end }.map(\.kind)
-    }
-}
-
-extension String {
-    /// Every `target` replaced by `replacement` (TeXMath needs no Foundation).
-    func replacingOccurrences2(_ target: String, _ replacement: String) -> String {
-        var out = ""
-        var rest = Substring(self)
-        while let range = rest.range(of: target) {
-            out += rest[..<range.lowerBound] + replacement
-            rest = rest[range.upperBound...]
-        }
-        return out + rest
-    }
-}
-
-extension Substring {
-    /// The first range of `target`, by characters.
-    func range(of target: String) -> Range<Substring.Index>? {
-        guard !target.isEmpty else { return nil }
-        var start = startIndex
-        while start < endIndex {
-            if self[start...].hasPrefix(target) { return start..<index(start, offsetBy: target.count) }
-            start = index(after: start)
-        }
-        return nil
     }
 }
