@@ -20,7 +20,7 @@ struct BookOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("How many chapter programs to compile and run at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Time limit for each chapter program, in seconds (default: book.toml's, or 30).", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp("Time limit for each chapter program, in seconds, counted from its start (default: book.toml's, or 30).", valueName: "seconds"))
     var timeout: Double?
 
     @Flag(name: .customLong("no-cache"), help: "Recompile and rerun every chapter and retypeset every formula.")

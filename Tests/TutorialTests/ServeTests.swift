@@ -287,6 +287,22 @@ import Testing
         watcher.stop()
     }
 
+    /// Foundation's atomic write renames before it closes, so one save can be
+    /// named by two batches; the second finds nothing new and is dropped.
+    @Test func aFileNamedAgainUnchangedIsNotReportedAgain() throws {
+        let directory = try RenderProcess.temporaryDirectory("watcher")
+        let file = directory + "/01-a.md"
+        try "# A\n".write(toFile: file, atomically: true, encoding: .utf8)
+        var reported: [String: String] = [:]
+        #expect(ChangeWatcher.unreported([file], since: &reported) == [file])
+        #expect(ChangeWatcher.unreported([file], since: &reported) == [], "the close after the rename")
+        try "# B\n".write(toFile: file, atomically: false, encoding: .utf8)
+        #expect(ChangeWatcher.unreported([file], since: &reported) == [file], "same size, new bytes")
+        try FileManager.default.removeItem(atPath: file)
+        #expect(ChangeWatcher.unreported([file], since: &reported) == [file], "a deletion")
+        #expect(ChangeWatcher.unreported([file], since: &reported) == [])
+    }
+
     @Test func inotifySeesSavesNewFilesAndBookToml() async throws { try await sees(false) }
     @Test func pollingSeesSavesNewFilesAndBookToml() async throws { try await sees(true) }
 }

@@ -48,6 +48,12 @@ public enum ChildProcess {
         public var channel: String? = nil
         /// The bytes the channel file may hold before the program is stopped.
         public var channelCap: Int = .max
+        /// When set (with a channel), the time limit counts from the program's
+        /// first channel record — its own start — not from the launch, and
+        /// starting (the sandbox, loading the libraries) may take this long
+        /// besides: on a busy machine a start can take seconds, and a chapter's
+        /// time limit is for its code.
+        public var startAllowance: Duration? = nil
     }
 
     /// Runs `executable` and waits for it.
@@ -92,10 +98,18 @@ public enum ChildProcess {
             if timeout != nil || files != nil {
                 group.addTask {
                     let clock = ContinuousClock()
-                    let deadline = timeout.map { clock.now + $0 }
+                    let launched = clock.now
+                    var started: ContinuousClock.Instant? = nil
+                    let countsFromStart = files?.channel != nil && files?.startAllowance != nil
                     while true {
                         try await Task.sleep(for: .milliseconds(25))
-                        if let deadline, clock.now >= deadline { return .watchdog(.timedOut) }
+                        if countsFromStart, started == nil, let channel = files?.channel, size(channel) > 0 { started = clock.now }
+                        if let timeout {
+                            let deadline = countsFromStart
+                                ? (started ?? launched + (files?.startAllowance ?? .zero)) + timeout
+                                : launched + timeout
+                            if clock.now >= deadline { return .watchdog(.timedOut) }
+                        }
                         if let files, size(files.standardOutput) + size(files.standardError) > files.cap {
                             return .watchdog(.outputCapExceeded)
                         }

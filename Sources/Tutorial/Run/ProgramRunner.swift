@@ -18,6 +18,9 @@ struct ProgramRunner: Sendable {
     static let outputCap = 16 << 20
     /// Bytes of records (values, figures, derivation verdicts) a chapter program may send.
     static let channelCap = 64 << 20
+    /// How long a chapter program may take to start (the sandbox, its
+    /// libraries) before its time limit starts counting.
+    static let startAllowance: Duration = .seconds(30)
 
     /// Runs `binary` (in the cache's program folder `directory`, which it
     /// only reads) in a fresh scratch folder, deleted afterwards.
@@ -42,7 +45,7 @@ struct ProgramRunner: Sendable {
             started.executable, arguments: started.arguments,
             environment: command.environment ?? [:], inheritEnvironment: false, inputBytes: command.input,
             files: .init(standardOutput: output, standardError: errors, cap: Self.outputCap,
-                         channel: channel, channelCap: Self.channelCap),
+                         channel: channel, channelCap: Self.channelCap, startAllowance: Self.startAllowance),
             timeout: timeout, workingDirectory: command.workingDirectory, processGroup: true)
         var ending: RawRun.Ending
         switch outcome.status {

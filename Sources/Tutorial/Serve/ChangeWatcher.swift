@@ -192,6 +192,7 @@ public final class ChangeWatcher: @unchecked Sendable {
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
         defer { buffer.deallocate() }
         var pending = Set<String>()
+        var reported: [String: String] = [:]
         var quietSince = ContinuousClock.now
         while !isStopped {
             var descriptor = pollfd(fd: inotifyFD, events: Int16(POLLIN), revents: 0)
@@ -206,10 +207,38 @@ public final class ChangeWatcher: @unchecked Sendable {
                 }
             }
             if !pending.isEmpty, ContinuousClock.now - quietSince >= settle {
-                continuation.yield(pending.sorted())
+                let changed = Self.unreported(pending, since: &reported)
+                if !changed.isEmpty { continuation.yield(changed) }
                 pending = []
             }
         }
+    }
+
+    /// The paths of `pending` that differ from when they were last reported,
+    /// sorted; `reported` is brought up to date.
+    ///
+    /// A file can be named by two batches for one save: Foundation's atomic
+    /// write renames its temporary file over the chapter and only then closes
+    /// it, so the close arrives after the rename, and on a busy machine after
+    /// the batch has settled. The second batch finds the file as the first
+    /// left it, and is dropped: one save is one rebuild.
+    static func unreported(_ pending: Set<String>, since reported: inout [String: String]) -> [String] {
+        pending.sorted().filter { path in
+            let stamp = identity(path)
+            defer { reported[path] = stamp }
+            return reported[path] != stamp
+        }
+    }
+
+    /// A file's size and modification time, and for a file of up to 4 MiB a
+    /// checksum of its bytes too: two saves of the same size within one tick
+    /// of a coarse file-system clock still differ.
+    static func identity(_ path: String) -> String {
+        let stamp = Toolchain.stamp(path)
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= 4 << 20,
+              let bytes = FileManager.default.contents(atPath: path) else { return stamp }
+        return stamp + ":" + Checksum.of(bytes: bytes)
     }
 
     /// The relevant paths named by a buffer of inotify events; new folders are watched on the way.
