@@ -96,7 +96,7 @@ public func __tutorialDerivation(
                 defer { settled = (k, value, numbers); previous = settled }
                 guard let before = previous else { continue }
                 guard let a = before.2, let b = numbers else { record(k, (before.0, before.1), value, .notNumeric); continue }
-                guard a.count == b.count else { record(k, (before.0, before.1), value, .sizes); continue }
+                guard a.count == b.count, sameShape(before.1, value) else { record(k, (before.0, before.1), value, .sizes); continue }
                 if let i = StepComparison.broken(relation, a, b, tolerance: tolerance, absolute: absolute) {
                     record(k, (before.0, before.1), value, .inequality(index: i))
                 } else {
@@ -108,6 +108,7 @@ public func __tutorialDerivation(
             defer { previous = (k, value, numbers) }
             guard let reference = settled else { continue }
             guard let referenceNumbers = reference.2 else { record(k, (reference.0, reference.1), value, .notNumeric); continue }
+            guard sameShape(reference.1, value) else { record(k, (reference.0, reference.1), value, .sizes); continue }
             if case .range(_, let low, let high) = step {
                 if let outside = StepComparison.outside(referenceNumbers, low: low, high: high) {
                     switch outside {
@@ -152,6 +153,21 @@ public func __tutorialDerivation(
         }
     }
     Channel.send(.derivation(id: id, draws: completed, failures: failures.keys.sorted().map { failures[$0]! }))
+}
+
+/// Whether two step values have one shape where both are matrices: a 2×3
+/// and a 3×2 matrix hold as many numbers, and are still not equal.
+func sameShape(_ a: Any, _ b: Any) -> Bool {
+    func shape(_ v: Any) -> [Int]? {
+        switch v {
+        case let m as [[Double]]: return [m.count] + m.map(\.count)
+        case let m as [[Float]]: return [m.count] + m.map(\.count)
+        case let m as [[Int]]: return [m.count] + m.map(\.count)
+        default: return nil
+        }
+    }
+    guard let x = shape(a), let y = shape(b) else { return true }
+    return x == y
 }
 
 /// The spread ``RoundingProbe`` measures for element `i` of two steps

@@ -70,3 +70,19 @@ public func probabilities(count: Int) -> Generator<[Double]> {
 public func real(in range: ClosedRange<Double>) -> Generator<Double> {
     Generator { random in range.lowerBound + (range.upperBound - range.lowerBound) * random.unit() }
 }
+
+/// A matrix of `rows` × `columns` entries (each count drawn from its range),
+/// each drawn uniformly from `values`: one inner array per row, as
+/// `[[Double]]` holds a matrix and TeX steps read it.
+public func matrix(rows: ClosedRange<Int>, columns: ClosedRange<Int>, in values: ClosedRange<Double> = -5...5) -> Generator<[[Double]]> {
+    Generator { random in
+        let r = rows.lowerBound + Int(random.next() % UInt64(rows.count))
+        let c = columns.lowerBound + Int(random.next() % UInt64(columns.count))
+        return (0..<r).map { _ in (0..<c).map { _ in values.lowerBound + (values.upperBound - values.lowerBound) * random.unit() } }
+    }
+}
+
+/// A matrix of exactly `rows` × `columns` entries.
+public func matrix(rows: Int, columns: Int, in values: ClosedRange<Double> = -5...5) -> Generator<[[Double]]> {
+    matrix(rows: rows...rows, columns: columns...columns, in: values)
+}

@@ -132,6 +132,18 @@ public enum DerivationLine {
         return out
     }
 
+    /// How many environments with a value (`bmatrix`, `cases`) the line opens
+    /// and does not close: while some are open, the next line continues the row.
+    public static func openEnvironments(_ text: String) -> Int {
+        let tokens = TeXLexer.tokens(text, column: 1)
+        var open = 0
+        for (i, token) in tokens.enumerated() where token.isCommand("begin") || token.isCommand("end") {
+            guard !alignments.contains(groupText(tokens, from: i + 1)) else { continue }
+            open += token.isCommand("begin") ? 1 : -1
+        }
+        return open
+    }
+
     /// Environments that only lay equations out. Any other (`pmatrix`,
     /// `cases`) has a meaning the reader does not evaluate yet: its `\\begin`
     /// stays, and is an error.
@@ -181,8 +193,8 @@ public enum DerivationLine {
         var depth = 0
         for (i, token) in tokens.enumerated() {
             switch token.kind {
-            case .symbol("{"), .symbol("("), .symbol("["), .command("{"), .command("left"): depth += 1
-            case .symbol("}"), .symbol(")"), .symbol("]"), .command("}"), .command("right"): depth -= 1
+            case .symbol("{"), .symbol("("), .symbol("["), .command("{"), .command("left"), .command("begin"): depth += 1
+            case .symbol("}"), .symbol(")"), .symbol("]"), .command("}"), .command("right"), .command("end"): depth -= 1
             default: break
             }
             guard depth == 0, isTextCommand(token), i + 1 < tokens.count, tokens[i + 1].isSymbol("{") else { continue }
@@ -237,8 +249,8 @@ public enum DerivationLine {
         var depth = 0
         for token in tokens {
             switch token.kind {
-            case .symbol("{"), .symbol("("), .symbol("["), .command("{"), .command("left"): depth += 1
-            case .symbol("}"), .symbol(")"), .symbol("]"), .command("}"), .command("right"): depth -= 1
+            case .symbol("{"), .symbol("("), .symbol("["), .command("{"), .command("left"), .command("begin"): depth += 1
+            case .symbol("}"), .symbol(")"), .symbol("]"), .command("}"), .command("right"), .command("end"): depth -= 1
             default: break
             }
             guard depth == 0 else { continue }
@@ -263,7 +275,7 @@ public enum DerivationLine {
         var problem: TeXReadError?
 
         func finish(at end: TeXToken) {
-            let meaningful = current.filter { !TeXMathParser.isLayoutOnly($0) }
+            let meaningful = TeXMathParser.meaningful(current)
             if let first = meaningful.first {
                 let from = max(first.column - column, 0)
                 let last = after(meaningful[meaningful.count - 1])
@@ -297,8 +309,8 @@ public enum DerivationLine {
                 continue
             }
             switch token.kind {
-            case .symbol("("), .symbol("["), .symbol("{"), .command("{"): depth += 1
-            case .symbol(")"), .symbol("]"), .symbol("}"), .command("}"): depth = max(depth - 1, 0)
+            case .symbol("("), .symbol("["), .symbol("{"), .command("{"), .command("begin"): depth += 1
+            case .symbol(")"), .symbol("]"), .symbol("}"), .command("}"), .command("end"): depth = max(depth - 1, 0)
             default: break
             }
             if depth == 0 {

@@ -10,7 +10,12 @@ extension MathExpression {
         case .reduction(_, let binding, let body): return binding.expressions + [body]
         case .indicator(let condition): return condition.expressions
         case .derivative(let variable, let operand): return (variable.component.map { [$0] } ?? []) + [operand]
-        case .primed(_, _, let argument, _): return [argument]
+        case .primed(_, _, let argument, _), .transpose(let argument): return [argument]
+        case .entry(let base, let row, let column): return [base, row, column]
+        case .sample(let base, let index): return [base, index]
+        case .matrix(let rows): return rows.flatMap { $0 }
+        case .cases(let cases, let otherwise):
+            return cases.flatMap { [$0.value] + $0.condition.expressions } + (otherwise.map { [$0] } ?? [])
         }
     }
 

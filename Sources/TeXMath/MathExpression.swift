@@ -33,6 +33,17 @@ public indirect enum MathExpression: Sendable, Hashable {
     /// `f'(x)`, `\sigma''(z)`: the `order`-th derivative of a function of one
     /// argument, at `argument` (central differences, one per prime).
     case primed(String, declared: Bool, argument: MathExpression, order: Int)
+    /// `A^T`, `A^\top`, `v^\intercal`: a vector becomes a row, a matrix its transpose.
+    case transpose(MathExpression)
+    /// `A_{ij}`, `A_{i,j}`: the entry in row i and column j of a matrix.
+    case entry(MathExpression, row: MathExpression, column: MathExpression)
+    /// `x^{(i)}`: sample i of an array of vectors (row i of its matrix), never a power.
+    case sample(MathExpression, index: MathExpression)
+    /// A `bmatrix`, `pmatrix` or `matrix` literal, row after row.
+    case matrix([[MathExpression]])
+    /// `\begin{cases}`: the value of the case whose condition holds, or
+    /// `otherwise` when none does.
+    case cases([MathCase], otherwise: MathExpression?)
 
     /// A named constant: `e` or `\pi`.
     public enum MathConstant: String, Sendable, Hashable { case e, pi }
@@ -45,12 +56,26 @@ public indirect enum MathExpression: Sendable, Hashable {
     /// A function of one argument that TeX names (`\exp`, `\log`, `\sqrt`, …).
     public enum MathFunction: String, Sendable, Hashable {
         case exp, log, log1p, sqrt, abs
+        /// `\operatorname{diag}(v)`: the matrix with v on its diagonal.
+        case diag
+        /// `\det A`, `\begin{vmatrix}…\end{vmatrix}`: the determinant.
+        case det
+        /// `\operatorname{tr}(A)`: the trace, the sum of the diagonal.
+        case trace
     }
 
     /// A big operator over an index: `\sum`, `\prod`, `\max`, `\min`.
     public enum Reduction: String, Sendable, Hashable {
         case sum, product, max, min
     }
+}
+
+/// One row of `\begin{cases}`: a value and the condition under which it is the value.
+public struct MathCase: Sendable, Hashable {
+    /// The value, left of `&`.
+    public var value: MathExpression
+    /// The condition, right of `&` (`\text{if } x > 0`, `x > 0`).
+    public var condition: MathCondition
 }
 
 /// A variable of differentiation: `z` (the whole gradient), `z_i` (one

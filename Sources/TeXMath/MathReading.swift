@@ -38,6 +38,16 @@ public enum MathReading {
         case .indicator(let condition): return ("indicator(\(write(condition)))", 4)
         case .primed(let name, _, let argument, let order):
             return ("\(name)\(String(repeating: "'", count: order))(\(write(argument, context: 0)))", 4)
+        case .transpose(let a): return (write(a, context: 4) + "ᵀ", 4)
+        case .entry(let base, let row, let column):
+            return (write(base, context: 4) + "[\(write(row, context: 0)), \(write(column, context: 0))]", 4)
+        case .sample(let base, let index): return (write(base, context: 4) + "[sample \(write(index, context: 0))]", 4)
+        case .matrix(let rows):
+            return ("[" + rows.map { "[" + $0.map { write($0, context: 0) }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]", 4)
+        case .cases(let cases, let otherwise):
+            var parts = cases.map { "\(write($0.value, context: 0)) if \(write($0.condition))" }
+            if let otherwise { parts.append("\(write(otherwise, context: 0)) otherwise") }
+            return ("cases(" + parts.joined(separator: "; ") + ")", 4)
         case .derivative(let variable, let operand):
             let wrt = variable.name + (variable.component.map { "[\(write($0, context: 0))]" } ?? "")
             return ("d/d\(wrt)(\(write(operand, context: 0)))", 4)

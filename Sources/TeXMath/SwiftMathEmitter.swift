@@ -76,7 +76,7 @@ public struct SwiftMathEmitter {
                 emit("let \(t) = __TeXValue.number(\(literal))")
             }
         case .name(let name):
-            emit("let \(t) = __texValue(\(name))")
+            emit("let \(t) = try __texValue(\(name))")
         case .constant(.e):
             emit("let \(t) = __TeXValue.number(2.718281828459045)")
         case .constant(.pi):
@@ -99,7 +99,47 @@ public struct SwiftMathEmitter {
             case .log1p: emit("let \(t) = __texLog1p(\(x))")
             case .sqrt: emit("let \(t) = __texSqrt(\(x))")
             case .abs: emit("let \(t) = try __texAbs(\(x))")
+            case .diag: emit("let \(t) = try __texDiag(\(x))")
+            case .det: emit("let \(t) = try __texDeterminant(\(x))")
+            case .trace: emit("let \(t) = try __texTrace(\(x))")
             }
+        case .transpose(let a):
+            let x = value(a)
+            emit("let \(t) = __texTranspose(\(x))")
+        case .entry(let base, let row, let column):
+            let b = value(base), i = value(shifted(row)), j = value(shifted(column))
+            emit("let \(t) = try __texEntry(\(b), \(i), \(j), \(ValueQuote.swift(MathReading.text(base))))")
+        case .sample(let base, let index):
+            let b = value(base), i = value(shifted(index))
+            emit("let \(t) = try __texRow(\(b), \(i), \(ValueQuote.swift(MathReading.text(base))))")
+        case .matrix(let rows):
+            let cells = rows.map { $0.map { value($0) } }
+            emit("let \(t) = try __texMatrixLiteral([\(cells.map { "[" + $0.joined(separator: ", ") + "]" }.joined(separator: ", "))])")
+        case .cases(let cases, let otherwise):
+            // Each condition and value is a closure: only the cases that hold are evaluated.
+            var pairs: [String] = []
+            for item in cases {
+                let c = temporary(), v = temporary()
+                emit("let \(c): () throws -> Bool = {")
+                let holds = condition(item.condition)
+                emit("return \(holds)")
+                emit("}")
+                emit("let \(v): () throws -> __TeXValue = {")
+                let result = value(item.value)
+                emit("return \(result)")
+                emit("}")
+                pairs.append("(\(c), \(v))")
+            }
+            var fallback = "nil"
+            if let otherwise {
+                let v = temporary()
+                emit("let \(v): () throws -> __TeXValue = {")
+                let result = value(otherwise)
+                emit("return \(result)")
+                emit("}")
+                fallback = v
+            }
+            emit("let \(t) = try __texCases([\(pairs.joined(separator: ", "))], otherwise: \(fallback))")
         case .element(let base, let index):
             let b = value(base), i = value(shifted(index))
             emit("let \(t) = try __texElement(\(b), \(i), \(ValueQuote.swift(MathReading.text(base))))")

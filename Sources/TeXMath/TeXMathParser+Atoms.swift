@@ -80,12 +80,14 @@ extension TeXMathParser {
                 try closeGroup(close, opened: token)
                 return .value(inner)
             }
-            if name == "begin" || name == "end" {
-                let environment = DerivationLine.groupText(tokens, from: position + 1)
-                problems.append(TeXReadError(column: token.column, message: "`\\\(name){\(environment)}`: the reader does not read a `\(environment)` yet (matrices, vectors written as columns, `cases`); give the line a Swift twin after `%`, or write the value another way"))
-                advance()
-                while peek.isSymbol("{") { skipGroup() }
-                return .value(.number("0"))
+            if Self.ellipses.contains(name) {
+                throw TeXReadError(column: token.column, message: "`\(token)` stands for terms left out, and needs written terms around it: `x_1 + x_2 + \(token) + x_n`")
+            }
+            if name == "begin" {
+                return .value(try environment(at: token))
+            }
+            if name == "end" {
+                throw TeXReadError(column: token.column, message: "`\\end{\(DerivationLine.groupText(tokens, from: position + 1))}` closes no `\\begin` of this step")
             }
             // Read past it, with its braced arguments, so that the step's other problems are reported too.
             problems.append(TeXReadError(column: token.column, message: "`\(token)` is not in the TeX subset the reader understands (see the README's table); declare it with `% let \(token)… = …` if it names a value, or give the line a Swift twin after `%`"))
@@ -133,6 +135,12 @@ extension TeXMathParser {
         }
         return nil
     }
+
+    /// Functions of matrices the reader knows by name, unless the block or
+    /// the chapter declares the name: `diag`, `det`, and the trace.
+    static let matrixFunctions: [String: MathExpression.MathFunction] = [
+        "diag": .diag, "det": .det, "tr": .trace, "Tr": .trace, "trace": .trace,
+    ]
 
     /// Accents that make a new symbol of a letter: `\hat{y}` is not y.
     static let accents: Set<String> = ["hat", "widehat", "tilde", "widetilde", "bar", "overline", "dot", "ddot", "check", "breve", "acute", "grave", "mathring", "underline"]
@@ -204,6 +212,10 @@ extension TeXMathParser {
         case .declaredFunction(let arity)?: return .function(name, declared: true, arity: arity)
         case .swiftFunction?: return .function(name, declared: false, arity: nil)
         case nil: break
+        }
+        if Self.matrixFunctions[name] != nil {
+            // `\operatorname{diag}(v)`, `\mathrm{tr}(A)`: built in, unless declared.
+            return .function(name, declared: false, arity: 1)
         }
         if name.count > 1, Self.greekLetters[name] == nil, peek.isSymbol("(") || peek.isSymbol("_") || peek.isCommand("left") || Self.sizeOpeners.contains(commandName(peek) ?? "") {
             // A multi-letter name applied to arguments: a function of the chapter's

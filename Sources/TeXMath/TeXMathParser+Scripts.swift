@@ -7,6 +7,79 @@ extension TeXMathParser {
         try script(of: "_")
     }
 
+    /// The one index of `z_i` or `z_{j+1}`, or the two of a matrix entry:
+    /// `A_{i,j}`, or `A_{ij}` — two single letters, which are never a product
+    /// in a subscript. (`z_{2j}` stays the index 2·j.)
+    mutating func subscriptIndices() throws(TeXReadError) -> [MathExpression] {
+        let open = peek
+        if open.isSymbol("{") {
+            let t = tokens[position...].prefix(4).map(\.kind)
+            if t.count == 4, case .letter(let i) = t[1], case .letter(let j) = t[2], t[3] == .symbol("}") {
+                advance()
+                let row = try atomIndex(String(i)), column = try atomIndex(String(j))
+                advance()
+                return [row, column]
+            }
+            advance()
+            let first = try expression()
+            if take(",") {
+                let second = try expression()
+                try expect("}", closing: "the `{` at column \(open.column)")
+                return [first, second]
+            }
+            try expect("}", closing: "the `{` at column \(open.column)")
+            return [first]
+        }
+        return [try script(of: "_")]
+    }
+
+    /// One letter of `A_{ij}` as an index.
+    private mutating func atomIndex(_ letter: String) throws(TeXReadError) -> MathExpression {
+        guard case .value(let index) = try atom() else {
+            throw TeXReadError(column: tokens[position - 1].column, message: "`\(letter)` is a function and cannot be an index")
+        }
+        return index
+    }
+
+    /// `^{(i)}` — a sample or layer of an array of vectors, never a power:
+    /// its index, or nil (and nothing read) when the superscript is not one.
+    mutating func sampleSuperscript() throws(TeXReadError) -> MathExpression? {
+        guard peek.isSymbol("{"), tokens[min(position + 1, tokens.count - 1)].isSymbol("(") else { return nil }
+        // The parenthesis must close right before the brace: `^{(i)}`, `^{(k+1)}`.
+        var depth = 0
+        var close = position + 1
+        while close < tokens.count {
+            if tokens[close].isSymbol("(") { depth += 1 }
+            if tokens[close].isSymbol(")") { depth -= 1; if depth == 0 { break } }
+            close += 1
+        }
+        guard close + 1 < tokens.count, tokens[close + 1].isSymbol("}") else { return nil }
+        advance(); advance()
+        let index = try expression()
+        try expect(")", closing: "the `(` of `^{(`")
+        try expect("}", closing: "`^{(`")
+        return index
+    }
+
+    /// Whether the superscript at the cursor is a transpose, and if so reads
+    /// it: `^\top`, `^\intercal`, `^{\top}`, `^\mathsf{T}`, `^{\mathrm{T}}`,
+    /// and `^T` or `^{T}` when no name `T` is declared (then it is a power of T).
+    mutating func isTranspose() -> Bool {
+        let kinds = tokens[position...].prefix(6).map(\.kind)
+        let marks: [[TeXToken.Kind]] = [
+            [.command("top")], [.command("intercal")], [.command("T")],
+            [.symbol("{"), .command("top"), .symbol("}")], [.symbol("{"), .command("intercal"), .symbol("}")],
+            [.command("mathsf"), .symbol("{"), .letter("T"), .symbol("}")],
+            [.command("mathrm"), .symbol("{"), .letter("T"), .symbol("}")],
+            [.command("text"), .symbol("{"), .letter("T"), .symbol("}")],
+            [.symbol("{"), .command("mathsf"), .symbol("{"), .letter("T"), .symbol("}"), .symbol("}")],
+            [.symbol("{"), .command("mathrm"), .symbol("{"), .letter("T"), .symbol("}"), .symbol("}")],
+        ] + (scope.kind(of: "T") == nil && !bound.contains("T") ? [[.letter("T")], [.symbol("{"), .letter("T"), .symbol("}")]] : [])
+        guard let mark = marks.first(where: { kinds.starts(with: $0) }) else { return false }
+        position += mark.count
+        return true
+    }
+
     /// The argument of `_` or `^`: a braced group, or a single token as TeX takes it.
     mutating func script(of marker: Character) throws(TeXReadError) -> MathExpression {
         let token = peek

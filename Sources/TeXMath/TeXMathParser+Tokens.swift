@@ -42,7 +42,8 @@ extension TeXMathParser {
         case .number, .letter: return true
         case .symbol(let c): return c == "(" || c == "[" || c == "{" || (c == "|" && absoluteDepth == 0)
         case .command(let name):
-            if ["right", "rvert", "}", "cdot", "times", "pm", "mp", "approx", "in", "colon", "forall", "land", "lor", "wedge", "vee"].contains(name) { return false }
+            if ["right", "rvert", "}", "cdot", "times", "pm", "mp", "approx", "in", "colon", "forall", "land", "lor", "wedge", "vee", "\\", "end"].contains(name) { return false }
+            if Self.ellipses.contains(name) { return false }
             if Self.sizeClosers.contains(name) && !Self.sizeOpeners.contains(name) { return false }
             if Self.relation(token) != nil { return false }
             if Self.sizeOpeners.contains(name) {
@@ -80,6 +81,8 @@ extension TeXMathParser {
         "text", "operatorname", "mathrm", "texttt", "mathit", "textit", "mathsf", "textrm", "mbox",
         "mathbf", "boldsymbol", "bm", "vec", "mathbfit", "mathcal", "mathscr",
     ]
+    /// `\cdots` and its spellings: the terms between two written ones.
+    static let ellipses: Set<String> = ["cdots", "ldots", "dots", "dotsb", "dotsc", "dotsm", "dotsi", "vdots", "ddots"]
     static let sizeOpeners: Set<String> = ["big", "Big", "bigg", "Bigg", "bigl", "Bigl", "biggl", "Biggl"]
     static let sizeClosers: Set<String> = ["big", "Big", "bigg", "Bigg", "bigr", "Bigr", "biggr", "Biggr"]
     static let greekLetters: [String: String] = {

@@ -37,7 +37,7 @@ public struct TeXMathParser {
     static let maximumDepth = 120
 
     init(tokens: [TeXToken], scope: MathScope) {
-        self.tokens = tokens.filter { !Self.isLayoutOnly($0) }
+        self.tokens = Self.meaningful(tokens)
         if self.tokens.last?.kind != .end { self.tokens.append(TeXToken(kind: .end, column: tokens.last?.column ?? 1)) }
         self.scope = scope
     }
@@ -48,6 +48,18 @@ public struct TeXMathParser {
         case .symbol("&"): return true
         case .command(let name): return layoutCommands.contains(name)
         default: return false
+        }
+    }
+
+    /// The tokens without layout, except the `&` and `\\` that separate
+    /// the cells and rows of a matrix or `cases` inside `\begin…\end`.
+    static func meaningful(_ tokens: [TeXToken]) -> [TeXToken] {
+        var environments = 0
+        return tokens.filter { token in
+            if token.isCommand("begin") { environments += 1 }
+            if token.isCommand("end") { environments = max(environments - 1, 0) }
+            if environments > 0, token.isSymbol("&") || token.isCommand("\\") { return true }
+            return !isLayoutOnly(token)
         }
     }
 
@@ -112,24 +124,50 @@ public struct TeXMathParser {
     mutating func expression() throws(TeXReadError) -> MathExpression {
         try enter()
         defer { depth -= 1 }
-        var result: MathExpression
-        if take("-") {
-            result = .negate(try product())
-        } else {
-            _ = take("+")
-            result = try product()
-        }
+        /// The terms so far: whether each is subtracted, its value, and its TeX.
+        var terms: [(subtracted: Bool, value: MathExpression, written: WrittenTerm)] = []
+        let negated = take("-")
+        if !negated { _ = take("+") }
+        var start = position
+        let first = try product()
+        terms.append((false, negated ? .negate(first) : first, WrittenTerm(start: start, end: position)))
         while true {
+            let sign = peek
+            let subtract: Bool
             if take("+") {
-                result = .arithmetic(.add, result, try product())
+                subtract = false
             } else if take("-") {
-                result = .arithmetic(.subtract, result, try product())
+                subtract = true
             } else if peek.isCommand("pm") || peek.isCommand("mp") {
                 throw TeXReadError(column: peek.column, message: "`\(peek)` stands for two values; a step must have one")
             } else {
-                return result
+                break
             }
+            if atEllipsis {
+                let ellipsis = peek
+                advance()
+                guard !subtract, take("+") else {
+                    throw TeXReadError(column: subtract ? sign.column : peek.column, message:
+                        "an elided sum is written `x_1 + x_2 + \(ellipsis) + x_n`, with `+` on both sides of `\(ellipsis)`")
+                }
+                start = position
+                _ = try product()
+                // The run may take in only terms that are added, the first one unless it is negated.
+                let addable = terms.indices.reversed().prefix { !terms[$0].subtracted && !($0 == 0 && negated) }.count
+                let (taken, run) = try elidedRun(.sum, before: terms.suffix(addable).map(\.written),
+                                                 last: WrittenTerm(start: start, end: position), at: ellipsis)
+                terms.removeLast(taken)
+                terms.append((false, run, WrittenTerm(start: start, end: position)))
+                continue
+            }
+            start = position
+            terms.append((subtract, try product(), WrittenTerm(start: start, end: position)))
         }
+        var result = terms[0].value
+        for term in terms.dropFirst() {
+            result = .arithmetic(term.subtracted ? .subtract : .add, result, term.value)
+        }
+        return result
     }
 
     mutating func product() throws(TeXReadError) -> MathExpression {
@@ -228,6 +266,9 @@ public struct TeXMathParser {
         case "log", "ln", "exp":
             advance()
             return try function(name == "exp" ? .exp : .log, written: "\\" + name, at: token)
+        case "det" where scope.kind(of: "det") == nil:
+            advance()
+            return try function(.det, written: "\\det", at: token)
         default:
             return (try postfix(), nil)
         }
@@ -310,6 +351,7 @@ public struct TeXMathParser {
                 return try postfixOperators(on: result)
             }
             var result = MathExpression.call(name, arguments, declared: declared)
+            if !declared, scope.kind(of: name) == nil, let builtin = Self.matrixFunctions[name] { result = .apply(builtin, arguments[0]) }
             if let index { result = .element(result, index: index) }
             return try postfixOperators(on: result)
         }
@@ -318,19 +360,33 @@ public struct TeXMathParser {
     /// Subscripts, powers and primes after a value.
     mutating func postfixOperators(on base: MathExpression) throws(TeXReadError) -> MathExpression {
         var result = base
-        var indexed = false, raised = false
+        var indexed = false, raised = false, sampled = false
         while true {
             let token = peek
             if take("_") {
                 if indexed { throw TeXReadError(column: token.column, message: "a second subscript: write one, `z_{i}`") }
                 if raised { throw TeXReadError(column: token.column, message: "a subscript after a power is ambiguous: write `z_i^2` or `(z^2)_i`") }
-                result = .element(result, index: try subscriptIndex())
+                let indices = try subscriptIndices()
+                result = indices.count == 2 ? .entry(result, row: indices[0], column: indices[1]) : .element(result, index: indices[0])
                 indexed = true
             } else if take("^") {
-                if peek.isSymbol("{"), tokens[min(position + 1, tokens.count - 1)].isSymbol("("),
-                   case .letter = tokens[min(position + 2, tokens.count - 1)].kind, tokens[min(position + 3, tokens.count - 1)].isSymbol(")") {
-                    throw TeXReadError(column: token.column, message:
-                        "`^{(i)}` marks a sample or layer, never a power, and the reader does not index arrays of vectors yet: declare the sample, `% let x_i = xs[i]`, and write `x_i`")
+                if sampled { throw TeXReadError(column: token.column, message: "a second superscript after `^{(…)}`: write `(x^{(i)})^{2}`") }
+                if let index = try sampleSuperscript() {
+                    sampled = true
+                    // `x^{(i)}_j` and `x_j^{(i)}` both mean element j of sample i.
+                    switch result {
+                    case .element(let base, let element) where indexed: result = .element(.sample(base, index: index), index: element)
+                    default:
+                        if indexed || raised { throw TeXReadError(column: token.column, message: "`^{(…)}` picks a sample of an array of vectors: write it right after the name, `x^{(i)}_j`") }
+                        result = .sample(result, index: index)
+                    }
+                    continue
+                }
+                if isTranspose() {
+                    if raised { throw TeXReadError(column: token.column, message: "a transpose after a power: write `(x^{a})^\\top`") }
+                    result = .transpose(result)
+                    raised = true
+                    continue
                 }
                 if raised { throw TeXReadError(column: token.column, message: "a second power: write `(x^{a})^{b}` or `x^{a b}`") }
                 let exponent = try script(of: "^")

@@ -159,7 +159,7 @@ import Testing
         ("x'", "a prime"),
         ("(x, c)", "a tuple"),
         ("\\infty", "not a value"),
-        ("z_{i,j}", "matrix"),
+        ("\\begin{bmatrix} x \\end{pmatrix}", "closes the"),
         ("\\frac{x}{c", "the step ends"),
         ("\\sum_{j \\in S} z_j", "is not read"),
         ("\\widehat{x}", "is a name of its own, not the letter under the accent"),

@@ -1,40 +1,83 @@
 import RealModule
 
-// Arithmetic on TeX values. Numbers combine with numbers; a vector and a
-// number combine element by element (`z + c` adds c to every element);
-// two vectors add and subtract element by element and must have one size.
-// A product, quotient or power of two vectors has more than one meaning
-// (dot or element-wise?), so it is an error rather than a guess.
+// Arithmetic on TeX values. Numbers combine with numbers; a vector or a
+// matrix and a number combine element by element (`z + c` adds c to every
+// element); two vectors, or two matrices, add and subtract element by
+// element and must have one shape.
+//
+// Products follow linear algebra, with a vector as a column: a matrix times
+// a vector or a matrix, a row (`u^T`, a 1×n matrix) times a vector (the dot
+// product, a number), a vector times a row (the outer product `u v^T`). Two
+// vectors side by side have more than one meaning (dot or element by
+// element?), and so do their quotient and power: each is an error, never a guess.
 
-/// `a + b`: numbers, a number and a vector, or two vectors of one size.
-/// - Throws: `__TeXError` for vectors of different sizes.
+/// `a + b`: numbers, a number and a vector or matrix, or two of one shape.
+/// - Throws: `__TeXError` for values of different shapes.
 public func __texAdd(_ a: __TeXValue, _ b: __TeXValue) throws -> __TeXValue {
-    try elementwise(a, b, "+", vectors: true, +)
+    try elementwise(a, b, "+", +)
 }
 
 /// `a - b`, by the rules of `__texAdd`.
-/// - Throws: `__TeXError` for vectors of different sizes.
+/// - Throws: `__TeXError` for values of different shapes.
 public func __texSubtract(_ a: __TeXValue, _ b: __TeXValue) throws -> __TeXValue {
-    try elementwise(a, b, "-", vectors: true, -)
+    try elementwise(a, b, "-", -)
 }
 
-/// `a · b`: numbers, or a number and a vector.
-/// - Throws: `__TeXError` for two vectors, whose product is ambiguous.
+/// `a · b`: a number times anything; a matrix times a vector or a matrix
+/// (the columns of the left one the rows of the right one); a row `u^T`
+/// times a vector (the dot product); a vector times a row (the outer product).
+/// - Throws: `__TeXError` for two vectors, whose product is ambiguous, and for sizes that do not chain.
 public func __texMultiply(_ a: __TeXValue, _ b: __TeXValue) throws -> __TeXValue {
-    try elementwise(a, b, "·", vectors: false, *)
+    switch (a, b) {
+    case (.number(let x), _): return map(b) { x * $0 }
+    case (_, .number(let y)): return map(a) { $0 * y }
+    case (.vector, .vector):
+        throw __TeXError("a product of two vectors is ambiguous (dot product, or element by element?); write `u^T v` (or `u^\\top v`) for the dot product, or the sum, \\sum_j u_j v_j")
+    default:
+        let (r1, c1, x) = grid(a), (r2, c2, y) = grid(b)
+        guard c1 == r2 else {
+            throw __TeXError("a product of \(a.shape) and \(b.shape): the left one has \(c1) column\(c1 == 1 ? "" : "s") and the right one \(r2) row\(r2 == 1 ? "" : "s")")
+        }
+        var entries = [Double](repeating: 0, count: r1 * c2)
+        for i in 0..<r1 {
+            for j in 0..<c2 {
+                var total = 0.0
+                for k in 0..<c1 { total += x[i * c1 + k] * y[k * c2 + j] }
+                entries[i * c2 + j] = total
+            }
+        }
+        return .matrix(rows: r1, columns: c2, entries)
+    }
 }
 
-/// `a / b`: numbers, or a vector and a number.
-/// - Throws: `__TeXError` for two vectors, whose quotient is ambiguous.
+/// `a / b`: a number, vector or matrix divided by a number.
+/// - Throws: `__TeXError` when the divisor is not a number.
 public func __texDivide(_ a: __TeXValue, _ b: __TeXValue) throws -> __TeXValue {
-    try elementwise(a, b, "/", vectors: false, /)
+    switch (a, b) {
+    case (_, .number(let y)): return map(a) { $0 / y }
+    case (.number(let x), .vector): return map(b) { x / $0 }
+    default: throw __TeXError("a quotient of \(a.shape) by \(b.shape) is ambiguous; the reader divides by numbers only")
+    }
 }
 
 /// `-a`, element by element.
-public func __texNegate(_ a: __TeXValue) -> __TeXValue {
+public func __texNegate(_ a: __TeXValue) -> __TeXValue { map(a) { -$0 } }
+
+/// `a^T`, `a^\top`: a vector becomes a row (a 1×n matrix), a matrix its
+/// transpose, and a number stays itself.
+public func __texTranspose(_ a: __TeXValue) -> __TeXValue {
+    let (r, c, x) = grid(a)
+    var entries = [Double](repeating: 0, count: r * c)
+    for i in 0..<r { for j in 0..<c { entries[j * r + i] = x[i * c + j] } }
+    return .matrix(rows: c, columns: r, entries)
+}
+
+/// A value as rows × columns entries, row after row: a vector is a column.
+func grid(_ a: __TeXValue) -> (rows: Int, columns: Int, entries: [Double]) {
     switch a {
-    case .number(let x): return .number(-x)
-    case .vector(let v): return .vector(v.map { -$0 })
+    case .number(let x): return (1, 1, [x])
+    case .vector(let v): return (v.count, 1, v)
+    case .matrix(let r, let c, let entries): return (r, c, entries)
     }
 }
 
@@ -79,25 +122,22 @@ public func __texElement(_ base: __TeXValue, _ index: __TeXValue, _ written: Str
     return .number(v[Int(x)])
 }
 
-private func map(_ a: __TeXValue, _ f: (Double) -> Double) -> __TeXValue {
+func map(_ a: __TeXValue, _ f: (Double) -> Double) -> __TeXValue {
     switch a {
     case .number(let x): return .number(f(x))
     case .vector(let v): return .vector(v.map(f))
+    case .matrix(let r, let c, let entries): return .matrix(rows: r, columns: c, entries: entries.map(f))
     }
 }
 
-private func elementwise(
-    _ a: __TeXValue, _ b: __TeXValue, _ symbol: String, vectors: Bool, _ f: (Double, Double) -> Double
-) throws -> __TeXValue {
+private func elementwise(_ a: __TeXValue, _ b: __TeXValue, _ symbol: String, _ f: (Double, Double) -> Double) throws -> __TeXValue {
     switch (a, b) {
     case (.number(let x), .number(let y)): return .number(f(x, y))
-    case (.vector(let v), .number(let y)): return .vector(v.map { f($0, y) })
-    case (.number(let x), .vector(let w)): return .vector(w.map { f(x, $0) })
-    case (.vector(let v), .vector(let w)):
-        guard vectors else {
-            throw __TeXError("`\(symbol)` of two vectors is ambiguous (dot product, or element by element?); write the sum, \\sum_j a_j b_j")
-        }
-        guard v.count == w.count else { throw __TeXError("`\(symbol)` of vectors of \(v.count) and \(w.count) elements") }
-        return .vector(zip(v, w).map(f))
+    case (_, .number(let y)): return map(a) { f($0, y) }
+    case (.number(let x), _): return map(b) { f(x, $0) }
+    default:
+        let (r1, c1, x) = grid(a), (r2, c2, y) = grid(b)
+        guard r1 == r2, c1 == c2 else { throw __TeXError("`\(symbol)` of \(a.shape) and \(b.shape): their shapes differ") }
+        return .matrix(rows: r1, columns: c1, zip(x, y).map(f))
     }
 }

@@ -30,6 +30,7 @@ public func __texStep(_ body: @escaping () throws -> __TeXValue) -> __TeXStep {
         switch try body() {
         case .number(let x): return .computed(x, again: body)
         case .vector(let v): return .computed(v, again: body)
+        case let matrix: return .computed(matrix.rows ?? [], again: body)  // a matrix, as its rows
         }
     } catch let error as __TeXError {
         return .failed(error.message)

@@ -70,9 +70,25 @@ enum DerivationChecker {
             "derivation step disagrees with \(compared) (line \(against.line)) \(draw): \(problem); \(reading)")
     }
 
-    /// Element `i` of both steps' numbers, and " at element i" when the first step has more than one.
+    /// Element `i` of both steps' numbers, and where it is when the first
+    /// step has more than one: " at element i", or for a matrix (an array of
+    /// equal-length arrays, row after row) " at row r, column c".
     static func elements(_ failure: DerivationFailure, at i: Int) -> (first: Double, this: Double, place: String) {
         let a = failure.first.numbers ?? [], b = failure.this.numbers ?? []
-        return (i < a.count ? a[i] : .nan, i < b.count ? b[i] : .nan, a.count == 1 ? "" : " at element \(i)")
+        var place = a.count == 1 ? "" : " at element \(i)"
+        if case .array(let rows) = failure.first, let columns = Self.columns(rows) {
+            place = " at row \(i / columns), column \(i % columns) (counting from 0)"
+        }
+        return (i < a.count ? a[i] : .nan, i < b.count ? b[i] : .nan, place)
+    }
+
+    /// The number of columns of a matrix's rows, or nil when they are not one.
+    private static func columns(_ rows: [Value]) -> Int? {
+        let counts = rows.map { row -> Int? in
+            if case .array(let items) = row, items.allSatisfy({ if case .array = $0 { false } else { true } }) { return items.count }
+            return nil
+        }
+        guard let first = counts.first, let n = first, n > 0, counts.allSatisfy({ $0 == n }) else { return nil }
+        return n
     }
 }

@@ -158,6 +158,11 @@ public struct Derivation: Sendable, Hashable {
                 // Columns count Unicode scalars of the line as written: undo the
                 // `&` that `aligned` may have inserted and the trimmed indentation.
                 let prefix = String(aligned.utf16.prefix(max(within, 0))) ?? ""
+                // A row that a matrix or `cases` spans holds newlines: the error is on a later line.
+                if let newline = prefix.lastIndex(of: "\n") {
+                    let breaks = prefix.filter { $0 == "\n" }.count
+                    return (line.line + breaks, prefix[prefix.index(after: newline)...].unicodeScalars.count + 1)
+                }
                 let inserted = aligned != trimmed && prefix.contains("&") && !trimmed.hasPrefix(prefix) ? 1 : 0
                 let leading = line.tex.prefix(while: { $0 == " " }).unicodeScalars.count
                 return (line.line, prefix.unicodeScalars.count - inserted + leading + 1)
@@ -170,23 +175,28 @@ public struct Derivation: Sendable, Hashable {
     /// A line with no `&` is aligned at its first relation outside braces
     /// (so a first line written `L = …` lines up with the `&= …` lines below
     /// it, and `\sum_{j=1}^{K}` keeps its `=`).
+    /// The `&` of a matrix or `cases` (inside `\begin…\end`) is not an alignment point.
     static func aligned(_ line: String) -> String {
-        guard !line.contains("&") else { return line }
-        var depth = 0
+        var depth = 0, environments = 0
         var previous: Character = " "
         var index = line.startIndex
+        var relation: String.Index?
         while index < line.endIndex {
             let c = line[index]
+            if c == "\\", line[index...].hasPrefix("\\begin{") { environments += 1 }
+            if c == "\\", line[index...].hasPrefix("\\end{") { environments = max(environments - 1, 0) }
+            if c == "&", previous != "\\", environments == 0 { return line }
             if (c == "{" || c == "(" || c == "[") && previous != "\\" { depth += 1 }
             if (c == "}" || c == ")" || c == "]") && previous != "\\" { depth = max(depth - 1, 0) }
-            if depth == 0 {
-                if c == "=" && previous != "\\" { return line[..<index] + "&" + line[index...] }
-                if c == "\\", line[index...].hasPrefix("\\approx") { return line[..<index] + "&" + line[index...] }
+            if depth == 0, environments == 0, relation == nil {
+                if c == "=" && previous != "\\" { relation = index }
+                if c == "\\", line[index...].hasPrefix("\\approx") { relation = index }
             }
             previous = previous == "\\" && c == "\\" ? " " : c
             index = line.index(after: index)
         }
-        return line
+        guard let relation else { return line }
+        return line[..<relation] + "&" + line[relation...]
     }
 
     /// Equal when they are the same derivation with the same steps and inputs.

@@ -31,22 +31,27 @@ enum DerivationParser {
         var header = DerivationHeader(file: file)
         var lines = literal.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
-        var stepLines: [(line: Int, tex: String, twin: String?, twinColumn: Int)] = []
+        var stepLines: [RowText] = []
+        /// Whether the last row has a matrix or `cases` open, which the next line continues.
+        var continuing = false
         for (offset, raw) in lines.enumerated() {
             let line = firstLine + offset
             let (tex, comment, commentColumn) = splitComment(raw)
             let texIsBlank = tex.trimmingCharacters(in: .whitespaces).isEmpty
-            guard let comment else {
-                if !texIsBlank { stepLines.append((line, tex, nil, 1)) }
-                continue
-            }
-            let trimmed = comment.trimmingCharacters(in: .whitespaces)
-            let leading = comment.prefix(while: { $0 == " " }).count
-            if texIsBlank {
+            let trimmed = comment?.trimmingCharacters(in: .whitespaces) ?? ""
+            let leading = comment?.prefix(while: { $0 == " " }).count ?? 0
+            if texIsBlank, comment != nil, !continuing {
                 header.read(trimmed, line: line, column: indent + commentColumn + leading, into: &derivation)
                 continue
             }
-            stepLines.append((line, tex, trimmed.isEmpty ? nil : trimmed, indent + commentColumn + leading))
+            if texIsBlank && !continuing { continue }
+            let twin = trimmed.isEmpty ? nil : trimmed
+            if continuing {
+                stepLines[stepLines.count - 1].append(tex, line: line, twin: twin, twinColumn: indent + commentColumn + leading)
+            } else {
+                stepLines.append(RowText(line: line, tex: tex, twin: twin, twinColumn: indent + commentColumn + leading))
+            }
+            continuing = DerivationLine.openEnvironments(stepLines[stepLines.count - 1].tex) > 0
         }
         var diagnostics = header.diagnostics
         derivation.declarations = Self.renamingTeX(in: derivation.declarations)
@@ -57,11 +62,16 @@ enum DerivationParser {
 
         for stepLine in stepLines {
             let row = DerivationLine.row(stepLine.tex, column: indent + 1)
+            /// A diagnostic at a column of the row, on the physical line that holds it.
+            func diagnostic(_ column: Int, severity: Diagnostic.Severity = .error, _ message: String) -> Diagnostic {
+                let (line, at) = stepLine.locate(column, indent: indent)
+                return Diagnostic(file: file, line: line, column: at, severity: severity, message)
+            }
             var condition: MathCondition?
             do throws(TeXReadFailure) {
                 condition = try TeXMathParser.readCondition(of: row, scope: scope)
             } catch {
-                diagnostics += error.problems.map { Diagnostic(file: file, line: stepLine.line, column: $0.column, $0.message) }
+                diagnostics += error.problems.map { diagnostic($0.column, $0.message) }
             }
             var lineSteps: [Derivation.Step] = []
             func relation(_ written: StepRelation) -> StepRelation {
@@ -69,29 +79,30 @@ enum DerivationParser {
             }
             for (k, term) in row.terms.enumerated() {
                 if let problem = term.problem {
-                    diagnostics.append(Diagnostic(file: file, line: stepLine.line, column: problem.column, problem.message))
+                    diagnostics.append(diagnostic(problem.column, problem.message))
                 }
+                let (termLine, termColumn) = stepLine.locate(term.column, indent: indent)
                 switch Result(catching: { () throws(TeXReadFailure) in try TeXMathParser.read(term, scope: scope) }) {
                 case .success(let expression):
-                    lineSteps.append(.init(line: stepLine.line, column: term.column, tex: term.tex, relation: relation(term.relation),
+                    lineSteps.append(.init(line: termLine, column: termColumn, tex: term.tex, relation: relation(term.relation),
                                            source: .tex(expression), condition: condition))
                     if term.isRoundedAfterEqual {
-                        diagnostics.append(Diagnostic(file: file, line: stepLine.line, column: term.column, severity: .warning,
+                        diagnostics.append(diagnostic(term.column, severity: .warning,
                             "`= \(term.tex)` is a rounded number: it is checked to the \(term.tex.split(separator: ".").last?.count ?? 0) decimals written, as a claim; write `\\approx \(term.tex)` to say so"))
                     }
                 case .failure(let failure):
                     if k == row.terms.count - 1, let twin = stepLine.twin {
                         // A twin stands for its line's last term only.
-                        lineSteps.append(.init(line: stepLine.line, column: stepLine.twinColumn, tex: term.tex, relation: relation(term.relation),
+                        lineSteps.append(.init(line: stepLine.twinLine, column: stepLine.twinColumn, tex: term.tex, relation: relation(term.relation),
                                                source: .twin(twin, reason: failure.first.message), condition: condition))
                     } else {
-                        diagnostics += failure.problems.map { Diagnostic(file: file, line: stepLine.line, column: $0.column, $0.message) }
+                        diagnostics += failure.problems.map { diagnostic($0.column, $0.message) }
                     }
                 }
             }
             if let twin = stepLine.twin, lineSteps.last.map({ !$0.isTwinOnly }) ?? true {
                 let written = row.terms.last?.relation ?? .equal
-                lineSteps.append(.init(line: stepLine.line, column: stepLine.twinColumn, tex: row.terms.last?.tex ?? "",
+                lineSteps.append(.init(line: stepLine.twinLine, column: stepLine.twinColumn, tex: row.terms.last?.tex ?? "",
                     relation: row.terms.isEmpty ? relation(.equal) : (written == .first ? .equal : written),
                     source: .twin(twin, reason: nil), condition: condition))
             }

@@ -98,7 +98,7 @@ enum DerivationWriter {
                     out.raw("        let \(parameter.name): Double = try __texNative(__a\(k), parameter: \(ValueQuote.swift(parameter.name)), of: \(ValueQuote.swift(function.tex ?? function.name)))")
                 }
             }
-            out.expression(prefix: "        return __texValue(", function.swift, suffix: ")",
+            out.expression(prefix: "        return try __texValue(", function.swift, suffix: ")",
                            at: SourceLocation(line: function.line, column: function.column))
             out.raw("    }")
         }

@@ -1,0 +1,97 @@
+// Matrices in TeX steps: entries and rows, literals, `\operatorname{diag}`
+// and determinants. Products and transposes are arithmetic
+// (`__texMultiply`, `__texTranspose`).
+
+/// `A_{ij}`, `A_{i,j}`: the entry in row i and column j of a matrix,
+/// counting from 0 as Swift does.
+/// - Throws: `__TeXError` when the value is not a matrix, or an index is out of range.
+public func __texEntry(_ base: __TeXValue, _ row: __TeXValue, _ column: __TeXValue, _ written: String) throws -> __TeXValue {
+    guard case .matrix(let r, let c, let entries) = base else {
+        throw __TeXError("`\(written)` is \(base.shape), not a matrix, so it cannot take two subscripts")
+    }
+    let i = try wholeIndex(row, below: r, "row", written), j = try wholeIndex(column, below: c, "column", written)
+    return .number(entries[i * c + j])
+}
+
+/// `x^{(i)}`: sample (row) i of an array of vectors, a matrix whose rows are
+/// the vectors, as a vector.
+/// - Throws: `__TeXError` when the value is not a matrix, or the index is out of range.
+public func __texRow(_ base: __TeXValue, _ index: __TeXValue, _ written: String) throws -> __TeXValue {
+    guard case .matrix(let r, let c, let entries) = base else {
+        throw __TeXError("`\(written)^{(…)}` picks a sample of an array of vectors, and `\(written)` is \(base.shape)")
+    }
+    let i = try wholeIndex(index, below: r, "sample", written)
+    return .vector(Array(entries[(i * c)..<(i * c + c)]))
+}
+
+/// A `bmatrix` (or `pmatrix`) literal, row after row; every cell a number.
+/// - Throws: `__TeXError` for rows of different lengths or a cell that is not a number.
+public func __texMatrixLiteral(_ rows: [[__TeXValue]]) throws -> __TeXValue {
+    let columns = rows.first?.count ?? 0
+    guard columns > 0 else { throw __TeXError("an empty matrix") }
+    var entries: [Double] = []
+    for (i, row) in rows.enumerated() {
+        guard row.count == columns else {
+            throw __TeXError("row \(i + 1) of the matrix has \(row.count) entr\(row.count == 1 ? "y" : "ies") and row 1 has \(columns)")
+        }
+        for (j, cell) in row.enumerated() {
+            guard case .number(let x) = cell else {
+                throw __TeXError("the entry in row \(i + 1), column \(j + 1) of the matrix is \(cell.shape); each entry must be a number")
+            }
+            entries.append(x)
+        }
+    }
+    return .matrix(rows: rows.count, columns: columns, entries)
+}
+
+/// `\operatorname{diag}(v)`: the square matrix with v on its diagonal.
+/// - Throws: `__TeXError` when the argument is not a vector.
+public func __texDiag(_ v: __TeXValue) throws -> __TeXValue {
+    guard case .vector(let x) = v else { throw __TeXError("diag takes a vector, and its argument is \(v.shape)") }
+    var entries = [Double](repeating: 0, count: x.count * x.count)
+    for i in x.indices { entries[i * x.count + i] = x[i] }
+    return .matrix(rows: x.count, columns: x.count, entries)
+}
+
+/// `\det A`, `\begin{vmatrix}…\end{vmatrix}`: the determinant of a square
+/// matrix, by elimination with partial pivoting.
+/// - Throws: `__TeXError` when the matrix is not square.
+public func __texDeterminant(_ a: __TeXValue) throws -> __TeXValue {
+    let (n, c, entries) = grid(a)
+    guard n == c else { throw __TeXError("a determinant of \(a.shape), which is not square") }
+    var m = entries
+    var det = 1.0
+    for k in 0..<n {
+        let pivot = (k..<n).max { abs(m[$0 * n + k]) < abs(m[$1 * n + k]) }!
+        if m[pivot * n + k] == 0 { return .number(0) }
+        if pivot != k {
+            for j in 0..<n { m.swapAt(k * n + j, pivot * n + j) }
+            det = -det
+        }
+        det *= m[k * n + k]
+        for i in (k + 1)..<n {
+            let factor = m[i * n + k] / m[k * n + k]
+            for j in k..<n { m[i * n + j] -= factor * m[k * n + j] }
+        }
+    }
+    return .number(det)
+}
+
+/// An index as an Int below `count`.
+private func wholeIndex(_ index: __TeXValue, below count: Int, _ what: String, _ written: String) throws -> Int {
+    guard case .number(let x) = index, x.isFinite, x == x.rounded() else {
+        throw __TeXError("the \(what) index of `\(written)` is \(index.shape == "a number" ? "\(index.numbers[0])" : index.shape), not a whole number")
+    }
+    guard x >= 0, x < Double(count) else {
+        throw __TeXError("\(what) \(Int(x)) is out of range for `\(written)`, which has \(count) \(what)\(count == 1 ? "" : "s") (indices 0…\(count - 1), as Swift counts)")
+    }
+    return Int(x)
+}
+
+/// `\operatorname{tr}(A)`: the sum of the diagonal of a square matrix.
+/// - Throws: `__TeXError` when the matrix is not square.
+public func __texTrace(_ a: __TeXValue) throws -> __TeXValue {
+    let (n, c, entries) = grid(a)
+    guard n == c else { throw __TeXError("a trace of \(a.shape), which is not square") }
+    return .number((0..<n).reduce(0) { $0 + entries[$1 * n + $1] })
+}
