@@ -3,7 +3,7 @@ import Testing
 @testable import Tutorial
 
 /// KaTeX under node: HTML and MathML out, TeX errors as messages, a cache that spares node.
-@Suite(.timeLimit(.minutes(1))) struct MathTypesetterTests {
+@Suite(.timeLimit(.minutes(5))) struct MathTypesetterTests {
     /// A fresh, empty cache folder.
     func temporaryCache() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("math-cache-\(UUID().uuidString)")

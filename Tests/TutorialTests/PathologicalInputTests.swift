@@ -101,11 +101,10 @@ import Testing
         var typesetter = MathTypesetter(cacheDirectory: nil)
         typesetter.batchTimeLimit = (.seconds(2), .zero)
         let formulas = (0..<10).map { Formula(tex: Self.bomb + " \($0)", display: false) }
-        let clock = ContinuousClock(), start = clock.now
+        // Only the batch's time limit throws this; without it the batch runs on (57 s, or the suite's limit).
         await #expect(throws: MathTypesetterError.timedOut(limit: "\(Duration.seconds(2))", formulas: 10)) {
             try await typesetter.typeset(formulas)
         }
-        #expect(clock.now - start < .seconds(15), "the batch ran for \(clock.now - start)")
     }
 
     @Test func plainRecursionStopsAtMaxExpandAsATeXError() async throws {

@@ -252,7 +252,7 @@ import Testing
 }
 
 /// The watcher sees a save through inotify and by polling, and a file that did not exist yet.
-@Suite(.timeLimit(.minutes(1))) struct ChangeWatcherTests {
+@Suite(.timeLimit(.minutes(5))) struct ChangeWatcherTests {
     /// Reads batches until one names a path ending in `suffix` (a save may arrive as more than one batch).
     func next(_ iterator: inout AsyncStream<[String]>.AsyncIterator, until suffix: String) async -> [String] {
         var seen: [String] = []
