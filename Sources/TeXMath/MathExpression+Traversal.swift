@@ -14,6 +14,8 @@ extension MathExpression {
         case .entry(let base, let row, let column): return [base, row, column]
         case .sample(let base, let index): return [base, index]
         case .matrix(let rows): return rows.flatMap { $0 }
+        case .tabulate(let rows, let columns, let body):
+            return (rows?.expressions ?? []) + (columns?.expressions ?? []) + [body]
         case .cases(let cases, let otherwise):
             return cases.flatMap { [$0.value] + $0.condition.expressions } + (otherwise.map { [$0] } ?? [])
         }

@@ -41,6 +41,10 @@ public indirect enum MathExpression: Sendable, Hashable {
     case sample(MathExpression, index: MathExpression)
     /// A `bmatrix`, `pmatrix` or `matrix` literal, row after row.
     case matrix([[MathExpression]])
+    /// A vector, row or matrix written with ellipses (`x_1 \\ \vdots \\ x_n`):
+    /// entry (i, j) is the body with the indices bound; `rows` nil makes a
+    /// row (1×n), `columns` nil a vector.
+    case tabulate(rows: MathBinding?, columns: MathBinding?, MathExpression)
     /// `\begin{cases}`: the value of the case whose condition holds, or
     /// `otherwise` when none does.
     case cases([MathCase], otherwise: MathExpression?)

@@ -44,6 +44,10 @@ public enum MathReading {
         case .sample(let base, let index): return (write(base, context: 4) + "[sample \(write(index, context: 0))]", 4)
         case .matrix(let rows):
             return ("[" + rows.map { "[" + $0.map { write($0, context: 0) }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]", 4)
+        case .tabulate(let rows, let columns, let body):
+            let ranges = [rows, columns].compactMap { $0 }.map(range).joined(separator: ", ")
+            let kind = rows == nil ? "row" : columns == nil ? "vector" : "matrix"
+            return ("\(kind)(\(ranges): \(write(body, context: 0)))", 4)
         case .cases(let cases, let otherwise):
             var parts = cases.map { "\(write($0.value, context: 0)) if \(write($0.condition))" }
             if let otherwise { parts.append("\(write(otherwise, context: 0)) otherwise") }

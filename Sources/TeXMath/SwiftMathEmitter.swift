@@ -115,6 +115,12 @@ public struct SwiftMathEmitter {
         case .matrix(let rows):
             let cells = rows.map { $0.map { value($0) } }
             emit("let \(t) = try __texMatrixLiteral([\(cells.map { "[" + $0.joined(separator: ", ") + "]" }.joined(separator: ", "))])")
+        case .tabulate(let rows, let columns, let body):
+            let r = rows.map { indices($0) } ?? "nil", c = columns.map { indices($0) } ?? "nil"
+            emit("let \(t) = try __texTabulate(rows: \(r), columns: \(c)) { (\(rows?.name ?? "_"): Int, \(columns?.name ?? "_"): Int) throws -> __TeXValue in")
+            let result = value(body)
+            emit("return \(result)")
+            emit("}")
         case .cases(let cases, let otherwise):
             // Each condition and value is a closure: only the cases that hold are evaluated.
             var pairs: [String] = []

@@ -104,10 +104,10 @@ extension TeXMathParser {
     }
 
     /// A letter for the run's index that nothing in the step or the scope uses.
-    func freshIndex() -> String {
+    func freshIndex(besides taken: Set<String> = []) -> String {
         let used = Set(tokens.compactMap { token -> String? in if case .letter(let c) = token.kind { return String(c) } else { return nil } })
         for candidate in ["k", "j", "i", "m", "l", "r", "s", "t", "u", "v", "w"]
-        where !used.contains(candidate) && !bound.contains(candidate) && scope.kind(of: candidate) == nil {
+        where !used.contains(candidate) && !bound.contains(candidate) && scope.kind(of: candidate) == nil && !taken.contains(candidate) {
             return candidate
         }
         return "k"

@@ -56,6 +56,10 @@ import Testing
         ("1 + e^{z_1} + \\dots + e^{z_n}", "1 + sum(k in 1...n: exp(z[k]))"),
         ("z_0 + z_1 + z_2 + \\ldots + z_{n-1}", "sum(k in 0...(n - 1): z[k])"),
         ("u_1 v_1 + \\cdots + u_n v_n + c", "sum(k in 1...n: u[k] * v[k]) + c"),
+        ("\\begin{bmatrix} z_1 \\\\ \\vdots \\\\ z_n \\end{bmatrix}", "vector(k in 1...n: z[k])"),
+        ("\\begin{bmatrix} z_1 & z_2 & \\cdots & z_n \\end{bmatrix}", "row(k in 1...n: z[k])"),
+        ("\\begin{bmatrix} A_{1,1} & \\cdots & A_{1,n} \\\\ \\vdots & \\ddots & \\vdots \\\\ A_{n,1} & \\cdots & A_{n,n} \\end{bmatrix}",
+         "matrix(k in 1...n, l in 1...n: A[k, l])"),
     ])
     func reads(_ tex: String, _ expected: String) {
         #expect(reading(tex) == expected, "\(tex)")
@@ -73,12 +77,16 @@ import Testing
 
     @Test(arguments: [
         ("\\begin{bmatrix} a & b \\\\ c \\end{bmatrix}", "row 2 of the `bmatrix` has 1 entry and row 1 has 2"),
-        ("\\begin{bmatrix} a & \\cdots & b \\end{bmatrix}", "leaves entries out of the matrix"),
+        ("\\begin{bmatrix} a & \\cdots & b \\end{bmatrix}", "must differ only in one index"),
         ("\\begin{bmatrix} a & b \\end{pmatrix}", "`\\end{pmatrix}` closes the `\\begin{bmatrix}`"),
         ("\\begin{Vmatrix} a \\end{Vmatrix}", "is a norm"),
         ("\\begin{cases} a & \\text{otherwise} \\\\ 0 & a > 0 \\end{cases}", "the otherwise case comes last"),
         ("\\begin{cases} a \\\\ 0 \\end{cases}", "where `&` should separate the value from its condition"),
         ("\\begin{cases} a & \\text{whenever it rains} \\end{cases}", "write the condition as math"),
+        ("\\begin{bmatrix} z_1 & \\vdots & z_n \\end{bmatrix}", "leaves columns out with `\\cdots`"),
+        ("\\begin{bmatrix} A_{1,1} & \\cdots & A_{1,n} \\\\ \\vdots & \\ddots & \\vdots \\\\ A_{n,1} & \\cdots & A_{1,n} \\end{bmatrix}",
+         "the last corner"),
+        ("\\begin{bmatrix} z_1 & z_3 & \\cdots & z_n \\end{bmatrix}", "are not the first entries of its pattern"),
         ("z_1 + \\cdots + z_1", "must differ only in one index"),
         ("z_1 + \\cdots + u_n", "must differ only in one index"),
         ("z_1 - \\cdots - z_n", "with `+` on both sides"),

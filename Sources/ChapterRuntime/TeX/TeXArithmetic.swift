@@ -110,6 +110,9 @@ public func __texAbs(_ a: __TeXValue) throws -> __TeXValue {
 
 /// `z_i`: element i of a vector, counting from 0 as Swift does.
 public func __texElement(_ base: __TeXValue, _ index: __TeXValue, _ written: String) throws -> __TeXValue {
+    if case .matrix = base {
+        throw __TeXError("`\(written)` is \(base.shape): an entry takes two indices, `\(written)_{i,j}` (or `\(written)_{ij}` with two letters; `_{11}` is the one number 11)")
+    }
     guard case .vector(let v) = base else {
         throw __TeXError("`\(written)` is \(base.shape), not a vector, so it cannot be subscripted")
     }

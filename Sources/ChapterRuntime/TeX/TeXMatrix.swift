@@ -95,3 +95,23 @@ public func __texTrace(_ a: __TeXValue) throws -> __TeXValue {
     guard n == c else { throw __TeXError("a trace of \(a.shape), which is not square") }
     return .number((0..<n).reduce(0) { $0 + entries[$1 * n + $1] })
 }
+
+/// A vector, row or matrix written with ellipses: entry (i, j) is
+/// `body(i, j)` for i in `rows` and j in `columns`. Without rows it is a
+/// row (1×n); without columns, a vector.
+/// - Throws: `__TeXError` when an entry is not a number, or a range is empty.
+public func __texTabulate(rows: [Int]?, columns: [Int]?, _ body: (Int, Int) throws -> __TeXValue) throws -> __TeXValue {
+    let rowIndices = rows ?? [0], columnIndices = columns ?? [0]
+    guard !rowIndices.isEmpty, !columnIndices.isEmpty else { throw __TeXError("a matrix written with ellipses runs over no index at all") }
+    var entries: [Double] = []
+    for i in rowIndices {
+        for j in columnIndices {
+            let entry = try body(i, j)
+            guard case .number(let x) = entry else {
+                throw __TeXError("an entry of a matrix written with ellipses is \(entry.shape); each entry must be a number")
+            }
+            entries.append(x)
+        }
+    }
+    return .matrix(rows: rowIndices.count, columns: columnIndices.count, entries)
+}
