@@ -124,7 +124,7 @@ import Testing
     @Test func unknownKeysAndTablesAreErrorsAtTheirLines() throws {
         #expect(try problems("[book]\ntitle = \"T\"\ntitel = \"T\"\n[bild]\nx = 1\n") == [
             "3: unknown key 'titel' in [book]; it knows authors, bibliography, description, language, title",
-            "4: unknown table or key 'bild'; book.toml knows [book], [build], [swift], [html] and [format]",
+            "4: unknown table or key 'bild'; book.toml knows [book], [build], [swift], [html], [format] and [math]",
         ])
         #expect(try problems("book.title = \"T\"\nbuild.jobs = 3\n") == ["2: unknown key 'jobs' in [build]; it knows chapters, output, strict, timeout"])
     }
@@ -154,6 +154,17 @@ import Testing
         ])
         let both = try problems("[format]\nsignificant = 6\ndecimals = 2\n")
         #expect(both.count == 1 && both[0].hasSuffix(": [format] sets either significant or decimals, not both"), "\(both)")
+    }
+
+    @Test func mathIndicesSetsTheFirstIndexOfDerivations() throws {
+        let config = try #require(try BookConfig.load(directory: try book("[math]\nindices = 1\n"), required: true))
+        #expect(config.indexBase == 1)
+        var options = BuildOptions()
+        #expect(options.indexBase == 0, "without [math], indices count from 0 as in Swift")
+        options.apply(config)
+        #expect(options.indexBase == 1)
+        let wrong = try problems("[math]\nindices = 2\n")
+        #expect(wrong.count == 1 && wrong[0].hasPrefix("2: 'math.indices' is the number of a vector's first element"), "\(wrong)")
     }
 
     @Test func missingFoldersAndPackagesAreErrorsAtTheirLines() throws {

@@ -44,6 +44,8 @@ public struct BookConfig: Sendable {
 
     /// `[format] significant` or `decimals`: how a floating-point `\(x)` without a format prints.
     public var plainNumbers: PlainNumberFormat?
+    /// `[math] indices`: 0 or 1, the number of the first element of a vector in derivations.
+    public var indexBase: Int?
 
     /// The file name render looks for.
     public static let fileName = "book.toml"

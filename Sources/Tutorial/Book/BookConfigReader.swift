@@ -30,13 +30,14 @@ struct BookConfigReader {
     }
 
     /// The keys of each table, and what each must hold.
-    enum Kind { case string, strings, number, bool, packages, stringOrStrings, digits }
+    enum Kind { case string, strings, number, bool, packages, stringOrStrings, digits, indexBase }
     static let schema: [String: [String: Kind]] = [
         "book": ["title": .string, "authors": .strings, "language": .string, "description": .string, "bibliography": .stringOrStrings],
         "build": ["chapters": .string, "output": .string, "timeout": .number, "strict": .bool],
         "swift": ["sources": .strings, "packages": .packages],
         "html": ["css": .strings, "numbering": .string, "files": .strings],
         "format": ["significant": .digits, "decimals": .digits],
+        "math": ["indices": .indexBase],
     ]
 
     mutating func read() throws -> BookConfig {
@@ -50,7 +51,7 @@ struct BookConfigReader {
         var config = BookConfig(file: file, root: root)
         for (tableName, value) in document {
             guard let keys = Self.schema[tableName] else {
-                problem([tableName], "unknown table or key '\(tableName)'; book.toml knows [book], [build], [swift], [html] and [format]")
+                problem([tableName], "unknown table or key '\(tableName)'; book.toml knows [book], [build], [swift], [html], [format] and [math]")
                 continue
             }
             guard let table = value.table else {
@@ -148,6 +149,11 @@ struct BookConfigReader {
                 return problem(path, "[format] sets either significant or decimals, not both")
             }
             config.plainNumbers = name == "format.significant" ? .significant(n) : .decimals(n)
+        case .indexBase:
+            guard let n = value.int, n == 0 || n == 1 else {
+                return problem(path, "'math.indices' is the number of a vector's first element in derivations, 0 (as Swift counts) or 1 (as most articles do), not \(value.int.map(String.init) ?? Self.describe(value))")
+            }
+            config.indexBase = n
         }
     }
 

@@ -40,7 +40,8 @@ public struct BookBuilder: Sendable {
             return upToDate(stamp, seconds: (clock.now - start).seconds, onChapter: onChapter)
         }
         if let stampPath { try? FileManager.default.removeItem(atPath: stampPath) }
-        let (sources, loadProblems) = try loader.load()
+        var (sources, loadProblems) = try loader.load()
+        for k in sources.indices { sources[k].defaultIndexBase = options.indexBase }
 
         options.rebuildMemo?.beginBuild()
         let parsed = ParallelMap.map(sources) { source in

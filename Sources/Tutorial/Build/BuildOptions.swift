@@ -38,6 +38,8 @@ public struct BuildOptions: Sendable {
     public var numbering: Numbering = .book
     /// How a floating-point `\(x)` without a format prints (book.toml's `[format]`).
     public var plainNumbers: PlainNumberFormat = .shortest
+    /// `[math] indices`: the first index of a vector in derivations (0, or 1 as most articles count).
+    public var indexBase = 0
     /// print.html (and so `render pdf`) prints the solutions open; without, it leaves them out.
     public var printSolutions = false
     /// The node that `render serve` and `render watch` keep between builds
@@ -102,6 +104,7 @@ public struct BuildOptions: Sendable {
         bibliography = config.bibliography
         if let numbering = config.numbering { self.numbering = numbering }
         plainNumbers = config.plainNumbers ?? .shortest
+        indexBase = config.indexBase ?? 0
         sharedSources = config.sources
         packages = config.packages
         publishedFiles = config.publishedFiles

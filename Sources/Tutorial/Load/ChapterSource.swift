@@ -7,6 +7,10 @@ public struct ChapterSource: Sendable, Hashable {
     public var name: String
     /// The chapter's text.
     public var text: String
+    /// The number of the first element of a vector in the chapter's
+    /// derivations that do not say `% indices from …`: book.toml's
+    /// `[math] indices`, else 0 as in Swift. It changes how the chapter reads.
+    public var defaultIndexBase = 0
 
     /// Creates a chapter source.
     public init(path: String, name: String, text: String) {

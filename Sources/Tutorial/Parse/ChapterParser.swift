@@ -329,7 +329,7 @@ public enum ChapterParser {
                     literal, index: derivations.count, codeBlockIndex: index,
                     fenceLine: block.startLine, firstLine: block.contentLine,
                     indent: max(lines.scalarIndex(line: block.startLine, byteColumn: block.startColumn), 0),
-                    file: source.path, symbols: symbols.symbols)
+                    file: source.path, symbols: symbols.symbols, indexBase: source.defaultIndexBase)
                 derivations.append(derivation)
                 diagnostics += problems
             default:
