@@ -194,7 +194,7 @@ extension TeXMathParser {
                 throw unexpected("in `\(name)`, where `&` should separate the value from its condition (`x & \\text{if } x > 0`)")
             }
             while take(",") {}
-            if Self.isTextCommand(peek), let words = textWords(at: position) {
+            if DerivationLine.isTextCommand(peek), let words = textWords(at: position) {
                 let phrase = words.joined(separator: " ")
                 if ["otherwise", "else", "otherwise.", "otherwise,", "else."].contains(phrase) {
                     advance(); skipGroup()
@@ -239,8 +239,6 @@ extension TeXMathParser {
         }
         skipGroup()
     }
-
-    static func isTextCommand(_ token: TeXToken) -> Bool { DerivationLine.isTextCommand(token) }
 
     /// The lower-cased words of `\text{…}` at `index`, or nil when no group follows.
     func textWords(at index: Int) -> [String]? {

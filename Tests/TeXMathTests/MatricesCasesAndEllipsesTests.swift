@@ -15,12 +15,9 @@ import Testing
         return scope
     }()
 
+    /// How the reader reads `tex`, or its first problem (the reader tests' helper).
     func reading(_ tex: String, in scope: MathScope = Self.scope) -> String {
-        do {
-            return MathReading.text(try TeXMathParser.read(TeXLexer.tokens(tex, column: 1), scope: scope))
-        } catch {
-            return "error at \(error.first.column): \(error.first.message)"
-        }
+        TeXReaderTests().reading(tex, in: scope)
     }
 
     @Test(arguments: [
