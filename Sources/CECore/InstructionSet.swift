@@ -9,9 +9,17 @@ import Darwin
 
 /// The instruction set CECore's row kernels run with.
 ///
-/// Chosen once per process: the widest the CPU supports (AVX-512, else AVX2 with FMA, else
-/// the baseline x86-64 code), unless the environment variable `CECORE_ISA` names one
-/// (`baseline`, `avx2` or `avx512`), which tests and benchmarks use to compare paths.
+/// Chosen once per process and precision, unless the environment variable `CECORE_ISA`
+/// names one (`baseline`, `avx2` or `avx512`), which tests and benchmarks use to compare
+/// paths:
+/// - Float takes the widest path the CPU supports (AVX-512, else AVX2 with FMA, else the
+///   baseline x86-64 code);
+/// - Double never takes AVX-512 by default. Measured on an AVX-512 machine (`cebench
+///   --runs 3`, medians), the AVX-512 Double kernels took 21.7 ms at B × K = 4096 × 1000
+///   against 10.5 ms for AVX2 and 15.9 ms for the baseline, and 17.6 ms against 7.2 ms
+///   and 10.9 ms at 64 × 50 257, while AVX-512 Float was the fastest path. Until a machine
+///   with AVX-512 shows the Double kernels faster, the default is the widest other path.
+///
 /// Every path returns bit-identical results (see `RowKernels` in CECoreBaseline), so the
 /// choice changes only the speed.
 public enum InstructionSet: String, CaseIterable, Sendable {
@@ -27,9 +35,25 @@ public enum InstructionSet: String, CaseIterable, Sendable {
     /// per-row work dominates). The bits are the same either way.
     public static let shortestWideRow = 64
 
-    /// The path this process uses (`CECORE_ISA`, else the best `available` one).
-    public static let selected: InstructionSet = choose(
-        requested: getenv("CECORE_ISA").map { String(cString: $0) }, available: available)
+    /// The precisions whose default path differs (see the type's comment).
+    public enum Precision: Sendable {
+        case float, double
+    }
+
+    /// The path this process uses for Float rows (`CECORE_ISA`, else the best `available` one).
+    public static let selected: InstructionSet = choose(requested: requested, available: available, for: .float)
+
+    /// The path this process uses for Double rows (`CECORE_ISA`, else the best `available`
+    /// one that is not AVX-512).
+    public static let selectedForDouble: InstructionSet = choose(requested: requested, available: available, for: .double)
+
+    /// The path of one precision: `selected` or `selectedForDouble`.
+    public static func selected(for precision: Precision) -> InstructionSet {
+        precision == .float ? selected : selectedForDouble
+    }
+
+    /// The value of `CECORE_ISA`, if set.
+    static let requested: String? = getenv("CECORE_ISA").map { String(cString: $0) }
 
     /// The paths this CPU can run, baseline first.
     public static let available: [InstructionSet] =
@@ -49,20 +73,26 @@ public enum InstructionSet: String, CaseIterable, Sendable {
         return try $forced.withValue(path, operation: body)
     }
 
-    /// The path for the current task: `forced` when set, else `selected`.
+    /// The path for the current task and rows of `T`: `forced` when set, else the selected
+    /// path of T's precision (Double's for Double, Float's for every other type, whose rows
+    /// run the baseline's scalar code anyway).
     @usableFromInline
-    static var current: InstructionSet { forced ?? selected }
+    static func current<T>(for _: T.Type) -> InstructionSet {
+        forced ?? (T.self == Double.self ? selectedForDouble : selected)
+    }
 
     /// Runs the kernels of one path in this task (the bit-identity tests compare paths
     /// within one process); nil uses `selected`.
     @TaskLocal
     static var forced: InstructionSet? = nil
 
-    /// The path for a `CECORE_ISA` value: an empty or absent value picks the widest
-    /// available path; a name the CPU cannot run, or an unknown name, stops the program
-    /// with a message that says so.
-    static func choose(requested: String?, available: [InstructionSet]) -> InstructionSet {
-        guard let requested, !requested.isEmpty else { return available.last! }
+    /// The path for a `CECORE_ISA` value and a precision: an empty or absent value picks
+    /// the widest available path (for Double, the widest that is not AVX-512); a name the
+    /// CPU cannot run, or an unknown name, stops the program with a message that says so.
+    static func choose(requested: String?, available: [InstructionSet], for precision: Precision) -> InstructionSet {
+        guard let requested, !requested.isEmpty else {
+            return available.last { precision == .float || $0 != .avx512 }!
+        }
         guard let isa = InstructionSet(rawValue: requested.lowercased()) else {
             fatalError("CECORE_ISA=\(requested) is not one of baseline, avx2, avx512")
         }
