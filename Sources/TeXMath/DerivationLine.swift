@@ -144,6 +144,42 @@ public enum DerivationLine {
         return open
     }
 
+    /// Whether a line goes on with the row above: after its alignment `&`
+    /// and spacing it starts with a binary operator (`+`, `-`, `\cdot`,
+    /// `\times`, `\pm`, `\mp`) and holds no relation. Published derivations
+    /// break a long right side so (`&\quad + 1`), and readers take the line
+    /// as the rest of the expression above it.
+    public static func continuesRow(_ text: String) -> Bool {
+        let tokens = withoutLayout(TeXLexer.tokens(text, column: 1)).filter { $0.kind != .end }
+        let spacing: Set<String> = ["quad", "qquad", ",", ";", ":", "!", " ", "hspace", "phantom"]
+        var i = 0
+        while i < tokens.count {
+            if tokens[i].isSymbol("&") { i += 1; continue }
+            if case .command(let name) = tokens[i].kind, spacing.contains(name) {
+                i += 1
+                if name == "hspace" || name == "phantom" { i = skipBraces(tokens, from: i) }
+                continue
+            }
+            break
+        }
+        guard i < tokens.count else { return false }
+        let first = tokens[i]
+        let isOperator = first.isSymbol("+") || first.isSymbol("-")
+            || ["cdot", "times", "pm", "mp"].contains { first.isCommand($0) }
+        return isOperator && !hasRelation(tokens[i...])
+    }
+
+    /// The index after the braced group at `start` (`start` when there is none).
+    static func skipBraces(_ tokens: [TeXToken], from start: Int) -> Int {
+        guard start < tokens.count, tokens[start].isSymbol("{") else { return start }
+        var depth = 0
+        for j in start..<tokens.count {
+            if tokens[j].isSymbol("{") { depth += 1 }
+            if tokens[j].isSymbol("}") { depth -= 1; if depth == 0 { return j + 1 } }
+        }
+        return tokens.count
+    }
+
     /// Environments that only lay equations out. Any other (`pmatrix`,
     /// `cases`) has a meaning the reader does not evaluate yet: its `\\begin`
     /// stays, and is an error.

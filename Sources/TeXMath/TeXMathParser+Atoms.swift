@@ -222,7 +222,12 @@ extension TeXMathParser {
             // Swift code or of a library it imports (`\operatorname{softmax}(z)`).
             return .function(name, declared: false, arity: nil)
         }
-        var message = "`\(token)` is not declared; names in scope: \(scope.listing). Declare it in the block's header, `% let \(name) = …`"
+        let written = token.kind == .command("text") || token.kind == .command("mathrm") ? "\(token){\(name)}" : "\(token)"
+        var message = "`\(written)` is not declared; names in scope: \(scope.listing). Declare it in the block's header, `% let \(name) = …`"
+        if written != "\(token)" {
+            // `0.0253 \text{ nats}`: a unit after a number is a factor of it.
+            message += " (a unit after a number is a factor of it: `% let \(name) = 1`)"
+        }
         if let binder = binder(of: name) {
             message = "`\(token)` is used outside the `\(binder)` that binds it: an index of a sum, product, max or min exists only in its body. Names in scope: \(scope.listing)"
         } else if name.count == 1, let word = wordStarting(at: position - 1), word.count > 1 {

@@ -41,11 +41,13 @@ extension TeXMathParser {
         return index
     }
 
-    /// `^{(i)}` — a sample or layer of an array of vectors, never a power:
-    /// its index, or nil (and nothing read) when the superscript is not one.
-    mutating func sampleSuperscript() throws(TeXReadError) -> MathExpression? {
+    /// `^{(i)}` — a sample or layer of an array of vectors, never a power —
+    /// and `^{(i)\top}` (also `^{(i)T}`), that sample transposed: its index
+    /// and whether it is transposed, or nil (and nothing read) when the
+    /// superscript is not one.
+    mutating func sampleSuperscript() throws(TeXReadError) -> (index: MathExpression, transposed: Bool)? {
         guard peek.isSymbol("{"), tokens[min(position + 1, tokens.count - 1)].isSymbol("(") else { return nil }
-        // The parenthesis must close right before the brace: `^{(i)}`, `^{(k+1)}`.
+        // The parenthesis must close right before the brace, or before a transpose and the brace.
         var depth = 0
         var close = position + 1
         while close < tokens.count {
@@ -53,12 +55,19 @@ extension TeXMathParser {
             if tokens[close].isSymbol(")") { depth -= 1; if depth == 0 { break } }
             close += 1
         }
-        guard close + 1 < tokens.count, tokens[close + 1].isSymbol("}") else { return nil }
+        guard close + 1 < tokens.count else { return nil }
+        let start = position
+        position = close + 1
+        let transposed = isTranspose()
+        let closes = peek.isSymbol("}")
+        position = start
+        guard closes else { return nil }
         advance(); advance()
         let index = try expression()
         try expect(")", closing: "the `(` of `^{(`")
+        if transposed { _ = isTranspose() }
         try expect("}", closing: "`^{(`")
-        return index
+        return (index, transposed)
     }
 
     /// Whether the superscript at the cursor is a transpose, and if so reads

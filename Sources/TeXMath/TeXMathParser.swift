@@ -371,14 +371,20 @@ public struct TeXMathParser {
                 indexed = true
             } else if take("^") {
                 if sampled { throw TeXReadError(column: token.column, message: "a second superscript after `^{(…)}`: write `(x^{(i)})^{2}`") }
-                if let index = try sampleSuperscript() {
+                if let (index, transposed) = try sampleSuperscript() {
                     sampled = true
                     // `x^{(i)}_j` and `x_j^{(i)}` both mean element j of sample i.
                     switch result {
-                    case .element(let base, let element) where indexed: result = .element(.sample(base, index: index), index: element)
+                    case .element(let base, let element) where indexed && !transposed:
+                        result = .element(.sample(base, index: index), index: element)
                     default:
                         if indexed || raised { throw TeXReadError(column: token.column, message: "`^{(…)}` picks a sample of an array of vectors: write it right after the name, `x^{(i)}_j`") }
                         result = .sample(result, index: index)
+                    }
+                    if transposed {
+                        // `x^{(i)\top}`: the sample as a row.
+                        result = .transpose(result)
+                        raised = true
                     }
                     continue
                 }

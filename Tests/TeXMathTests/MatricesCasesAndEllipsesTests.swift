@@ -37,6 +37,9 @@ import Testing
         ("x^{(i)}", "x[sample i]"),
         ("x^{(i)}_j", "x[sample i][j]"),
         ("x_j^{(i)}", "x[sample i][j]"),
+        ("x^{(i)\\top} v", "x[sample i]ᵀ * v"),
+        ("x^{(i)T} v", "x[sample i]ᵀ * v"),
+        ("x^{(i)\\mathsf{T}} v", "x[sample i]ᵀ * v"),
         ("\\operatorname{diag}(v)", "diag(v)"),
         ("\\mathrm{diag}(S(z)) - S(z) S(z)^\\top", "diag(S(z)) - S(z) * S(z)ᵀ"),
         ("\\det A", "det(A)"),
@@ -89,6 +92,7 @@ import Testing
         ("z_1 - \\cdots - z_n", "with `+` on both sides"),
         ("\\cdots + z_n", "stands for terms left out"),
         ("x^{(i)} ^2", "a second superscript"),
+        ("x^{(i)\\top}_j", "a subscript after a power is ambiguous"),
     ])
     func refuses(_ tex: String, _ message: String) {
         let got = reading(tex)
@@ -102,5 +106,16 @@ import Testing
         #expect(!row.hasCondition, "the `\\text{if}` of a case is not the row's side condition")
         #expect(DerivationLine.openEnvironments("J = \\begin{bmatrix} a & b \\\\") == 1)
         #expect(DerivationLine.openEnvironments("\\begin{aligned} a &= \\begin{bmatrix} a \\end{bmatrix}") == 0)
+    }
+
+    /// A line that starts with a binary operator and holds no relation goes
+    /// on with the row above (`&\quad + 1`); any other line is a row.
+    @Test(arguments: [
+        ("   + 1", true), ("&\\quad + 1 \\\\", true), ("  - \\sum_j z_j", true), ("& \\cdot e^{x}", true),
+        ("\\qquad \\times 2", true),
+        ("&= x + 1", false), ("- x = y", false), ("-x", true), ("x + 1", false), ("", false), ("&", false),
+    ])
+    func aLineStartingWithAnOperatorContinuesTheRow(_ line: String, _ continues: Bool) {
+        #expect(DerivationLine.continuesRow(line) == continues, "\(line)")
     }
 }

@@ -43,11 +43,11 @@ enum DerivationChecker {
         case .inequality(let i):
             let (x, y, place) = Self.elements(failure, at: i)
             return Diagnostic(file: file, line: step.line, column: step.column,
-                "inequality `\(step.relation.tex)` does not hold \(draw): the step before (line \(against.line)) = \(x), this step = \(y)\(place); \(reading)")
+                "inequality `\(step.relation.tex)` does not hold \(draw): the step before (\(against.lines)) = \(x), this step = \(y)\(place); \(reading)")
         case .losesDigits(let i, let relative, let spread):
             let (x, y, place) = Self.elements(failure, at: i)
             return Diagnostic(file: file, line: step.line, column: step.column, severity: .warning,
-                "this step agrees with \(compared) (line \(against.line)) only within rounding \(draw): \(x) against \(y)\(place), a relative difference of \(String(format: "%.2g", relative)), while rounding its inputs by a few ulps moves the values by up to \(String(format: "%.2g", spread)); the formula loses digits there (cancellation), so this draw checks nothing; \(reading)")
+                "this step agrees with \(compared) (\(against.lines)) only within rounding \(draw): \(x) against \(y)\(place), a relative difference of \(String(format: "%.2g", relative)), while rounding its inputs by a few ulps moves the values by up to \(String(format: "%.2g", spread)); the formula loses digits there (cancellation), so this draw checks nothing; \(reading)")
         case .notNumeric:
             problem = "a step's value is not a number, an array of numbers or a Bool (first step = \(ValueFormatter.brief(failure.first)), this step = \(ValueFormatter.brief(failure.this)))"
         case .sizes:
@@ -67,7 +67,7 @@ enum DerivationChecker {
             }
         }
         return Diagnostic(file: file, line: step.line, column: step.column,
-            "derivation step disagrees with \(compared) (line \(against.line)) \(draw): \(problem); \(reading)")
+            "derivation step\(step.lastLine.map { " (written over lines \(step.line)–\($0))" } ?? "") disagrees with \(compared) (\(against.lines)) \(draw): \(problem); \(reading)")
     }
 
     /// Element `i` of both steps' numbers, and where it is when the first

@@ -44,6 +44,12 @@ public struct Derivation: Sendable, Hashable {
         /// The line's side condition (`\text{for } i \ne j`): the step is
         /// checked on the draws where it holds.
         public var condition: MathCondition? = nil
+        /// The chapter line the step ends on, when it goes on past `line`
+        /// (a right side broken before an operator, a matrix over rows).
+        public var lastLine: Int? = nil
+
+        /// "line 7", or "lines 7–8" for a step written over several lines.
+        public var lines: String { lastLine.map { "lines \(line)–\($0)" } ?? "line \(line)" }
 
         /// Whether the step was checked from its TeX.
         public var isFromTeX: Bool {

@@ -33,6 +33,7 @@ enum DerivationParser {
         if lines.last == "" { lines.removeLast() }
         var stepLines: [RowText] = []
         /// Whether the last row has a matrix or `cases` open, which the next line continues.
+        /// (A line that starts with a binary operator continues the row above as well.)
         var continuing = false
         for (offset, raw) in lines.enumerated() {
             let line = firstLine + offset
@@ -46,7 +47,7 @@ enum DerivationParser {
             }
             if texIsBlank && !continuing { continue }
             let twin = trimmed.isEmpty ? nil : trimmed
-            if continuing {
+            if continuing || (!stepLines.isEmpty && DerivationLine.continuesRow(tex)) {
                 stepLines[stepLines.count - 1].append(tex, line: line, twin: twin, twinColumn: indent + commentColumn + leading)
             } else {
                 stepLines.append(RowText(line: line, tex: tex, twin: twin, twinColumn: indent + commentColumn + leading))
@@ -54,7 +55,7 @@ enum DerivationParser {
             continuing = DerivationLine.openEnvironments(stepLines[stepLines.count - 1].tex) > 0
         }
         var diagnostics = header.diagnostics
-        derivation.declarations = Self.renamingTeX(in: derivation.declarations)
+        derivation.declarations = LetExpansion.expanding(Self.renamingTeX(in: derivation.declarations))
         derivation.displayLines = stepLines.map { ($0.line, DerivationLine.displayText($0.tex)) }
             .filter { !$0.1.trimmingCharacters(in: .whitespaces).isEmpty }
         let scope = Self.scope(for: derivation, symbols: symbols)
@@ -84,8 +85,11 @@ enum DerivationParser {
                 let (termLine, termColumn) = stepLine.locate(term.column, indent: indent)
                 switch Result(catching: { () throws(TeXReadFailure) in try TeXMathParser.read(term, scope: scope) }) {
                 case .success(let expression):
-                    lineSteps.append(.init(line: termLine, column: termColumn, tex: term.tex, relation: relation(term.relation),
-                                           source: .tex(expression), condition: condition))
+                    var step = Derivation.Step(line: termLine, column: termColumn, tex: term.tex, relation: relation(term.relation),
+                                               source: .tex(expression), condition: condition)
+                    let endLine = stepLine.locate(term.column + max(term.tex.unicodeScalars.count - 1, 0), indent: indent).line
+                    if endLine > termLine { step.lastLine = endLine }
+                    lineSteps.append(step)
                     if term.isRoundedAfterEqual {
                         diagnostics.append(diagnostic(term.column, severity: .warning,
                             "`= \(term.tex)` is a rounded number: it is checked to the \(term.tex.split(separator: ".").last?.count ?? 0) decimals written, as a claim; write `\\approx \(term.tex)` to say so"))

@@ -25,8 +25,11 @@ struct RowText {
         self.pieces = [(line, 0)]
     }
 
-    /// Continues the row with the next chapter line.
+    /// Continues the row with the next chapter line. A row break `\\` (with
+    /// its optional `[1em]`) that ends the text so far is blanked: the next
+    /// line is the rest of this row, as its leading operator says.
     mutating func append(_ text: String, line: Int, twin: String?, twinColumn: Int) {
+        blankFinalRowBreak()
         tex += "\n"
         pieces.append((line, tex.unicodeScalars.count))
         tex += text
@@ -35,6 +38,18 @@ struct RowText {
             self.twinLine = line
             self.twinColumn = twinColumn
         }
+    }
+
+    /// Replaces a final `\\` or `\\[…]` with spaces, so that columns stay.
+    private mutating func blankFinalRowBreak() {
+        var scalars = Array(tex.unicodeScalars)
+        var end = scalars.count
+        while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
+        var start = end
+        if start > 0, scalars[start - 1] == "]", let open = scalars[..<start].lastIndex(of: "[") { start = open }
+        guard start >= 2, scalars[start - 1] == "\\", scalars[start - 2] == "\\" else { return }
+        for i in (start - 2)..<end { scalars[i] = " " }
+        tex = String(String.UnicodeScalarView(scalars))
     }
 
     /// The chapter line and column of a column the row was read at:
