@@ -47,8 +47,13 @@ enum DerivationParser {
             }
             if texIsBlank && !continuing { continue }
             let twin = trimmed.isEmpty ? nil : trimmed
-            if continuing || (!stepLines.isEmpty && DerivationLine.continuesRow(tex)) {
+            if continuing {
                 stepLines[stepLines.count - 1].append(tex, line: line, twin: twin, twinColumn: indent + commentColumn + leading)
+            } else if !stepLines.isEmpty, DerivationLine.continuesRow(tex) {
+                // The rest of the row above: its leading `&` would open a column of its own in the display.
+                let lead = tex.prefix { $0 == "&" || $0 == " " || $0 == "\t" }
+                let unaligned = String(repeating: " ", count: lead.count) + tex.dropFirst(lead.count)
+                stepLines[stepLines.count - 1].append(unaligned, line: line, twin: twin, twinColumn: indent + commentColumn + leading)
             } else {
                 stepLines.append(RowText(line: line, tex: tex, twin: twin, twinColumn: indent + commentColumn + leading))
             }
