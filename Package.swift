@@ -71,21 +71,48 @@ let package = Package(
         // typed tree, its printer and the emitter to Swift. It knows nothing of
         // Markdown, books or processes, so the engine's layers can build on it.
         .target(name: "TeXMath"),
+        // The engine, one target per layer in pipeline order: each imports only
+        // the ones below it, so the compiler rejects a back-edge
+        // (docs/ARCHITECTURE.md draws the layers and what passes between them).
+        //
+        // Diagnostics, support, value formatting and the build's report: what every stage uses.
+        .target(
+            name: "TutorialBase",
+            dependencies: ["ChapterChannel", "NumberFormatting"]
+        ),
+        // Book config, load, scan, parse: chapter files to `ChapterDocument`s.
+        .target(
+            name: "TutorialMarkdown",
+            dependencies: [
+                "TutorialBase", "Ccmark", "TeXMath",
+                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // Tangle, run: documents to chapter programs, compiled and run to `ChapterExecution`s.
+        .target(
+            name: "TutorialProgram",
+            dependencies: [
+                "TutorialBase", "TutorialMarkdown", "TeXMath", "ChapterChannel",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
+        // Check, cite, link, typeset, write: runs and documents to checks, pages and the site.
+        .target(
+            name: "TutorialSite",
+            dependencies: ["TutorialBase", "TutorialMarkdown", "TutorialProgram", "TeXMath", "ChapterChannel"],
+            resources: [.embedInCode("Write/site.css")]
+        ),
+        // The driver (Pipeline), serve, publish, doctor: the only place that knows the order.
         .target(
             name: "Tutorial",
             dependencies: [
-                "Ccmark",
-                "TeXMath",
-                "ChapterChannel",
-                "NumberFormatting",
-                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
-                .product(name: "SwiftParser", package: "swift-syntax"),
+                "TutorialBase", "TutorialMarkdown", "TutorialProgram", "TutorialSite",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
-            ],
-            resources: [.embedInCode("Write/site.css")]
+            ]
         ),
         .executableTarget(
             name: "render",
@@ -110,7 +137,8 @@ let package = Package(
         .testTarget(
             name: "TutorialTests",
             dependencies: [
-                "Tutorial", "ChapterRuntime", "ChapterChannel", "Ccmark",
+                "Tutorial", "TutorialBase", "TutorialMarkdown", "TutorialProgram", "TutorialSite",
+                "ChapterRuntime", "ChapterChannel", "Ccmark",
                 .product(name: "SwiftParser", package: "swift-syntax"),
             ],
             exclude: ["Fixtures"]

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// `render check FILE.md`: an article checked where it lives, with its
 /// checks in HTML comments, errors at the article's own lines and columns,

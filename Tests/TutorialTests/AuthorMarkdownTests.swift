@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The Markdown authors expect beyond CommonMark: pipe tables whose cells
 /// hold values and claims, and GitHub's callouts, exercises and solutions.

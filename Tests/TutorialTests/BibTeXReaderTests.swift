@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The BibTeX reader on its own: entry types, both kinds of values,
 /// `@string` and `#`, LaTeX accents in names, and errors at their line.

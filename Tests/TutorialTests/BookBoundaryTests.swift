@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Only the book's files reach the site: book.toml's paths resolve inside the
 /// book's folder (symbolic links followed) unless `--allow-outside`, the

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// A book of one's own, through the built `render`: book.toml, shared
 /// sources, a local package, the pages it sets, and `render init`.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// A render with nothing changed has nothing to do and says "up to date";
 /// any change to anything the site is made from makes a full build.

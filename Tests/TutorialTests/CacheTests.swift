@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The cache never serves a stale result: a chapter's Swift, the runtime
 /// library, the compiler and the engine each invalidate it, and

@@ -3,6 +3,10 @@ import Foundation
 import Testing
 @testable import ChapterRuntime
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The channel's one schema: every record kind the runtime writes
 /// (`ChannelRecord.jsonLine`) reads back, equal, through the engine's decoder

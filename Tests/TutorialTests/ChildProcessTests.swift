@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// A chapter program's time limit is for its code: it counts from the
 /// program's first channel record, so a start slowed by a busy machine does

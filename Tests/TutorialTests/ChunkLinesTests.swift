@@ -1,6 +1,10 @@
 import ChapterChannel
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// A call's compiled line becomes its chapter line, also when the program was
 /// compiled before the prose above it changed.

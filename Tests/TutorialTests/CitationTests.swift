@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Pandoc citations in author–year style: `[@key]` → (Bishop, 2006), a bare
 /// `@key` → Bishop (2006), a reference list at the end of each citing chapter.

@@ -1,6 +1,10 @@
 import ChapterChannel
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// A literal claims the precision its digits show.
 @Suite struct ClaimLiteralTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Every example of the CommonMark spec that uses none of the tutorial's
 /// syntax renders exactly as `cmark --smart` renders it, apart from heading

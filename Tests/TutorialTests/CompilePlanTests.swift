@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Chapter programs are built by the driver's own jobs, learned once from `swiftc -###`.
 @Suite struct CompilePlanTests {

@@ -1,5 +1,9 @@
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// swiftc's messages, read back as chapter diagnostics.
 @Suite struct CompilerMessageTests {

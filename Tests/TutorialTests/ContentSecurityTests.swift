@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Every page carries a Content-Security-Policy that allows only the site's
 /// own scripts and styles, and holds nothing inline it would have to allow;

@@ -1,5 +1,9 @@
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// How a derivation block shows to readers.
 @Suite struct DerivationDisplayTests {

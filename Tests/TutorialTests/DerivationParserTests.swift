@@ -1,5 +1,9 @@
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Derivation blocks: generators, declarations, steps, twins, options.
 @Suite struct DerivationParserTests {

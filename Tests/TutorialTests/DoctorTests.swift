@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// `render --version` and `render doctor`: what a build needs, found or with the line that installs it.
 @Suite(.timeLimit(.minutes(2))) struct DoctorTests {

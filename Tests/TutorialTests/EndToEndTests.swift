@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Render each fixture book (Tests/TutorialTests/Fixtures/<case>/chapters) with
 /// the real executable and compare the exit status and every error line with

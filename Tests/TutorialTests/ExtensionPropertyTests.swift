@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Random chapters built from the extensions' syntax — footnotes, inline
 /// notes, tildes, bare links, attributes, theorem markers, citations, task

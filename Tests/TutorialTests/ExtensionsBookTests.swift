@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The sample book `examples/extensions`, which uses every Markdown
 /// extension, built by the `render` executable as a user would; and a

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Footnotes as GFM and Pandoc write them: `[^label]` with a `[^label]: …`
 /// definition anywhere in the chapter, and inline `^[…]`; numbered by first

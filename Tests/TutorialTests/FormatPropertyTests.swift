@@ -3,6 +3,10 @@ import Foundation
 import Testing
 import ChapterRuntime
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// `format(_:decimals:)` and `format(_:significant:)`, which chapter code
 /// calls, print exactly what the page shows for `\(x, decimals: N)` and

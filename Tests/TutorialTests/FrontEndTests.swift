@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// One parse: cmark reads the chapter once, and the scanner works inside each
 /// leaf block, so spans, titles, `$` and links come out as the author meant.

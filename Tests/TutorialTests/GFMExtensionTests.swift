@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Strikethrough, task lists and bare-URL autolinks against the GFM
 /// examples goldmark's test data gives for them (Debian's

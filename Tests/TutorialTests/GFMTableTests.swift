@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Pipe tables against the GFM table examples, as goldmark's test data gives
 /// them (Debian's `golang-github-yuin-goldmark-dev`, installed by

@@ -1,5 +1,9 @@
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// `HTML.escape` replaces exactly the five characters that can end text or an attribute value.
 @Suite struct HTMLEscapeTests {

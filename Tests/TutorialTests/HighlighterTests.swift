@@ -1,5 +1,9 @@
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The highlighter marks Swift's tokens and keeps every byte of the code.
 @Suite struct HighlighterTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// `make install`'s layout (scripts/install): render in PREFIX/bin finds its
 /// chapter runtime in PREFIX/lib/render, through a link too, with a plain

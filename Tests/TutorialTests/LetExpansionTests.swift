@@ -1,6 +1,7 @@
 import Testing
 import TeXMath
 @testable import Tutorial
+@testable import TutorialMarkdown
 
 /// A `% let` may use the `% let` functions declared above it: each call is
 /// replaced by the body of the declaration with that name and arity.
@@ -42,6 +43,18 @@ import TeXMath
         let expanded = LetExpansion.expanding(declarations)
         #expect(expanded[0].swift == "g(1)", "a call above the declaration is not expanded")
         #expect(expanded[2].swift == "g(1, 2) + s.g(3) + \"g(4)\" + gg(5)")
+    }
+
+    /// Chapter 08 declares `% let gradient(z) = …` and then calls the
+    /// runtime's `gradient(at: z) { … }`: a labelled call is the chapter's
+    /// own function, since a declared function's parameters have no labels.
+    @Test func aCallWithALabelledArgumentIsTheChaptersOwnFunction() {
+        let declarations = [
+            Self.function("gradient", ["z"], "exact(z)"),
+            Self.function("AD", ["z"], "gradient(at: z) { meanLoss($0) }.base + gradient(z)"),
+        ]
+        #expect(LetExpansion.expanding(declarations)[1].swift == "gradient(at: z) { meanLoss($0) }.base + (exact((z)))")
+        #expect(LetExpansion.isLabelled("at: z") && !LetExpansion.isLabelled("a ? b : c") && !LetExpansion.isLabelled("Swift::max"))
     }
 
     @Test func expansionsNest() {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The fixture book `markdown-book`: two chapters and a front page that link
 /// to each other, an image, a table with claims, callouts, an exercise with

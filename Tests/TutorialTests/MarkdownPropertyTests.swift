@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Random chapters from a small grammar of Markdown — headings, lists,
 /// quotes, fences, math, values, links — checked against cmark itself.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Authors write `log(x)`: the elementary functions are in scope in every
 /// chapter, for Float and Double, with or without `import Foundation`.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// KaTeX under node: HTML and MathML out, TeX errors as messages, a cache that spares node.
 @Suite(.timeLimit(.minutes(5))) struct MathTypesetterTests {

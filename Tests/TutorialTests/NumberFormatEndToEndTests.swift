@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// What readers see of a number, through the built `render`: book.toml's
 /// `[format]` for a plain `\(x)`, in prose and in math, and a true minus sign.

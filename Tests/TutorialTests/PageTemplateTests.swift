@@ -1,5 +1,9 @@
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Pages are complete HTML5 documents with the site's navigation, and every plain-text field is escaped.
 @Suite struct PageTemplateTests {

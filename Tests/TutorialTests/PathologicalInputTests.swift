@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Inputs built to hurt render end with a clear error or succeed within
 /// seconds: nesting deeper than the tree walks' stacks, and 20,000 values in

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The Checks page's display rules, the printable book's id rewriting and the search sections.
 @Suite struct CheckDisplayTests {

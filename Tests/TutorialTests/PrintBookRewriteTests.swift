@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The print book's one-pass rewrite does exactly what its four regular expressions say.
 @Suite struct PrintBookRewriteTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// print.html, which `render pdf` prints: a title page with the authors and
 /// the description, and the solutions left out unless asked for (`--solutions`).

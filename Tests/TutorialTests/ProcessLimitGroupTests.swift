@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The wrapper that puts a root render's chapter run into its pids cgroup.
 @Suite struct ProcessLimitGroupTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Publishing never mixes: the output folder is exactly the old site or
 /// exactly the new one, whatever happens during a render; two renders of

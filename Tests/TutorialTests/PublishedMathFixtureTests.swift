@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Derivations written in the styles public articles, course notes and
 /// answers use (`Fixtures/published-math`): every right one is read and

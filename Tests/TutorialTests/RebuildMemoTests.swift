@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// What serve and watch remember between builds changes nothing a build
 /// writes; it only spares parsing the chapters a save did not touch and

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Labels on headings (`{#sec:…}`), theorem-like blocks (`{#thm:…}`) and
 /// image figures (`{#fig:…}`), and `@…` references to them: "Section 2.3",

@@ -1,5 +1,9 @@
 import Foundation
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Runs the built `render` executable, as a user would, and captures what it says.
 struct RenderProcess {

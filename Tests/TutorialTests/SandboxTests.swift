@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Hostile chapters: each one tries something a chapter must not do, and is
 /// either stopped with the right message or contained (the attempt fails

@@ -1,5 +1,9 @@
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The scanner finds `\(…)`, claims, math and references in prose, and
 /// nothing inside code.

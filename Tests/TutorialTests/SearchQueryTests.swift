@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The search box's own query code (`assets/search.js`), run under node
 /// against an index built as a render builds it: a word, a prefix of one or

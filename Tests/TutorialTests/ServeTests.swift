@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// `render serve`: serves the site on loopback, reloads pages after a good
 /// build, shows an overlay over the last good site after a failed one,

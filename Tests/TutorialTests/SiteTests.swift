@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The site is reproducible, and render never loses or touches what is not its own.
 @Suite(.timeLimit(.minutes(5))) struct SiteTests {

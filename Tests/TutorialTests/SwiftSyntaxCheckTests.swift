@@ -1,5 +1,9 @@
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// A block that does not parse is reported where the author wrote the slip.
 @Suite struct SwiftSyntaxCheckTests {

@@ -1,5 +1,9 @@
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The tangler writes one program per chapter that points back at the chapter.
 @Suite struct TanglerTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// The derivation readers see is the one that is checked: edits to the TeX
 /// of the book's own gradient derivation fail `render check` at the edited

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Messages that reach the terminal carry no control characters but line
 /// breaks and tabs: a trap or compiler message cannot set the window title,

@@ -1,6 +1,10 @@
 import ChapterChannel
 import Testing
 @testable import Tutorial
+@testable import TutorialBase
+@testable import TutorialMarkdown
+@testable import TutorialProgram
+@testable import TutorialSite
 
 /// Values print as Swift prints them unless a format is asked for.
 @Suite struct ValueFormatterTests {

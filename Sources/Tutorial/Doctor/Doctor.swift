@@ -1,4 +1,8 @@
 import Foundation
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
 
 /// `render doctor`: finds each tool a book needs the way a build finds it,
 /// and says which version is there or how to install what is not.

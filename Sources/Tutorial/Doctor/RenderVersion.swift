@@ -1,3 +1,8 @@
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
+
 /// render's version, as `render --version` and `render doctor` print it.
 public enum RenderVersion {
     /// The release number; raise it with every release.

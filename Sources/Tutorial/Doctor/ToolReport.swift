@@ -1,3 +1,8 @@
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
+
 /// One tool a book needs, as `render doctor` found it: its version (or
 /// where it is), or the command that installs it.
 public struct ToolReport: Sendable, Equatable {

@@ -1,4 +1,8 @@
 import Foundation
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
 
 /// Prints `print.html` to PDF with headless Chromium.
 ///

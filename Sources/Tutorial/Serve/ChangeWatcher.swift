@@ -1,6 +1,10 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
 #endif
 
 /// Reports changes to a list of paths (folders, watched with everything

@@ -1,5 +1,9 @@
 import FlyingSocks
 import Foundation
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
 
 /// An `AsyncStream` of byte chunks as the buffered byte sequence FlyingFox
 /// streams a response body from (sent with chunked transfer encoding), so

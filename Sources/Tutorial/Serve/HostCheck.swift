@@ -1,4 +1,8 @@
 import Foundation
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
 
 /// Which `Host` header names the preview server answers, against DNS
 /// rebinding: a web page on another site whose name is made to resolve to

@@ -1,3 +1,8 @@
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
+
 /// What the preview server adds to every HTML page it serves, and only
 /// there: the published files never contain any of it.
 ///

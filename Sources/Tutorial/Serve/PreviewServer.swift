@@ -1,6 +1,10 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
 
 /// The HTTP side of `render serve`: the built site, live-reload events and
 /// the error overlay, on loopback unless told otherwise.

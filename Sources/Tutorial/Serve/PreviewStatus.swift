@@ -1,4 +1,8 @@
 import Foundation
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
 
 /// What the preview server knows about the latest build, as open pages see it.
 ///

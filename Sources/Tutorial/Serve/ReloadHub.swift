@@ -1,4 +1,8 @@
 import Foundation
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
 
 /// Fans build events out to every open page, as Server-Sent Events.
 ///

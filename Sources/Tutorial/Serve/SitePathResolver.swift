@@ -1,4 +1,8 @@
 import Foundation
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
 
 /// Maps a request path onto a file of the site, refusing anything that
 /// would leave it.

@@ -1,0 +1,257 @@
+import Foundation
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
+
+/// The driver: the one place that knows the order of the stages.
+///
+/// load → scan and parse → tangle → compile and run (in parallel, cached) →
+/// check → cross-reference → typeset math (one KaTeX batch) → typeset pages
+/// → write. Every problem of every chapter is collected; if there is any,
+/// the build throws `BuildFailure` before anything is written.
+public struct BookBuilder: Sendable {
+    /// What to build, and how.
+    public var options: BuildOptions
+
+    /// Creates a builder.
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds (or, with `writeSite == false`, checks) the book.
+    /// - Parameter onChapter: called for each chapter once all its checks,
+    ///   TeX included, are in.
+    /// - Throws: `SetupError` (exit 2) or `BuildFailure` (exit 1).
+    public func build(onChapter: @Sendable (ChapterReport) -> Void = { _ in }) async throws -> BuildSummary {
+        let clock = ContinuousClock()
+        let start = clock.now
+        // Gathered before anything is read for the build: an edit made while
+        // it runs leaves a stamp that no longer matches.
+        let located = stampsBuild ? try? Toolchain.locate() : nil
+        let inputs = stampsBuild ? try? BuildStamp.Inputs.gather(options, toolchain: located) : nil
+        var loader = ChapterLoader(directory: options.chaptersDirectory, allowOutside: options.allowOutside)
+        loader.files = options.chapterFiles
+        try loader.checkFolder()  // a missing folder is reported before the cache or a lock is made
+        let writer = SiteWriter(output: options.outputDirectory)
+        let (cache, locks) = try makeCache(writer: writer)
+        defer {
+            if !options.writeSite { try? FileManager.default.removeItem(atPath: cache.writeRoot) }
+            withExtendedLifetime(locks) {}
+        }
+        let stampPath = inputs.map { _ in BuildStamp.path(cache: cache, output: options.outputDirectory) }
+        if let inputs, let stampPath, let stamp = BuildStamp.read(stampPath), stamp.holds(inputs: inputs, output: options.outputDirectory) {
+            return upToDate(stamp, seconds: (clock.now - start).seconds, onChapter: onChapter)
+        }
+        if let stampPath { try? FileManager.default.removeItem(atPath: stampPath) }
+        var (sources, loadProblems) = try loader.load()
+        for k in sources.indices { sources[k].defaultIndexBase = options.indexBase }
+
+        options.rebuildMemo?.beginBuild()
+        let parsed = ParallelMap.map(sources) { source in
+            options.rebuildMemo?.document(for: source) { ChapterParser.parse($0) } ?? ChapterParser.parse(source)
+        }
+        let nameProblems = parsed.compactMap { document in
+            PageNames.problem(with: document.name).map { Diagnostic(file: document.path, line: 1, $0) }
+        }
+        let pages = parsed.map(PageNames.page(for:))
+        let links = LocalLinks(
+            documents: parsed, pages: pages, chaptersDirectory: options.chaptersDirectory,
+            cacheDirectory: options.resolvedCacheDirectory, publishedFiles: options.publishedFiles
+        ).resolve(parsed)
+        let documents = links.documents
+        let htmlWarnings = options.unsafe ? [] : documents.flatMap(RawHTMLCheck.warnings)
+        let libraries = BookLibraries(options: options)
+        let programs = documents.map { Tangler.tangle($0, imports: libraries.importLines) }
+
+        let sandboxes = LazySandbox(enabled: options.sandbox, memoryLimit: options.memoryLimit)
+        var toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try located ?? Toolchain.locate() : nil
+        if let located = toolchain {
+            toolchain = try await libraries.link(
+                into: located, cache: cache, sandboxes: sandboxes, compileTimeout: options.compileTimeout, onNote: options.onNote)
+        }
+        let executions = try await ChapterScheduler(
+            toolchain: toolchain, cache: cache, timeout: options.timeout, jobs: options.jobs,
+            compileTimeout: options.compileTimeout, sandboxes: sandboxes, memo: options.rebuildMemo)
+            .run(documents, programs: programs)
+        let finished = ParallelMap.map(documents.indices) { k in
+            CheckedChapter.check(documents[k], program: programs[k], execution: executions[k], strict: options.strict)
+        }
+        let checks = finished.map(\.check)
+
+        let (references, referenceProblems) = CrossReferences.collect(
+            documents: documents, pages: pages, runs: checks.map(\.run),
+            allRan: zip(programs, checks).allSatisfy { !$0.hasWork || ($1.run?.completed ?? false) },
+            numbering: options.numbering, chapters: Self.chapterNumbers(documents))
+        let (bibliography, bibliographyProblems) = Bibliography.load(options.bibliography)
+        let citationProblems = bibliographyProblems.isEmpty ? Citations.problems(documents, bibliography: bibliography) : []
+        // The search index is built in the same node batch as the math, from a text-only pass.
+        let search: (([ChapterFormulas]) -> SearchRequest)? = options.writeSite ? { formulas in
+            SearchRequest(documents: searchDocuments(documents, checks: checks, pages: pages, formulas: formulas, references: references, bibliography: bibliography),
+                          lunrModule: options.lunrModuleDirectory)
+        } : nil
+        let math = try await BookMath.typeset(
+            documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache), plain: options.plainNumbers, search: search)
+        BuildTrace.record(formulas: math.batch, programs: programs, toolchain: toolchain)
+
+        // Pages are typeset before the verdict: a link's anchor is checked against the typeset headings.
+        let bodies = ParallelMap.map(documents.indices) { k in
+            ChapterTypesetter(
+                document: documents[k], run: checks[k].run, page: pages[k], formulas: math.formulas[k],
+                formulaHTML: math.html, references: references, unsafe: options.unsafe, bibliography: bibliography,
+                plainNumbers: options.plainNumbers
+            ).typeset()
+        }
+        let anchors = documents.indices.map { k in
+            Set(bodies[k].headingIDs).union(references.targets.values.filter { $0.page == pages[k] }.map(\.id))
+        }
+        let anchorProblems = AnchorCheck.problems(links.anchors, anchors: anchors, names: documents.map(\.name))
+
+        let coverage = documents.map(Coverage.init)
+        let coverageProblems = zip(documents, coverage).flatMap { document, coverage in
+            coverage.diagnostics(file: document.path, strict: options.strict, list: options.listUnchecked)
+        }
+        let diagnostics = Diagnostic.ordered(
+            loadProblems + nameProblems + links.diagnostics + htmlWarnings + checks.flatMap(\.diagnostics) + referenceProblems
+                + bibliographyProblems + citationProblems
+                + math.diagnostics + anchorProblems + coverageProblems)
+        let reports = zip(finished, pages).enumerated().map { k, pair in
+            let (done, page) = pair
+            var report = done.report
+            report.uncheckedDisplays = coverage[k].unexplained.filter { $0.kind == .display }.count
+            report.uncheckedNumbers = coverage[k].unexplained.filter { $0.kind == .number }.count
+            report.errors = diagnostics.filter { $0.file == report.path && $0.severity == .error }.count
+            report.isFrontPage = page == "index.html"
+            return report
+        }
+        reports.forEach(onChapter)
+        var summary = BuildSummary(chapters: reports, diagnostics: diagnostics, seconds: (clock.now - start).seconds)
+        summary.notes += modeNotes
+        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics, summary: summary) }
+        guard options.writeSite else { return summary }
+
+        var stylesheets = SiteFiles()
+        let book = BookMetadata(
+            language: options.language, authors: options.authors, description: options.bookDescription,
+            stylesheets: try SiteAssets.addStylesheets(options.stylesheets, to: &stylesheets))
+        var site = try BookAssembler(
+            documents: documents, pages: pages, bodies: bodies, checks: checks, title: options.title, book: book,
+            printSolutions: options.printSolutions
+        ).site()
+        for (path, bytes) in stylesheets.files { site.add(path, bytes: bytes) }
+        var linkedFiles: [String: String] = [:]
+        for (path, file) in links.files.sorted(by: { $0.key < $1.key }) {
+            guard let bytes = FileManager.default.contents(atPath: file) else {
+                throw SetupError("cannot read '\(ChapterLoader.displayPath(file))', which a chapter links to")
+            }
+            linkedFiles[file] = Checksum.of(bytes: bytes)
+            site.add(path, bytes: [UInt8](bytes))
+        }
+        try SiteAssets.add(to: &site, katexDirectory: options.katexDirectory)
+        site.add("assets/site.js", SiteScript.source)
+        try SearchAssets.add(to: &site, index: math.searchIndex, documents: math.searchDocuments, lunrScript: options.lunrBrowserScript)
+        try writer.write(site)
+        if let inputs, let stampPath, let output = try? BuildStamp.outputState(options.outputDirectory) {
+            let stamp = BuildStamp(inputs: inputs.digest, linkedFiles: linkedFiles, output: output, chapters: reports, diagnostics: diagnostics)
+            try? stamp.write(to: stampPath)
+        }
+        if let toolchain {
+            cache.prune(keepingPrograms: Set(programs.filter(\.hasWork).map { cache.programKey($0, toolchain: toolchain) }))
+        }
+        return summary
+    }
+
+    /// Said at the end of the summary line: that chapters ran unconfined.
+    var modeNotes: [String] { options.sandbox ? [] : [Sandbox.offNote] }
+
+    /// Whether this build may skip its work when nothing changed (``BuildStamp``):
+    /// a build that writes the site and uses the cache, and was not started by a watched change.
+    var stampsBuild: Bool { options.writeSite && options.useCache && options.useStamp }
+
+    /// The summary of a build that had nothing to do: the last build's
+    /// chapters and warnings, replayed, every run counted as cached.
+    func upToDate(_ stamp: BuildStamp, seconds: Double, onChapter: (ChapterReport) -> Void) -> BuildSummary {
+        let reports = stamp.chapters.map { report in
+            var replayed = report
+            replayed.cached = report.hasProgram
+            replayed.compiled = false
+            replayed.seconds = 0
+            return replayed
+        }
+        reports.forEach(onChapter)
+        return BuildSummary(chapters: reports, diagnostics: stamp.diagnostics, seconds: seconds, notes: ["up to date"] + modeNotes)
+    }
+
+    /// Each document's chapter number, counting from 1 without the front
+    /// page (`README.md`), which has none.
+    static func chapterNumbers(_ documents: [ChapterDocument]) -> [Int?] {
+        var position = 0
+        return documents.map { document in
+            guard document.name != "README" else { return nil }
+            position += 1
+            return position
+        }
+    }
+
+    /// The book's sections for the search index: each chapter typeset once
+    /// more with its formulas left out (cheap next to KaTeX), cut at its headings.
+    func searchDocuments(
+        _ documents: [ChapterDocument], checks: [ChapterCheck], pages: [String], formulas: [ChapterFormulas], references: CrossReferences,
+        bibliography: Bibliography = Bibliography()
+    ) -> [SearchDocument] {
+        // Inline math becomes "…" (a teaser reads "the logits were … and"), display math nothing.
+        let noMath = Dictionary(formulas.flatMap(\.all).map { ($0, $0.display ? "" : "…") }, uniquingKeysWith: { a, _ in a })
+        let sections = ParallelMap.map(Array(documents.indices)) { k -> [SearchDocument] in
+            let output = ChapterTypesetter(
+                document: documents[k], run: checks[k].run, page: pages[k], formulas: formulas[k],
+                formulaHTML: noMath, references: references, unsafe: false, listings: false, bibliography: bibliography,
+                plainNumbers: options.plainNumbers
+            ).typeset()
+            return SearchSections.documents(html: output.html, page: PageNames.href(pages[k]), chapterTitle: output.title)
+        }
+        return sections.flatMap { $0 }
+    }
+
+    func mathTypesetter(_ cache: BuildCache) -> MathTypesetter {
+        var typesetter = MathTypesetter(
+            katexDirectory: URL(fileURLWithPath: options.katexDirectory),
+            cacheDirectory: cache.formulaDirectory.map { URL(fileURLWithPath: $0) })
+        typesetter.lookupDirectories = cache.formulaLookups.map { URL(fileURLWithPath: $0) }
+        typesetter.worker = options.nodeWorker
+        typesetter.memo = options.rebuildMemo
+        return typesetter
+    }
+
+    /// The cache, and the locks held for the whole build: a build locks its
+    /// output folder, then its cache; a check only shares the cache (it
+    /// writes its new entries to a temporary folder it deletes afterwards).
+    func makeCache(writer: SiteWriter) throws -> (BuildCache, [RenderLock]) {
+        let shared = options.resolvedCacheDirectory
+        var locks: [RenderLock] = []
+        if options.writeSite {
+            let parent = (writer.output as NSString).deletingLastPathComponent
+            try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            locks.append(try RenderLock.acquire(
+                RenderLock.path(forOutput: writer.output), what: "the output folder '\(options.outputDirectory)'",
+                wait: options.waitForLock, onWait: options.onWait))
+            try writer.claimFolder()
+            let cache = BuildCache(writeRoot: shared, enabled: options.useCache)
+            try cache.prepare()
+            locks.append(try RenderLock.acquire(
+                (shared as NSString).appendingPathComponent("lock"), what: "the cache '\(shared)'",
+                wait: options.waitForLock, onWait: options.onWait))
+            return (cache, locks)
+        }
+        let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent("render-check-\(getpid())-\(UUID().uuidString)")
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: shared, isDirectory: &isFolder), isFolder.boolValue {
+            try BuildCache.refuseLink(shared)
+            locks.append(try RenderLock.acquire(
+                (shared as NSString).appendingPathComponent("lock"), what: "the cache '\(shared)'", shared: true,
+                wait: options.waitForLock, onWait: options.onWait))
+        }
+        let cache = BuildCache(writeRoot: scratch, readRoots: [shared], enabled: options.useCache)
+        try cache.prepare()
+        return (cache, locks)
+    }
+}

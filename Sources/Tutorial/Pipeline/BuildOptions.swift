@@ -1,0 +1,130 @@
+import Foundation
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
+
+/// What to build and how; the CLI's options map onto these one to one.
+public struct BuildOptions: Sendable {
+    /// The folder of Markdown chapters.
+    public var chaptersDirectory = "chapters"
+    /// Where the site goes; render writes only inside it.
+    public var outputDirectory = "output"
+    /// Chapter programs compiled and run at once.
+    public var jobs = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+    /// Time limit for each chapter program.
+    public var timeout: Duration = .seconds(30)
+    /// Whether compiled programs, runs and formulas are reused from the cache.
+    public var useCache = true
+    /// `--cache DIR`; nil: `.render-cache` beside the chapters folder.
+    public var cacheDirectory: String?
+    /// Run chapter programs in the bubblewrap sandbox (`--no-sandbox` turns it off).
+    public var sandbox = true
+    /// Bytes of memory a chapter program may use (`--memory`).
+    public var memoryLimit = 4 << 30
+    /// Time limit for compiling one chapter program (`--compile-timeout`).
+    public var compileTimeout: Duration = .seconds(120)
+    /// Wait for another render of the same output to finish (`--no-wait`: fail instead).
+    public var waitForLock = true
+    /// Called once if the build has to wait for another render.
+    public var onWait: (@Sendable (String) -> Void)?
+    /// Called with a note worth telling the author (building the book's packages).
+    public var onNote: (@Sendable (String) -> Void)?
+    /// Keep authors' raw HTML (cmark's unsafe mode).
+    public var unsafe = false
+    /// Fail on any derivation step that only its Swift twin checks.
+    public var strict = false
+    /// `render check FILE.md`: only these chapter files, not the folder's.
+    public var chapterFiles: [String]?
+    /// `--unchecked`: a note for each display and prose number no check covers.
+    public var listUnchecked = false
+    /// Equations, figures and tables numbered through the book (1, 2…) or per chapter (2.1, 2.2…).
+    public var numbering: Numbering = .book
+    /// How a floating-point `\(x)` without a format prints (book.toml's `[format]`).
+    public var plainNumbers: PlainNumberFormat = .shortest
+    /// `[math] indices`: the first index of a vector in derivations (0, or 1 as most articles count).
+    public var indexBase = 0
+    /// print.html (and so `render pdf`) prints the solutions open; without, it leaves them out.
+    public var printSolutions = false
+    /// The node that `render serve` and `render watch` keep between builds
+    /// (``NodeWorker``); nil runs node once per build.
+    public var nodeWorker: NodeWorker?
+    /// What serve and watch remember between builds (``RebuildMemo``); nil for a single build.
+    public var rebuildMemo: RebuildMemo?
+    /// Whether a build with nothing changed may stop at the stamp
+    /// (``BuildStamp``). A rebuild that a watched change started skips the
+    /// stamp (``changed``): it would not hold, and checking and writing it
+    /// cost 30 ms of every preview rebuild.
+    public var useStamp = true
+    /// `render check` sets this to false: check everything, write nothing.
+    public var writeSite = true
+    /// Debian's libjs-katex, or `TUTORIAL_KATEX_DIR`.
+    public var katexDirectory = ProcessInfo.processInfo.environment["TUTORIAL_KATEX_DIR"] ?? "/usr/share/javascript/katex"
+
+    /// Debian's node-lunr (the search index is built under node), or `TUTORIAL_LUNR_NODE`.
+    public var lunrModuleDirectory = ProcessInfo.processInfo.environment["TUTORIAL_LUNR_NODE"] ?? "/usr/share/nodejs/lunr"
+    /// Debian's libjs-lunr (copied into the site for the search box), or `TUTORIAL_LUNR_JS`.
+    public var lunrBrowserScript = ProcessInfo.processInfo.environment["TUTORIAL_LUNR_JS"] ?? "/usr/share/javascript/lunr/lunr.min.js"
+
+    /// book.toml as diagnostics name it, when the book has one.
+    public var configFile: String?
+    /// `[book] title`: overrides the front page's first heading as the book's title.
+    public var title: String?
+    /// `[book] authors`, shown on the front page and in `<meta name="author">`.
+    public var authors: [String] = []
+    /// `[book] language`, for `<html lang>`.
+    public var language = "en"
+    /// `[book] description`, shown on the front page and in `<meta name="description">`.
+    public var bookDescription: String?
+    /// `[html] css`: stylesheets copied into the site and linked after the built-in one.
+    public var stylesheets: [String] = []
+    /// `[book] bibliography` or `--bibliography`: the files `[@key]` citations read.
+    public var bibliography: [String] = []
+    /// `[swift] sources`: folders whose `.swift` files make the shared module every chapter imports.
+    public var sharedSources: [String] = []
+    /// `[swift] packages`: local packages whose products every chapter imports.
+    public var packages: [BookPackage] = []
+    /// `[html] files`: hidden files or folders that chapters' links may publish all the same.
+    public var publishedFiles: [String] = []
+    /// `--allow-outside`: a chapters folder that is a symbolic link out of the
+    /// book is read (book.toml's paths are checked when it is loaded).
+    public var allowOutside = false
+
+    /// The defaults.
+    public init() {}
+
+    /// Takes what book.toml sets; the command line is applied after, so it overrides.
+    public mutating func apply(_ config: BookConfig) {
+        configFile = config.file
+        if let chapters = config.chapters { chaptersDirectory = chapters } else { chaptersDirectory = config.resolve(chaptersDirectory) }
+        if let output = config.output { outputDirectory = output } else { outputDirectory = config.resolve(outputDirectory) }
+        if let timeout = config.timeout { self.timeout = .milliseconds(Int64((timeout * 1000).rounded())) }
+        if let strict = config.strict { self.strict = strict }
+        title = config.title
+        authors = config.authors
+        if let language = config.language { self.language = language }
+        bookDescription = config.description
+        stylesheets = config.stylesheets
+        bibliography = config.bibliography
+        if let numbering = config.numbering { self.numbering = numbering }
+        plainNumbers = config.plainNumbers ?? .shortest
+        indexBase = config.indexBase ?? 0
+        sharedSources = config.sources
+        packages = config.packages
+        publishedFiles = config.publishedFiles
+    }
+
+    /// These options for a rebuild that a watched change started (serve,
+    /// watch): no stamp is checked or written. The last stamp stays and no
+    /// longer matches the chapters or the output, so a later render builds.
+    public var changed: BuildOptions {
+        var copy = self
+        copy.useStamp = false
+        return copy
+    }
+
+    /// Where the cache is.
+    public var resolvedCacheDirectory: String {
+        cacheDirectory ?? BuildCache.defaultLocation(chapters: chaptersDirectory)
+    }
+}

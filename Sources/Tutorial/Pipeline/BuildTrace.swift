@@ -1,0 +1,41 @@
+import Foundation
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+import TutorialSite
+
+/// For the benchmark: when `TUTORIAL_TRACE` names a folder, a build writes
+/// there what its floor is made of — every formula it typesets
+/// (`formulas.json`, the input of one KaTeX batch) and, for every chapter
+/// program, its source and the exact `swiftc` arguments (`programs.json`) —
+/// so that `scripts/bench` can time a bare `swiftc` per program and the
+/// KaTeX batch alone, side by side with render.
+enum BuildTrace {
+    struct Program: Codable {
+        var chapter: String
+        var main: String
+        var swiftc: String
+        var arguments: [String]
+    }
+
+    static func record(formulas: [Formula], programs: [ChapterProgram], toolchain: Toolchain?) {
+        guard let folder = ProcessInfo.processInfo.environment["TUTORIAL_TRACE"] else { return }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        if let data = try? encoder.encode(formulas) {
+            try? data.write(to: URL(fileURLWithPath: folder + "/formulas.json"))
+        }
+        guard let toolchain else { return }
+        var traced: [Program] = []
+        for (k, program) in programs.enumerated() where program.hasWork {
+            let main = folder + "/program-\(k).swift"
+            try? program.source.write(toFile: main, atomically: true, encoding: .utf8)
+            let arguments = toolchain.compileArguments(main: main, output: folder + "/program-\(k)")
+            traced.append(Program(chapter: program.chapterPath, main: main, swiftc: toolchain.swiftc, arguments: arguments))
+        }
+        if let data = try? encoder.encode(traced) {
+            try? data.write(to: URL(fileURLWithPath: folder + "/programs.json"))
+        }
+    }
+}

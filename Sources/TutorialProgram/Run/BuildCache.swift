@@ -1,0 +1,197 @@
+import Foundation
+import TutorialBase
+import TutorialMarkdown
+
+/// The content-addressed cache of chapter runs (and, through the math
+/// typesetter, of formulas).
+///
+/// A chapter program's key hashes its source without line information
+/// (all of the chapter's Swift, the engine's scaffolding, derivation seeds),
+/// the chapter's path, the toolchain identity
+/// (compiler, runtime library — hence CECore — and the engine executable)
+/// and the cache format version. Only runs that reached their end are kept.
+///
+/// The cache lives beside the book, in `.render-cache/` next to the chapters
+/// folder (or where `--cache DIR` says), never in the published site.
+/// `render check` reads it but writes only to a temporary folder it deletes
+/// afterwards. Chapter programs cannot write to it: the sandbox mounts only
+/// their own program folder, read-only.
+///
+/// Entries are not trusted blindly: a stored run carries the content hash of
+/// its key, variant and bytes, a compiled program the hash of its binary;
+/// an entry whose hash does not match is recomputed. A symbolic link
+/// anywhere in the cache's own folders is refused (writing through it would
+/// write, and pruning would delete, outside the cache).
+public struct BuildCache: Sendable {
+    /// The version of the cache's layout and of the runs it keeps (5: the
+    /// channel's records are `ChannelRecord`s); a new one leaves older entries unread.
+    public static let formatVersion = "5"
+    /// The default folder name, beside the chapters folder.
+    public static let defaultName = ".render-cache"
+
+    /// Where new entries go.
+    public var writeRoot: String
+    /// Where entries are looked up, in order (the write root first).
+    public var readRoots: [String]
+    /// `--no-cache`: look nothing up.
+    public var enabled: Bool
+
+    /// Creates a cache.
+    /// - Parameters:
+    ///   - writeRoot: the folder new entries go to.
+    ///   - readRoots: further folders entries are read from.
+    ///   - enabled: false to read nothing (`--no-cache`).
+    public init(writeRoot: String, readRoots: [String] = [], enabled: Bool = true) {
+        func absolute(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.path
+        }
+        let root = absolute(writeRoot)
+        self.writeRoot = root
+        self.readRoots = [root] + readRoots.map(absolute).filter { $0 != root }
+        self.enabled = enabled
+    }
+
+    /// The default cache folder of a book: `.render-cache` beside its chapters folder.
+    public static func defaultLocation(chapters: String) -> String {
+        let absolute = URL(fileURLWithPath: chapters).standardizedFileURL
+        return absolute.deletingLastPathComponent().appendingPathComponent(defaultName).path
+    }
+
+    /// Creates the write root if needed. - Throws: `SetupError` if it, or
+    /// one of its folders, is a symbolic link or not a folder.
+    public func prepare() throws {
+        try Self.refuseLink(writeRoot)
+        do {
+            try FileManager.default.createDirectory(atPath: writeRoot, withIntermediateDirectories: true)
+        } catch {
+            throw SetupError("cannot create the cache folder '\(writeRoot)': \(error.localizedDescription)", fix: "pass another --cache DIR")
+        }
+        for folder in ["programs", "formulas", "shared"] { try Self.refuseLink((writeRoot as NSString).appendingPathComponent(folder)) }
+    }
+
+    /// Throws if `path` exists and is a symbolic link.
+    package static func refuseLink(_ path: String) throws {
+        var info = stat()
+        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+            throw SetupError("'\(path)' in the cache is a symbolic link; render refuses links in its cache (they would let it write or delete outside)",
+                             fix: "remove the link (rm '\(path)'), or pass another --cache DIR")
+        }
+    }
+
+    /// The key of a compiled chapter program: its code without line
+    /// information, the chapter's name and the toolchain identity.
+    public func programKey(_ program: ChapterProgram, toolchain: Toolchain) -> String {
+        ContentHash.of("program", Self.formatVersion, toolchain.identity, program.chapterName, program.cacheText)
+    }
+
+    /// Which run of a program: its derivation seeds.
+    public static func runVariant(seeds: [UInt64]) -> String {
+        ContentHash.of(seeds.map(String.init).joined(separator: ","))
+    }
+
+    /// Whether a program with this key was compiled (in the write root) and
+    /// its binary is the one the compiler wrote.
+    package func hasBinary(key: String) -> Bool {
+        guard enabled, let folder = try? workDirectory(key: key) else { return false }
+        let marker = (folder as NSString).appendingPathComponent("compiled")
+        let binary = (folder as NSString).appendingPathComponent("program")
+        guard (try? Self.refuseLink(binary)) != nil, (try? Self.refuseLink(marker)) != nil,
+              let recorded = try? String(contentsOfFile: marker, encoding: .utf8),
+              let bytes = FileManager.default.contents(atPath: binary)
+        else { return false }
+        return recorded == Self.binarySeal(key: key, bytes)
+    }
+
+    /// Marks the program with this key as compiled, recording its binary's hash.
+    package func markBinary(key: String) throws {
+        let folder = try workDirectory(key: key)
+        let binary = (folder as NSString).appendingPathComponent("program")
+        try Self.refuseLink(binary)
+        let bytes = FileManager.default.contents(atPath: binary) ?? Data()
+        try Self.binarySeal(key: key, bytes).write(toFile: (folder as NSString).appendingPathComponent("compiled"), atomically: true, encoding: .utf8)
+    }
+
+    package static func binarySeal(key: String, _ bytes: Data) -> String {
+        var hash = ContentHash()
+        hash.add("binary")
+        hash.add(key)
+        hash.add(SHA256.hex([UInt8](bytes)))
+        return hash.hex
+    }
+
+    /// The folder where the program with this key is compiled (and from which
+    /// it is run, read-only). - Throws: `SetupError` for a symbolic link.
+    public func workDirectory(key: String) throws -> String {
+        let programs = (writeRoot as NSString).appendingPathComponent("programs")
+        let path = (programs as NSString).appendingPathComponent(key)
+        try Self.refuseLink(writeRoot)
+        try Self.refuseLink(programs)
+        try Self.refuseLink(path)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        for file in ["main.swift", "program", "compiled"] { try Self.refuseLink((path as NSString).appendingPathComponent(file)) }
+        return path
+    }
+
+    /// The stored run of a program with these seeds, if any whose content
+    /// hash matches.
+    public func storedRun(key: String, variant: String) -> RawRun? {
+        guard enabled else { return nil }
+        for root in readRoots {
+            let file = (root as NSString).appendingPathComponent("programs/\(key)/run-\(variant).json")
+            guard let data = FileManager.default.contents(atPath: file),
+                  let newline = data.firstIndex(of: UInt8(ascii: "\n"))
+            else { continue }
+            let body = data[(newline + 1)...]
+            guard String(decoding: data[..<newline], as: UTF8.self) == Self.runSeal(key: key, variant: variant, body),
+                  let run = try? JSONDecoder().decode(RawRun.self, from: body)
+            else { continue }
+            return run
+        }
+        return nil
+    }
+
+    package static func runSeal(key: String, variant: String, _ body: Data) -> String {
+        var hash = ContentHash()
+        hash.add("run")
+        hash.add(key)
+        hash.add(variant)
+        hash.add(SHA256.hex([UInt8](body)))
+        return hash.hex
+    }
+
+    /// Keeps a run that reached its end. A failed run is not kept: it is
+    /// rerun next time (a time-out may pass on a quieter machine, and a trap's
+    /// message may name chapter lines that later edits move).
+    public func store(_ run: RawRun, key: String, variant: String) throws {
+        guard ChapterRun.reachedEnd(run) else { return }
+        let directory = try workDirectory(key: key)
+        let body = try JSONEncoder().encode(run)
+        let file = (directory as NSString).appendingPathComponent("run-\(variant).json")
+        try Self.refuseLink(file)
+        try (Data((Self.runSeal(key: key, variant: variant, body) + "\n").utf8) + body)
+            .write(to: URL(fileURLWithPath: file), options: .atomic)
+    }
+
+    /// Deletes the program folders of the write root that this build did not
+    /// use (old versions of chapters, old toolchains), so the cache does not
+    /// grow without bound. A link is removed as a link, never followed.
+    public func prune(keepingPrograms keys: Set<String>) {
+        let programs = (writeRoot as NSString).appendingPathComponent("programs")
+        guard (try? Self.refuseLink(programs)) != nil else { return }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: programs)) ?? [] where !keys.contains(name) {
+            let path = (programs as NSString).appendingPathComponent(name)
+            if (try? Self.refuseLink(path)) == nil { unlink(path); continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
+    /// The formula folders of the read roots other than the write root.
+    public var formulaLookups: [String] {
+        enabled ? readRoots.dropFirst().map { ($0 as NSString).appendingPathComponent("formulas") } : []
+    }
+
+    /// The folder the math typesetter uses for its formula cache.
+    public var formulaDirectory: String? {
+        enabled ? (writeRoot as NSString).appendingPathComponent("formulas") : nil
+    }
+}

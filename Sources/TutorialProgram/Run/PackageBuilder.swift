@@ -1,0 +1,231 @@
+import Foundation
+import TeXMath
+import TutorialBase
+import TutorialMarkdown
+
+/// Builds a book's `[swift] packages` into one dynamic library,
+/// `libBookPackages.so`, which every chapter program links and imports.
+///
+/// render writes a wrapper package, `BookPackages`, that depends on each named
+/// package by path and re-exports the named products (`@_exported import`),
+/// and has SwiftPM build it as a dynamic library, in the configuration render
+/// itself was built in. Chapter programs then link it with a plain `swiftc`
+/// call, as they link the runtime.
+///
+/// Guarantees, in order:
+/// - **Built once, shared.** The build lives outside any one book, in
+///   `~/.cache/render/packages/KEY` (or `RENDER_PACKAGE_CACHE`), keyed by the
+///   packages' paths and products and the compiler: every book naming the
+///   same packages, and `render check`, reuse it.
+/// - **Rebuilt when the packages change.** A stamp of every file of each
+///   package's manifest and `Sources` folder (path, size, modification time)
+///   is recorded after a build; a render whose stamp matches runs no SwiftPM at
+///   all, and one whose stamp differs runs an incremental `swift build`.
+/// - **Chapters follow the library.** Its identity, part of every chapter's
+///   cache key, is the stamp of the built library and module files: an
+///   incremental build that changed nothing recompiles no chapter.
+/// - **One builder at a time**, through an `flock` on the build folder's lock.
+/// - **Errors at their place**: a compile error in a package's source names
+///   that file and line; anything else is reported at the package's line in book.toml.
+package struct PackageBuilder: Sendable {
+    package var packages: [BookPackage]
+    package var toolchain: Toolchain
+    /// Where package builds are kept.
+    package var root: String
+    /// Told once when a build has to run (it can take a minute the first time).
+    package var onBuild: (@Sendable (String) -> Void)?
+
+    package static let module = "BookPackages"
+    package static let formatVersion = "1"
+
+    /// `RENDER_PACKAGE_CACHE`, else `$XDG_CACHE_HOME/render/packages`, else `~/.cache/render/packages`.
+    package static func defaultRoot(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let explicit = environment["RENDER_PACKAGE_CACHE"], !explicit.isEmpty { return explicit }
+        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
+        return base + "/render/packages"
+    }
+
+    /// The configuration render was built in, which the packages are built in too.
+    package var configuration: String {
+        URL(fileURLWithPath: toolchain.runtimeDirectory).resolvingSymlinksInPath().lastPathComponent == "release" ? "release" : "debug"
+    }
+
+    /// The build folder of this set of packages.
+    package var folder: String {
+        var key = ContentHash()
+        key.add(Self.formatVersion)
+        key.add(toolchain.swiftc)
+        key.add(configuration)
+        for package in packages { key.add(package.path); key.add(package.products.joined(separator: ",")) }
+        return (root as NSString).appendingPathComponent(String(key.hex.prefix(24)))
+    }
+
+    /// Builds the packages if their sources changed since the last build.
+    /// - Returns: the library, or the diagnostics of a failed build.
+    /// - Throws: `SetupError` when the build folder cannot be written or swift cannot run.
+    package func build() async throws -> Result<LinkedLibrary, BuildFailure> {
+        let folder = self.folder
+        let stamp = sourceStamp()
+        let marker = folder + "/built"
+        if (try? String(contentsOfFile: marker, encoding: .utf8)) == stamp, let library = library(in: folder) { return .success(library) }
+
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw SetupError("cannot create the package build folder '\(folder)': \(error.localizedDescription)",
+                             fix: "set RENDER_PACKAGE_CACHE to a folder you can write")
+        }
+        let lock = try RenderLock.acquire(folder + "/lock", what: "the package build '\(folder)'", wait: true)
+        defer { withExtendedLifetime(lock) {} }
+        // Another render may have built it while this one waited.
+        if (try? String(contentsOfFile: marker, encoding: .utf8)) == stamp, let library = library(in: folder) { return .success(library) }
+
+        try? FileManager.default.removeItem(atPath: marker)
+        try writeWrapper(in: folder)
+        onBuild?("building the book's packages (\(packages.map { ($0.path as NSString).lastPathComponent }.joined(separator: ", "))) with swift build")
+        let swift = (toolchain.swiftc as NSString).deletingLastPathComponent + "/swift"
+        let outcome = try await ChildProcess.run(
+            swift, arguments: ["build", "-c", configuration, "--package-path", folder, "--product", Self.module],
+            timeout: .seconds(1800), processGroup: true)
+        guard case .exited(0) = outcome.status else {
+            return .failure(BuildFailure(diagnostics(from: outcome.standardOutput + "\n" + outcome.standardError, status: outcome.status)))
+        }
+        guard let library = library(in: folder) else {
+            return .failure(BuildFailure([at(packages[0], "swift build finished but wrote no lib\(Self.module).so in \(folder)/.build")]))
+        }
+        try stamp.write(toFile: marker, atomically: true, encoding: .utf8)
+        return .success(library)
+    }
+
+    /// The built library, if it is there.
+    package func library(in folder: String) -> LinkedLibrary? {
+        let products = folder + "/.build/" + configuration
+        let file = products + "/lib\(Self.module).so"
+        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        var modules = products + "/Modules"
+        if !FileManager.default.fileExists(atPath: modules + "/\(Self.module).swiftmodule") { modules = products }
+        var identity = ContentHash()
+        identity.add(Toolchain.stamp(file))
+        for module in [Self.module] + packages.flatMap(\.products) {
+            identity.add(Toolchain.stamp(modules + "/\(module).swiftmodule"))
+        }
+        var maps = Toolchain.moduleMaps(checkouts: folder + "/.build/checkouts")
+        for package in packages { maps += Self.moduleMaps(package: package.path) }
+        return LinkedLibrary(module: Self.module, libraryDirectory: products, modulesDirectory: modules,
+                             moduleMaps: maps, identity: identity.hex)
+    }
+
+    /// `Sources/TARGET/include/module.modulemap` of a package's own C targets.
+    package static func moduleMaps(package: String) -> [String] {
+        let sources = package + "/Sources"
+        return ((try? FileManager.default.contentsOfDirectory(atPath: sources)) ?? []).sorted()
+            .map { "\(sources)/\($0)/include/module.modulemap" }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// Path, size and modification time of each package's manifests and every
+    /// file under its `Sources` folder, and the compiler's.
+    package func sourceStamp() -> String {
+        var hash = ContentHash()
+        hash.add(Toolchain.stamp(toolchain.swiftc))
+        let fm = FileManager.default
+        for package in packages {
+            let top = ((try? fm.contentsOfDirectory(atPath: package.path)) ?? [])
+                .filter { $0.hasPrefix("Package") && ($0.hasSuffix(".swift") || $0 == "Package.resolved") }.sorted()
+            for name in top { hash.add(Toolchain.stamp(package.path + "/" + name)) }
+            let sources = package.path + "/Sources"
+            for file in ((fm.enumerator(atPath: sources)?.allObjects as? [String]) ?? []).sorted() where !file.hasPrefix(".") {
+                hash.add(file)
+                hash.add(Toolchain.stamp(sources + "/" + file))
+            }
+        }
+        return hash.hex
+    }
+
+    /// The wrapper package: a manifest and one source file of re-exports.
+    package func writeWrapper(in folder: String) throws {
+        var seen: [String: String] = [:]
+        var dependencies: [String] = []
+        var products: [String] = []
+        for package in packages {
+            let identity = (package.path as NSString).lastPathComponent.lowercased()
+            if let other = seen[identity], other != package.path {
+                throw BuildFailure([at(package, "two packages have the folder name '\(identity)' (\(other) and \(package.path)); SwiftPM names a local package by its folder, so rename one")])
+            }
+            seen[identity] = package.path
+            dependencies.append("        .package(path: \(ValueQuote.swift(package.path))),")
+            products += package.products.map { "                .product(name: \(ValueQuote.swift($0)), package: \(ValueQuote.swift(identity)))," }
+        }
+        let manifest = """
+            // swift-tools-version: 6.0
+            // Written by render: the book's packages, built as one dynamic library every chapter program links.
+            import PackageDescription
+
+            let package = Package(
+                name: "\(Self.module)",
+                products: [.library(name: "\(Self.module)", type: .dynamic, targets: ["\(Self.module)"])],
+                dependencies: [
+            \(dependencies.joined(separator: "\n"))
+                ],
+                targets: [
+                    .target(name: "\(Self.module)", dependencies: [
+            \(products.joined(separator: "\n"))
+                    ]),
+                ]
+            )
+
+            """
+        let exports = packages.flatMap(\.products).map { "@_exported import \($0)\n" }.joined()
+        let sources = folder + "/Sources/\(Self.module)"
+        try FileManager.default.createDirectory(atPath: sources, withIntermediateDirectories: true)
+        try Self.writeIfChanged(manifest, to: folder + "/Package.swift")
+        try Self.writeIfChanged("// Written by render: every product a book names, for its chapters.\n" + exports, to: sources + "/Exports.swift")
+    }
+
+    /// Leaves an unchanged file alone, so SwiftPM sees nothing new.
+    package static func writeIfChanged(_ text: String, to path: String) throws {
+        if (try? String(contentsOfFile: path, encoding: .utf8)) == text { return }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// SwiftPM's errors: a compile error inside a package at its own file and
+    /// line, anything else at the package's line of book.toml.
+    package func diagnostics(from output: String, status: ChildProcess.Status) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var seen = Set<String>()
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        for line in output.split(separator: "\n") {
+            guard let range = line.range(of: "error: ") else { continue }
+            let message = String(line[range.upperBound...])
+            guard seen.insert(String(line)).inserted else { continue }
+            let location = line[..<range.lowerBound].split(separator: ":")
+            if location.count >= 3, let row = Int(location[location.count - 2].trimmingCharacters(in: .whitespaces)),
+               let column = Int(location[location.count - 1].trimmingCharacters(in: .whitespaces)) {
+                let file = location.dropLast(2).joined(separator: ":")
+                let shown = file.hasPrefix(cwd) ? String(file.dropFirst(cwd.count)) : file
+                found.append(Diagnostic(file: shown, line: row, column: column, message))
+                continue
+            }
+            let package = packages.first { line.contains($0.path) } ?? packages[0]
+            found.append(at(package, "the package '\(package.path)' did not build: \(message)"))
+        }
+        if found.isEmpty {
+            let text = output.split(separator: "\n").suffix(5).joined(separator: " ")
+            found.append(at(packages[0], "the book's packages did not build (\(status)): \(text)"))
+        }
+        return found
+    }
+
+    package func at(_ package: BookPackage, _ message: String) -> Diagnostic {
+        Diagnostic(file: package.file, line: package.line, message)
+    }
+
+    /// The memberwise initializer, for the driver a layer above.
+    package init(packages: [BookPackage], toolchain: Toolchain, root: String, onBuild: (@Sendable (String) -> Void)? = nil) {
+        self.packages = packages
+        self.toolchain = toolchain
+        self.root = root
+        self.onBuild = onBuild
+    }
+}

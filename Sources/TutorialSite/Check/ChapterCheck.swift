@@ -1,0 +1,19 @@
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+
+/// Everything the check stage learned about one chapter.
+public struct ChapterCheck: Sendable {
+    /// The chapter program's run, if it ran.
+    public var run: ChapterRun?
+    /// Every problem of the chapter, the parse stage's included.
+    public var diagnostics: [Diagnostic]
+    /// One record per claim and derivation, for the Checks page.
+    public var records: [CheckRecord]
+    /// Inline values shown (claims not included).
+    public var valueCount: Int
+    /// Claims checked.
+    public var claimCount: Int
+    /// Derivations checked.
+    public var derivationCount: Int
+}

@@ -1,0 +1,34 @@
+import TutorialBase
+import TutorialMarkdown
+import TutorialProgram
+
+/// One claim or derivation and its verdict, for the terminal, the Checks
+/// page and `checks.json`.
+public struct CheckRecord: Sendable, Hashable, Codable {
+    /// What was checked.
+    public enum Kind: String, Sendable, Codable { case claim, derivation }
+
+    /// The chapter file.
+    public var chapter: String
+    /// The line of the claim, or of the derivation's fence.
+    public var line: Int
+    /// A claim or a derivation.
+    public var kind: Kind
+    /// The Swift expression (claims), or every step's expression joined by
+    /// " = " (derivations).
+    public var expression: String
+    /// The computed value (claims), or "N draws" (derivations).
+    public var computed: String
+    /// The literal as written (claims) or "N draws" (derivations).
+    public var expected: String
+    /// Whether the check held.
+    public var passed: Bool
+    /// An anchor id on the chapter page.
+    public var anchor: String
+    /// Derivations: how many steps were checked from their TeX.
+    public var texSteps: Int?
+    /// Derivations: how many steps only a Swift twin checked.
+    public var twinSteps: Int?
+    /// Derivations: where each twin-only step is, and why its TeX could not be read.
+    public var twinOnly: [String]?
+}
