@@ -34,6 +34,11 @@ public struct BuildCache: Sendable {
     /// `--no-cache`: look nothing up.
     public var enabled: Bool
 
+    /// The compiler's `HOME` while it compiles this book's programs: its
+    /// module cache lives there, shared by the book's compiles, the one
+    /// folder besides a program's own that a compile may write.
+    var compilerHome: String { (writeRoot as NSString).appendingPathComponent("compiler") }
+
     /// Creates a cache.
     /// - Parameters:
     ///   - writeRoot: the folder new entries go to.
