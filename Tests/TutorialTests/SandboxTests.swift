@@ -325,14 +325,18 @@ import Testing
         #expect(!groups.contains { $0.hasPrefix("render-\(result.pid)-") }, "the run's memory cgroup is removed")
     }
 
-    /// Under `--compile-memory`, a compile that needs more stops with an error at the chapter.
+    /// Under `--compile-memory`, a compile that needs more stops with an error
+    /// at its chapter: a literal of 20,000 numbers needs more than 300 MiB of
+    /// the compiler, and compiles under the default.
     @Test func aCompileHasAMemoryLimit() async throws {
-        let directory = try book("```swift hide\nlet x = 1\n```\n\nValue \\(x).\n")
-        let starved = try await render(directory, ["--no-cache", "--compile-memory", "200M"])
+        let literal = (0..<20_000).map { "\($0).5" }.joined(separator: ", ")
+        let directory = try book("```swift hide\nlet table: [Double] = [\(literal)]\n```\n\nCount \\(table.count).\n")
+        let starved = try await render(directory, ["--no-cache", "--compile-memory", "300M"])
         #expect(starved.status == 1)
-        #expect(starved.errors.contains("chapters/01-hostile.md:1: error: the compiler ran out of memory on this chapter's program (each compiler process may use 200 MiB)"), "\(starved.errors)")
+        #expect(starved.errors.contains("chapters/01-hostile.md:1:1: error: the compiler ran out of memory on this chapter's program (each compiler process may use 300 MiB)"), "\(starved.errors)")
         let normal = try await render(directory, ["--no-cache"])
         #expect(normal.status == 0, "under the default limit it compiles: \(normal.errors)")
+        #expect(try page(directory).contains(#"title="table.count">20000<"#))
     }
 
     @Test func aChapterCannotRewriteTheCache() async throws {

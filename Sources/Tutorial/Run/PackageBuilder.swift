@@ -121,12 +121,12 @@ struct PackageBuilder: Sendable {
     /// Runs SwiftPM (`swift ARGUMENTS`) on the wrapper in `folder`, confined
     /// (``Sandbox/buildCommand(_:arguments:toolchain:reads:writes:home:workingDirectory:network:)``):
     /// it reads the toolchain and the packages, writes only `folder` (its
-    /// `home` is SwiftPM's and the compilers' `HOME`, its `tmp` their
-    /// temporary folder), and reaches the network only when `network`. As
+    /// `home` is SwiftPM's and the compilers' `HOME`; their temporary folder
+    /// is the sandbox's private `/tmp`), and reaches the network only when `network`. As
     /// root, a pids cgroup caps its processes (``ProcessLimitGroup``).
     func swift(_ arguments: [String], in folder: String, sandbox: Sandbox, network: Bool) async throws -> ChildProcess.Outcome {
         let home = folder + "/home"
-        for made in [home, folder + "/tmp"] { try FileManager.default.createDirectory(atPath: made, withIntermediateDirectories: true) }
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let swift = (toolchain.swiftc as NSString).deletingLastPathComponent + "/swift"
         let command = sandbox.buildCommand(swift, arguments: arguments, toolchain: toolchain.swiftc, reads: packages.map(\.path),
                                            writes: [folder], home: home, workingDirectory: folder, network: network)
