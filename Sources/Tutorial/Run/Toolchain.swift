@@ -52,7 +52,8 @@ public struct Toolchain: Sendable {
         for map in moduleMaps + libraries.flatMap(\.moduleMaps) {
             reads.append(((map as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent)
         }
-        return reads
+        // Each also where its links lead (a runtime folder whose `Modules` is a link, say): these are render's and the toolchain's, not the book's.
+        return reads + reads.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
     }
 
     /// This toolchain with `library` linked into every chapter program: its
