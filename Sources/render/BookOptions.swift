@@ -38,6 +38,12 @@ struct BookOptions: ParsableArguments {
     @Option(name: .customLong("compile-timeout"), help: ArgumentHelp("Time limit for compiling each chapter program, in seconds.", valueName: "seconds"))
     var compileTimeout: Double = 120
 
+    @Option(name: .customLong("compile-memory"), help: ArgumentHelp("Memory limit for each compiler process (chapter programs, shared sources, the book's packages), in MiB or with a unit (default 4G).", valueName: "size"))
+    var compileMemory = "4G"
+
+    @Flag(name: .customLong("allow-fetch"), help: "Let the book's packages fetch their remote dependencies over the network (in a sandbox without secrets), as book.toml's [swift] fetch = true does.")
+    var allowFetch = false
+
     @Flag(name: .customLong("no-wait"), help: "If another render is using the same output folder or cache, stop (exit 2) instead of waiting for it.")
     var noWait = false
 
@@ -74,6 +80,10 @@ struct BookOptions: ParsableArguments {
             throw ValidationError("--memory must be a size of at least 16M, such as 512M or 4G, got '\(memory)'")
         }
         _ = bytes
+        guard let compileBytes = Self.bytes(compileMemory), compileBytes >= 16 << 20 else {
+            throw ValidationError("--compile-memory must be a size of at least 16M, such as 2G or 8G, got '\(compileMemory)'")
+        }
+        _ = compileBytes
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
@@ -95,6 +105,8 @@ struct BookOptions: ParsableArguments {
         options.sandbox = !noSandbox
         options.memoryLimit = Self.bytes(memory) ?? options.memoryLimit
         options.compileTimeout = .milliseconds(Int64((compileTimeout * 1000).rounded()))
+        options.compileMemoryLimit = Self.bytes(compileMemory) ?? options.compileMemoryLimit
+        if allowFetch { options.allowFetch = true }
         options.waitForLock = !noWait
         options.onWait = { message in ConsoleReporter.write(message + "\n", to: .error) }
         if !quiet { options.onNote = { message in ConsoleReporter.write(message + "\n", to: .output) } }

@@ -93,7 +93,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var compiler = ProgramCompiler(
-            toolchain: try Toolchain.locate(), sandbox: Sandbox(bubblewrap: nil, memoryLimit: 1 << 30), timeout: .seconds(120))
+            toolchain: try Toolchain.locate(), sandbox: Sandbox(bubblewrap: nil, memoryLimit: 1 << 30), timeout: .seconds(120),
+            home: folder + "/home")
         compiler.plan = { _ in plan }
         let program = ChapterProgram(
             chapterPath: "chapters/01-a.md", chapterName: "01-a", source: source, cacheText: source, chunkLines: [],

@@ -252,6 +252,7 @@ import Testing
         // A render died between its two renames: the old site is aside, none in place.
         #expect(rename(parent + "/site", parent + "/.site.render-old-99999") == 0)
         try FileManager.default.createDirectory(atPath: parent + "/.site.render-new-99999", withIntermediateDirectories: true)
+        RenderMark.set(parent + "/.site.render-new-99999")  // as render marks the folders it stages
         try writer.claimFolder()
         #expect(try String(contentsOfFile: parent + "/site/index.html", encoding: .utf8) == "B")
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == ["site"])

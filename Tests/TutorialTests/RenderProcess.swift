@@ -25,9 +25,10 @@ struct RenderProcess {
 
     /// Gives the book in `directory` a book.toml that names CECore as its
     /// package, as this repository's book does; CECore lies outside that
-    /// book, so render needs `--allow-outside`.
+    /// book, so render needs `--allow-outside`; its package depends on
+    /// swift-numerics, which render fetches because book.toml allows it.
     static func nameCECore(in directory: String) throws {
-        try "[swift]\npackages = [{ path = \"\(repositoryRoot)\", products = [\"CECore\"] }]\n"
+        try "[swift]\npackages = [{ path = \"\(repositoryRoot)\", products = [\"CECore\"] }]\nfetch = true\n"
             .write(toFile: directory + "/book.toml", atomically: true, encoding: .utf8)
     }
 

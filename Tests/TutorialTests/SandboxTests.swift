@@ -293,6 +293,56 @@ import Testing
         #expect(result.errors.contains("ran out of memory: a chapter program may use 4096 MiB (change it with --memory)"), "\(result.errors)")
     }
 
+    /// Six children of 400 MiB each fit under a limit per process of 512 MiB;
+    /// as root, the run's memory cgroup holds them to 512 MiB together, and
+    /// the kernel stops the ones that do not fit.
+    @Test(.enabled(if: geteuid() == 0 && !MemoryLimitGroup.parents().isEmpty, "a memory cgroup needs root and the memory controller"))
+    func aChapterHasAMemoryLimitForAllItsProcesses() async throws {
+        let directory = try book("""
+            ```swift hide
+            import Glibc
+            var children: [pid_t] = []
+            for _ in 0..<6 {
+                var pid: pid_t = 0
+                let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/usr/bin/perl"), strdup("-e"), strdup("vec($x, 419430399, 8) = 1; sleep 3"), nil]
+                let envp: [UnsafeMutablePointer<CChar>?] = [nil]
+                if posix_spawn(&pid, "/usr/bin/perl", nil, nil, argv, envp) == 0 { children.append(pid) }
+            }
+            var held = 0
+            for child in children {
+                var status: Int32 = 0
+                waitpid(child, &status, 0)
+                if status == 0 { held += 1 }
+            }
+            ```
+
+            spawned \\(children.count) held \\(held)
+            """)
+        let result = try await render(directory, ["--memory", "512M"])
+        let text = try page(directory)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(text.contains("<span class=\"value\" title=\"children.count\">6</span>"), "\(text)")
+        let value = try #require(text.range(of: #"title="held">(\d+)<"#, options: .regularExpression).map { String(text[$0]) })
+        let held = try #require(Int(value.filter(\.isNumber)))
+        #expect(held <= 1, "\(held) children held 400 MiB each under --memory 512M")
+        let groups = MemoryLimitGroup.parents().flatMap { (try? FileManager.default.contentsOfDirectory(atPath: $0.path)) ?? [] }
+        #expect(!groups.contains { $0.hasPrefix("render-\(result.pid)-") }, "the run's memory cgroup is removed")
+    }
+
+    /// Under `--compile-memory`, a compile that needs more stops with an error
+    /// at its chapter: a literal of 20,000 numbers needs more than 300 MiB of
+    /// the compiler, and compiles under the default.
+    @Test func aCompileHasAMemoryLimit() async throws {
+        let literal = (0..<20_000).map { "\($0).5" }.joined(separator: ", ")
+        let directory = try book("```swift hide\nlet table: [Double] = [\(literal)]\n```\n\nCount \\(table.count).\n")
+        let starved = try await render(directory, ["--no-cache", "--compile-memory", "300M"])
+        #expect(starved.status == 1)
+        #expect(starved.errors.contains("chapters/01-hostile.md:1:1: error: the compiler ran out of memory on this chapter's program (each compiler process may use 300 MiB)"), "\(starved.errors)")
+        let normal = try await render(directory, ["--no-cache"])
+        #expect(normal.status == 0, "under the default limit it compiles: \(normal.errors)")
+        #expect(try page(directory).contains(#"title="table.count">20000<"#))
+    }
+
     @Test func aChapterCannotRewriteTheCache() async throws {
         let directory = try RenderProcess.temporaryDirectory("poison")
         try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)

@@ -26,6 +26,7 @@ public struct BookBuilder: Sendable {
     public func build(onChapter: @Sendable (ChapterReport) -> Void = { _ in }) async throws -> BuildSummary {
         let clock = ContinuousClock()
         let start = clock.now
+        _ = Leftovers.cleaned  // what renders killed with SIGKILL left, once per process
         // Gathered before anything is read for the build: an edit made while
         // it runs leaves a stamp that no longer matches.
         let located = stampsBuild ? try? Toolchain.locate() : nil
@@ -64,7 +65,7 @@ public struct BookBuilder: Sendable {
         let libraries = BookLibraries(options: options)
         let programs = documents.map { Tangler.tangle($0, imports: libraries.importLines) }
 
-        let sandboxes = LazySandbox(enabled: options.sandbox, memoryLimit: options.memoryLimit)
+        let sandboxes = LazySandbox(enabled: options.sandbox, memoryLimit: options.memoryLimit, compileMemoryLimit: options.compileMemoryLimit)
         var toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try located ?? Toolchain.locate() : nil
         if let located = toolchain {
             toolchain = try await libraries.link(

@@ -10,9 +10,12 @@ struct BookLibraries: Sendable {
     var packages: [BookPackage]
     /// The shared files, as diagnostics name them.
     var sharedFiles: [String]
+    /// `[swift] fetch` or `--allow-fetch`.
+    var allowFetch: Bool
 
     init(options: BuildOptions) {
         packages = options.packages
+        allowFetch = options.allowFetch
         sharedFiles = SharedModuleBuilder.files(in: options.sharedSources)
     }
 
@@ -31,7 +34,8 @@ struct BookLibraries: Sendable {
               onNote: (@Sendable (String) -> Void)?) async throws -> Toolchain {
         var toolchain = toolchain
         if !packages.isEmpty {
-            let builder = PackageBuilder(packages: packages, toolchain: toolchain, root: PackageBuilder.defaultRoot(), onBuild: onNote)
+            let builder = PackageBuilder(packages: packages, toolchain: toolchain, root: PackageBuilder.defaultRoot(), onBuild: onNote,
+                                         sandboxes: sandboxes, allowFetch: allowFetch)
             toolchain = toolchain.linking(try await builder.build().get())
         }
         if !sharedFiles.isEmpty {

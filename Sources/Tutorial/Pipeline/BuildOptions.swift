@@ -84,6 +84,13 @@ public struct BuildOptions: Sendable {
     public var sharedSources: [String] = []
     /// `[swift] packages`: local packages whose products every chapter imports.
     public var packages: [BookPackage] = []
+    /// `[swift] fetch` or `--allow-fetch`: the book's packages may fetch
+    /// their remote dependencies; without it a package that needs to fails
+    /// with an error saying what to add.
+    public var allowFetch = false
+    /// Bytes of address space each compiler process may use (`--compile-memory`),
+    /// for chapter programs, shared sources and the book's packages alike.
+    public var compileMemoryLimit = 4 << 30
     /// `[html] files`: hidden files or folders that chapters' links may publish all the same.
     public var publishedFiles: [String] = []
     /// `--allow-outside`: a chapters folder that is a symbolic link out of the
@@ -111,6 +118,7 @@ public struct BuildOptions: Sendable {
         indexBase = config.indexBase ?? 0
         sharedSources = config.sources
         packages = config.packages
+        allowFetch = config.fetch ?? false
         publishedFiles = config.publishedFiles
     }
 

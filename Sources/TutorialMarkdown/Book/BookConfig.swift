@@ -32,6 +32,9 @@ public struct BookConfig: Sendable {
     public var sources: [String] = []
     /// `[swift] packages`.
     public var packages: [BookPackage] = []
+    /// `[swift] fetch`: the packages may fetch their remote dependencies
+    /// (over the network, in a sandbox of their own; see ``PackageBuilder``).
+    public var fetch: Bool?
 
     /// `[html] css`, resolved.
     public var stylesheets: [String] = []

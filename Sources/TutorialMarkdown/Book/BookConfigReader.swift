@@ -35,7 +35,7 @@ package struct BookConfigReader {
     package static let schema: [String: [String: Kind]] = [
         "book": ["title": .string, "authors": .strings, "language": .string, "description": .string, "bibliography": .stringOrStrings],
         "build": ["chapters": .string, "output": .string, "timeout": .number, "strict": .bool],
-        "swift": ["sources": .strings, "packages": .packages],
+        "swift": ["sources": .strings, "packages": .packages, "fetch": .bool],
         "html": ["css": .strings, "numbering": .string, "files": .strings],
         "format": ["significant": .digits, "decimals": .digits],
         "math": ["indices": .indexBase],
@@ -138,7 +138,7 @@ package struct BookConfigReader {
             config.timeout = seconds
         case .bool:
             guard let flag = value.bool else { return problem(path, "'\(name)' must be true or false, not \(Self.describe(value))") }
-            config.strict = flag
+            if name == "swift.fetch" { config.fetch = flag } else { config.strict = flag }
         case .packages:
             config.packages = packages(value, at: path, config: config)
         case .digits:

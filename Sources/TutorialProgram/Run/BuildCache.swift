@@ -36,6 +36,16 @@ public struct BuildCache: Sendable {
     /// `--no-cache`: look nothing up.
     public var enabled: Bool
 
+    /// The compiler's `HOME` while it compiles this book's programs: its
+    /// module cache lives there, shared by the book's compiles, the one
+    /// folder besides a program's own that a compile may write. Its name
+    /// carries a hash of the cache's own path: clang's module files record
+    /// the folder they were built in and are refused anywhere else, so a
+    /// cache that moved (with its book) starts a new one.
+    var compilerHome: String {
+        (writeRoot as NSString).appendingPathComponent("compiler-" + ContentHash.of(writeRoot).prefix(12))
+    }
+
     /// Creates a cache.
     /// - Parameters:
     ///   - writeRoot: the folder new entries go to.

@@ -42,7 +42,7 @@ package struct ChapterExecutor: Sendable {
         let directory = try cache.workDirectory(key: key)
         let binary = (directory as NSString).appendingPathComponent("program")
         let source = (directory as NSString).appendingPathComponent("main.swift")
-        let compiler = ProgramCompiler(toolchain: toolchain, sandbox: sandbox, timeout: compileTimeout)
+        let compiler = ProgramCompiler(toolchain: toolchain, sandbox: sandbox, timeout: compileTimeout, home: cache.compilerHome)
         let runner = ProgramRunner(timeout: timeout, sandbox: sandbox, libraries: toolchain.runtimeLibraries)
 
         var compiled = false

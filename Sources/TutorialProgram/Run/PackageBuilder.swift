@@ -24,6 +24,16 @@ import TutorialMarkdown
 /// - **Chapters follow the library.** Its identity, part of every chapter's
 ///   cache key, is the stamp of the built library and module files: an
 ///   incremental build that changed nothing recompiles no chapter.
+/// - **Confined.** A package's manifest, its build-tool plugins and its
+///   macros are code from the book: SwiftPM runs in bubblewrap
+///   (``Sandbox/buildCommand(_:arguments:toolchain:reads:writes:home:workingDirectory:network:)``),
+///   reading the toolchain and the packages, writing only the build folder
+///   (its `home` is their `HOME`), with a cleared environment, no network,
+///   `--compile-memory` per process and 512 processes. A package with remote
+///   dependencies is resolved first in a step of its own that has the network
+///   (still no secrets, still writing only the build folder), and only when
+///   `[swift] fetch = true` or `--allow-fetch` says so; otherwise its build
+///   fails with an error at its line of book.toml saying what to add.
 /// - **One builder at a time**, through an `flock` on the build folder's lock.
 /// - **Errors at their place**: a compile error in a package's source names
 ///   that file and line; anything else is reported at the package's line in book.toml.
@@ -34,6 +44,10 @@ package struct PackageBuilder: Sendable {
     package var root: String
     /// Told once when a build has to run (it can take a minute the first time).
     package var onBuild: (@Sendable (String) -> Void)?
+    /// The sandbox SwiftPM runs in; nil runs it unconfined (only `sourceStamp()` is wanted).
+    package var sandboxes: LazySandbox? = nil
+    /// `[swift] fetch` or `--allow-fetch`: a resolve step with network may fetch remote dependencies.
+    package var allowFetch = false
 
     package static let module = "BookPackages"
     package static let formatVersion = "1"
@@ -84,11 +98,19 @@ package struct PackageBuilder: Sendable {
         try? FileManager.default.removeItem(atPath: marker)
         try writeWrapper(in: folder)
         onBuild?("building the book's packages (\(packages.map { ($0.path as NSString).lastPathComponent }.joined(separator: ", "))) with swift build")
-        let swift = (toolchain.swiftc as NSString).deletingLastPathComponent + "/swift"
-        let outcome = try await ChildProcess.run(
-            swift, arguments: ["build", "-c", configuration, "--package-path", folder, "--product", Self.module],
-            timeout: .seconds(1800), processGroup: true)
+        let sandbox = try await sandboxes?.get() ?? Sandbox(bubblewrap: nil, memoryLimit: 4 << 30)
+        if sandbox.enabled && allowFetch {
+            let resolved = try await swift(["package", "resolve", "--package-path", folder], in: folder, sandbox: sandbox, network: true)
+            guard case .exited(0) = resolved.status else {
+                return .failure(BuildFailure(diagnostics(from: resolved.standardOutput + "\n" + resolved.standardError, status: resolved.status)))
+            }
+        }
+        let outcome = try await swift(["build", "-c", configuration, "--package-path", folder, "--product", Self.module],
+                                      in: folder, sandbox: sandbox, network: false)
         guard case .exited(0) = outcome.status else {
+            if sandbox.enabled && !allowFetch, let needed = try await remoteDependencies(in: folder, sandbox: sandbox) {
+                return .failure(BuildFailure([at(needed.package, Self.fetchRefused(needed.package, urls: needed.urls))]))
+            }
             return .failure(BuildFailure(diagnostics(from: outcome.standardOutput + "\n" + outcome.standardError, status: outcome.status)))
         }
         guard let library = library(in: folder) else {
@@ -96,6 +118,68 @@ package struct PackageBuilder: Sendable {
         }
         try stamp.write(toFile: marker, atomically: true, encoding: .utf8)
         return .success(library)
+    }
+
+    /// Runs SwiftPM (`swift ARGUMENTS`) on the wrapper in `folder`, confined
+    /// (``Sandbox/buildCommand(_:arguments:toolchain:reads:writes:home:workingDirectory:network:)``):
+    /// it reads the toolchain and the packages, writes only `folder` (its
+    /// `home` is SwiftPM's and the compilers' `HOME`; their temporary folder
+    /// is the sandbox's private `/tmp`), and reaches the network only when `network`. As
+    /// root, a pids cgroup caps its processes (``ProcessLimitGroup``).
+    func swift(_ arguments: [String], in folder: String, sandbox: Sandbox, network: Bool) async throws -> ChildProcess.Outcome {
+        let home = folder + "/home"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let swift = (toolchain.swiftc as NSString).deletingLastPathComponent + "/swift"
+        let command = sandbox.buildCommand(swift, arguments: arguments, toolchain: toolchain.swiftc, reads: packages.map(\.path),
+                                           writes: [folder], home: home, workingDirectory: folder, network: network)
+        let group = sandbox.enabled ? ProcessLimitGroup.make(limit: sandbox.processLimit) : nil
+        defer { group?.remove() }
+        let started = group?.wrap(executable: command.executable, arguments: command.arguments) ?? command
+        return try await ChildProcess.run(started.executable, arguments: started.arguments, timeout: Self.timeLimit, processGroup: true)
+    }
+
+    /// How long resolving or building the packages may take.
+    static let timeLimit = Duration.seconds(1800)
+
+    /// The first package whose manifest names remote dependencies (git URLs or
+    /// registry identities), read from `swift package dump-package` run in the
+    /// same sandbox without network; nil when none does.
+    func remoteDependencies(in folder: String, sandbox: Sandbox) async throws -> (package: BookPackage, urls: [String])? {
+        for package in packages {
+            let scratch = folder + "/manifests/" + ContentHash.of(package.path).prefix(16)
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            let dump = try await swift(["package", "dump-package", "--package-path", package.path, "--scratch-path", scratch],
+                                       in: folder, sandbox: sandbox, network: false)
+            guard case .exited(0) = dump.status else { continue }
+            let urls = Self.remoteDependencies(manifest: Data(dump.standardOutput.utf8))
+            if !urls.isEmpty { return (package, urls) }
+        }
+        return nil
+    }
+
+    /// The remote dependencies in a manifest as `dump-package` prints it:
+    /// each `sourceControl` dependency's remote URL, each `registry` one's identity.
+    static func remoteDependencies(manifest: Data) -> [String] {
+        guard let object = try? JSONSerialization.jsonObject(with: manifest) as? [String: Any],
+              let dependencies = object["dependencies"] as? [[String: Any]] else { return [] }
+        var urls: [String] = []
+        for dependency in dependencies {
+            for entry in (dependency["sourceControl"] as? [[String: Any]]) ?? [] {
+                let location = entry["location"] as? [String: Any]
+                let remote = (location?["remote"] as? [[String: Any]])?.first
+                urls.append((remote?["urlString"] as? String) ?? (entry["identity"] as? String) ?? "a git repository")
+            }
+            for entry in (dependency["registry"] as? [[String: Any]]) ?? [] {
+                urls.append((entry["identity"] as? String) ?? "a registry package")
+            }
+        }
+        return urls
+    }
+
+    /// What a package that needs a fetch is told: what it would fetch, and the two ways to allow it.
+    static func fetchRefused(_ package: BookPackage, urls: [String]) -> String {
+        let shown = urls.prefix(3).joined(separator: ", ") + (urls.count > 3 ? " and \(urls.count - 3) more" : "")
+        return "the package '\(package.path)' depends on remote packages (\(shown)), which render fetches only when told to: add `fetch = true` under [swift] in book.toml, or pass --allow-fetch (the fetch runs in a sandbox with network but no secrets, and writes only the package cache)"
     }
 
     /// The built library, if it is there.
@@ -222,10 +306,13 @@ package struct PackageBuilder: Sendable {
     }
 
     /// The memberwise initializer, for the driver a layer above.
-    package init(packages: [BookPackage], toolchain: Toolchain, root: String, onBuild: (@Sendable (String) -> Void)? = nil) {
+    package init(packages: [BookPackage], toolchain: Toolchain, root: String, onBuild: (@Sendable (String) -> Void)? = nil,
+                 sandboxes: LazySandbox? = nil, allowFetch: Bool = false) {
         self.packages = packages
         self.toolchain = toolchain
         self.root = root
         self.onBuild = onBuild
+        self.sandboxes = sandboxes
+        self.allowFetch = allowFetch
     }
 }

@@ -22,6 +22,9 @@ package struct ProcessLimitGroup: Sendable {
     /// The cgroup's folder.
     package let path: String
 
+    /// How the names of render's cgroups begin (`render-PID-ID`).
+    static let prefix = "render-"
+
     /// The pids hierarchies to try, in order.
     package static let roots = ["/sys/fs/cgroup/pids", "/sys/fs/cgroup"]
 
@@ -30,7 +33,7 @@ package struct ProcessLimitGroup: Sendable {
     package static func make(limit: Int, roots: [String] = roots) -> ProcessLimitGroup? {
         guard geteuid() == 0 else { return nil }
         for root in roots where usable(root) {
-            let path = root + "/render-\(getpid())-\(UUID().uuidString.prefix(8))"
+            let path = root + "/" + Self.prefix + "\(getpid())-\(UUID().uuidString.prefix(8))"
             guard mkdir(path, 0o755) == 0 else { continue }
             let group = ProcessLimitGroup(path: path)
             guard (try? String(limit).write(toFile: path + "/pids.max", atomically: false, encoding: .utf8)) != nil else {

@@ -13,6 +13,9 @@ package struct ProgramCompiler: Sendable {
     package var sandbox: Sandbox
     /// How long one compile may take (`--compile-timeout`).
     package var timeout: Duration
+    /// The compiler's `HOME`, which holds its module cache: the one folder
+    /// besides the program's own that a compile may write (``BuildCache/compilerHome``).
+    package var home: String
     /// The jobs that build a program (nil: call swiftc). Tests give their own.
     package var plan: @Sendable (Toolchain) async -> CompilePlan? = { toolchain in
         let placeholder = CompilePlan.placeholder
@@ -34,6 +37,7 @@ package struct ProgramCompiler: Sendable {
         let main = (directory as NSString).appendingPathComponent("main.swift")
         let binary = (directory as NSString).appendingPathComponent("program")
         try program.source.write(toFile: main, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let clock = ContinuousClock(), start = clock.now
         let outcome: ChildProcess.Outcome
         if let planned = try await runPlanned(in: directory) {
@@ -41,12 +45,14 @@ package struct ProgramCompiler: Sendable {
         } else {
             let left = timeout - (clock.now - start)
             guard left > .zero else { return [Self.timeOut(program, timeout)] }
-            let command = sandbox.compileCommand(swiftc: toolchain.swiftc, arguments: toolchain.compileArguments(main: main, output: binary))
+            let command = sandbox.compileCommand(swiftc: toolchain.swiftc, arguments: toolchain.compileArguments(main: main, output: binary),
+                                                 toolchain: toolchain, output: directory, home: home)
             outcome = try await ChildProcess.run(command.executable, arguments: command.arguments, timeout: left, processGroup: true)
         }
         if case .exited(0) = outcome.status { return [] }
         if case .timedOut = outcome.status { return [Self.timeOut(program, timeout)] }
         let output = outcome.standardError + outcome.standardOutput
+        if Self.ranOutOfMemory(output) { return [Self.outOfMemory(program, sandbox.compileMemoryLimit)] }
         for sign in ["linker command failed", "unable to execute command", "posix_spawn failed", "error opening input file"]
         where output.contains(sign) && !output.contains(program.chapterPath + ":") {
             throw SetupError("the Swift toolchain could not build a chapter program: \(output.split(separator: "\n").first ?? "")",
@@ -69,10 +75,10 @@ package struct ProgramCompiler: Sendable {
     /// failed without an error in a source file (see `compile`).
     package func runPlanned(in directory: String) async throws -> ChildProcess.Outcome? {
         guard let plan = await plan(toolchain) else { return nil }
-        let command = sandbox.compileCommand(script: plan.script(directory: directory))
+        let command = sandbox.compileCommand(script: plan.script(directory: directory), toolchain: toolchain, output: directory, home: home)
         let outcome = try await ChildProcess.run(command.executable, arguments: command.arguments, timeout: timeout, processGroup: true)
         for file in ["program.o", "program.autolink"] { unlink((directory as NSString).appendingPathComponent(file)) }
-        if case .exited(let code) = outcome.status, code != 0,
+        if case .exited(let code) = outcome.status, code != 0, !Self.ranOutOfMemory(outcome.standardError + outcome.standardOutput),
            !CompilerMessage.errors(in: outcome.standardError + outcome.standardOutput).contains(where: { $0.file != nil }) {
             return nil
         }
@@ -82,6 +88,19 @@ package struct ProgramCompiler: Sendable {
     package static func timeOut(_ program: ChapterProgram, _ limit: Duration) -> Diagnostic {
         Diagnostic(file: program.chapterPath, line: 1,
                    "the chapter program did not compile within the time limit of \(ChapterRun.seconds(limit.seconds)) (change it with --compile-timeout)")
+    }
+
+    /// Whether the compiler stopped for want of memory: under `--compile-memory`
+    /// an allocation fails, and LLVM says so before it aborts.
+    static func ranOutOfMemory(_ output: String) -> Bool {
+        ProgramRunner.ranOutOfMemory(output) || output.contains("Allocation failed") || output.contains("bad_alloc")
+            || output.contains("Cannot allocate memory")
+    }
+
+    /// The error at a chapter whose compile ran out of memory.
+    static func outOfMemory(_ program: ChapterProgram, _ limit: Int) -> Diagnostic {
+        Diagnostic(file: program.chapterPath, line: 1,
+                   "the compiler ran out of memory on this chapter's program (each compiler process may use \(limit >> 20) MiB): split long expressions or large literals into smaller steps, or raise the limit with --compile-memory")
     }
 
     /// The runtime's modules, which render puts in every program's imports:

@@ -40,9 +40,12 @@ package struct ProgramRunner: Sendable {
             scratch: work, seeds: seeds.map(String.init).joined(separator: ","))
         // As root, RLIMIT_NPROC does not apply: a cgroup caps the run's processes instead.
         let group = ProcessLimitGroup.make(limit: sandbox.processLimit)
-        defer { group?.remove() }
-        let started = group?.wrap(executable: command.executable, arguments: command.arguments)
+        // And a memory cgroup holds the run's processes to --memory together, where one can be written.
+        let memory = sandbox.enabled ? MemoryLimitGroup.make(limit: sandbox.memoryLimit) : nil
+        defer { group?.remove(); memory?.remove() }
+        var started = group?.wrap(executable: command.executable, arguments: command.arguments)
             ?? (executable: command.executable, arguments: command.arguments)
+        if let memory { started = memory.wrap(executable: started.executable, arguments: started.arguments) }
         let outcome = try await ChildProcess.run(
             started.executable, arguments: started.arguments,
             environment: command.environment ?? [:], inheritEnvironment: false, inputBytes: command.input,
@@ -66,17 +69,22 @@ package struct ProgramRunner: Sendable {
             throw SetupError("bubblewrap could not start the chapter program: \(standardError.trimmingCharacters(in: .whitespacesAndNewlines))",
                              fix: "to run chapters unconfined, pass --no-sandbox")
         }
-        if Self.ranOutOfMemory(standardError) { standardError = Self.memoryNote(sandbox.memoryLimit) + "\n" + standardError }
+        if Self.ranOutOfMemory(standardError) || (memory?.kills ?? 0) > 0 { standardError = Self.memoryNote(sandbox.memoryLimit) + "\n" + standardError }
         return RawRun(ending: ending, channel: channelText, standardOutput: printed, standardError: standardError)
     }
 
-    /// A private folder for one run, created only for the current user.
+    /// How scratch folders are named: `render-run-PID-XXXXXX` (``Leftovers`` removes a dead render's).
+    package static let scratchPrefix = "render-run-"
+
+    /// A private folder for one run, created only for the current user, and marked as render's (``RenderMark``).
     package static func makeScratch() throws -> String {
-        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("render-run-XXXXXX").utf8CString)
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent(scratchPrefix + "\(getpid())-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw SetupError("cannot create a scratch folder in \(NSTemporaryDirectory()): \(String(cString: strerror(errno)))")
         }
-        return String(cString: made)
+        let folder = String(cString: made)
+        RenderMark.set(folder)
+        return folder
     }
 
     /// Whether the Swift runtime stopped because an allocation failed.

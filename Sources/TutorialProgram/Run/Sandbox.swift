@@ -26,9 +26,8 @@ import TutorialMarkdown
 ///   pids cgroup holds the run instead, ``ProcessLimitGroup``), no core
 ///   files, and no capabilities.
 ///
-/// The compiler is not confined (it reads the toolchain and writes its module
-/// cache), but runs in a PID namespace of its own that dies with render, so
-/// an interrupted or killed render leaves no `swift-frontend` or linker behind.
+/// The compiler and SwiftPM run in the same kind of sandbox, with what they
+/// need besides (``buildCommand(_:arguments:toolchain:reads:writes:home:workingDirectory:network:)``).
 public struct Sandbox: Sendable {
     /// The bubblewrap executable; nil when the sandbox is off (`--no-sandbox`).
     public var bubblewrap: String?
@@ -36,6 +35,8 @@ public struct Sandbox: Sendable {
     public var memoryLimit: Int
     /// Processes (threads included) a chapter program may run at once.
     public var processLimit = 512
+    /// Bytes of address space each compiler process may use (`--compile-memory`).
+    public var compileMemoryLimit = 4 << 30
     /// Bytes the scratch folder may hold.
     public static let scratchSize = 256 << 20
     /// Where the channel file appears inside the sandbox.
@@ -55,15 +56,15 @@ public struct Sandbox: Sendable {
     /// The sandbox render uses: bubblewrap from PATH, checked by starting it
     /// once. - Throws: `SetupError` (exit 2) when it is missing or cannot
     /// start, with the command that fixes it; never falls back silently.
-    public static func locate(enabled: Bool, memoryLimit: Int,
+    public static func locate(enabled: Bool, memoryLimit: Int, compileMemoryLimit: Int = 4 << 30,
                               environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Sandbox {
-        guard enabled else { return Sandbox(bubblewrap: nil, memoryLimit: memoryLimit) }
+        guard enabled else { return Sandbox(bubblewrap: nil, memoryLimit: memoryLimit, compileMemoryLimit: compileMemoryLimit) }
         guard let bwrap = ChildProcess.find(["bwrap"], environment: environment) else {
             throw SetupError(
                 "bubblewrap (bwrap), which render runs chapter programs in, is not installed",
                 fix: "apt-get install bubblewrap (or run `make render`, which installs it); to run chapters unconfined, pass --no-sandbox")
         }
-        let sandbox = Sandbox(bubblewrap: bwrap, memoryLimit: memoryLimit)
+        let sandbox = Sandbox(bubblewrap: bwrap, memoryLimit: memoryLimit, compileMemoryLimit: compileMemoryLimit)
         if probedLock.withLock({ probed.contains(bwrap) }) { return sandbox }
         let probe = try await ChildProcess.run(
             bwrap, arguments: sandbox.confinement(binds: [], scratch: false) + ["--", "/usr/bin/true"],
@@ -152,17 +153,21 @@ public struct Sandbox: Sendable {
     }
 
     /// The command that runs the compiler's jobs (a `CompilePlan` script), as
-    /// `compileCommand(swiftc:arguments:)` runs the driver.
-    package func compileCommand(script: String) -> (executable: String, arguments: [String]) {
-        compileCommand(swiftc: "/bin/sh", arguments: ["-c", script])
+    /// `compileCommand(swiftc:arguments:toolchain:output:home:)` runs the driver.
+    package func compileCommand(script: String, toolchain: Toolchain, output: String, home: String, reads: [String] = []) -> (executable: String, arguments: [String]) {
+        compileCommand(swiftc: "/bin/sh", arguments: ["-c", script], toolchain: toolchain, output: output, home: home, reads: reads)
     }
 
-    /// The command that runs the compiler: with the whole file system, but in
-    /// a PID namespace that dies with render; unconfined, with a parent-death
-    /// signal for the compiler driver itself.
-    package func compileCommand(swiftc: String, arguments: [String]) -> (executable: String, arguments: [String]) {
-        guard let bubblewrap else { return ("/usr/bin/setpriv", ["--pdeathsig", "KILL", "--", swiftc] + arguments) }
-        return (bubblewrap, ["--dev-bind", "/", "/", "--proc", "/proc", "--unshare-pid", "--die-with-parent", "--", swiftc] + arguments)
+    /// The command that runs the compiler on a chapter program or the shared
+    /// sources, confined as SwiftPM is (``buildCommand(_:arguments:toolchain:reads:writes:home:workingDirectory:network:)``):
+    /// it reads the toolchain, the runtime's and the book's libraries and
+    /// `reads`, writes only `output` and `home` (where its module cache
+    /// lives), with `--compile-memory` of address space per process and no
+    /// network; render's working folder is its own, so relative paths hold.
+    package func compileCommand(swiftc: String, arguments: [String], toolchain: Toolchain, output: String, home: String,
+                        reads: [String] = []) -> (executable: String, arguments: [String]) {
+        buildCommand(swiftc, arguments: arguments, toolchain: toolchain.swiftc, reads: toolchain.compileReads + reads,
+                     writes: [output, home], home: home, workingDirectory: FileManager.default.currentDirectoryPath)
     }
 
     /// What the summary line says when chapters ran unconfined.

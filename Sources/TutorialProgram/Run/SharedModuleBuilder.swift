@@ -81,7 +81,9 @@ package struct SharedModuleBuilder: Sendable {
         arguments += toolchain.linkArguments()
         arguments += files
         arguments += ["-o", folder + "/lib\(Self.module).so", "-emit-module-path", folder + "/\(Self.module).swiftmodule"]
-        let command = sandbox.compileCommand(swiftc: toolchain.swiftc, arguments: arguments)
+        try FileManager.default.createDirectory(atPath: cache.compilerHome, withIntermediateDirectories: true)
+        let command = sandbox.compileCommand(swiftc: toolchain.swiftc, arguments: arguments, toolchain: toolchain, output: folder,
+                                             home: cache.compilerHome, reads: files)
         let outcome = try await ChildProcess.run(command.executable, arguments: command.arguments, timeout: timeout, processGroup: true)
         if case .timedOut = outcome.status {
             return .failure(BuildFailure([Diagnostic(file: files[0], line: 1, "the shared sources did not compile within the time limit of \(ChapterRun.seconds(timeout.seconds)) (change it with --compile-timeout)")]))

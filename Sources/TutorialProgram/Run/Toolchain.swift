@@ -45,6 +45,19 @@ public struct Toolchain: Sendable {
         return [swiftLibraries] + (FileManager.default.fileExists(atPath: backtracer) ? [backtracer] : []) + [library] + libraries.map(\.file)
     }
 
+    /// What a compile reads besides the toolchain: the runtime's and the
+    /// book's libraries and module files, and the folders of the C module maps
+    /// (a map names its headers relative to itself).
+    var compileReads: [String] {
+        var reads = [runtimeDirectory, modulesDirectory]
+        for library in libraries { reads += [library.libraryDirectory, library.modulesDirectory] }
+        for map in moduleMaps + libraries.flatMap(\.moduleMaps) {
+            reads.append(((map as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent)
+        }
+        // Each also where its links lead (a runtime folder whose `Modules` is a link, say): these are render's and the toolchain's, not the book's.
+        return reads + reads.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+    }
+
     /// This toolchain with `library` linked into every chapter program: its
     /// identity, hence every chapter's cache key, changes with the library's.
     public func linking(_ library: LinkedLibrary) -> Toolchain {

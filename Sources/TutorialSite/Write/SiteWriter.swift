@@ -158,7 +158,10 @@ public struct SiteWriter: Sendable {
 
     /// After a fallback publish that render did not finish (it died between
     /// its two renames), puts the old site back. Also removes the sibling
-    /// folders that dead renders left. Called under the output lock.
+    /// folders that dead renders left. Only folders render marked as its own
+    /// (``RenderMark``) count: a `.NAME.render-old-7/` that came with the book
+    /// (committed, unpacked) is neither moved into the output folder nor
+    /// deleted. Called under the output lock.
     package func recoverInterruptedFallback() throws {
         let fm = FileManager.default
         let prefix = ".\(name).render-"
@@ -166,6 +169,7 @@ public struct SiteWriter: Sendable {
         let outputMissing = lstat(output, &exists) != 0
         for entry in ((try? fm.contentsOfDirectory(atPath: parent)) ?? []).sorted() where entry.hasPrefix(prefix) {
             let path = (parent as NSString).appendingPathComponent(entry)
+            guard RenderMark.isSet(path) else { continue }
             if outputMissing && entry.hasPrefix(prefix + "old-") && rename(path, output) == 0 { continue }
             if entry.hasPrefix(prefix + "new-") || entry.hasPrefix(prefix + "old-") { try? fm.removeItem(atPath: path) }
         }
@@ -190,6 +194,7 @@ public struct SiteWriter: Sendable {
         try? fm.removeItem(atPath: staging)
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            RenderMark.set(staging)
         } catch {
             throw SetupError("cannot create '\(staging)' beside the output folder: \(error.localizedDescription)",
                              fix: "render needs write access to the folder that holds --output")
@@ -273,7 +278,8 @@ public struct SiteWriter: Sendable {
             }
         }
         let aside = sibling("old")
-        try? fm.removeItem(atPath: aside)
+        if RenderMark.isSet(aside) { try? fm.removeItem(atPath: aside) }
+        RenderMark.set(output)  // so that the folder set aside is known for render's, should render die next
         guard rename(output, aside) == 0 else {
             throw SetupError("cannot move the old site aside: \(String(cString: strerror(errno)))")
         }
