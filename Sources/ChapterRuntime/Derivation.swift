@@ -128,7 +128,9 @@ public func __tutorialDerivation(
             case nil: confirmed.insert(k)
             case .sizes?: record(k, (reference.0, reference.1), value, .sizes)
             case .element(let i, let difference)?:
-                if places == nil, difference.isFinite,
+                // Once step k has an error, later draws cannot change what is
+                // reported (the first error stands), so no probe is paid for them.
+                if places == nil, difference.isFinite, failures[k] == nil,
                    let spread = roundingSpread(steps[reference.0], step, at: i, seed: UInt64(n) &* 0x9E37_79B9 &+ UInt64(k)),
                    abs(referenceNumbers[i] - values[i]) <= 2 * spread + absolute {
                     if warnings[k] == nil {
