@@ -1,10 +1,15 @@
+import ChapterChannel
 import Foundation
 
 /// Run: executes a compiled chapter program with a time limit and an
 /// output cap.
 ///
 /// The program writes its records to the file named by `TUTORIAL_CHANNEL`
-/// and its own printing to a regular file, so the two never mix; what it
+/// and its own printing to a regular file, so the two never mix. The channel
+/// file starts with a fresh `ChannelKey`, which the runtime reads and erases
+/// before chapter code runs; only records framed under it are read
+/// (`ChannelFrame`), and the first line that is not ends the reading and is
+/// reported (`RawRun.forgery`). What it
 /// prints is capped (a runaway `print` loop is stopped, not allowed to fill
 /// the disk). Swift's crash backtracer runs for the crashed thread only, with
 /// fast symbolication (`Sandbox.backtrace`): tens of milliseconds, and its
@@ -32,7 +37,8 @@ struct ProgramRunner: Sendable {
         let errors = (scratch as NSString).appendingPathComponent("stderr.txt")
         let work = (scratch as NSString).appendingPathComponent("work")
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: false)
-        FileManager.default.createFile(atPath: channel, contents: nil)
+        let key = ChannelKey.random()
+        FileManager.default.createFile(atPath: channel, contents: Data(key.line.utf8), attributes: [.posixPermissions: 0o600])
         let command = sandbox.programCommand(
             binary: binary, programDirectory: directory, libraries: libraries, channel: channel,
             scratch: work, seeds: seeds.map(String.init).joined(separator: ","))
@@ -57,7 +63,10 @@ struct ProgramRunner: Sendable {
         }
         var info = stat()
         if stat(channel, &info) == 0, Int(info.st_size) > Self.channelCap { ending = .channelCapExceeded(bytes: Self.channelCap) }
-        let channelText = String(decoding: ChildProcess.head(of: channel, limit: Self.channelCap), as: UTF8.self)
+        let opened = ChannelFrame.open([UInt8](ChildProcess.head(of: channel, limit: Self.channelCap)), key: key)
+        var channelText = ""
+        channelText.reserveCapacity(opened.records.reduce(0) { $0 + $1.count + 1 })
+        for record in opened.records { channelText += String(decoding: record, as: UTF8.self) + "\n" }
         let printed = ChildProcess.head(of: output, limit: Self.outputCap)
         var standardError = String(decoding: ChildProcess.tail(of: errors, limit: 64 << 10), as: UTF8.self)
         if sandbox.enabled, channelText.isEmpty, standardError.hasPrefix("bwrap: ") {
@@ -65,7 +74,7 @@ struct ProgramRunner: Sendable {
                              fix: "to run chapters unconfined, pass --no-sandbox")
         }
         if Self.ranOutOfMemory(standardError) { standardError = Self.memoryNote(sandbox.memoryLimit) + "\n" + standardError }
-        return RawRun(ending: ending, channel: channelText, standardOutput: printed, standardError: standardError)
+        return RawRun(ending: ending, channel: channelText, standardOutput: printed, standardError: standardError, forgery: opened.problem)
     }
 
     /// A private folder for one run, created only for the current user.
