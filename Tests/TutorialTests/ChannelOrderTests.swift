@@ -63,10 +63,11 @@ import Testing
         #expect(Self.firstProblem(Self.run.prefix(1) + Self.run)?.1 == "a second start of the program")
     }
 
-    @Test func aFigureComesOnceFromARunningItemUnderItsBlock() {
+    @Test func aFigureComesFromARunningItemUnderItsBlock() {
+        // A label drawn twice is the chapter's mistake, reported at its call: not a forgery.
         var twice = Self.run
         twice.insert(Self.figure, at: 4)
-        #expect(Self.firstProblem(twice)?.1 == "a second figure “fig:a”")
+        #expect(Self.firstProblem(twice) == nil)
         var outside = Self.run
         outside.insert(Self.figure, at: 1)
         #expect(Self.firstProblem(outside)?.0 == 1)

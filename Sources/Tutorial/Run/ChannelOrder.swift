@@ -10,10 +10,10 @@ import ChapterChannel
 ///   a value item one `value` of its own id; a derivation item one
 ///   `derivation` of its own index.
 /// - A figure or table comes while an item runs (a block, or the inline
-///   value or derivation that calls it), names the block that started last,
-///   and has a label of its own in the chapter. Figure and table labels are
-///   computed at run time, so they are not known before: the chapter's
-///   cross-references check them.
+///   value or derivation that calls it) and names the block that started
+///   last. Figure and table labels are computed at run time, so they are not
+///   known before; a label used twice is the chapter's mistake, reported at
+///   its call, not a forgery.
 ///
 /// Anything else is a record the runtime did not send in that place.
 struct ChannelOrder {
@@ -28,7 +28,6 @@ struct ChannelOrder {
     private var reported = false
     /// The block that started last.
     private var lastBlock: Int?
-    private var labels: Set<String> = []
 
     init(items: [ChapterProgram.Item]) {
         self.items = items
@@ -66,9 +65,9 @@ struct ChannelOrder {
             guard let current, current == .derivation(id), !reported else { return misplaced(record) }
             reported = true
         case .figure(let figure):
-            return shown(label: figure.label, block: figure.block, record)
+            return shown(block: figure.block, record)
         case .table(let table):
-            return shown(label: table.label, block: table.block, record)
+            return shown(block: table.block, record)
         case .end:
             guard (position ?? -1) == items.count - 1, currentDone else { return "the program's end where it \(nextText)" }
             ended = true
@@ -87,11 +86,10 @@ struct ChannelOrder {
         }
     }
 
-    private mutating func shown(label: String, block: Int?, _ record: ChannelRecord) -> String? {
+    private func shown(block: Int?, _ record: ChannelRecord) -> String? {
         guard let current else { return misplaced(record) }
         if case .block = current, !opened || closed { return misplaced(record) }
         guard block == lastBlock else { return "\(Self.describe(record)) that names block \(block.map(String.init) ?? "none") where block \(lastBlock.map(String.init) ?? "none") started last" }
-        guard labels.insert(label).inserted else { return "a second \(Self.describe(record))" }
         return nil
     }
 
