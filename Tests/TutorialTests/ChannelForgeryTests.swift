@@ -86,6 +86,21 @@ import Testing
         #expect(result.standardError.contains("\(Self.message): line 4 of the channel is a record of render's runtime out of its order"), "\(result.standardError)")
     }
 
+    @Test func chapterCodeCannotCallOrShadowTheRuntimesOwnCalls() async throws {
+        // Called from a claim, the runtime's own calls would send a framed value and end in the right places.
+        let result = try await check("""
+            ```swift hide
+            let x = 2
+            func __tutorialDerivation(_ id: Int) {}
+            ```
+
+            The claim \\({ ChapterRuntime.__tutorialValue(0, 3); __tutorialEnd(); exit(0) }() ≈ 3) holds.
+            """)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("chapters/01-forged.md:3:6: error: `__tutorialDerivation` is a name of render's runtime"), "\(result.standardError)")
+        #expect(result.standardError.contains("chapters/01-forged.md:6:30: error: `__tutorialValue` is a name of render's runtime"), "\(result.standardError)")
+    }
+
     @Test func aBookThatLeavesTheChannelAloneBuildsAndCannotReadTheKey() async throws {
         // The chapter reads its channel file: the key line is gone, and the first line is the runtime's start record.
         let directory = try RenderProcess.book(chapter: "01-honest.md", """
