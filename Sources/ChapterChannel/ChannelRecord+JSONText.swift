@@ -5,10 +5,13 @@
 
 extension ChannelRecord {
     /// The record as one line of JSON, newline included.
-    public var jsonLine: String {
+    public var jsonLine: String { json + "\n" }
+
+    /// The record as JSON, on one line (no newline).
+    public var json: String {
         var json = JSONText()
         write(into: &json)
-        return json.text + "\n"
+        return json.text
     }
 
     func write(into json: inout JSONText) {

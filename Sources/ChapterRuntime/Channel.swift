@@ -7,14 +7,23 @@ import Darwin
 
 /// The structured side channel from a chapter program back to the engine.
 ///
-/// The engine passes a file path in `TUTORIAL_CHANNEL`; every record is a
-/// `ChannelRecord` (the schema the engine decodes) written as one line of
-/// JSON with a single `write(2)` call, unbuffered, so that the records
-/// written before a trap survive it. The program's own standard output goes
-/// to a regular file, so the byte offset of fd 1 marks where each block's
-/// printed output starts and ends.
+/// The engine passes a file path in `TUTORIAL_CHANNEL`, whose first line is
+/// the run's `ChannelKey`. The runtime reads the key and empties the file
+/// before any chapter code runs (the first call into it, `__tutorialStart`,
+/// is the chapter program's first statement), so chapter code finds no key
+/// to read. Every record is a `ChannelRecord` framed by `ChannelFrame` (its
+/// sequence number and its SipHash tag under the key) and written as one
+/// line with a single `write(2)` call, unbuffered, so that the records
+/// written before a trap survive it; bytes chapter code writes to the file
+/// itself carry no valid tag, and render stops reading there. The program's
+/// own standard output goes to a regular file, so the byte offset of fd 1
+/// marks where each block's printed output starts and ends.
 public enum Channel {
     nonisolated(unsafe) static var descriptor: Int32 = -1
+    /// The run's key, read from the channel file's first line.
+    nonisolated(unsafe) static var key = ChannelKey(k0: 0, k1: 0)
+    /// The sequence number of the next record.
+    nonisolated(unsafe) static var sequence = 0
     /// The block that started last, which a figure or table is shown under
     /// (also one an inline expression after it makes), or nil before the first.
     nonisolated(unsafe) static var currentBlock: Int?
@@ -22,14 +31,23 @@ public enum Channel {
     static func open() {
         guard descriptor < 0 else { return }
         if let path = getenv("TUTORIAL_CHANNEL") {
-            descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o644)
+            descriptor = Glibc.open(path, O_RDWR | O_CREAT | O_APPEND, 0o644)
         }
-        if descriptor < 0 { descriptor = 2 }
+        guard descriptor >= 0 else {
+            descriptor = 2
+            return
+        }
+        var line = [UInt8](repeating: 0, count: 33)
+        let count = pread(descriptor, &line, line.count, 0)
+        if let read = ChannelKey(line: line.prefix(max(count, 0))) { key = read }
+        for k in line.indices { line[k] = 0 }
+        _ = ftruncate(descriptor, 0)
     }
 
     static func send(_ record: ChannelRecord) {
         open()
-        var line = record.jsonLine
+        var line = ChannelFrame.line(record.json, sequence: sequence, key: key)
+        sequence += 1
         line.withUTF8 { bytes in
             var start = 0
             while start < bytes.count {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TeXMath
 @testable import Tutorial
 @testable import TutorialBase
 @testable import TutorialMarkdown
@@ -51,6 +52,26 @@ import Testing
 
     /// The tangled program grows with the number of values, not with its
     /// square: each value used to be padded with spaces to its column.
+    /// Steps of a derivation nested 1,000 deep: the TeX reader stops at its
+    /// depth limit (`TeXMathParser.maximumDepth`), so no walk of the tree
+    /// (the printer, the emitter to Swift) ever sees deeper nesting.
+    static let deepTeX: [String: String] = [
+        "parentheses": String(repeating: "(", count: 1_000) + "x" + String(repeating: ")", count: 1_000),
+        "braces": String(repeating: "{", count: 1_000) + "x" + String(repeating: "}", count: 1_000),
+        "fractions": String(repeating: "\\frac{1}{", count: 1_000) + "x" + String(repeating: "}", count: 1_000),
+        "exponents": String(repeating: "x^{", count: 1_000) + "x" + String(repeating: "}", count: 1_000),
+        "signs": String(repeating: "-(", count: 1_000) + "x" + String(repeating: ")", count: 1_000),
+    ]
+
+    @Test(arguments: deepTeX.keys.sorted())
+    func deepTeXInADerivationIsAnErrorAtItsLineNotACrash(_ name: String) async throws {
+        let chapter = "# Deep\n\n```derivation\n% for x in real(in: 1...3)\nx &= " + Self.deepTeX[name]! + "\n```\n"
+        let (result, _) = try await render(chapter)
+        #expect(result.status == 1 || result.status == 2, "\(name): exit \(result.status) \(result.standardError.prefix(500))")
+        #expect(result.standardError.contains("chapters/01-hostile.md:5:"), "\(name): \(result.standardError.prefix(800))")
+        #expect(result.standardError.contains("nests deeper than \(TeXMathParser.maximumDepth) levels"), "\(name): \(result.standardError.prefix(800))")
+    }
+
     @Test func valuesInOneParagraphCostLinearTimeAndSpace() {
         func programBytes(_ count: Int) -> Int {
             let text = "# Values\n\n```swift\nlet x = 1\n```\n\n" + Array(repeating: "\\(x)", count: count).joined(separator: " ") + "\n"

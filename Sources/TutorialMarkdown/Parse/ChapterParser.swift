@@ -72,6 +72,12 @@ public enum ChapterParser {
             hasSyntaxErrors: parser.syntaxErrors, footnotes: extensions.footnotes, inlineNotes: extensions.inlineNotes,
             headingIDs: extensions.headingIDs, imageAttributes: extensions.imageAttributes)
         document.uncheckedMarks = article.marks
+        let reserved = ReservedNames.check(document, lines: source.text.split(separator: "\n", omittingEmptySubsequences: false))
+        if !reserved.isEmpty {
+            // The program is not run: its records could not be trusted.
+            document.diagnostics += reserved
+            document.hasSyntaxErrors = true
+        }
         if !article.claimColumns.isEmpty {
             // A claim written as a comment is reported at its number, as the article shows it.
             document.expressions = document.expressions.map { expression in

@@ -23,9 +23,10 @@ import TutorialMarkdown
 /// anywhere in the cache's own folders is refused (writing through it would
 /// write, and pruning would delete, outside the cache).
 public struct BuildCache: Sendable {
-    /// The version of the cache's layout and of the runs it keeps (5: the
-    /// channel's records are `ChannelRecord`s); a new one leaves older entries unread.
-    public static let formatVersion = "5"
+    /// The version of the cache's layout and of the runs it keeps (6: runs
+    /// keep only the records whose frames checked, `ChannelFrame`); a new one
+    /// leaves older entries unread.
+    public static let formatVersion = "6"
     /// The default folder name, beside the chapters folder.
     public static let defaultName = ".render-cache"
 

@@ -68,16 +68,27 @@ public struct ChapterRun: Sendable {
     public var trapLine: Int?
     /// How many channel lines did not decode (a record cut off by the channel cap).
     public var unreadRecords = 0
+    /// Why the channel held a record render's runtime did not send there (a
+    /// line without a valid frame, or a record out of the program's order,
+    /// `ChannelOrder`), or nil. The records from it on are not read.
+    public var forgery: String?
 
     /// Reads a run.
     /// - Parameters:
     ///   - raw: the run as the program left it.
+    ///   - items: what the program runs, in order, which its records must follow (`ChannelOrder`).
     ///   - lines: where the program's chapter code is now, to move the lines
     ///     of calls compiled before an edit of the prose above them.
-    package init(_ raw: RawRun, lines: ChunkLines = ChunkLines(file: "", current: [])) {
+    package init(_ raw: RawRun, items: [ChapterProgram.Item], lines: ChunkLines = ChunkLines(file: "", current: [])) {
         var openBlock: (index: Int, offset: Int)?
         var compiledLines: [Int] = []
+        var order = ChannelOrder(items: items)
+        forgery = raw.forgery
         for record in Self.records(raw.channel, unread: &unreadRecords) {
+            if let problem = order.accept(record) {
+                forgery = problem
+                break
+            }
             switch record {
             case .start(let chunkLines): compiledLines = chunkLines
             case .at(let item): lastItem = item
@@ -105,7 +116,7 @@ public struct ChapterRun: Sendable {
             printed[open.index] = String(decoding: raw.standardOutput[open.offset...], as: UTF8.self)
         }
         switch raw.ending {
-        case .exited(0) where completed:
+        case .exited(0) where completed || forgery != nil:
             failure = nil
         case .timedOut(let seconds):
             failure = "did not finish within the time limit of \(Self.seconds(seconds)) (change it with --timeout)"
@@ -143,7 +154,7 @@ public struct ChapterRun: Sendable {
 
     /// Whether a run exited normally after its last chapter item.
     package static func reachedEnd(_ raw: RawRun) -> Bool {
-        guard case .exited(0) = raw.ending else { return false }
+        guard case .exited(0) = raw.ending, raw.forgery == nil else { return false }
         return raw.channel.hasSuffix(ChannelRecord.end.jsonLine)
     }
 

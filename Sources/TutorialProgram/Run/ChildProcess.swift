@@ -51,7 +51,7 @@ public enum ChildProcess {
         /// The bytes the channel file may hold before the program is stopped.
         public var channelCap: Int = .max
         /// When set (with a channel), the time limit counts from the program's
-        /// first channel record — its own start — not from the launch, and
+        /// first change to the channel file — its own start — not from the launch, and
         /// starting (the sandbox, loading the libraries) may take this long
         /// besides: on a busy machine a start can take seconds, and a chapter's
         /// time limit is for its code.
@@ -93,6 +93,8 @@ public enum ChildProcess {
             platformOptions: options)
 
         enum Race: Sendable { case finished(Outcome), watchdog(Status) }
+        // The channel starts with the run's key, which the program erases when it starts.
+        let channelAtLaunch = files?.channel.map(size) ?? 0
         return try await withThrowingTaskGroup(of: Race.self) { group in
             group.addTask {
                 .finished(try await launch(configuration, input: inputBytes ?? Array((input ?? "").utf8), files: files))
@@ -105,7 +107,7 @@ public enum ChildProcess {
                     let countsFromStart = files?.channel != nil && files?.startAllowance != nil
                     while true {
                         try await Task.sleep(for: .milliseconds(25))
-                        if countsFromStart, started == nil, let channel = files?.channel, size(channel) > 0 { started = clock.now }
+                        if countsFromStart, started == nil, let channel = files?.channel, size(channel) != channelAtLaunch { started = clock.now }
                         if let timeout {
                             let deadline = countsFromStart
                                 ? (started ?? launched + (files?.startAllowance ?? .zero)) + timeout

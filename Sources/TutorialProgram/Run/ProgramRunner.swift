@@ -1,3 +1,4 @@
+import ChapterChannel
 import Foundation
 import TutorialBase
 import TutorialMarkdown
@@ -6,7 +7,11 @@ import TutorialMarkdown
 /// output cap.
 ///
 /// The program writes its records to the file named by `TUTORIAL_CHANNEL`
-/// and its own printing to a regular file, so the two never mix; what it
+/// and its own printing to a regular file, so the two never mix. The channel
+/// file starts with a fresh `ChannelKey`, which the runtime reads and erases
+/// before chapter code runs; only records framed under it are read
+/// (`ChannelFrame`), and the first line that is not ends the reading and is
+/// reported (`RawRun.forgery`). What it
 /// prints is capped (a runaway `print` loop is stopped, not allowed to fill
 /// the disk). Swift's crash backtracer runs for the crashed thread only, with
 /// fast symbolication (`Sandbox.backtrace`): tens of milliseconds, and its
@@ -34,7 +39,8 @@ package struct ProgramRunner: Sendable {
         let errors = (scratch as NSString).appendingPathComponent("stderr.txt")
         let work = (scratch as NSString).appendingPathComponent("work")
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: false)
-        FileManager.default.createFile(atPath: channel, contents: nil)
+        let key = ChannelKey.random()
+        FileManager.default.createFile(atPath: channel, contents: Data(key.line.utf8), attributes: [.posixPermissions: 0o600])
         let command = sandbox.programCommand(
             binary: binary, programDirectory: directory, libraries: libraries, channel: channel,
             scratch: work, seeds: seeds.map(String.init).joined(separator: ","))
@@ -62,7 +68,10 @@ package struct ProgramRunner: Sendable {
         }
         var info = stat()
         if stat(channel, &info) == 0, Int(info.st_size) > Self.channelCap { ending = .channelCapExceeded(bytes: Self.channelCap) }
-        let channelText = String(decoding: ChildProcess.head(of: channel, limit: Self.channelCap), as: UTF8.self)
+        let opened = ChannelFrame.open([UInt8](ChildProcess.head(of: channel, limit: Self.channelCap)), key: key)
+        var channelText = ""
+        channelText.reserveCapacity(opened.records.reduce(0) { $0 + $1.count + 1 })
+        for record in opened.records { channelText += String(decoding: record, as: UTF8.self) + "\n" }
         let printed = ChildProcess.head(of: output, limit: Self.outputCap)
         var standardError = String(decoding: ChildProcess.tail(of: errors, limit: 64 << 10), as: UTF8.self)
         if sandbox.enabled, channelText.isEmpty, standardError.hasPrefix("bwrap: ") {
@@ -70,7 +79,7 @@ package struct ProgramRunner: Sendable {
                              fix: "to run chapters unconfined, pass --no-sandbox")
         }
         if Self.ranOutOfMemory(standardError) || (memory?.kills ?? 0) > 0 { standardError = Self.memoryNote(sandbox.memoryLimit) + "\n" + standardError }
-        return RawRun(ending: ending, channel: channelText, standardOutput: printed, standardError: standardError)
+        return RawRun(ending: ending, channel: channelText, standardOutput: printed, standardError: standardError, forgery: opened.problem)
     }
 
     /// How scratch folders are named: `render-run-PID-XXXXXX` (``Leftovers`` removes a dead render's).

@@ -2,8 +2,9 @@ import Foundation
 import TutorialBase
 import TutorialMarkdown
 
-/// What one run of a chapter program left behind, exactly as produced:
-/// the side channel's lines, standard output and error, and how it ended.
+/// What one run of a chapter program left behind: the side channel's
+/// records whose frames checked, standard output and error, how it ended,
+/// and the first channel line that did not check.
 /// This is what the cache stores; `ChapterRun` is parsed from it.
 public struct RawRun: Sendable, Codable, Hashable {
     /// How the run ended.
@@ -17,10 +18,23 @@ public struct RawRun: Sendable, Codable, Hashable {
 
     /// How the run ended.
     public var ending: Ending
-    /// The side channel's text: one `ChannelRecord` per line.
+    /// The side channel's text: the JSON of one `ChannelRecord` per line,
+    /// each of whose frames checked under the run's key, up to the first that did not.
     public var channel: String
     /// Everything the program printed, whose byte offsets the block records name.
     public var standardOutput: Data
     /// What the program wrote to standard error (a trap's message).
     public var standardError: String
+    /// Why the first channel line that render's runtime did not write was
+    /// refused (`ChannelFrame.Opened.problem`), or nil when every line checked.
+    public var forgery: String? = nil
+
+    /// Creates a run.
+    public init(ending: Ending, channel: String, standardOutput: Data, standardError: String, forgery: String? = nil) {
+        self.ending = ending
+        self.channel = channel
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+        self.forgery = forgery
+    }
 }

@@ -18,8 +18,11 @@ package enum ChapterChecker {
         case .failed(let message): diagnostics.append(Diagnostic(file: document.path, line: 1, message))
         case .ran(let raw, _, _):
             let file = (document.path as NSString).lastPathComponent
-            let parsed = ChapterRun(raw, lines: ChunkLines(file: file, current: program.chunkLines))
+            let parsed = ChapterRun(raw, items: program.items, lines: ChunkLines(file: file, current: program.chunkLines))
             run = parsed
+            if let forgery = parsed.forgery {
+                diagnostics.append(forgeryDiagnostic(document, program: program, run: parsed, forgery: forgery))
+            }
             if let failure = parsed.failure {
                 diagnostics.append(stopDiagnostic(document, program: program, run: parsed, failure: failure))
             }
@@ -93,6 +96,22 @@ package enum ChapterChecker {
         let tex = derivation.texStepCount, twins = derivation.twinOnlyStepCount
         let fromTeX = "\(tex) step\(tex == 1 ? "" : "s") from \(tex == 1 ? "its" : "their") TeX"
         return twins == 0 ? fromTeX : fromTeX + ", \(twins) by Swift twin"
+    }
+
+    /// "The chapter program wrote to render's channel itself": at the item
+    /// that was running when the record came, or at the chapter's first line.
+    static func forgeryDiagnostic(_ document: ChapterDocument, program: ChapterProgram, run: ChapterRun, forgery: String) -> Diagnostic {
+        let message = "the chapter program wrote to render's channel itself: \(forgery); only render's runtime may write records there, so the run's values and checks are not trusted (print with print(...), draw with figure(...), and leave the channel file alone)"
+        guard let item = run.lastItem, program.items.indices.contains(item) else {
+            return Diagnostic(file: document.path, line: 1, message)
+        }
+        switch program.items[item] {
+        case .block(let index): return Diagnostic(file: document.path, line: document.swiftBlocks[index].fenceLine, message)
+        case .derivation(let index): return Diagnostic(file: document.path, line: document.derivations[index].fenceLine, message)
+        case .value(let id):
+            let location = document.expressions[id].location
+            return Diagnostic(file: document.path, line: location.line, column: location.column, message)
+        }
     }
 
     /// "The program stopped here": at the block, expression or derivation

@@ -201,10 +201,8 @@ package struct ChapterTypesetter {
         let target = references.resolve(figure.label)
         let id = target.map { " id=\"\(HTML.escape($0.id))\"" } ?? ""
         let name = target.map { "\($0.name):" } ?? ""
-        var svg = figure.svg
-        if let open = svg.range(of: "<svg") {
-            svg.replaceSubrange(open, with: "<svg aria-label=\"\(HTML.escape(figure.alt))\"")
-        }
+        // Written again through the allowlist: no markup from a program reaches the page as sent.
+        let svg = SVGAllowlist.clean(figure.svg, label: figure.alt)
         return "<figure class=\"figure\"\(id)>\(svg)<figcaption><span class=\"figure-label\">\(HTML.escape(name))</span> \(HTML.escape(figure.caption))</figcaption></figure>\n"
     }
 
