@@ -21,6 +21,10 @@ struct ProgramRunner: Sendable {
     /// How long a chapter program may take to start (the sandbox, its
     /// libraries) before its time limit starts counting.
     static let startAllowance: Duration = .seconds(30)
+    /// How long after its time limit render ends a program that did not stop
+    /// itself (`TimeLimitWatch` in the runtime stops it at the limit, and
+    /// prints where it was, which takes tens of milliseconds).
+    static let stopAllowance: Duration = .seconds(10)
 
     /// Runs `binary` (in the cache's program folder `directory`, which it
     /// only reads) in a fresh scratch folder, deleted afterwards.
@@ -35,7 +39,7 @@ struct ProgramRunner: Sendable {
         FileManager.default.createFile(atPath: channel, contents: nil)
         let command = sandbox.programCommand(
             binary: binary, programDirectory: directory, libraries: libraries, channel: channel,
-            scratch: work, seeds: seeds.map(String.init).joined(separator: ","))
+            scratch: work, seeds: seeds.map(String.init).joined(separator: ","), timeLimit: timeout)
         // As root, RLIMIT_NPROC does not apply: a cgroup caps the run's processes instead.
         let group = ProcessLimitGroup.make(limit: sandbox.processLimit)
         defer { group?.remove() }
@@ -46,7 +50,7 @@ struct ProgramRunner: Sendable {
             environment: command.environment ?? [:], inheritEnvironment: false, inputBytes: command.input,
             files: .init(standardOutput: output, standardError: errors, cap: Self.outputCap,
                          channel: channel, channelCap: Self.channelCap, startAllowance: Self.startAllowance),
-            timeout: timeout, workingDirectory: command.workingDirectory, processGroup: true)
+            timeout: timeout + Self.stopAllowance, workingDirectory: command.workingDirectory, processGroup: true)
         var ending: RawRun.Ending
         switch outcome.status {
         case .exited(let code): ending = .exited(code)
