@@ -31,7 +31,8 @@ check: build
 # render check first: it also builds the book's package (CECore), which the
 # end-to-end tests then share instead of all waiting for its first build.
 # --strict: every display and prose number of the book is checked or says why not.
-# The user guide (guide/, a book of its own) renders into guide/output/, with --strict too.
+# The user guide (guide/, a book of its own) renders into guide/output/, with --strict too,
+# and its own search must find every heading word and 300 prose words of it (scripts/search-words).
 test: setup-test build
 	$(RENDER) check --strict
 	$(RENDER) --book guide --strict --quiet
@@ -42,6 +43,7 @@ test: setup-test build
 	$(RENDER) --quiet
 	$(RENDER) pdf --quiet
 	scripts/check-site output
+	scripts/search-words guide/output
 
 install: build
 	scripts/install "$(PREFIX)" $(BIN)
