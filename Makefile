@@ -1,6 +1,6 @@
 # The two commands of the README:
 #   make render   installs what is missing, builds, and renders the book into output/
-#   make test     runs every test: swift test, render check, and the HTML, search and PDF checks
+#   make test     runs every test: swift test, render check, the guide, and the HTML, search and PDF checks
 # and to put render on PATH:
 #   make install [PREFIX=~/.local]   render in PREFIX/bin, its chapter runtime in PREFIX/lib/render
 #                                    (the CONFIG build: add CONFIG=release for an optimized render)
@@ -31,8 +31,11 @@ check: build
 # render check first: it also builds the book's package (CECore), which the
 # end-to-end tests then share instead of all waiting for its first build.
 # --strict: every display and prose number of the book is checked or says why not.
+# The user guide (guide/, a book of its own) renders into guide/output/, with --strict too,
+# and its own search must find every heading word and 300 prose words of it (scripts/search-words).
 test: setup-test build
 	$(RENDER) check --strict
+	$(RENDER) --book guide --strict --quiet
 	$(SWIFT) test -c $(CONFIG)
 	CECORE_ISA=baseline $(SWIFT) test -c $(CONFIG) --skip-build --filter CECoreTests
 	scripts/mutation-test --render $(RENDER)
@@ -40,6 +43,7 @@ test: setup-test build
 	$(RENDER) --quiet
 	$(RENDER) pdf --quiet
 	scripts/check-site output
+	scripts/search-words guide/output
 
 install: build
 	scripts/install "$(PREFIX)" $(BIN)
@@ -54,4 +58,4 @@ bench-cecore:
 	$(SWIFT) run -c release cebench
 
 clean:
-	rm -rf .build output .render-cache .output.render-lock
+	rm -rf .build output .render-cache .output.render-lock guide/output guide/.render-cache guide/.output.render-lock

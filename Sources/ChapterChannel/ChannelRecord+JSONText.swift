@@ -43,6 +43,8 @@ extension ChannelRecord {
                 record.key("figure") { json in json.object { $0.key("_0") { figure.write(into: &$0) } } }
             case .table(let table):
                 record.key("table") { json in json.object { $0.key("_0") { table.write(into: &$0) } } }
+            case .timeLimit(let milliseconds):
+                record.key("timeLimit") { $0.object { $0.key("milliseconds") { $0.int(milliseconds) } } }
             }
         }
     }

@@ -31,4 +31,8 @@ public enum ChannelRecord: Codable, Sendable, Hashable {
     case figure(FigureRecord)
     /// A table a block made with `table(...)`.
     case table(TableRecord)
+    /// The program used up its time limit of `milliseconds`, counted from
+    /// its start, and stops itself: the backtrace it prints next names the
+    /// chapter line it was at.
+    case timeLimit(milliseconds: Int)
 }

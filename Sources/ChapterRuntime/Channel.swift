@@ -79,6 +79,34 @@ public enum Channel {
 public func __tutorialStart(_ chunkLines: [Int] = []) {
     OrphanWatch.start()
     Channel.send(.start(chunkLines: chunkLines))
+    TimeLimitWatch.start()
+}
+
+/// Stops the program at its time limit from the inside, so that render can
+/// say where it was: `TUTORIAL_TIME_LIMIT` milliseconds after the start, a
+/// thread sends `.timeLimit` and then SIGQUIT to the main thread, where the
+/// chapter code runs; Swift's crash handler prints that thread's backtrace,
+/// whose first chapter frame is the line the program was at. render's own
+/// watchdog, a few seconds later, still ends a program that does not stop.
+enum TimeLimitWatch {
+    nonisolated(unsafe) static var main = pthread_t()
+    nonisolated(unsafe) static var milliseconds = 0
+
+    static func start() {
+        guard let text = getenv("TUTORIAL_TIME_LIMIT"), let limit = Int(String(cString: text)), limit > 0 else { return }
+        milliseconds = limit
+        main = pthread_self()
+        var thread = pthread_t()
+        pthread_create(&thread, nil, { _ in
+            let limit = TimeLimitWatch.milliseconds
+            var request = timespec(tv_sec: limit / 1000, tv_nsec: (limit % 1000) * 1_000_000)
+            var remaining = timespec()
+            while nanosleep(&request, &remaining) != 0 { request = remaining }
+            Channel.send(.timeLimit(milliseconds: limit))
+            pthread_kill(TimeLimitWatch.main, SIGQUIT)
+            return nil
+        }, nil)
+    }
 }
 
 /// Ends the program if render goes away (killed, Ctrl-C): a chapter stuck in

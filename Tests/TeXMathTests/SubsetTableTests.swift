@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import TeXMath
 
-/// The README's table of the TeX subset says how each example reads; the
-/// reader must read it exactly so, so that the table and the reader cannot drift apart.
+/// The guide's table of the TeX subset (`guide/chapters/03-derivations.md`) says
+/// how each example reads; the reader must read it exactly so, so that the table
+/// and the reader cannot drift apart.
 @Suite struct SubsetTableTests {
     /// The names the table's examples use: vectors z, q, p, w; indices i, y, K;
     /// numbers x, c, m; the values L and Loss; f, a function of one argument.
@@ -17,11 +18,11 @@ import Testing
         return scope
     }()
 
-    /// The (TeX, reading) pairs of the README's subset table.
+    /// The (TeX, reading) pairs of the guide's subset table.
     static func rows() throws -> [(tex: String, reading: String)] {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("README.md")
-        let text = try String(contentsOf: readme, encoding: .utf8)
+        let chapter = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("guide/chapters/03-derivations.md")
+        let text = try String(contentsOf: chapter, encoding: .utf8)
         guard let start = text.range(of: "**The TeX subset.**") else { return [] }
         var rows: [(String, String)] = []
         for line in text[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).dropFirst(4) {
@@ -36,7 +37,7 @@ import Testing
         return rows
     }
 
-    @Test func everyRowOfTheREADMEsTableReadsAsItSays() throws {
+    @Test func everyRowOfTheGuidesTableReadsAsItSays() throws {
         let rows = try Self.rows()
         #expect(rows.count >= 25, "found \(rows.count) rows")
         for (tex, reading) in rows {
@@ -46,7 +47,7 @@ import Testing
             } catch {
                 got = "error: \(error.first.message)"
             }
-            #expect(got == reading, "README: `\(tex)` → `\(reading)`, the reader: \(got)")
+            #expect(got == reading, "guide: `\(tex)` → `\(reading)`, the reader: \(got)")
         }
     }
 }

@@ -1,7 +1,7 @@
 import Testing
 @testable import TeXMath
 
-/// The TeX reader: every row of the README's table, its precedence rules,
+/// The TeX reader: every row of the guide's subset table, its precedence rules,
 /// the scope of derivatives, and the ambiguities it refuses to guess.
 @Suite struct TeXReaderTests {
     /// Names in scope for these tests: vectors z, q, p, w; indices i, y, K;
@@ -23,7 +23,7 @@ import Testing
         reading(tex, in: Self.scope)
     }
 
-    // MARK: The README's table, one example a row
+    // MARK: The guide's subset table, one example a row
 
     @Test(arguments: [
         ("0.6285", "0.6285"),

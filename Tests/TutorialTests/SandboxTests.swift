@@ -193,7 +193,7 @@ import Testing
         let text = try page(directory)
         #expect(!text.contains(secret))
         #expect(text.contains("<span class=\"value\" title=\"secret\">unset</span>"))
-        #expect(text.contains("HOME,LANG,PATH,PWD,SWIFT_BACKTRACE,SWIFT_DETERMINISTIC_HASHING,TMPDIR,TUTORIAL_CHANNEL,TUTORIAL_SEEDS,TZ"), "\(text)")
+        #expect(text.contains("HOME,LANG,PATH,PWD,SWIFT_BACKTRACE,SWIFT_DETERMINISTIC_HASHING,TMPDIR,TUTORIAL_CHANNEL,TUTORIAL_SEEDS,TUTORIAL_TIME_LIMIT,TZ"), "\(text)")
         #expect(text.contains("<span class=\"value\" title=\"hashing\">1</span>"))
     }
 

@@ -51,6 +51,29 @@ public struct PDFPrinter: Sendable {
     /// that folder over loopback HTTP) to `pdf`.
     /// - Throws: `SetupError` when the server cannot start, or Chromium fails or writes no PDF.
     public func print(page: String, to pdf: String) async throws {
+        try await printOnce(page: page, to: pdf)
+        try await numberContents(page: page, pdf: pdf)
+    }
+
+    /// Prints again with the contents' page numbers (``ContentsPages``), read
+    /// from the first print with pdftotext; without pdftotext (Debian's
+    /// `poppler-utils`) the contents stay unnumbered.
+    func numberContents(page: String, pdf: String) async throws {
+        guard let pdftotext = ChildProcess.find(["pdftotext"], environment: ProcessInfo.processInfo.environment),
+              let html = try? String(contentsOfFile: page, encoding: .utf8), html.contains("class=\"print-toc\"") else { return }
+        let text = try await ChildProcess.run(pdftotext, arguments: [pdf, "-"], timeout: .seconds(120))
+        let starts = ContentsPages.starts(pagesText: text.standardOutput)
+        guard case .exited(0) = text.status, !starts.isEmpty else { return }
+        let copy = NSTemporaryDirectory() + "render-pdf-site-\(getpid())-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let file = URL(fileURLWithPath: page).standardizedFileURL
+        try FileManager.default.copyItem(atPath: file.deletingLastPathComponent().path, toPath: copy)
+        let numbered = (copy as NSString).appendingPathComponent(file.lastPathComponent)
+        try ContentsPages.numbered(html, pages: starts).write(toFile: numbered, atomically: true, encoding: .utf8)
+        try await printOnce(page: numbered, to: pdf)
+    }
+
+    func printOnce(page: String, to pdf: String) async throws {
         let file = URL(fileURLWithPath: page).standardizedFileURL
         let server = try PreviewServer(
             site: file.deletingLastPathComponent().path, host: "127.0.0.1", port: 0, hub: ReloadHub(), liveReload: false)

@@ -20,6 +20,22 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// `text` without the colour and style sequences a tool writes for a
+    /// terminal (`ESC [ … m`, and any other CSI sequence), so that its
+    /// messages can be read as plain `file:line:column: error: …` lines.
+    package static func withoutEscapes(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\u{1B}") else { return text }
+        var out = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == "\u{1B}" else { out.append(scalar); continue }
+            guard let next = scalars.next(), next == "[" else { continue }
+            // Parameters and intermediates, up to the final byte (0x40–0x7E).
+            while let c = scalars.next(), !(0x40...0x7E).contains(c.value) {}
+        }
+        return String(out)
+    }
+
     /// Whether a terminal could act on `scalar` rather than show it.
     package static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -46,6 +46,10 @@ package struct ChannelOrder {
         guard started else { return "\(Self.describe(record)) before the program's start" }
         switch record {
         case .start: return nil
+        case .timeLimit:
+            // The runtime's own stop at the time limit, from wherever the
+            // program was: it can only make the run fail, never pass.
+            return nil
         case .at(let item):
             let next = (position ?? -1) + 1
             guard item == next, items.indices.contains(item), currentDone else {
@@ -122,6 +126,7 @@ package struct ChannelOrder {
         switch record {
         case .start: return "a start record"
         case .end: return "an end record"
+        case .timeLimit: return "a time-limit record"
         case .at(let item): return "a jump to item \(item)"
         case .block(let index, _): return "the start of swift block \(index + 1)"
         case .blockEnd(let index, _): return "the end of swift block \(index + 1)"

@@ -84,6 +84,7 @@ public struct ChapterRun: Sendable {
         var compiledLines: [Int] = []
         var order = ChannelOrder(items: items)
         forgery = raw.forgery
+        var stoppedAtLimit: Int?  // milliseconds, when the program stopped itself at its time limit
         for record in Self.records(raw.channel, unread: &unreadRecords) {
             if let problem = order.accept(record) {
                 forgery = problem
@@ -110,6 +111,7 @@ public struct ChapterRun: Sendable {
                     block: t.block, line: lines.chapterLine(of: t.call, compiled: compiledLines),
                     label: t.label, caption: t.caption, header: t.header, rows: t.rows))
             case .end: completed = true
+            case .timeLimit(let milliseconds): stoppedAtLimit = milliseconds
             }
         }
         if let open = openBlock, open.offset <= raw.standardOutput.count {
@@ -118,8 +120,10 @@ public struct ChapterRun: Sendable {
         switch raw.ending {
         case .exited(0) where completed || forgery != nil:
             failure = nil
+        case _ where stoppedAtLimit != nil:
+            failure = Self.timeLimitMessage(Double(stoppedAtLimit ?? 0) / 1000)
         case .timedOut(let seconds):
-            failure = "did not finish within the time limit of \(Self.seconds(seconds)) (change it with --timeout)"
+            failure = Self.timeLimitMessage(seconds)
         case .outputCapExceeded(let bytes):
             failure = "was stopped for printing more than \(bytes >> 20) MiB"
         case .channelCapExceeded(let bytes):
@@ -133,6 +137,12 @@ public struct ChapterRun: Sendable {
         if failure != nil {
             trapLine = lines.chapterLine(of: Self.trapSite(raw.standardError, file: lines.file), compiled: compiledLines)
         }
+    }
+
+    /// A time-out, and the two ways to raise the limit.
+    static func timeLimitMessage(_ seconds: Double) -> String {
+        "did not finish within the time limit of \(Self.seconds(seconds)) "
+            + "(raise it with --timeout SECONDS, or with timeout = SECONDS under [build] in book.toml)"
     }
 
     /// The records of a channel's text, one per line; `unread` counts the

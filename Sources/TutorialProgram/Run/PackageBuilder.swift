@@ -276,29 +276,41 @@ package struct PackageBuilder: Sendable {
     /// SwiftPM's errors: a compile error inside a package at its own file and
     /// line, anything else at the package's line of book.toml.
     package func diagnostics(from output: String, status: ChildProcess.Status) -> [Diagnostic] {
-        var found: [Diagnostic] = []
+        Self.diagnostics(from: output, status: status, packages: packages, directory: FileManager.default.currentDirectoryPath)
+    }
+
+    /// SwiftPM's errors, each once: a compile error at its own file, line and
+    /// column (SwiftPM prints it once per job that compiled the file, and
+    /// colours it on a terminal); when there is one, SwiftPM's own summary
+    /// lines ("emit-module command failed …") add nothing and are left out.
+    /// Any other failure is reported at the package's line of book.toml.
+    package static func diagnostics(from output: String, status: ChildProcess.Status, packages: [BookPackage], directory: String) -> [Diagnostic] {
+        var located: [Diagnostic] = [], other: [Diagnostic] = []
         var seen = Set<String>()
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        for line in output.split(separator: "\n") {
+        let cwd = directory.hasSuffix("/") ? directory : directory + "/"
+        for raw in output.split(separator: "\n") {
+            let line = TerminalText.withoutEscapes(String(raw))
             guard let range = line.range(of: "error: ") else { continue }
-            let message = String(line[range.upperBound...])
-            guard seen.insert(String(line)).inserted else { continue }
-            let location = line[..<range.lowerBound].split(separator: ":")
+            let message = String(line[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+            let location = line[..<range.lowerBound].trimmingCharacters(in: .whitespaces).split(separator: ":")
             if location.count >= 3, let row = Int(location[location.count - 2].trimmingCharacters(in: .whitespaces)),
                let column = Int(location[location.count - 1].trimmingCharacters(in: .whitespaces)) {
                 let file = location.dropLast(2).joined(separator: ":")
                 let shown = file.hasPrefix(cwd) ? String(file.dropFirst(cwd.count)) : file
-                found.append(Diagnostic(file: shown, line: row, column: column, message))
+                guard seen.insert("\(shown):\(row):\(column): \(message)").inserted else { continue }
+                located.append(Diagnostic(file: shown, line: row, column: column, message))
                 continue
             }
+            guard seen.insert(message).inserted else { continue }
             let package = packages.first { line.contains($0.path) } ?? packages[0]
-            found.append(at(package, "the package '\(package.path)' did not build: \(message)"))
+            other.append(Diagnostic(file: package.file, line: package.line, "the package '\(package.path)' did not build: \(message)"))
         }
-        if found.isEmpty {
+        if !located.isEmpty { return located }
+        if other.isEmpty {
             let text = output.split(separator: "\n").suffix(5).joined(separator: " ")
-            found.append(at(packages[0], "the book's packages did not build (\(status)): \(text)"))
+            return [Diagnostic(file: packages[0].file, line: packages[0].line, "the book's packages did not build (\(status)): \(text)")]
         }
-        return found
+        return other
     }
 
     package func at(_ package: BookPackage, _ message: String) -> Diagnostic {

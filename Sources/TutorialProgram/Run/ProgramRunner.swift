@@ -28,6 +28,10 @@ package struct ProgramRunner: Sendable {
     /// How long a chapter program may take to start (the sandbox, its
     /// libraries) before its time limit starts counting.
     package static let startAllowance: Duration = .seconds(30)
+    /// How long after its time limit render ends a program that did not stop
+    /// itself (`TimeLimitWatch` in the runtime stops it at the limit, and
+    /// prints where it was, which takes tens of milliseconds).
+    package static let stopAllowance: Duration = .seconds(10)
 
     /// Runs `binary` (in the cache's program folder `directory`, which it
     /// only reads) in a fresh scratch folder, deleted afterwards.
@@ -43,7 +47,7 @@ package struct ProgramRunner: Sendable {
         FileManager.default.createFile(atPath: channel, contents: Data(key.line.utf8), attributes: [.posixPermissions: 0o600])
         let command = sandbox.programCommand(
             binary: binary, programDirectory: directory, libraries: libraries, channel: channel,
-            scratch: work, seeds: seeds.map(String.init).joined(separator: ","))
+            scratch: work, seeds: seeds.map(String.init).joined(separator: ","), timeLimit: timeout)
         // As root, RLIMIT_NPROC does not apply: a cgroup caps the run's processes instead.
         let group = ProcessLimitGroup.make(limit: sandbox.processLimit)
         // And a memory cgroup holds the run's processes to --memory together, where one can be written.
@@ -57,7 +61,7 @@ package struct ProgramRunner: Sendable {
             environment: command.environment ?? [:], inheritEnvironment: false, inputBytes: command.input,
             files: .init(standardOutput: output, standardError: errors, cap: Self.outputCap,
                          channel: channel, channelCap: Self.channelCap, startAllowance: Self.startAllowance),
-            timeout: timeout, workingDirectory: command.workingDirectory, processGroup: true)
+            timeout: timeout + Self.stopAllowance, workingDirectory: command.workingDirectory, processGroup: true)
         var ending: RawRun.Ending
         switch outcome.status {
         case .exited(let code): ending = .exited(code)

@@ -47,7 +47,7 @@ public struct Sandbox: Sendable {
     /// working directory, `/tmp`.)
     public static let allowedEnvironment = [
         "PATH", "HOME", "TMPDIR", "LANG", "TZ", "PWD",
-        "SWIFT_BACKTRACE", "SWIFT_DETERMINISTIC_HASHING", "TUTORIAL_CHANNEL", "TUTORIAL_SEEDS",
+        "SWIFT_BACKTRACE", "SWIFT_DETERMINISTIC_HASHING", "TUTORIAL_CHANNEL", "TUTORIAL_SEEDS", "TUTORIAL_TIME_LIMIT",
     ]
 
     /// Whether chapter programs run inside bubblewrap.
@@ -101,12 +101,13 @@ public struct Sandbox: Sendable {
     /// - Returns: also `input`, the bytes to send to its standard input (the
     ///   seccomp program bubblewrap reads from it before the program starts).
     package func programCommand(binary: String, programDirectory: String, libraries: [String], channel: String,
-                        scratch: String, seeds: String)
+                        scratch: String, seeds: String, timeLimit: Duration? = nil)
         -> (executable: String, arguments: [String], environment: [String: String]?, workingDirectory: String, input: [UInt8]?)
     {
         var environment = [
             "SWIFT_BACKTRACE": Self.backtrace, "SWIFT_DETERMINISTIC_HASHING": "1", "TUTORIAL_SEEDS": seeds,
         ]
+        if let timeLimit { environment["TUTORIAL_TIME_LIMIT"] = String(Int(timeLimit.seconds * 1000)) }
         let limits = ["--as=\(memoryLimit)", "--nproc=\(processLimit)", "--core=0"]
         guard let bubblewrap else {
             environment["TUTORIAL_CHANNEL"] = channel
