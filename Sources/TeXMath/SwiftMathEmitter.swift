@@ -88,6 +88,15 @@ public struct SwiftMathEmitter {
             let x = value(a), y = value(b)
             let function = ["+": "__texAdd", "-": "__texSubtract", "*": "__texMultiply", "/": "__texDivide"][op.rawValue]!
             emit("let \(t) = try \(function)(\(x), \(y))")
+        case .power(.element(let base, let index), let b) where !b.names.isEmpty:
+            // `z_i^l`: element i of layer l when z holds one vector per layer,
+            // else the power of z_i; the runtime tells by z's shape.
+            let z = value(base), i = value(shifted(index)), layer = value(shifted(b)), y = value(b)
+            emit("let \(t) = try __texLayerElementOrPower(\(z), \(i), layer: \(layer), exponent: \(y), \(ValueQuote.swift(MathReading.text(base))))")
+        case .power(let a, let b) where !b.names.isEmpty:
+            // `z^l`, `a^{l-1}`: layer l of an array of vectors, else a power.
+            let x = value(a), layer = value(shifted(b)), y = value(b)
+            emit("let \(t) = try __texLayerOrPower(\(x), layer: \(layer), exponent: \(y), \(ValueQuote.swift(MathReading.text(a))))")
         case .power(let a, let b):
             let x = value(a), y = value(b)
             emit("let \(t) = try __texPower(\(x), \(y))")
@@ -226,7 +235,17 @@ public struct SwiftMathEmitter {
         let t = temporary()
         switch binding.range {
         case .over(let sources):
-            let pairs = sources.map { "(\(ValueQuote.swift(MathReading.text($0))), \(value($0)))" }
+            let pairs = sources.map { source -> String in
+                // `\sum_i a_i^l`: i runs over layer l of a when a holds one
+                // vector per layer, else over a itself (the superscript a power).
+                if case .power(let base, let e) = source, !e.names.isEmpty {
+                    let b = value(base), layer = value(shifted(e)), t = temporary()
+                    let written = ValueQuote.swift(MathReading.text(base))
+                    emit("let \(t) = try __texLayerOrSelf(\(b), layer: \(layer), \(written))")
+                    return "(\(written), \(t))"
+                }
+                return "(\(ValueQuote.swift(MathReading.text(source))), \(value(source)))"
+            }
             emit("let \(t) = try __texIndices(\(ValueQuote.swift(binding.name)), [\(pairs.joined(separator: ", "))], excluding: [\(excluded.joined(separator: ", "))], base: \(indexBase))")
         case .bounds(let lower, let upper):
             let a = value(lower), b = value(upper)

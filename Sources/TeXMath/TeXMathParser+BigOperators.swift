@@ -125,6 +125,12 @@ extension TeXMathParser {
                 return !names.contains(index) && names.isDisjoint(with: inner)
             }
             switch e {
+            case .power(.element(let base, .name(let i)), let e) where i == index && !inner.contains(i) && !e.names.isEmpty:
+                // `a_i^l`: i runs over layer l of a (or over a, where the superscript is a power).
+                let layer = MathExpression.power(base, e)
+                if usable(layer), !sources.contains(layer) { sources.append(layer) }
+                visit(base, inner: inner)
+                visit(e, inner: inner)
             case .element(let base, .name(let i)) where i == index && !inner.contains(i):
                 if usable(base), !sources.contains(base) { sources.append(base) }
                 visit(base, inner: inner)

@@ -41,18 +41,20 @@ extension TeXMathParser {
         return index
     }
 
-    /// `^{(i)}` — a sample or layer of an array of vectors, never a power —
-    /// and `^{(i)\top}` (also `^{(i)T}`), that sample transposed: its index
-    /// and whether it is transposed, or nil (and nothing read) when the
-    /// superscript is not one.
+    /// `^{(i)}` — a sample of an array of vectors, never a power — and
+    /// `^{[l]}`, a layer, as deep-learning notes write it; also `^{(i)\top}`
+    /// (or `^{(i)T}`), that sample transposed: its index and whether it is
+    /// transposed, or nil (and nothing read) when the superscript is not one.
     mutating func sampleSuperscript() throws(TeXReadError) -> (index: MathExpression, transposed: Bool)? {
-        guard peek.isSymbol("{"), tokens[min(position + 1, tokens.count - 1)].isSymbol("(") else { return nil }
+        let bracket = tokens[min(position + 1, tokens.count - 1)]
+        guard peek.isSymbol("{"), bracket.isSymbol("(") || bracket.isSymbol("[") else { return nil }
+        let (opening, closing): (Character, Character) = bracket.isSymbol("(") ? ("(", ")") : ("[", "]")
         // The parenthesis must close right before the brace, or before a transpose and the brace.
         var depth = 0
         var close = position + 1
         while close < tokens.count {
-            if tokens[close].isSymbol("(") { depth += 1 }
-            if tokens[close].isSymbol(")") { depth -= 1; if depth == 0 { break } }
+            if tokens[close].isSymbol(opening) { depth += 1 }
+            if tokens[close].isSymbol(closing) { depth -= 1; if depth == 0 { break } }
             close += 1
         }
         guard close + 1 < tokens.count else { return nil }
@@ -64,9 +66,9 @@ extension TeXMathParser {
         guard closes else { return nil }
         advance(); advance()
         let index = try expression()
-        try expect(")", closing: "the `(` of `^{(`")
+        try expect(closing, closing: "the `\(opening)` of `^{\(opening)`")
         if transposed { _ = isTranspose() }
-        try expect("}", closing: "`^{(`")
+        try expect("}", closing: "`^{\(opening)`")
         return (index, transposed)
     }
 

@@ -365,7 +365,12 @@ public struct TeXMathParser {
             let token = peek
             if take("_") {
                 if indexed { throw TeXReadError(column: token.column, message: "a second subscript: write one, `z_{i}`") }
-                if raised { throw TeXReadError(column: token.column, message: "a subscript after a power is ambiguous: write `z_i^2` or `(z^2)_i`") }
+                // `a^{l}_i`: element i of layer l (a power with a name in its
+                // superscript is a layer on an array of vectors, and on a number
+                // the element is an error at run time, so nothing is misread).
+                var layer = false
+                if raised, case .power(_, let e) = result, !e.names.isEmpty { layer = true }
+                if raised && !layer { throw TeXReadError(column: token.column, message: "a subscript after a power is ambiguous: write `z_i^2` or `(z^2)_i`") }
                 let indices = try subscriptIndices()
                 result = indices.count == 2 ? .entry(result, row: indices[0], column: indices[1]) : .element(result, index: indices[0])
                 indexed = true

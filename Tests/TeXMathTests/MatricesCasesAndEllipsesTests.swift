@@ -40,6 +40,15 @@ import Testing
         ("x^{(i)\\top} v", "x[sample i]ᵀ * v"),
         ("x^{(i)T} v", "x[sample i]ᵀ * v"),
         ("x^{(i)\\mathsf{T}} v", "x[sample i]ᵀ * v"),
+        // Layers as deep-learning notes write them: `^{[l]}` is always a layer.
+        ("x^{[n]}", "x[sample n]"),
+        ("x^{[n]}_j", "x[sample n][j]"),
+        ("x_j^{[n-1]}", "x[sample n - 1][j]"),
+        ("x^{[n]\\top} v", "x[sample n]ᵀ * v"),
+        // `a^l`, `a^l_i`, `a_i^l`: read as powers, which the emitter makes a
+        // layer when the value is an array of vectors (see below).
+        ("a^{n}_i", "pow(a, n)[i]"),
+        ("a_i^n", "pow(a[i], n)"),
         ("\\operatorname{diag}(v)", "diag(v)"),
         ("\\mathrm{diag}(S(z)) - S(z) S(z)^\\top", "diag(S(z)) - S(z) * S(z)ᵀ"),
         ("\\det A", "det(A)"),
@@ -63,6 +72,27 @@ import Testing
     ])
     func reads(_ tex: String, _ expected: String) {
         #expect(reading(tex) == expected, "\(tex)")
+    }
+
+    /// A superscript with a name in it is a layer on an array of vectors and
+    /// a power on a number, which the runtime tells by the value's shape; a
+    /// superscript that is a written number is always a power, so `A^2` is
+    /// never taken for row 2 of A.
+    @Test(arguments: [
+        ("a^{n}", "__texLayerOrPower"),
+        ("a^{n-1}", "__texLayerOrPower"),
+        ("a_i^{n}", "__texLayerElementOrPower"),
+        ("\\sum_i a_i^{n}", "__texLayerOrSelf"),
+        ("A^2", "__texPower"),
+        ("a_i^2", "__texPower"),
+    ])
+    func aNamedSuperscriptIsALayerOnAnArrayOfVectors(_ tex: String, _ call: String) throws {
+        let expression = try TeXMathParser.read(TeXLexer.tokens(tex, column: 1), scope: Self.scope)
+        var emitter = SwiftMathEmitter(line: 1, column: 1, values: [])
+        _ = emitter.value(expression)
+        let code = emitter.lines.map(\.code).joined(separator: "\n")
+        #expect(code.contains(call + "("), "\(tex): \(code)")
+        if call == "__texPower" { #expect(!code.contains("Layer"), "\(tex): \(code)") }
     }
 
     @Test(arguments: [

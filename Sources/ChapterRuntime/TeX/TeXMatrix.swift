@@ -24,6 +24,44 @@ public func __texRow(_ base: __TeXValue, _ index: __TeXValue, _ written: String)
     return .vector(Array(entries[(i * c)..<(i * c + c)]))
 }
 
+/// `z^l`, `a^{l-1}`: layer l of an array of vectors (a matrix with one row
+/// per layer, as backpropagation writes activations), and a power
+/// otherwise. A superscript that holds a name is a layer only on a matrix,
+/// which the reader never raises to a power; a written number (`A^2`) stays
+/// a power, so it is never taken for a layer.
+/// - Parameters:
+///   - layer: the superscript as a row index (shifted by `% indices from 1`).
+///   - exponent: the superscript as written, for the power.
+public func __texLayerOrPower(_ base: __TeXValue, layer: __TeXValue, exponent: __TeXValue, _ written: String) throws -> __TeXValue {
+    guard case .matrix(let rows, let columns, let entries) = base else {
+        if case .vector = base {
+            throw __TeXError("`\(written)` is \(base.shape), so its superscript is a power, which the reader takes of numbers only; if it holds one vector per layer, make it an array of vectors (`[[Double]]`), and `\(written)^{l}` is layer l")
+        }
+        return try __texPower(base, exponent)
+    }
+    let l = try wholeIndex(layer, below: rows, "layer", written)
+    return .vector(Array(entries[(l * columns)..<(l * columns + columns)]))
+}
+
+/// `z_i^l`: element i of layer l of an array of vectors, and the power of
+/// `z_i` otherwise (``__texLayerOrPower(_:layer:exponent:_:)``).
+public func __texLayerElementOrPower(
+    _ base: __TeXValue, _ index: __TeXValue, layer: __TeXValue, exponent: __TeXValue, _ written: String
+) throws -> __TeXValue {
+    guard case .matrix = base else {
+        return try __texPower(try __texElement(base, index, written), exponent)
+    }
+    return try __texElement(try __texLayerOrPower(base, layer: layer, exponent: exponent, written), index, written + "^{…}")
+}
+
+/// What `i` runs over in `\sum_i a_i^l`: layer l of an array of vectors,
+/// or the value itself where the superscript is a power.
+public func __texLayerOrSelf(_ base: __TeXValue, layer: __TeXValue, _ written: String) throws -> __TeXValue {
+    guard case .matrix(let rows, let columns, let entries) = base else { return base }
+    let l = try wholeIndex(layer, below: rows, "layer", written)
+    return .vector(Array(entries[(l * columns)..<(l * columns + columns)]))
+}
+
 /// A `bmatrix` (or `pmatrix`) literal, row after row; every cell a number.
 /// - Throws: `__TeXError` for rows of different lengths or a cell that is not a number.
 public func __texMatrixLiteral(_ rows: [[__TeXValue]]) throws -> __TeXValue {

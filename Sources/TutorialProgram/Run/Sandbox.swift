@@ -66,11 +66,17 @@ public struct Sandbox: Sendable {
         }
         let sandbox = Sandbox(bubblewrap: bwrap, memoryLimit: memoryLimit, compileMemoryLimit: compileMemoryLimit)
         if probedLock.withLock({ probed.contains(bwrap) }) { return sandbox }
+        // A new network namespace can wait tens of seconds for the kernel to
+        // tear down others on a busy machine (the test suite's parallel runs
+        // timed the 30 s this once allowed out): a slow start is not a broken
+        // sandbox, so the probe waits long, and says so if it still times out.
         let probe = try await ChildProcess.run(
             bwrap, arguments: sandbox.confinement(binds: [], scratch: false) + ["--", "/usr/bin/true"],
-            environment: [:], timeout: .seconds(30))
+            environment: [:], timeout: Self.probeTimeout)
         guard case .exited(0) = probe.status else {
-            let why = probe.standardError.split(separator: "\n").first.map(String.init) ?? "\(probe.status)"
+            let why = probe.status == .timedOut
+                ? "it did not start within \(Self.probeTimeout) (is the machine overloaded?)"
+                : probe.standardError.split(separator: "\n").first.map(String.init) ?? "\(probe.status)"
             throw SetupError(
                 "bubblewrap cannot start a sandbox here: \(why)",
                 fix: "allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1) or run render as root; to run chapters unconfined, pass --no-sandbox")
@@ -78,6 +84,9 @@ public struct Sandbox: Sendable {
         probedLock.withLock { _ = probed.insert(bwrap) }
         return sandbox
     }
+
+    /// How long the first start of a sandbox may take.
+    static let probeTimeout: Duration = .seconds(120)
 
     /// The bubblewraps that already started a sandbox in this process: the
     /// check runs once per process, not once per rebuild of serve or watch
