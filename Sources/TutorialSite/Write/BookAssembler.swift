@@ -59,7 +59,7 @@ package struct BookAssembler {
                 }
                 rows.append(CheckRow(
                     chapterTitle: bodies[k].title, chapterHref: PageNames.href(pages[k]), location: "\(record.chapter):\(record.line)",
-                    anchor: record.anchor, kind: record.kind.rawValue, expression: record.expression,
+                    anchor: record.anchor, kind: record.kind, expression: record.expression,
                     computed: computed, computedFull: full, expected: expected, passed: record.passed))
             }
         }
