@@ -21,7 +21,8 @@ struct Watch: AsyncParsableCommand {
 
     func run() async throws {
         let reporter = book.reporter
-        let interrupt = InterruptSignal()
+        // SIGINT only: a SIGTERM still ends watch at once, as it always has.
+        let interrupt = StopSignal([SIGINT])
         var options = try book.resolvedOptions(writeSite: true, output: site.output)
         options.nodeWorker = NodeWorker()  // node stays up between rebuilds: a save does not pay for starting it
         options.rebuildMemo = RebuildMemo()  // and the chapters a save did not touch are not parsed again
@@ -63,28 +64,5 @@ struct Watch: AsyncParsableCommand {
             _ = await BuildRun.perform(options.changed, reporter: reporter)
         }
         reporter.note("stopped watching")
-    }
-}
-
-/// Turns SIGINT into a flag the watch loop checks, so Ctrl-C ends it cleanly.
-final class InterruptSignal: @unchecked Sendable {
-    private let source: DispatchSourceSignal
-    private let lock = NSLock()
-    private var flag = false
-
-    init() {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [unowned self] in
-            self.lock.lock()
-            self.flag = true
-            self.lock.unlock()
-        }
-        source.resume()
-    }
-
-    var received: Bool {
-        lock.lock(); defer { lock.unlock() }
-        return flag
     }
 }
