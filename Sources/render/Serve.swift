@@ -58,55 +58,19 @@ struct Serve: AsyncParsableCommand {
         }
 
         let root = try? Toolchain.locate().packageRoot
-        var watched = book.watchPaths(options, packageRoot: root)
-        let watchers = CurrentWatcher(ChangeWatcher(paths: watched, interval: .milliseconds(Int64(interval * 1000))))
-        let firstChanges = watchers.current.changes()
+        let loop = RebuildLoop(
+            book: book, output: site.output, packageRoot: root, reporter: reporter,
+            building: { hub.building() },
+            finished: { problems, failure in hub.finished(problems: problems.map(PreviewStatus.Problem.init), failure: failure) })
+        let watchers = loop.watcher(for: options, interval: .milliseconds(Int64(interval * 1000)))
 
         let stop = StopSignal()
-        let book = self.book
-        let output = site.output
+        let open = self.open
         let work = Task {
-            var options = options
-            var changes = firstChanges.makeAsyncIterator()
-            hub.building()
-            let first = await BuildRun.performReporting(options, reporter: reporter)
-            hub.finished(problems: first.problems.map(PreviewStatus.Problem.init), failure: first.failure)
-            // Printed even with --quiet: the address is what the author needs.
-            ConsoleReporter.write("serving \(url) — watching with \(watchers.current.mechanism.rawValue); Ctrl-C to stop\n", to: .output)
-            if open { Self.openBrowser(url) }
-            while let batch = await changes.next() {
-                if Task.isCancelled { break }
-                let cwd = FileManager.default.currentDirectoryPath + "/"
-                reporter.note("changed: \(batch.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }.joined(separator: ", "))")
-                hub.building()
-                if book.touchesConfig(batch) {
-                    // book.toml is read again: a new title, format or timeout shows on this rebuild.
-                    do {
-                        options = try book.reloaded(options, output: output)
-                    } catch let error as BookConfigError {
-                        reporter.diagnostics(error.diagnostics)
-                        hub.finished(problems: error.diagnostics.map(PreviewStatus.Problem.init))
-                        continue
-                    } catch {
-                        hub.finished(problems: [], failure: "\(error)")
-                        continue
-                    }
-                    // It may name other files to watch (a stylesheet, a sources folder, a package).
-                    let paths = book.watchPaths(options, packageRoot: root)
-                    if paths != watched, let next = watchers.replace(paths: paths) {
-                        watched = paths
-                        changes = next.changes().makeAsyncIterator()
-                    }
-                }
-                if WatchList.touchesRuntime(batch, packageRoot: root), let root {
-                    reporter.note("rebuilding the chapter runtime (swift build --product ChapterRuntime)")
-                    guard await RuntimeRebuild.run(packageRoot: root) else {
-                        hub.finished(problems: [], failure: "the chapter runtime (ChapterRuntime) did not build: see the terminal")
-                        continue
-                    }
-                }
-                let outcome = await BuildRun.performReporting(options.changed, reporter: reporter)
-                hub.finished(problems: outcome.problems.map(PreviewStatus.Problem.init), failure: outcome.failure)
+            await loop.run(options, watchers: watchers) { mechanism in
+                // Printed even with --quiet: the address is what the author needs.
+                ConsoleReporter.write("serving \(url) — watching with \(mechanism.rawValue); Ctrl-C to stop\n", to: .output)
+                if open { Self.openBrowser(url) }
             }
         }
         await stop.wait()
@@ -128,45 +92,5 @@ struct Serve: AsyncParsableCommand {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try? process.run()
-    }
-}
-
-/// Waits for Ctrl-C (SIGINT) or SIGTERM.
-final class StopSignal: @unchecked Sendable {
-    private var sources: [DispatchSourceSignal] = []
-    private let lock = NSLock()
-    private var received = false
-    private var waiter: CheckedContinuation<Void, Never>?
-
-    init() {
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [unowned self] in self.fire() }
-            source.resume()
-            sources.append(source)
-        }
-    }
-
-    private func fire() {
-        lock.lock()
-        received = true
-        let waiting = waiter
-        waiter = nil
-        lock.unlock()
-        waiting?.resume()
-    }
-
-    func wait() async {
-        await withCheckedContinuation { continuation in
-            lock.lock()
-            if received {
-                lock.unlock()
-                continuation.resume()
-            } else {
-                waiter = continuation
-                lock.unlock()
-            }
-        }
     }
 }

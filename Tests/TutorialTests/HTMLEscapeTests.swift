@@ -23,4 +23,12 @@ import Testing
     @Test func controlCharactersCannotCutThePageShort() {
         #expect(HTML.escape("a\u{0}b\u{1B}c\nd\te") == "a\u{FFFD}b\u{FFFD}c\nd\te")
     }
+
+    /// The chapter body is written as cmark writes it: four characters, no
+    /// `&#39;`, control characters passed through.
+    @Test func commonMarkEscapingIsCmarksOwn() {
+        #expect(HTML.escape(#"a & b < c > d "e" 'f'"#, as: .commonMark) == "a &amp; b &lt; c &gt; d &quot;e&quot; 'f'")
+        #expect(HTML.escape("a\u{1B}b", as: .commonMark) == "a\u{1B}b")
+        #expect(HTML.escape("it's", as: .commonMark) == "it's")
+    }
 }

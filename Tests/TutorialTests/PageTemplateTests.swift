@@ -101,9 +101,9 @@ import Testing
     @Test func checksPageEscapesEveryCellAndMarksFailures() {
         let rows = [
             CheckRow(chapterTitle: "Loss", chapterHref: "03-loss.html", location: "chapters/03-loss.md:42", anchor: "claim-1",
-                     kind: "claim", expression: #"loss(z, "a<b") & x"#, computed: "0.46437", expected: "0.462", passed: false),
+                     kind: .claim, expression: #"loss(z, "a<b") & x"#, computed: "0.46437", expected: "0.462", passed: false),
             CheckRow(chapterTitle: "Loss", chapterHref: "03-loss.html", location: "chapters/03-loss.md:50", anchor: nil,
-                     kind: "derivation", expression: "grad", computed: "agrees", expected: "200 draws", passed: true),
+                     kind: .derivation, expression: "grad", computed: "agrees", expected: "200 draws", passed: true),
         ]
         let page = PageTemplate.checks(bookTitle: "Book", chapters: chapters, rows: rows)
         #expect(page.contains(#"<a href="03-loss.html#claim-1" title="Loss"><span class="path-part">chapters/</span><wbr><span class="path-part">03-loss.md:42</span></a>"#))

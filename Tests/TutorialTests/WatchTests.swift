@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// `render watch` rebuilds on a change, says what changed, and stops cleanly on Ctrl-C.
+/// `render watch` rebuilds on a change (with serve's watcher and rebuild
+/// loop), says what changed, and stops cleanly on Ctrl-C.
 @Suite(.timeLimit(.minutes(2))) struct WatchTests {
     /// Waits until `condition` holds, checking every 50 ms, for at most `seconds`.
     func waitUntil(_ seconds: Double, _ condition: () -> Bool) async throws -> Bool {
@@ -31,6 +32,8 @@ import Testing
         func text() -> String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
 
         #expect(try await waitUntil(60) { text().contains("watching") }, "\(text())")
+        // The watcher serve uses: inotify on Linux, as ChangeWatcherTests expect.
+        #expect(text().contains("with inotify — Ctrl-C to stop"), "\(text())")
         try "# A\n\n```swift\nlet x = 2.5\n```\n\nx = \\(x).\n".write(toFile: chapter, atomically: true, encoding: .utf8)
         #expect(try await waitUntil(60) { text().components(separatedBy: "0 failed").count == 3 }, "\(text())")
         #expect(text().contains("changed: chapters/01-a.md"))
@@ -43,6 +46,11 @@ import Testing
         try "[book]\ntitle = \"Watched\"\n".write(toFile: directory + "/book.toml", atomically: true, encoding: .utf8)
         #expect(try await waitUntil(60) { text().components(separatedBy: "0 failed").count == 4 }, "\(text())")
         #expect(try String(contentsOfFile: directory + "/output/01-a.html", encoding: .utf8).contains("<title>A – Watched</title>"))
+
+        // Any file the chapters folder holds is watched, not only .md and .swift (an image, say).
+        try "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n".write(toFile: directory + "/chapters/figure.svg", atomically: true, encoding: .utf8)
+        #expect(try await waitUntil(60) { text().components(separatedBy: "0 failed").count == 5 }, "\(text())")
+        #expect(text().contains("changed: chapters/figure.svg"))
 
         process.interrupt()
         #expect(try await waitUntil(10) { !process.isRunning })

@@ -116,13 +116,12 @@ public struct BookBuilder: Sendable {
             loadProblems + nameProblems + links.diagnostics + htmlWarnings + checks.flatMap(\.diagnostics) + referenceProblems
                 + bibliographyProblems + citationProblems
                 + math.diagnostics + anchorProblems + coverageProblems)
-        let reports = zip(finished, pages).enumerated().map { k, pair in
-            let (done, page) = pair
+        let reports = finished.enumerated().map { k, done in
             var report = done.report
             report.uncheckedDisplays = coverage[k].unexplained.filter { $0.kind == .display }.count
             report.uncheckedNumbers = coverage[k].unexplained.filter { $0.kind == .number }.count
             report.errors = diagnostics.filter { $0.file == report.path && $0.severity == .error }.count
-            report.isFrontPage = page == "index.html"
+            report.isFrontPage = documents[k].isFrontPage
             return report
         }
         reports.forEach(onChapter)
@@ -188,7 +187,7 @@ public struct BookBuilder: Sendable {
     static func chapterNumbers(_ documents: [ChapterDocument]) -> [Int?] {
         var position = 0
         return documents.map { document in
-            guard document.name != "README" else { return nil }
+            guard !document.isFrontPage else { return nil }
             position += 1
             return position
         }

@@ -29,8 +29,16 @@ package enum Checksum {
         return hex(step(hash, 0xFF))
     }
 
+    /// FNV-1a of `bytes` as they are, with no separator: the raw 64-bit hash
+    /// (``Seed`` derives each derivation's seed from it).
+    package static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        bytes.reduce(offset, step)
+    }
+
+    /// FNV-1a's 64-bit offset basis.
     package static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    /// One FNV-1a step: xor the byte in, multiply by the 64-bit FNV prime.
     @inline(__always)
     package static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
         (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3

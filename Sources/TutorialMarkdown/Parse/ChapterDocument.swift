@@ -40,4 +40,6 @@ public struct ChapterDocument: Sendable {
     public var path: String { source.path }
     /// The chapter's file name without `.md`.
     public var name: String { source.name }
+    /// Whether this is the book's front page (see ``ChapterSource/isFrontPage``).
+    public var isFrontPage: Bool { source.isFrontPage }
 }

@@ -108,11 +108,6 @@ extension Tangler {
 public enum Seed {
     /// The seed of the derivation at `line` of `chapter` (FNV-1a of both).
     public static func derive(chapter: String, line: Int) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(chapter):\(line)".utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
+        Checksum.fnv1a("\(chapter):\(line)".utf8)
     }
 }

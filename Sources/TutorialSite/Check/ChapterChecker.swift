@@ -80,6 +80,7 @@ package enum ChapterChecker {
                 passed: problems.isEmpty && complete,
                 anchor: ChapterTypesetter.checkAnchor(line: derivation.fenceLine, column: 1))
             record.texSteps = derivation.texStepCount
+            record.draws = derivation.isWorkedExample ? nil : draws
             record.twinSteps = derivation.twinOnlyStepCount
             record.twinOnly = derivation.steps.filter(\.isTwinOnly).map { step in
                 if case .twin(_, let reason?) = step.source { return "line \(step.line): \(reason)" }

@@ -31,4 +31,14 @@ public struct CheckRecord: Sendable, Hashable, Codable {
     public var twinSteps: Int?
     /// Derivations: where each twin-only step is, and why its TeX could not be read.
     public var twinOnly: [String]?
+    /// Derivations: how many draws ran (nil for a worked example, which runs
+    /// once on the chapter's values). The Checks page reads the count from
+    /// here; `computed` says it in prose. Not part of `checks.json`, whose
+    /// fields stay as they were.
+    public var draws: Int?
+
+    /// The fields `checks.json` carries: all but ``draws``.
+    private enum CodingKeys: String, CodingKey {
+        case chapter, line, kind, expression, computed, expected, passed, anchor, texSteps, twinSteps, twinOnly
+    }
 }

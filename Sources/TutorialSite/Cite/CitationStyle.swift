@@ -19,7 +19,7 @@ package enum CitationStyle {
     /// "Bishop, C. M. (2006). *Pattern recognition and machine learning*. Springer."
     package static func referenceHTML(_ entry: BibEntry) -> String {
         let f = entry.fields
-        let e = HTML.escape
+        let e: (String) -> String = { HTML.escape($0) }
         var names = entry.authors.map { name in name.initials.isEmpty ? name.family : "\(name.family), \(name.initials)" }
         if entry.andOthers { names.append("et al.") }
         var html = names.isEmpty ? "" : e(list(names)) + " "

@@ -109,11 +109,11 @@ package struct ChapterTypesetter {
                 switch place {
                 case .inline: return spanHTML[index]
                 case .block: return blockHTML[index] ?? spanHTML[index]
-                case .text: return HTMLRenderer.escape(spanText[index])
+                case .text: return HTML.escape(spanText[index], as: .commonMark)
                 case .insideLink:
                     // Links do not nest: a reference inside a link's text is its name.
                     switch document.spans[index].kind {
-                    case .reference, .citation: return HTMLRenderer.escape(spanText[index])
+                    case .reference, .citation: return HTML.escape(spanText[index], as: .commonMark)
                     default: break
                     }
                     if let mark = notes.plainMark(index) { return mark }

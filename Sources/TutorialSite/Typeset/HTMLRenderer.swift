@@ -93,7 +93,7 @@ package struct HTMLRenderer {
             cr()
             let id = headings < headingIDs.count ? headingIDs[headings] : ""
             headings += 1
-            out += id.isEmpty ? "<h\(level)>" : "<h\(level) id=\"\(Self.escape(id))\">"
+            out += id.isEmpty ? "<h\(level)>" : "<h\(level) id=\"\(HTML.escape(id, as: .commonMark))\">"
             write(inlines, link: false)
             out += "</h\(level)>\n"
         case .blockQuote(let children):
@@ -125,8 +125,8 @@ package struct HTMLRenderer {
             }
             cr()
             let language = info.prefix(while: { !" \t\n\r\u{0B}\u{0C}".contains($0) })
-            out += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(Self.escape(String(language)))\">"
-            out += Self.escape(literal)
+            out += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTML.escape(String(language), as: .commonMark))\">"
+            out += HTML.escape(literal, as: .commonMark)
             out += "</code></pre>\n"
         case .html(let literal):
             cr()
@@ -176,7 +176,7 @@ package struct HTMLRenderer {
         let kind = callout.kind.rawValue
         let collapsed = callout.kind == .solution
         out += collapsed ? "<details class=\"callout callout-\(kind)\">\n<summary>" : "<div class=\"callout callout-\(kind)\">\n<p class=\"callout-title\">"
-        out += Self.escape(callout.kind.defaultTitle)
+        out += HTML.escape(callout.kind.defaultTitle, as: .commonMark)
         if !callout.title.isEmpty {
             out += ": "
             write(callout.title, link: false)
@@ -192,9 +192,9 @@ package struct HTMLRenderer {
     private mutating func writeTheorem(_ callout: Callout, target: CrossReferences.Target?) {
         cr()
         let kind = callout.kind.rawValue
-        let id = target.flatMap { $0.id.isEmpty ? nil : " id=\"\(Self.escape($0.id))\"" } ?? ""
+        let id = target.flatMap { $0.id.isEmpty ? nil : " id=\"\(HTML.escape($0.id, as: .commonMark))\"" } ?? ""
         out += "<div class=\"theorem theorem-\(kind)\"\(id)>\n"
-        var head = "<span class=\"theorem-head\">" + Self.escape(target?.name ?? callout.kind.defaultTitle)
+        var head = "<span class=\"theorem-head\">" + HTML.escape(target?.name ?? callout.kind.defaultTitle, as: .commonMark)
         if !callout.title.isEmpty {
             head += " <span class=\"theorem-title\">(" + inlineHTML(callout.title) + ")</span>"
         }
@@ -232,7 +232,7 @@ package struct HTMLRenderer {
         writePlain(caption)
         image += out + "\""
         out = saved
-        if !title.isEmpty { image += " title=\"" + Self.escape(title) + "\"" }
+        if !title.isEmpty { image += " title=\"" + HTML.escape(title, as: .commonMark) + "\"" }
         if let percent = attributes.percent { image += " class=\"width-\(percent)\"" }
         if let pixels = attributes.pixels { image += " width=\"\(pixels)\"" }
         image += " />"
@@ -241,9 +241,9 @@ package struct HTMLRenderer {
             out += "<p>" + image + "</p>\n"
             return
         }
-        let id = target.map { " id=\"\(Self.escape($0.id))\"" } ?? ""
+        let id = target.map { " id=\"\(HTML.escape($0.id, as: .commonMark))\"" } ?? ""
         out += "<figure class=\"figure image-figure\"\(id)>\(image)<figcaption><span class=\"figure-label\">"
-        out += Self.escape(target.map { "\($0.name):" } ?? "") + "</span> "
+        out += HTML.escape(target.map { "\($0.name):" } ?? "", as: .commonMark) + "</span> "
         write(caption, link: false)
         out += "</figcaption></figure>\n"
     }
@@ -251,10 +251,10 @@ package struct HTMLRenderer {
     private mutating func write(_ inlines: [MarkdownInline], link: Bool) {
         for inline in inlines {
             switch inline {
-            case .text(let text): out += Self.escape(text)
+            case .text(let text): out += HTML.escape(text, as: .commonMark)
             case .softBreak: out += "\n"
             case .lineBreak: out += "<br />\n"
-            case .code(let code): out += "<code>" + Self.escape(code) + "</code>"
+            case .code(let code): out += "<code>" + HTML.escape(code, as: .commonMark) + "</code>"
             case .html(let html): out += unsafe ? html : "<!-- raw HTML omitted -->"
             case .emphasis(let children):
                 out += "<em>"
@@ -272,7 +272,7 @@ package struct HTMLRenderer {
                 out += checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" />" : "<input type=\"checkbox\" disabled=\"\" />"
             case .link(let destination, let title, let children):
                 out += "<a href=\"" + href(destination, image: false) + "\""
-                if !title.isEmpty { out += " title=\"" + Self.escape(title) + "\"" }
+                if !title.isEmpty { out += " title=\"" + HTML.escape(title, as: .commonMark) + "\"" }
                 out += ">"
                 write(children, link: true)
                 out += "</a>"
@@ -280,7 +280,7 @@ package struct HTMLRenderer {
                 out += "<img src=\"" + href(source, image: true) + "\" alt=\""
                 writePlain(children)
                 out += "\""
-                if !title.isEmpty { out += " title=\"" + Self.escape(title) + "\"" }
+                if !title.isEmpty { out += " title=\"" + HTML.escape(title, as: .commonMark) + "\"" }
                 out += " />"
             case .span(let index):
                 out += span(index, link ? .insideLink : .inline)
@@ -292,7 +292,7 @@ package struct HTMLRenderer {
     private mutating func writePlain(_ inlines: [MarkdownInline]) {
         for inline in inlines {
             switch inline {
-            case .text(let text), .code(let text), .html(let text): out += Self.escape(text)
+            case .text(let text), .code(let text), .html(let text): out += HTML.escape(text, as: .commonMark)
             case .softBreak, .lineBreak: out += " "
             case .emphasis(let children), .strong(let children), .strikethrough(let children),
                  .link(_, _, let children), .image(_, _, let children):
@@ -320,23 +320,6 @@ package struct HTMLRenderer {
         }
         if meaningful.count == 1, case .span(let index) = meaningful[0] { return index }
         return nil
-    }
-
-    /// cmark's HTML escaping: `&`, `<`, `>` and `"`.
-    package static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(c)
-            }
-        }
-        return result
     }
 
     /// A URL as cmark writes it in `href` or `src`; empty when it is unsafe.

@@ -22,7 +22,7 @@ package struct BookAssembler {
 
     package func site() throws -> SiteFiles {
         var site = SiteFiles()
-        let readme = documents.firstIndex { $0.name == "README" }
+        let readme = documents.firstIndex(where: \.isFrontPage)
         let chapterIndices = documents.indices.filter { $0 != readme }
         let bookTitle = title ?? readme.map { bodies[$0].title } ?? Self.defaultTitle
         let toc = chapterIndices.map { TOCEntry(title: bodies[$0].title, href: PageNames.href(pages[$0])) }
@@ -59,7 +59,7 @@ package struct BookAssembler {
                 }
                 rows.append(CheckRow(
                     chapterTitle: bodies[k].title, chapterHref: PageNames.href(pages[k]), location: "\(record.chapter):\(record.line)",
-                    anchor: record.anchor, kind: record.kind.rawValue, expression: record.expression,
+                    anchor: record.anchor, kind: record.kind, expression: record.expression,
                     computed: computed, computedFull: full, expected: expected, passed: record.passed))
             }
         }

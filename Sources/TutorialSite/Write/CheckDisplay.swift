@@ -51,9 +51,7 @@ package enum CheckDisplay {
         if derivation.isWorkedExample {
             return record.passed ? "the steps agree" : "a step differs (see the build's error)"
         }
-        // The record says "… on N draws".
-        let words = record.computed.split(separator: " ")
-        let ran = words.indices.dropFirst().first { words[$0].hasPrefix("draw") }.flatMap { Int(words[$0 - 1]) } ?? 0
+        let ran = record.draws ?? 0
         if record.passed { return "all \(ran) draws agree" }
         if ran < derivation.draws { return "stopped after \(ran) of \(derivation.draws) draws" }
         return "a step differs (see the build's error)"

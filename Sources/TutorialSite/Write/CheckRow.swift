@@ -12,8 +12,8 @@ public struct CheckRow: Hashable, Sendable {
     public var location: String
     /// The id of the checked element on the chapter page, if it has one.
     public var anchor: String?
-    /// `claim` or `derivation`.
-    public var kind: String
+    /// A claim or a derivation (shown as `claim` or `derivation`).
+    public var kind: CheckRecord.Kind
     /// The Swift expression (or derivation steps) that was evaluated.
     public var expression: String
     /// The computed value, as shown: for a claim, to two more significant
@@ -29,7 +29,7 @@ public struct CheckRow: Hashable, Sendable {
 
     /// Creates a row; every string is plain text and is escaped when written.
     public init(
-        chapterTitle: String, chapterHref: String, location: String, anchor: String?, kind: String,
+        chapterTitle: String, chapterHref: String, location: String, anchor: String?, kind: CheckRecord.Kind,
         expression: String, computed: String, computedFull: String? = nil, expected: String, passed: Bool
     ) {
         self.computedFull = computedFull

@@ -7,7 +7,7 @@ import TutorialProgram
 package enum PageNames {
     /// `README.md` is the front page, `index.html`; any other chapter `NAME.md` is `NAME.html`.
     package static func page(for document: ChapterDocument) -> String {
-        document.name == "README" ? "index.html" : document.name + ".html"
+        document.isFrontPage ? "index.html" : document.name + ".html"
     }
 
     /// A page name as a link target (percent-encoded: `a b.html` → `a%20b.html`).

@@ -85,8 +85,8 @@ public enum PageTemplate {
     /// - Returns: The whole page.
     public static func checks(bookTitle: String, chapters: [TOCEntry], rows: [CheckRow], unchecked: [UncheckedRow] = [], book: BookMetadata = BookMetadata()) -> String {
         let failed = rows.filter { !$0.passed }.count
-        let claims = rows.filter { $0.kind == "claim" }.count
-        let derivations = rows.filter { $0.kind == "derivation" }.count
+        let claims = rows.filter { $0.kind == .claim }.count
+        let derivations = rows.filter { $0.kind == .derivation }.count
         var main = "<main id=\"main\" class=\"wide\">\n<h1>Checks</h1>\n"
         main += "<p>Each claim in the text (a number written as “≈ literal”) is compared with the value its Swift expression computes, at the precision the literal is written to. Each step of a derivation is read from the TeX shown on the page and evaluated on random inputs (a worked example, once, on the chapter’s values); every step must agree with the first. A step whose TeX the reader cannot express is checked by its Swift twin, and counted as such.</p>\n"
         let counts = "\(claims) \(claims == 1 ? "claim" : "claims") and \(derivations) \(derivations == 1 ? "derivation" : "derivations")"
@@ -222,9 +222,9 @@ public enum PageTemplate {
         return "<tr class=\"\(row.passed ? "pass" : "fail")\">"
             + "<td class=\"result\">\(result)</td>"
             + "<td class=\"location\" data-label=\"Where\"><a href=\"\(HTML.escape(target))\" title=\"\(HTML.escape(row.chapterTitle))\">\(pathHTML(row.location))</a></td>"
-            + "<td class=\"kind\" data-label=\"Kind\">\(HTML.escape(row.kind))</td>"
+            + "<td class=\"kind\" data-label=\"Kind\">\(HTML.escape(row.kind.rawValue))</td>"
             + "<td class=\"expression\" data-label=\"Expression\"><code>\(HTML.escape(row.expression))</code></td>"
             + "<td class=\"computed\" data-label=\"Computed\">\(computedHTML(row))</td>"
-            + "<td class=\"expected\" data-label=\"\(row.kind == "derivation" ? "Checked" : "Expected")\">\(HTML.escape(row.expected))</td></tr>"
+            + "<td class=\"expected\" data-label=\"\(row.kind == .derivation ? "Checked" : "Expected")\">\(HTML.escape(row.expected))</td></tr>"
     }
 }

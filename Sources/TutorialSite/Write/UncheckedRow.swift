@@ -31,7 +31,7 @@ public struct UncheckedRow: Sendable, Hashable {
             let shown = row.text.count > 80 ? String(row.text.prefix(77)) + "…" : row.text
             html += "<tr><td><a href=\"\(HTML.escape(row.chapterHref))\">\(HTML.escape(row.chapterTitle))</a><br><span class=\"where\">\(HTML.escape(row.location))</span></td>"
             html += "<td>\(what): <code>\(HTML.escape(shown))</code></td>"
-            html += "<td>\(row.reason.map(HTML.escape) ?? "<em>nothing says why</em>")</td></tr>\n"
+            html += "<td>\(row.reason.map { HTML.escape($0) } ?? "<em>nothing says why</em>")</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</div>\n"
     }
