@@ -53,6 +53,9 @@ public func __tutorialDerivation(
     var warnings: [Int: DerivationFailure] = [:]
     var confirmed = Set<Int>()
     var evaluated = Set<Int>()
+    var kinks = Set<Int>()
+    /// The first draw on which a derivative was at a kink, to name its inputs.
+    var firstKink: DerivationFailure?
     var completed = 0
     for n in 0..<draws {
         let (inputs, steps) = body(&random)
@@ -77,6 +80,15 @@ public func __tutorialDerivation(
                 continue
             }
             evaluated.insert(k)
+            if case .atKink = step {
+                // No value on this draw: neither it nor, if it starts the
+                // chain, the steps after it are compared on this draw.
+                kinks.insert(k)
+                if firstKink == nil { firstKink = failure(k, nil, "?", .neverEvaluated) }
+                if case .first = relation { settled = nil }
+                previous = nil
+                continue
+            }
             if case .failed(let message) = step {
                 record(k, settled.map { ($0.0, $0.1) }, "?", .unevaluated(message: message))
                 if case .first = relation { settled = nil }
@@ -148,6 +160,17 @@ public func __tutorialDerivation(
     for (k, warning) in warnings where failures[k] == nil {
         failures[k] = warning
         if !confirmed.contains(k) { failures[k]?.disagreement = .unevaluated(message: "it agrees only within rounding on every draw, so nothing confirms it (the formula loses digits: rewrite it, or check it on other inputs)") }
+    }
+    // A step that some draw evaluated but no draw compared, because a
+    // derivative was at a kink each time, was not checked.
+    if let firstKink {
+        for k in evaluated.sorted() where failures[k] == nil && !confirmed.contains(k) {
+            var never = firstKink
+            never.step = k
+            never.reference = nil
+            never.disagreement = .unevaluated(message: "a derivative in this derivation was taken at a kink here, where its slope jumps (as `\\max(0, x)` at 0), and on every other draw that reached this step, so the step was never compared; draw the inputs away from the kink")
+            failures[k] = never
+        }
     }
     if draws > 0 {
         for k in relations.indices where !evaluated.contains(k) && failures[k] == nil {

@@ -50,18 +50,79 @@ public func __texDerivative(
 /// The slope of F along flat coordinate i of x, entry by entry: central
 /// differences D(h) = (F(x + h·e_i) − F(x − h·e_i)) / 2h at h and h/2,
 /// combined by Richardson extrapolation, (4·D(h/2) − D(h)) / 3, which
-/// cancels the h² term of the error (``CentralDifferences``).
+/// cancels the h² term of the error (``CentralDifferences``). F is also
+/// evaluated at x and x ± h/4, only to tell whether a kink lies within the
+/// steps (``KinkTest``).
 private func slope(_ f: (__TeXValue) throws -> __TeXValue, along i: Int, of point: __TeXValue) throws -> __TeXValue {
     let (rows, columns, x) = grid(point)
-    func central(_ h: Double) throws -> __TeXValue {
+    func at(_ offset: Double) throws -> __TeXValue {
         var moved = x
-        moved[i] = x[i] + h
-        let up = try f(.matrix(rows: rows, columns: columns, moved))
-        moved[i] = x[i] - h
-        let down = try f(.matrix(rows: rows, columns: columns, moved))
-        return map(try __texSubtract(up, down)) { $0 / (2 * h) }
+        moved[i] = x[i] + offset
+        return try f(.matrix(rows: rows, columns: columns, moved))
     }
+    // Whether F itself takes a derivative (F = f', when the step is f''):
+    // its values then carry that derivative's error, far above rounding, and
+    // only the inner derivative is tested for kinks.
+    KinkTest.nested = false
+    defer { KinkTest.nested = true }
     let (h, half) = CentralDifferences.steps(at: x[i])
-    let coarse = try central(h), fine = try central(half)
+    let quarter = (x[i] + half / 2) - x[i]
+    let upH = try at(h), downH = try at(-h), upHalf = try at(half), downHalf = try at(-half)
+    func central(_ up: __TeXValue, _ down: __TeXValue, _ step: Double) throws -> __TeXValue {
+        map(try __texSubtract(up, down)) { $0 / (2 * step) }
+    }
+    let coarse = try central(upH, downH, h), fine = try central(upHalf, downHalf, half)
+    let finest = try central(try at(quarter), try at(-quarter), quarter)
+    let center = try at(0)
+    if !KinkTest.nested {
+        try KinkTest.check(
+        coarse: coarse.numbers, fine: fine.numbers, finest: finest.numbers,
+            values: (center.numbers, upH.numbers, downH.numbers, upHalf.numbers, downHalf.numbers), step: h)
+    }
     return try __texSubtract(map(fine) { 4 * $0 / 3 }, map(coarse) { $0 / 3 })
 }
+
+/// Whether a derivative was taken across a kink, where the slope jumps by J
+/// (`\max(0, x)` at 0, `|x|` at 0): there the extrapolated difference is no
+/// derivative at all, and a right step would fail on that draw.
+///
+/// Two measures, each about h⁴ for a smooth F and about J for a kink:
+/// - the extrapolations at (h, h/2) and at (h/2, h/4), which part by about
+///   1.2·J·d/h for a kink at distance d < h/4 from x;
+/// - the second differences s(k) = F(x + k) − 2F(x) + F(x − k), where
+///   (s(h) − 4·s(h/2)) / h is about J·|3d − h| / h (a smooth F's s(k) is F''k²).
+/// Each is zero for one d only, and not the same d, so together they see a
+/// kink anywhere within h/2 of x; one farther away moves the result by less
+/// than it moves these measures. A measure above 1e-6 of the slope's size
+/// (and of rounding's share of F's values) is a kink, and the draw is not used
+/// for the steps that hold the derivative (``__TeXKink``); a derivation at a
+/// kink on every draw is an error that says so.
+enum KinkTest {
+    static let share = 1e-5
+    /// Set by every derivative when it ends, so that one around it knows it held one.
+    nonisolated(unsafe) static var nested = false
+
+    static func check(
+        coarse: [Double], fine: [Double], finest: [Double],
+        values: (center: [Double], upH: [Double], downH: [Double], upHalf: [Double], downHalf: [Double]), step h: Double
+    ) throws {
+        let n = coarse.count
+        guard fine.count == n, finest.count == n, [values.center, values.upH, values.downH, values.upHalf, values.downHalf].allSatisfy({ $0.count == n }) else { return }
+        func size(_ xs: [Double]) -> Double { xs.lazy.filter(\.isFinite).map(abs).max() ?? 0 }
+        // Rounding moves F's values by a few ulps, which a difference divides by the step.
+        let noise = 10_000 * Double.ulpOfOne * size(values.center + values.upH + values.downH) / h
+        let slope = max(size(coarse), size(fine))
+        let limit = share * slope + noise + Double.leastNormalMagnitude
+        for k in 0..<n {
+            let r1 = (4 * fine[k] - coarse[k]) / 3, r2 = (4 * finest[k] - fine[k]) / 3
+            let s = values.upH[k] - 2 * values.center[k] + values.downH[k]
+            let sHalf = values.upHalf[k] - 2 * values.center[k] + values.downHalf[k]
+            let curvature = abs(s - 4 * sHalf) / h
+            guard r1.isFinite, r2.isFinite, curvature.isFinite else { continue }
+            if abs(r1 - r2) > limit || curvature > limit { throw __TeXKink() }
+        }
+    }
+}
+
+/// Thrown by a derivative taken across a kink: the step has no value on this draw.
+public struct __TeXKink: Error, Sendable {}

@@ -13,12 +13,14 @@ public enum __TeXStep {
     case failed(String)
     /// The step's side condition (`\quad \text{for } i \ne j`) does not hold on this draw.
     case skipped
+    /// A derivative in the step was taken across a kink on this draw (``KinkTest``).
+    case atKink
 
     /// The step's value, when it has one.
     var value: Any? {
         switch self {
         case .value(let v), .computed(let v, _), .range(let v, _, _): return v
-        case .failed, .skipped: return nil
+        case .failed, .skipped, .atKink: return nil
         }
     }
 }
@@ -34,6 +36,8 @@ public func __texStep(_ body: @escaping () throws -> __TeXValue) -> __TeXStep {
         }
     } catch let error as __TeXError {
         return .failed(error.message)
+    } catch is __TeXKink {
+        return .atKink
     } catch {
         return .failed("\(error)")
     }
