@@ -60,4 +60,17 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: book + "/.output.render-\(role)-7/index.html"), "the book's \(role) folder stays")
         }
     }
+
+    /// A render killed between creating its staging folder and marking it
+    /// leaves an empty, unmarked `.output.render-new-N/`: the next render
+    /// removes it (an empty folder holds nothing to lose), and nothing else.
+    @Test func anEmptyUnmarkedStagingFolderIsRemoved() async throws {
+        let book = try RenderProcess.book(chapter: "01-a.md", "# A\n\nText.\n")
+        try FileManager.default.createDirectory(atPath: book + "/.output.render-new-8", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: book + "/.output.render-old-8", withIntermediateDirectories: true)
+        let result = try await RenderProcess.run(["--quiet"], in: book)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: book + "/.output.render-new-8"), "the empty staging folder goes")
+        #expect(FileManager.default.fileExists(atPath: book + "/.output.render-old-8"), "an unmarked set-aside folder stays, empty or not")
+    }
 }

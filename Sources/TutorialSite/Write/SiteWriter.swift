@@ -161,7 +161,8 @@ public struct SiteWriter: Sendable {
     /// folders that dead renders left. Only folders render marked as its own
     /// (``RenderMark``) count: a `.NAME.render-old-7/` that came with the book
     /// (committed, unpacked) is neither moved into the output folder nor
-    /// deleted. Called under the output lock.
+    /// deleted, except an empty unmarked `.NAME.render-new-N/`, which a render
+    /// killed right after creating it leaves. Called under the output lock.
     package func recoverInterruptedFallback() throws {
         let fm = FileManager.default
         let prefix = ".\(name).render-"
@@ -169,7 +170,13 @@ public struct SiteWriter: Sendable {
         let outputMissing = lstat(output, &exists) != 0
         for entry in ((try? fm.contentsOfDirectory(atPath: parent)) ?? []).sorted() where entry.hasPrefix(prefix) {
             let path = (parent as NSString).appendingPathComponent(entry)
-            guard RenderMark.isSet(path) else { continue }
+            guard RenderMark.isSet(path) else {
+                // A render killed between making its staging folder and
+                // marking it leaves it empty and unmarked; an empty folder
+                // holds nothing to lose, so it goes (rmdir removes only an empty one).
+                if entry.hasPrefix(prefix + "new-") { rmdir(path) }
+                continue
+            }
             if outputMissing && entry.hasPrefix(prefix + "old-") && rename(path, output) == 0 { continue }
             if entry.hasPrefix(prefix + "new-") || entry.hasPrefix(prefix + "old-") { try? fm.removeItem(atPath: path) }
         }
@@ -191,9 +198,10 @@ public struct SiteWriter: Sendable {
         let old = try existingSite()
         let fm = FileManager.default
         let staging = sibling("new")
-        try? fm.removeItem(atPath: staging)
+        // Render's own leftover goes; a folder of that name render did not make stays, and is not written into.
+        if RenderMark.isSet(staging) { try? fm.removeItem(atPath: staging) } else { rmdir(staging) }
         do {
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
             RenderMark.set(staging)
         } catch {
             throw SetupError("cannot create '\(staging)' beside the output folder: \(error.localizedDescription)",
