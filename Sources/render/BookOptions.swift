@@ -108,8 +108,6 @@ struct BookOptions: ParsableArguments {
         options.compileMemoryLimit = Self.bytes(compileMemory) ?? options.compileMemoryLimit
         if allowFetch { options.allowFetch = true }
         options.waitForLock = !noWait
-        options.onWait = { message in ConsoleReporter.write(message + "\n", to: .error) }
-        if !quiet { options.onNote = { message in ConsoleReporter.write(message + "\n", to: .output) } }
         options.unsafe = unsafe
         options.allowOutside = allowOutside
         if strict { options.strict = true }
@@ -117,6 +115,15 @@ struct BookOptions: ParsableArguments {
         if !bibliography.isEmpty { options.bibliography = bibliography }
         options.writeSite = writeSite
         return options
+    }
+
+    /// A single build's session: where a wait for another render and the
+    /// notes of a build are printed (`--quiet` leaves the notes out).
+    func session() -> BuildSession {
+        var session = BuildSession()
+        session.onWait = { message in ConsoleReporter.write(message + "\n", to: .error) }
+        if !quiet { session.onNote = { message in ConsoleReporter.write(message + "\n", to: .output) } }
+        return session
     }
 
     /// `512M`, `4G`, `4096` (MiB), `1T`: bytes, or nil if it is not a size.
@@ -132,13 +139,11 @@ struct BookOptions: ParsableArguments {
     }
 
     /// The options of serve and watch after book.toml changed: read again,
-    /// the command line still winning, and `current`'s node worker and memo kept.
+    /// the command line still winning (the session, with its node worker
+    /// and memo, is not part of them and stays).
     /// - Throws: `BookConfigError` when book.toml now holds a mistake (the caller keeps `current`).
     func reloaded(_ current: BuildOptions, output: String?) throws -> BuildOptions {
-        var options = try buildOptions(writeSite: current.writeSite, output: output)
-        options.nodeWorker = current.nodeWorker
-        options.rebuildMemo = current.rebuildMemo
-        return options
+        try buildOptions(writeSite: current.writeSite, output: output)
     }
 
     /// book.toml's path, standardized, whether or not the file exists yet.

@@ -11,7 +11,7 @@ struct Build: AsyncParsableCommand {
     @OptionGroup var site: SiteFolder
 
     func run() async throws {
-        let status = await BuildRun.perform(try book.resolvedOptions(writeSite: true, output: site.output), reporter: book.reporter)
+        let status = await BuildRun.perform(try book.resolvedOptions(writeSite: true, output: site.output), session: book.session(), reporter: book.reporter)
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -51,7 +51,7 @@ struct Check: AsyncParsableCommand {
             options = try book.resolvedOptions(writeSite: false, output: site.output)
         }
         options.listUnchecked = unchecked
-        let status = await BuildRun.perform(options, reporter: reporter)
+        let status = await BuildRun.perform(options, session: book.session(), reporter: reporter)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -35,7 +35,7 @@ struct Pdf: AsyncParsableCommand {
         }
         var options = try book.resolvedOptions(writeSite: true, output: site)
         options.printSolutions = solutions
-        let status = await BuildRun.perform(options, reporter: book.reporter)
+        let status = await BuildRun.perform(options, session: book.session(), reporter: book.reporter)
         if status != 0 { throw ExitCode(status) }
         let folder = options.outputDirectory
         let page = (folder as NSString).appendingPathComponent("print.html")

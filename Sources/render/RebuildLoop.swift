@@ -42,15 +42,16 @@ struct RebuildLoop {
     /// Builds, calls `ready`, then rebuilds on each change until `watchers` is stopped.
     /// - Parameters:
     ///   - options: The first build's options; book.toml may change them later.
+    ///   - session: Kept for every build: the node worker and the memo.
     ///   - watchers: The watcher from ``watcher(for:interval:)``.
     ///   - ready: Called once, after the first build, with how changes are noticed.
-    func run(_ options: BuildOptions, watchers: CurrentWatcher, ready: (ChangeWatcher.Mechanism) -> Void) async {
+    func run(_ options: BuildOptions, session: BuildSession, watchers: CurrentWatcher, ready: (ChangeWatcher.Mechanism) -> Void) async {
         var options = options
         var watched = book.watchPaths(options, packageRoot: packageRoot)
         // Asked for before the first build, so a save during that build is not missed.
         var changes = watchers.current.changes().makeAsyncIterator()
         building()
-        await build(options)
+        await build(options, session: session)
         ready(watchers.current.mechanism)
         while let batch = await changes.next() {
             if Task.isCancelled { break }
@@ -82,13 +83,13 @@ struct RebuildLoop {
                     continue
                 }
             }
-            await build(options.changed)
+            await build(options, session: session.changed)
         }
     }
 
     /// Builds and passes the outcome to ``finished``.
-    private func build(_ options: BuildOptions) async {
-        let outcome = await BuildRun.performReporting(options, reporter: reporter)
+    private func build(_ options: BuildOptions, session: BuildSession) async {
+        let outcome = await BuildRun.performReporting(options, session: session, reporter: reporter)
         finished(outcome.problems, outcome.failure)
     }
 }

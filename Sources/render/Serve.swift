@@ -39,9 +39,10 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let reporter = book.reporter
-        var options = try book.resolvedOptions(writeSite: true, output: site.output)
-        options.nodeWorker = NodeWorker()  // node stays up between rebuilds: a save does not pay for starting it
-        options.rebuildMemo = RebuildMemo()  // and the chapters a save did not touch are not parsed again
+        let options = try book.resolvedOptions(writeSite: true, output: site.output)
+        var session = book.session()
+        session.nodeWorker = NodeWorker()  // node stays up between rebuilds: a save does not pay for starting it
+        session.rebuildMemo = RebuildMemo()  // and the chapters a save did not touch are not parsed again
         let hub = ReloadHub()
         let server: PreviewServer
         let bound: UInt16
@@ -66,8 +67,8 @@ struct Serve: AsyncParsableCommand {
 
         let stop = StopSignal()
         let open = self.open
-        let work = Task {
-            await loop.run(options, watchers: watchers) { mechanism in
+        let work = Task { [session] in
+            await loop.run(options, session: session, watchers: watchers) { mechanism in
                 // Printed even with --quiet: the address is what the author needs.
                 ConsoleReporter.write("serving \(url) — watching with \(mechanism.rawValue); Ctrl-C to stop\n", to: .output)
                 if open { Self.openBrowser(url) }

@@ -27,15 +27,16 @@ struct Watch: AsyncParsableCommand {
         let reporter = book.reporter
         // SIGINT only: a SIGTERM still ends watch at once, as it always has.
         let interrupt = StopSignal([SIGINT])
-        var options = try book.resolvedOptions(writeSite: true, output: site.output)
-        options.nodeWorker = NodeWorker()  // node stays up between rebuilds: a save does not pay for starting it
-        options.rebuildMemo = RebuildMemo()  // and the chapters a save did not touch are not parsed again
+        let options = try book.resolvedOptions(writeSite: true, output: site.output)
+        var session = book.session()
+        session.nodeWorker = NodeWorker()  // node stays up between rebuilds: a save does not pay for starting it
+        session.rebuildMemo = RebuildMemo()  // and the chapters a save did not touch are not parsed again
         let root = try? Toolchain.locate().packageRoot
         let folders = book.watchPaths(options, packageRoot: root)
         let loop = RebuildLoop(book: book, output: site.output, packageRoot: root, reporter: reporter)
         let watchers = loop.watcher(for: options, interval: .milliseconds(Int64(interval * 1000)))
-        let work = Task {
-            await loop.run(options, watchers: watchers) { mechanism in
+        let work = Task { [session] in
+            await loop.run(options, session: session, watchers: watchers) { mechanism in
                 let cwd = FileManager.default.currentDirectoryPath + "/"
                 let shown = folders.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }.joined(separator: ", ")
                 reporter.note("watching \(shown) with \(mechanism.rawValue) — Ctrl-C to stop")

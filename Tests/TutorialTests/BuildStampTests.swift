@@ -154,10 +154,10 @@ import Testing
         let stamped = try Data(contentsOf: URL(fileURLWithPath: stamp))
 
         try write("# A\n\nEdited while previewing.\n", to: chapter)
-        let rebuilt = try await BookBuilder(options: options.changed).build()
+        let rebuilt = try await BookBuilder(options: options, session: BuildSession().changed).build()
         #expect(!rebuilt.notes.contains("up to date"))
         try write(original, to: chapter)
-        _ = try await BookBuilder(options: options.changed).build()
+        _ = try await BookBuilder(options: options, session: BuildSession().changed).build()
         #expect(try Data(contentsOf: URL(fileURLWithPath: stamp)) == stamped, "a rebuild after a change writes no stamp")
 
         let after = try await BookBuilder(options: options).build()

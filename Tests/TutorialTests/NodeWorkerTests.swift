@@ -20,7 +20,7 @@ import Testing
             SearchDocument(url: "a.html#x", title: "Softmax", chapter: "A", text: "the softmax turns logits into probabilities"),
             SearchDocument(url: "b.html#y", title: "Gradient", chapter: "B", text: "the gradient is q minus the one-hot label"),
         ],
-        lunrModule: BuildOptions().lunrModuleDirectory)
+        lunrModule: InstalledTools().lunrModuleDirectory)
 
     func typesetter(_ worker: NodeWorker?) -> MathTypesetter {
         var typesetter = MathTypesetter(cacheDirectory: nil)

@@ -67,14 +67,14 @@ import Testing
         options.chaptersDirectory = chapters
         options.outputDirectory = directory + "/kept"
         options.cacheDirectory = directory + "/cache"
-        options.rebuildMemo = RebuildMemo()
-        _ = try await BookBuilder(options: options).build()
+        var session = BuildSession()
+        session.rebuildMemo = RebuildMemo()
+        _ = try await BookBuilder(options: options, session: session).build()
         try write("# A\n\n```swift\nlet x = 2.0\n```\n\nTwice $x$ is \\(2 * x), as before.\n", "01-a.md")
         try write("# B\n\n```swift\nlet y = [1.0, 2.0, 4.0]\n```\n\nThe sum is \\(y.reduce(0, +) ≈ 7).\n", "02-b.md")
-        _ = try await BookBuilder(options: options).build()
+        _ = try await BookBuilder(options: options, session: session).build()
 
         var fresh = options
-        fresh.rebuildMemo = nil
         fresh.useCache = false
         fresh.outputDirectory = directory + "/fresh"
         _ = try await BookBuilder(options: fresh).build()

@@ -21,7 +21,7 @@ import Testing
 
     /// Builds the index with render's node batch, writes the site's two search files and runs `queries`.
     func run(_ queries: [(query: String, url: String)]) async throws -> ChildProcess.Outcome {
-        let request = SearchRequest(documents: Self.sections, lunrModule: BuildOptions().lunrModuleDirectory)
+        let request = SearchRequest(documents: Self.sections, lunrModule: InstalledTools().lunrModuleDirectory)
         let (_, index) = try await MathTypesetter(cacheDirectory: nil).typeset([], search: request)
         let site = try RenderProcess.temporaryDirectory("search")
         try FileManager.default.createDirectory(atPath: site + "/assets", withIntermediateDirectories: true)

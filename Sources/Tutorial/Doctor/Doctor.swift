@@ -14,7 +14,7 @@ import TutorialSite
 /// is reported but does not fail the doctor.
 public enum Doctor {
     /// Every tool, in the order a build meets them.
-    public static func examine(options: BuildOptions = BuildOptions(),
+    public static func examine(tools: InstalledTools = InstalledTools(),
                                environment: [String: String] = ProcessInfo.processInfo.environment) async -> [ToolReport] {
         var reports: [ToolReport] = []
         var swiftc = ToolReport(name: "swiftc", purpose: "compiles chapter programs", fix: "install the Swift toolchain (swift.org/install) and put its usr/bin on PATH", neededToBuild: true)
@@ -41,12 +41,12 @@ public enum Doctor {
         reports.append(node)
 
         var katex = ToolReport(name: "KaTeX", purpose: "math in the pages", fix: "sudo apt-get install libjs-katex", neededToBuild: true)
-        katex.found = version(inFile: options.katexDirectory + "/katex.min.js", after: #"version:""#)
+        katex.found = version(inFile: tools.katexDirectory + "/katex.min.js", after: #"version:""#)
         reports.append(katex)
 
         var lunr = ToolReport(name: "Lunr", purpose: "the search index and the search box", fix: "sudo apt-get install node-lunr libjs-lunr", neededToBuild: true)
-        if FileManager.default.fileExists(atPath: options.lunrBrowserScript) {
-            lunr.found = version(inFile: options.lunrModuleDirectory + "/package.json", after: #""version": ""#)
+        if FileManager.default.fileExists(atPath: tools.lunrBrowserScript) {
+            lunr.found = version(inFile: tools.lunrModuleDirectory + "/package.json", after: #""version": ""#)
         }
         reports.append(lunr)
 
@@ -54,7 +54,7 @@ public enum Doctor {
         if let path = ChildProcess.find(["bwrap"], environment: environment) {
             bubblewrap.found = await firstLine(of: path, ["--version"], environment: environment) ?? path
             do {
-                _ = try await Sandbox.locate(enabled: true, memoryLimit: options.memoryLimit, environment: environment)
+                _ = try await Sandbox.locate(enabled: true, memoryLimit: BuildOptions().memoryLimit, environment: environment)
             } catch let error as SetupError {
                 bubblewrap.problem = error.message
                 bubblewrap.fix = error.fix ?? bubblewrap.fix

@@ -11,12 +11,22 @@ import TutorialSite
 /// → write. Every problem of every chapter is collected; if there is any,
 /// the build throws `BuildFailure` before anything is written.
 public struct BookBuilder: Sendable {
-    /// What to build, and how.
+    /// What the user asked for: flags and book.toml.
     public var options: BuildOptions
+    /// Where this machine's KaTeX and lunr are.
+    public var tools: InstalledTools
+    /// What serve and watch keep between builds, and how to talk to the user.
+    public var session: BuildSession
 
     /// Creates a builder.
-    public init(options: BuildOptions) {
+    /// - Parameters:
+    ///   - options: What the user asked for.
+    ///   - tools: The tools found on this machine, by default from the environment.
+    ///   - session: A single build's by default: no node worker, no memo.
+    public init(options: BuildOptions, tools: InstalledTools = InstalledTools(), session: BuildSession = BuildSession()) {
         self.options = options
+        self.tools = tools
+        self.session = session
     }
 
     /// Builds (or, with `writeSite == false`, checks) the book.
@@ -30,7 +40,7 @@ public struct BookBuilder: Sendable {
         // Gathered before anything is read for the build: an edit made while
         // it runs leaves a stamp that no longer matches.
         let located = stampsBuild ? try? Toolchain.locate() : nil
-        let inputs = stampsBuild ? try? BuildStamp.Inputs.gather(options, toolchain: located) : nil
+        let inputs = stampsBuild ? try? BuildStamp.Inputs.gather(options, tools: tools, toolchain: located) : nil
         var loader = ChapterLoader(directory: options.chaptersDirectory, allowOutside: options.allowOutside)
         loader.files = options.chapterFiles
         try loader.checkFolder()  // a missing folder is reported before the cache or a lock is made
@@ -48,9 +58,9 @@ public struct BookBuilder: Sendable {
         var (sources, loadProblems) = try loader.load()
         for k in sources.indices { sources[k].defaultIndexBase = options.indexBase }
 
-        options.rebuildMemo?.beginBuild()
+        session.rebuildMemo?.beginBuild()
         let parsed = ParallelMap.map(sources) { source in
-            options.rebuildMemo?.document(for: source) { ChapterParser.parse($0) } ?? ChapterParser.parse(source)
+            session.rebuildMemo?.document(for: source) { ChapterParser.parse($0) } ?? ChapterParser.parse(source)
         }
         let nameProblems = parsed.compactMap { document in
             PageNames.problem(with: document.name).map { Diagnostic(file: document.path, line: 1, $0) }
@@ -69,11 +79,11 @@ public struct BookBuilder: Sendable {
         var toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try located ?? Toolchain.locate() : nil
         if let located = toolchain {
             toolchain = try await libraries.link(
-                into: located, cache: cache, sandboxes: sandboxes, compileTimeout: options.compileTimeout, onNote: options.onNote)
+                into: located, cache: cache, sandboxes: sandboxes, compileTimeout: options.compileTimeout, onNote: session.onNote)
         }
         let executions = try await ChapterScheduler(
             toolchain: toolchain, cache: cache, timeout: options.timeout, jobs: options.jobs,
-            compileTimeout: options.compileTimeout, sandboxes: sandboxes, memo: options.rebuildMemo)
+            compileTimeout: options.compileTimeout, sandboxes: sandboxes, memo: session.rebuildMemo)
             .run(documents, programs: programs)
         let finished = ParallelMap.map(documents.indices) { k in
             CheckedChapter.check(documents[k], program: programs[k], execution: executions[k], strict: options.strict)
@@ -89,7 +99,7 @@ public struct BookBuilder: Sendable {
         // The search index is built in the same node batch as the math, from a text-only pass.
         let search: (([ChapterFormulas]) -> SearchRequest)? = options.writeSite ? { formulas in
             SearchRequest(documents: searchDocuments(documents, checks: checks, pages: pages, formulas: formulas, references: references, bibliography: bibliography),
-                          lunrModule: options.lunrModuleDirectory)
+                          lunrModule: tools.lunrModuleDirectory)
         } : nil
         let math = try await BookMath.typeset(
             documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache), plain: options.plainNumbers, search: search)
@@ -147,9 +157,9 @@ public struct BookBuilder: Sendable {
             linkedFiles[file] = Checksum.of(bytes: bytes)
             site.add(path, bytes: [UInt8](bytes))
         }
-        try SiteAssets.add(to: &site, katexDirectory: options.katexDirectory)
+        try SiteAssets.add(to: &site, katexDirectory: tools.katexDirectory)
         site.add("assets/site.js", SiteScript.source)
-        try SearchAssets.add(to: &site, index: math.searchIndex, documents: math.searchDocuments, lunrScript: options.lunrBrowserScript)
+        try SearchAssets.add(to: &site, index: math.searchIndex, documents: math.searchDocuments, lunrScript: tools.lunrBrowserScript)
         try writer.write(site)
         if let inputs, let stampPath, let output = try? BuildStamp.outputState(options.outputDirectory) {
             let stamp = BuildStamp(inputs: inputs.digest, linkedFiles: linkedFiles, output: output, chapters: reports, diagnostics: diagnostics)
@@ -166,7 +176,7 @@ public struct BookBuilder: Sendable {
 
     /// Whether this build may skip its work when nothing changed (``BuildStamp``):
     /// a build that writes the site and uses the cache, and was not started by a watched change.
-    var stampsBuild: Bool { options.writeSite && options.useCache && options.useStamp }
+    var stampsBuild: Bool { options.writeSite && options.useCache && session.useStamp }
 
     /// The summary of a build that had nothing to do: the last build's
     /// chapters and warnings, replayed, every run counted as cached.
@@ -214,11 +224,11 @@ public struct BookBuilder: Sendable {
 
     func mathTypesetter(_ cache: BuildCache) -> MathTypesetter {
         var typesetter = MathTypesetter(
-            katexDirectory: URL(fileURLWithPath: options.katexDirectory),
+            katexDirectory: URL(fileURLWithPath: tools.katexDirectory),
             cacheDirectory: cache.formulaDirectory.map { URL(fileURLWithPath: $0) })
         typesetter.lookupDirectories = cache.formulaLookups.map { URL(fileURLWithPath: $0) }
-        typesetter.worker = options.nodeWorker
-        typesetter.memo = options.rebuildMemo
+        typesetter.worker = session.nodeWorker
+        typesetter.memo = session.rebuildMemo
         return typesetter
     }
 
@@ -233,13 +243,13 @@ public struct BookBuilder: Sendable {
             try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             locks.append(try RenderLock.acquire(
                 RenderLock.path(forOutput: writer.output), what: "the output folder '\(options.outputDirectory)'",
-                wait: options.waitForLock, onWait: options.onWait))
+                wait: options.waitForLock, onWait: session.onWait))
             try writer.claimFolder()
             let cache = BuildCache(writeRoot: shared, enabled: options.useCache)
             try cache.prepare()
             locks.append(try RenderLock.acquire(
                 (shared as NSString).appendingPathComponent("lock"), what: "the cache '\(shared)'",
-                wait: options.waitForLock, onWait: options.onWait))
+                wait: options.waitForLock, onWait: session.onWait))
             return (cache, locks)
         }
         let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent("render-check-\(getpid())-\(UUID().uuidString)")
@@ -248,7 +258,7 @@ public struct BookBuilder: Sendable {
             try BuildCache.refuseLink(shared)
             locks.append(try RenderLock.acquire(
                 (shared as NSString).appendingPathComponent("lock"), what: "the cache '\(shared)'", shared: true,
-                wait: options.waitForLock, onWait: options.onWait))
+                wait: options.waitForLock, onWait: session.onWait))
         }
         let cache = BuildCache(writeRoot: scratch, readRoots: [shared], enabled: options.useCache)
         try cache.prepare()

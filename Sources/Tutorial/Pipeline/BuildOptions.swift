@@ -4,7 +4,13 @@ import TutorialMarkdown
 import TutorialProgram
 import TutorialSite
 
-/// What to build and how; the CLI's options map onto these one to one.
+/// What the user asked for: the command line's flags and book.toml.
+///
+/// Nothing here depends on the machine or on an earlier build: the tools
+/// found on this machine are ``InstalledTools``, and what serve and watch
+/// keep between builds is a ``BuildSession``. The CLI's options map onto
+/// these one to one, and every one that can change a page is in the stamp
+/// (``BuildStamp``).
 public struct BuildOptions: Sendable {
     /// The folder of Markdown chapters.
     public var chaptersDirectory = "chapters"
@@ -26,10 +32,6 @@ public struct BuildOptions: Sendable {
     public var compileTimeout: Duration = .seconds(120)
     /// Wait for another render of the same output to finish (`--no-wait`: fail instead).
     public var waitForLock = true
-    /// Called once if the build has to wait for another render.
-    public var onWait: (@Sendable (String) -> Void)?
-    /// Called with a note worth telling the author (building the book's packages).
-    public var onNote: (@Sendable (String) -> Void)?
     /// Keep authors' raw HTML (cmark's unsafe mode).
     public var unsafe = false
     /// Fail on any derivation step that only its Swift twin checks.
@@ -46,26 +48,8 @@ public struct BuildOptions: Sendable {
     public var indexBase = 0
     /// print.html (and so `render pdf`) prints the solutions open; without, it leaves them out.
     public var printSolutions = false
-    /// The node that `render serve` and `render watch` keep between builds
-    /// (``NodeWorker``); nil runs node once per build.
-    public var nodeWorker: NodeWorker?
-    /// What serve and watch remember between builds (``RebuildMemo``); nil for a single build.
-    public var rebuildMemo: RebuildMemo?
-    /// Whether a build with nothing changed may stop at the stamp
-    /// (``BuildStamp``). A rebuild that a watched change started skips the
-    /// stamp (``changed``): it would not hold, and checking and writing it
-    /// cost 30 ms of every preview rebuild.
-    public var useStamp = true
     /// `render check` sets this to false: check everything, write nothing.
     public var writeSite = true
-    /// Debian's libjs-katex, or `TUTORIAL_KATEX_DIR`.
-    public var katexDirectory = ProcessInfo.processInfo.environment["TUTORIAL_KATEX_DIR"] ?? "/usr/share/javascript/katex"
-
-    /// Debian's node-lunr (the search index is built under node), or `TUTORIAL_LUNR_NODE`.
-    public var lunrModuleDirectory = ProcessInfo.processInfo.environment["TUTORIAL_LUNR_NODE"] ?? "/usr/share/nodejs/lunr"
-    /// Debian's libjs-lunr (copied into the site for the search box), or `TUTORIAL_LUNR_JS`.
-    public var lunrBrowserScript = ProcessInfo.processInfo.environment["TUTORIAL_LUNR_JS"] ?? "/usr/share/javascript/lunr/lunr.min.js"
-
     /// book.toml as diagnostics name it, when the book has one.
     public var configFile: String?
     /// `[book] title`: overrides the front page's first heading as the book's title.
@@ -120,15 +104,6 @@ public struct BuildOptions: Sendable {
         packages = config.packages
         allowFetch = config.fetch ?? false
         publishedFiles = config.publishedFiles
-    }
-
-    /// These options for a rebuild that a watched change started (serve,
-    /// watch): no stamp is checked or written. The last stamp stays and no
-    /// longer matches the chapters or the output, so a later render builds.
-    public var changed: BuildOptions {
-        var copy = self
-        copy.useStamp = false
-        return copy
     }
 
     /// Where the cache is.

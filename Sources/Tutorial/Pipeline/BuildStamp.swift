@@ -20,10 +20,11 @@ import TutorialSite
 ///   engine, the page template and the stylesheet), swiftc, the chapter
 ///   runtime and its sources (``Toolchain/identity``), the book's packages
 ///   (``PackageBuilder/sourceStamp()``), node, bubblewrap, KaTeX and lunr.
-/// - **Every option** of ``BuildOptions`` that can change a page, read by
-///   reflection so that a new option is covered without a change here (the
-///   few that cannot are listed in ``ignoredOptions``), and the environment
-///   variables render or the chapter programs read.
+/// - **Every option** of ``BuildOptions`` that can change a page, and every
+///   path of ``InstalledTools``, read by reflection so that a new option is
+///   covered without a change here (the few that cannot are listed in
+///   ``ignoredOptions``), and the environment variables render or the
+///   chapter programs read. (``BuildSession`` cannot change a page.)
 /// - **The output folder** is walked: every file must have the size,
 ///   modification time and inode that the build left, and no file may have
 ///   come or gone.
@@ -49,9 +50,8 @@ struct BuildStamp: Codable {
     var diagnostics: [Diagnostic]
 
     /// Options that cannot change what a build writes: how many programs run
-    /// at once, how to wait for or talk about another render, and whether
-    /// node and earlier parses and runs are kept (their answers are the same).
-    static let ignoredOptions: Set<String> = ["jobs", "waitForLock", "onWait", "onNote", "nodeWorker", "rebuildMemo", "useStamp"]
+    /// at once, and whether to wait for another render.
+    static let ignoredOptions: Set<String> = ["jobs", "waitForLock"]
 
     /// The digest of the inputs a stamp can check before parsing anything.
     struct Inputs {
@@ -60,14 +60,14 @@ struct BuildStamp: Codable {
         /// Reads and stamps every input of `options`' book.
         /// - Parameter toolchain: the located toolchain (nil when there is none:
         ///   then a book with code cannot be up to date, as its build fails).
-        static func gather(_ options: BuildOptions, toolchain: Toolchain?) throws -> Inputs {
+        static func gather(_ options: BuildOptions, tools: InstalledTools, toolchain: Toolchain?) throws -> Inputs {
             var hash = ContentHash()
             hash.add("stamp \(BuildStamp.formatVersion) cache \(BuildCache.formatVersion)")
             let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
             hash.add(Toolchain.stamp(executable))
             hash.add(toolchain?.identity ?? "no toolchain")
             hash.add(FileManager.default.currentDirectoryPath)
-            for (label, value) in BuildStamp.optionValues(options) { hash.add(label); hash.add(value) }
+            for (label, value) in BuildStamp.optionValues(options) + BuildStamp.toolValues(tools) { hash.add(label); hash.add(value) }
             let environment = ProcessInfo.processInfo.environment
             for name in environment.keys.sorted() where BuildStamp.readsEnvironment(name) {
                 hash.add(name)
@@ -97,8 +97,8 @@ struct BuildStamp: Codable {
             }
             // PATH itself is not hashed (it differs between shells); what it finds is.
             for tool in [["node", "nodejs"], ["bwrap"]] { hash.add(ChildProcess.find(tool).map(Toolchain.stamp) ?? "no \(tool[0])") }
-            for path in [options.katexDirectory + "/katex.min.js", options.katexDirectory + "/katex.min.css",
-                         options.katexDirectory + "/fonts", options.lunrModuleDirectory + "/lunr.js", options.lunrBrowserScript] {
+            for path in [tools.katexDirectory + "/katex.min.js", tools.katexDirectory + "/katex.min.css",
+                         tools.katexDirectory + "/fonts", tools.lunrModuleDirectory + "/lunr.js", tools.lunrBrowserScript] {
                 hash.add(Toolchain.stamp(path))
             }
             return Inputs(digest: hash.hex)
@@ -112,6 +112,13 @@ struct BuildStamp: Codable {
         Mirror(reflecting: options).children.compactMap { child in
             guard let label = child.label, !ignoredOptions.contains(label) else { return nil }
             return (label, String(reflecting: child.value))
+        }
+    }
+
+    /// Every path of `tools`, as label and value.
+    static func toolValues(_ tools: InstalledTools) -> [(String, String)] {
+        Mirror(reflecting: tools).children.compactMap { child in
+            child.label.map { ($0, String(reflecting: child.value)) }
         }
     }
 
