@@ -53,7 +53,6 @@ public func __tutorialDerivation(
     var warnings: [Int: DerivationFailure] = [:]
     var confirmed = Set<Int>()
     var evaluated = Set<Int>()
-    var kinks = Set<Int>()
     /// The first draw on which a derivative was at a kink, to name its inputs.
     var firstKink: DerivationFailure?
     var completed = 0
@@ -83,7 +82,6 @@ public func __tutorialDerivation(
             if case .atKink = step {
                 // No value on this draw: neither it nor, if it starts the
                 // chain, the steps after it are compared on this draw.
-                kinks.insert(k)
                 if firstKink == nil { firstKink = failure(k, nil, "?", .neverEvaluated) }
                 if case .first = relation { settled = nil }
                 previous = nil

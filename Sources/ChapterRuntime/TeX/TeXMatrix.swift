@@ -33,14 +33,13 @@ public func __texRow(_ base: __TeXValue, _ index: __TeXValue, _ written: String)
 ///   - layer: the superscript as a row index (shifted by `% indices from 1`).
 ///   - exponent: the superscript as written, for the power.
 public func __texLayerOrPower(_ base: __TeXValue, layer: __TeXValue, exponent: __TeXValue, _ written: String) throws -> __TeXValue {
-    guard case .matrix(let rows, let columns, let entries) = base else {
+    guard case .matrix = base else {
         if case .vector = base {
             throw __TeXError("`\(written)` is \(base.shape), so its superscript is a power, which the reader takes of numbers only; if it holds one vector per layer, make it an array of vectors (`[[Double]]`), and `\(written)^{l}` is layer l")
         }
         return try __texPower(base, exponent)
     }
-    let l = try wholeIndex(layer, below: rows, "layer", written)
-    return .vector(Array(entries[(l * columns)..<(l * columns + columns)]))
+    return try __texLayerOrSelf(base, layer: layer, written)
 }
 
 /// `z_i^l`: element i of layer l of an array of vectors, and the power of

@@ -28,63 +28,56 @@ enum LetExpansion {
     /// `swift` with every call of one of `functions` replaced by its body.
     static func expand(_ swift: String, functions: [MathDeclaration]) -> String {
         let names = Set(functions.map(\.name))
-        let text = Array(swift)
-        var result = ""
-        var i = 0
-        while i < text.count {
-            guard let (name, end) = identifier(in: text, at: i) else {
-                if text[i] == "\"" {
-                    let close = stringEnd(in: text, from: i)
-                    result += String(text[i..<close])
-                    i = close
-                } else {
-                    result.append(text[i])
-                    i += 1
-                }
-                continue
-            }
+        return rewritingIdentifiers(swift) { text, i, name, end in
             var open = end
             while open < text.count, text[open] == " " { open += 1 }
-            if names.contains(name), i == 0 || text[i - 1] != ".", open < text.count, text[open] == "(",
-               let (arguments, close) = arguments(in: text, from: open),
-               !arguments.contains(where: isLabelled),
-               let function = functions.last(where: { $0.name == name && $0.parameters?.count == arguments.count }) {
-                result += "(" + substitute(function, arguments) + ")"
-                i = close + 1
-            } else {
-                result += name
-                i = end
-            }
+            guard names.contains(name), i == 0 || text[i - 1] != ".", open < text.count, text[open] == "(",
+                  let (arguments, close) = arguments(in: text, from: open),
+                  !arguments.contains(where: isLabelled),
+                  let function = functions.last(where: { $0.name == name && $0.parameters?.count == arguments.count })
+            else { return nil }
+            return ("(" + substitute(function, arguments) + ")", close + 1)
         }
-        return result
     }
 
     /// A function's body with each parameter replaced by `(argument)`.
     static func substitute(_ function: MathDeclaration, _ arguments: [String]) -> String {
         let parameters = function.parameters ?? []
-        let text = Array(function.swift)
+        return rewritingIdentifiers(function.swift) { text, i, name, end in
+            let isMember = i > 0 && text[i - 1] == "."
+            guard !isMember, !isArgumentLabel(text, start: i, end: end),
+                  let k = parameters.firstIndex(where: { $0.name == name })
+            else { return nil }
+            return ("(" + arguments[k] + ")", end)
+        }
+    }
+
+    /// `swift` with each identifier outside string literals offered to
+    /// `replace(text, start, name, end)`, which returns its replacement and
+    /// where to go on, or nil to keep it.
+    static func rewritingIdentifiers(
+        _ swift: String, _ replace: ([Character], Int, String, Int) -> (String, Int)?
+    ) -> String {
+        let text = Array(swift)
         var result = ""
         var i = 0
         while i < text.count {
-            guard let (name, end) = identifier(in: text, at: i) else {
-                if text[i] == "\"" {
-                    let close = stringEnd(in: text, from: i)
-                    result += String(text[i..<close])
-                    i = close
+            if let (name, end) = identifier(in: text, at: i) {
+                if let (replacement, next) = replace(text, i, name, end) {
+                    result += replacement
+                    i = next
                 } else {
-                    result.append(text[i])
-                    i += 1
+                    result += name
+                    i = end
                 }
-                continue
-            }
-            let isMember = i > 0 && text[i - 1] == "."
-            let isLabel = isArgumentLabel(text, start: i, end: end)
-            if !isMember, !isLabel, let k = parameters.firstIndex(where: { $0.name == name }) {
-                result += "(" + arguments[k] + ")"
+            } else if text[i] == "\"" {
+                let close = stringEnd(in: text, from: i)
+                result += String(text[i..<close])
+                i = close
             } else {
-                result += name
+                result.append(text[i])
+                i += 1
             }
-            i = end
         }
         return result
     }
