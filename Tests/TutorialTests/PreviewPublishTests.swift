@@ -105,6 +105,18 @@ import Testing
         #expect(docs.map(\.url) == ["p.html", "p.html#é"])
     }
 
+    /// KaTeX's markup (MathML and nested glyph spans) never reaches the
+    /// index: a formula in a sentence reads "…", a display formula nothing.
+    @Test func mathIsAnEllipsisInASentenceAndNothingOnItsOwnLine() {
+        let inline = #"<span class="katex"><span class="katex-mathml"><math><mi>z</mi></math></span><span class="katex-html" aria-hidden="true"><span class="base"><span class="mord mathnormal">z</span></span></span></span>"#
+        let display = #"<div class="equation"><span class="katex-display"><span class="katex"><span class="katex-mathml"><math><mi>q</mi></math></span><span class="katex-html"><span class="mord">q</span></span></span></span></div>"#
+        let html = #"<h2 id="the-softmax-of-z">The softmax of \#(inline)</h2><p>The logits \#(inline), then</p>\#(display)<p>after.</p>"#
+        let docs = SearchSections.documents(html: html, page: "p.html", chapterTitle: "C")
+        #expect(docs.map(\.title) == ["C", "The softmax of …"])
+        #expect(docs.last?.url == "p.html#the-softmax-of-z")
+        #expect(docs.last?.text == "The logits …, then after.")
+    }
+
     @Test func anUnclosedTagLosesOnlyItself() {
         let open = SearchSections.documents(html: "<p>kept <b", page: "p.html", chapterTitle: "C")
         #expect(open.map(\.text) == ["kept"])

@@ -22,7 +22,7 @@ import Testing
     /// Builds the index with render's node batch, writes the site's two search files and runs `queries`.
     func run(_ queries: [(query: String, url: String)]) async throws -> ChildProcess.Outcome {
         let request = SearchRequest(documents: Self.sections, lunrModule: InstalledTools().lunrModuleDirectory)
-        let (_, index) = try await MathTypesetter(cacheDirectory: nil).typeset([], search: request)
+        let index = try await MathTypesetter(cacheDirectory: nil).searchIndex(request)
         let site = try RenderProcess.temporaryDirectory("search")
         try FileManager.default.createDirectory(atPath: site + "/assets", withIntermediateDirectories: true)
         try SearchAssets.script.write(toFile: site + "/assets/search.js", atomically: true, encoding: .utf8)

@@ -96,13 +96,8 @@ public struct BookBuilder: Sendable {
             numbering: options.numbering, chapters: Self.chapterNumbers(documents))
         let (bibliography, bibliographyProblems) = Bibliography.load(options.bibliography)
         let citationProblems = bibliographyProblems.isEmpty ? Citations.problems(documents, bibliography: bibliography) : []
-        // The search index is built in the same node batch as the math, from a text-only pass.
-        let search: (([ChapterFormulas]) -> SearchRequest)? = options.writeSite ? { formulas in
-            SearchRequest(documents: searchDocuments(documents, checks: checks, pages: pages, formulas: formulas, references: references, bibliography: bibliography),
-                          lunrModule: tools.lunrModuleDirectory)
-        } : nil
         let math = try await BookMath.typeset(
-            documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache), plain: options.plainNumbers, search: search)
+            documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache), plain: options.plainNumbers)
         BuildTrace.record(formulas: math.batch, programs: programs, toolchain: toolchain)
 
         // Pages are typeset before the verdict: a link's anchor is checked against the typeset headings.
@@ -159,7 +154,12 @@ public struct BookBuilder: Sendable {
         }
         try SiteAssets.add(to: &site, katexDirectory: tools.katexDirectory)
         site.add("assets/site.js", SiteScript.source)
-        try SearchAssets.add(to: &site, index: math.searchIndex, documents: math.searchDocuments, lunrScript: tools.lunrBrowserScript)
+        // The search index reads the pages as typeset: their heading ids, their values, their math left out.
+        let sections = documents.indices.flatMap { k in
+            SearchSections.documents(html: bodies[k].html, page: PageNames.href(pages[k]), chapterTitle: bodies[k].title)
+        }
+        let index = try await mathTypesetter(cache).searchIndex(SearchRequest(documents: sections, lunrModule: tools.lunrModuleDirectory))
+        try SearchAssets.add(to: &site, index: index, documents: sections, lunrScript: tools.lunrBrowserScript)
         try writer.write(site)
         if let inputs, let stampPath, let output = try? BuildStamp.outputState(options.outputDirectory) {
             let stamp = BuildStamp(inputs: inputs.digest, linkedFiles: linkedFiles, output: output, chapters: reports, diagnostics: diagnostics)
@@ -201,25 +201,6 @@ public struct BookBuilder: Sendable {
             position += 1
             return position
         }
-    }
-
-    /// The book's sections for the search index: each chapter typeset once
-    /// more with its formulas left out (cheap next to KaTeX), cut at its headings.
-    func searchDocuments(
-        _ documents: [ChapterDocument], checks: [ChapterCheck], pages: [String], formulas: [ChapterFormulas], references: CrossReferences,
-        bibliography: Bibliography = Bibliography()
-    ) -> [SearchDocument] {
-        // Inline math becomes "…" (a teaser reads "the logits were … and"), display math nothing.
-        let noMath = Dictionary(formulas.flatMap(\.all).map { ($0, $0.display ? "" : "…") }, uniquingKeysWith: { a, _ in a })
-        let sections = ParallelMap.map(Array(documents.indices)) { k -> [SearchDocument] in
-            let output = ChapterTypesetter(
-                document: documents[k], run: checks[k].run, page: pages[k], formulas: formulas[k],
-                formulaHTML: noMath, references: references, unsafe: false, listings: false, bibliography: bibliography,
-                plainNumbers: options.plainNumbers
-            ).typeset()
-            return SearchSections.documents(html: output.html, page: PageNames.href(pages[k]), chapterTitle: output.title)
-        }
-        return sections.flatMap { $0 }
     }
 
     func mathTypesetter(_ cache: BuildCache) -> MathTypesetter {

@@ -17,31 +17,16 @@ package struct BookMath: Sendable {
     package var html: [Formula: String]
     /// A `TeX error` per math span or derivation that KaTeX rejected.
     package var diagnostics: [Diagnostic]
-    /// The Lunr search index (JSON), built in the same node batch; empty when not asked for.
-    package var searchIndex = ""
-    /// The sections the search index covers.
-    package var searchDocuments: [SearchDocument] = []
 
     /// Assembles each chapter's formulas with its computed values and typesets them.
     /// - Throws: ``MathTypesetterError`` when node or KaTeX cannot run at all.
-    /// - Parameter search: makes the search request from the chapters' formulas,
-    ///   when the site is written; its index is built in the same node batch.
     package static func typeset(
-        _ documents: [ChapterDocument], runs: [ChapterRun?], typesetter: MathTypesetter, plain: PlainNumberFormat = .shortest,
-        search: (([ChapterFormulas]) -> SearchRequest)? = nil
+        _ documents: [ChapterDocument], runs: [ChapterRun?], typesetter: MathTypesetter, plain: PlainNumberFormat = .shortest
     ) async throws -> BookMath {
         let formulas = zip(documents, runs).map { ChapterFormulas($0, values: $1?.values ?? [:], plain: plain) }
         let unique = Array(Set(formulas.flatMap(\.all)))
             .sorted { ($0.tex, $0.display ? 1 : 0) < ($1.tex, $1.display ? 1 : 0) }
-        let results: [TypesetResult]
-        var searchIndex = ""
-        var searchDocuments: [SearchDocument] = []
-        if let request = search?(formulas) {
-            (results, searchIndex) = try await typesetter.typeset(unique, search: request)
-            searchDocuments = request.documents
-        } else {
-            results = unique.isEmpty ? [] : try await typesetter.typeset(unique)
-        }
+        let results = unique.isEmpty ? [] : try await typesetter.typeset(unique)
         var html: [Formula: String] = [:]
         var failures: [Formula: String] = [:]
         for (formula, result) in zip(unique, results) {
@@ -64,7 +49,6 @@ package struct BookMath: Sendable {
                 }
             }
         }
-        return BookMath(formulas: formulas, batch: unique, html: html, diagnostics: diagnostics,
-                        searchIndex: searchIndex, searchDocuments: searchDocuments)
+        return BookMath(formulas: formulas, batch: unique, html: html, diagnostics: diagnostics)
     }
 }

@@ -15,9 +15,6 @@ package struct ChapterTypesetter {
     package var formulaHTML: [Formula: String]
     package var references: CrossReferences
     package var unsafe: Bool
-    /// False for the search index's text pass: code listings and printed
-    /// output (which search leaves out) are not highlighted, just omitted.
-    package var listings = true
     /// The works `[@key]` and `@key` cite.
     package var bibliography = Bibliography()
     /// How a value without a format of its own prints (book.toml's `[format]`).
@@ -181,11 +178,11 @@ package struct ChapterTypesetter {
 
     package func swiftBlockHTML(_ block: SwiftBlock) -> String {
         var html = ""
-        if !block.hidden && listings {
+        if !block.hidden {
             let kind = block.runs ? "" : " class=\"norun\" title=\"shown, not run\""
             html += "<pre\(kind)><code class=\"language-swift\">\(SwiftHighlighter.html(block.code, runs: block.reading.highlights))</code></pre>\n"
         }
-        if block.showsOutput, listings, let printed = run?.printed[block.index], !printed.isEmpty {
+        if block.showsOutput, let printed = run?.printed[block.index], !printed.isEmpty {
             html += "<pre class=\"output\"><code>\(HTML.escape(printed))</code></pre>\n"
         }
         for figure in run?.figures ?? [] where figure.block == block.index {
@@ -279,8 +276,7 @@ package struct ChapterTypesetter {
     }
 
     /// The memberwise initializer, for the driver a layer above.
-    package init(document: ChapterDocument, run: ChapterRun?, page: String, formulas: ChapterFormulas, formulaHTML: [Formula: String], references: CrossReferences, unsafe: Bool, listings: Bool = true, bibliography: Bibliography = Bibliography(), plainNumbers: PlainNumberFormat = .shortest) {
-        self.listings = listings
+    package init(document: ChapterDocument, run: ChapterRun?, page: String, formulas: ChapterFormulas, formulaHTML: [Formula: String], references: CrossReferences, unsafe: Bool, bibliography: Bibliography = Bibliography(), plainNumbers: PlainNumberFormat = .shortest) {
         self.bibliography = bibliography
         self.document = document
         self.run = run

@@ -49,7 +49,9 @@ package enum KaTeXScript {
     /// The source, passed to `node -e`.
     package static let source = #"""
     "use strict";
-    const katex = require(process.argv[1]);
+    // Loaded on the first formula: a request that only builds the search index does not pay for KaTeX.
+    let katexModule;
+    const katex = () => katexModule || (katexModule = require(process.argv[1]));
     const macros = \#(macrosJSON);
     // \mathbb{1} or \mathbb 1, not \mathbb{12}: the indicator.
     const indicator = /\\mathbb\s*(?:\{\s*1\s*\}|1(?![0-9]))/g;
@@ -58,7 +60,7 @@ package enum KaTeXScript {
       const search = Array.isArray(input) ? null : input.search;
       const results = formulas.map((formula) => {
         try {
-          const html = katex.renderToString(formula.tex.replace(indicator, "{\\bbone}"), {
+          const html = katex().renderToString(formula.tex.replace(indicator, "{\\bbone}"), {
             displayMode: formula.display,
             output: "htmlAndMathml",
             throwOnError: true,
@@ -90,7 +92,7 @@ package enum KaTeXScript {
           search.documents.forEach((d, i) => this.add({ ref: String(i), title: d.title, text: d.text }));
         }).toJSON();
       }
-      return JSON.stringify({ version: katex.version, results: results, index: index ? JSON.stringify(index) : undefined });
+      return JSON.stringify({ version: formulas.length ? katex().version : "", results: results, index: index ? JSON.stringify(index) : undefined });
     }
     if (process.argv[2] === "--lines") {
       const lines = require("readline").createInterface({ input: process.stdin, crlfDelay: Infinity });

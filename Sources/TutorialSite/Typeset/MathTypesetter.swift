@@ -80,31 +80,21 @@ public struct MathTypesetter: Sendable {
         return "sha256-" + SHA256.hex(data)
     }
 
-    /// Typesets every formula and builds the search index, in one node batch.
+    /// The search index of `search`'s sections: Lunr's serialized JSON.
     ///
-    /// The index (Lunr's serialized JSON) is cached like the formulas, keyed
-    /// by the documents and Lunr itself; node is started only when a formula
-    /// or the index is not in the cache.
-    /// - Parameters:
-    ///   - formulas: As for ``typeset(_:)``.
-    ///   - search: The sections to index and Lunr's node module folder.
-    /// - Returns: One result per formula, and the index as JSON text.
-    public func typeset(_ formulas: [Formula], search: SearchRequest) async throws -> (results: [TypesetResult], index: String) {
-        let cache = FormulaCache(directory: cacheDirectory, lookups: lookupDirectories, katexVersion: try katexVersion())
+    /// It is built from the pages as typeset (``SearchSections``), so after
+    /// the math; node runs only when the cache does not hold it, keyed by the
+    /// documents and Lunr itself, and it loads Lunr, not KaTeX, for it.
+    /// - Throws: ``MathTypesetterError`` when Lunr is missing or node fails.
+    public func searchIndex(_ search: SearchRequest) async throws -> String {
         let indexCache = SearchIndexCache(directory: cacheDirectory, lookups: lookupDirectories)
-        let indexKey = try indexCache.key(search)
-        var (known, missing) = lookUp(formulas, in: cache)
-        var index = indexCache.index(for: indexKey)
-        if !missing.isEmpty || index == nil {
-            let (fresh, built) = try await runNode(on: missing, search: index == nil ? search : nil)
-            try record(fresh, for: missing, in: cache, into: &known)
-            if index == nil {
-                guard let built else { throw MathTypesetterError.malformedOutput(detail: "no search index in node's answer") }
-                indexCache.store(built, key: indexKey)
-                index = built
-            }
+        let key = try indexCache.key(search)
+        if let index = indexCache.index(for: key) { return index }
+        guard let built = try await runNode(on: [], search: search).index else {
+            throw MathTypesetterError.malformedOutput(detail: "no search index in node's answer")
         }
-        return (formulas.map { known[$0]! }, index ?? "{}")
+        indexCache.store(built, key: key)
+        return built
     }
 
     /// The memo, when the cache is in use (`--no-cache` typesets every formula afresh).
@@ -145,7 +135,7 @@ public struct MathTypesetter: Sendable {
         try await runNode(on: formulas, search: nil).results
     }
 
-    /// Runs node once: typesets `formulas` and, with `search`, builds the index.
+    /// Runs node once: typesets `formulas` or, with `search`, builds the index.
     private func runNode(on formulas: [Formula], search: SearchRequest?) async throws -> (results: [TypesetResult], index: String?) {
         let node = try resolveNode()
         let input: String

@@ -6,17 +6,20 @@ import TutorialProgram
 /// Cuts a chapter's body HTML into ``SearchDocument``s, one per heading.
 ///
 /// The HTML is the one ``ChapterTypesetter`` writes, headings already given
-/// their ids by ``HeadingAnchors``. Text before the first `<h2>` belongs to
-/// the chapter's title and links to the page itself. `<pre>` listings,
-/// `<svg>` figures, `<script>`/`<style>` and math (`<span class="katex…">`
-/// or, in the text-only pass, nothing at all) are left out.
+/// their ids by ``HeadingAnchors``, so a section's address is the page's own
+/// anchor. Text before the first `<h2>` belongs to the chapter's title and
+/// links to the page itself. `<pre>` listings, `<svg>` figures and
+/// `<script>`/`<style>` are left out; so is math, whose KaTeX markup would
+/// fill the index with glyphs and struts: a formula in a sentence reads "…"
+/// (a teaser reads "the logits were … and"), a display formula nothing
+/// (``withoutMath(_:)``).
 ///
 /// It reads the HTML as UTF-8 bytes: every character the scan looks for
 /// (`<`, `>`, `&`, `;`, `"`) is ASCII, and reading `Character`s (grapheme
 /// clusters) made this pass a tenth of a warm render.
 package enum SearchSections {
     package static func documents(html: String, page: String, chapterTitle: String) -> [SearchDocument] {
-        let bytes = Array(html.utf8)
+        let bytes = withoutMath(Array(html.utf8)[...])
         var documents: [SearchDocument] = []
         var title = chapterTitle
         var url = page
@@ -58,6 +61,48 @@ package enum SearchSections {
         if i < bytes.count { text += bytes[i...] }
         flush()
         return documents
+    }
+
+    /// `html` with each KaTeX formula replaced: `<span class="katex">…</span>`
+    /// (a formula in a sentence) by "…", `<span class="katex-display">…</span>`
+    /// by nothing. KaTeX nests spans, so the formula ends at the `</span>`
+    /// that closes its first one.
+    package static func withoutMath(_ html: ArraySlice<UInt8>) -> [UInt8] {
+        let inline = Array("<span class=\"katex\"".utf8)
+        let display = Array("<span class=\"katex-display\"".utf8)
+        let open = Array("<span".utf8)
+        let close = Array("</span>".utf8)
+        let html = Array(html)
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count)
+        var i = 0
+        while let start = find(open, in: html, from: i) {
+            let isDisplay = html[start...].starts(with: display)
+            guard isDisplay || html[start...].starts(with: inline) else {
+                out += html[i..<(start + open.count)]
+                i = start + open.count
+                continue
+            }
+            out += html[i..<start]
+            var depth = 0
+            var k = start
+            while k < html.count {
+                if html[k...].starts(with: open), k + open.count < html.count, [UInt8(ascii: " "), UInt8(ascii: ">")].contains(html[k + open.count]) {
+                    depth += 1
+                    k += open.count
+                } else if html[k...].starts(with: close) {
+                    depth -= 1
+                    k += close.count
+                    if depth == 0 { break }
+                } else {
+                    k += 1
+                }
+            }
+            if !isDisplay { out += Array("…".utf8) }
+            i = k
+        }
+        out += html[min(i, html.count)...]
+        return out
     }
 
     /// Elements left out with everything in them.
