@@ -17,7 +17,10 @@ import Glibc
     static let secret = "render-probe-secret-\(UUID().uuidString)"
 
     /// The probes, in Swift that needs only Glibc (a manifest may not link
-    /// Foundation): each result is a line of `report`.
+    /// Foundation): each result is a line of `report`. The secret is looked
+    /// for in the probe's environment and in that of every process it can
+    /// see (`/proc/PID/environ`): bubblewrap, the sandbox's PID 1, once kept
+    /// render's.
     static func probes(outside: String, port: UInt16) -> String {
         """
         #if canImport(Glibc)
@@ -28,7 +31,7 @@ import Glibc
             let escaped = fopen("\(outside)", "w")
             if let escaped { fputs("escaped\\n", escaped); fclose(escaped) }
             lines.append("write=\\(escaped != nil)")
-            lines.append("secret=" + (getenv("RENDER_PROBE_SECRET").map { String(cString: $0) } ?? "none"))
+            lines.append("secret=" + (secret() ?? "none"))
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
@@ -40,6 +43,24 @@ import Glibc
             close(fd)
             lines.append("tcp=\\(connected)")
             if let file = fopen(report, "w") { fputs(lines.joined(separator: "\\n") + "\\n", file); fclose(file) }
+        }
+        func secret() -> String? {
+            if let value = getenv("RENDER_PROBE_SECRET") { return String(cString: value) }
+            guard let folder = opendir("/proc") else { return nil }
+            defer { closedir(folder) }
+            while let entry = readdir(folder) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard Int(name) != nil, let file = fopen("/proc/\\(name)/environ", "r") else { continue }
+                var bytes: [UInt8] = []
+                var byte = fgetc(file)
+                while byte != EOF { bytes.append(UInt8(byte)); byte = fgetc(file) }
+                fclose(file)
+                for variable in bytes.split(separator: 0) {
+                    let text = String(decoding: variable, as: UTF8.self)
+                    if text.hasPrefix("RENDER_PROBE_SECRET=") { return String(text.dropFirst(20)) }
+                }
+            }
+            return nil
         }
         """
     }
