@@ -194,10 +194,13 @@ package struct PackageBuilder: Sendable {
         for module in [Self.module] + packages.flatMap(\.products) {
             identity.add(Toolchain.stamp(modules + "/\(module).swiftmodule"))
         }
+        let manifest = (try? String(contentsOfFile: folder + "/.build/\(configuration).yaml", encoding: .utf8)) ?? ""
+        let macros = PackageMacros.plugins(manifest: manifest, products: products)
+        for macro in macros { identity.add(macro); identity.add(Toolchain.stamp(String(macro[..<macro.lastIndex(of: "#")!]))) }
         var maps = Toolchain.moduleMaps(checkouts: folder + "/.build/checkouts")
         for package in packages { maps += Self.moduleMaps(package: package.path) }
         return LinkedLibrary(module: Self.module, libraryDirectory: products, modulesDirectory: modules,
-                             moduleMaps: maps, identity: identity.hex)
+                             moduleMaps: maps, macros: macros, identity: identity.hex)
     }
 
     /// `Sources/TARGET/include/module.modulemap` of a package's own C targets.
