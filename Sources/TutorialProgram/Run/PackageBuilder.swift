@@ -22,8 +22,9 @@ import TutorialMarkdown
 ///   is recorded after a build; a render whose stamp matches runs no SwiftPM at
 ///   all, and one whose stamp differs runs an incremental `swift build`.
 /// - **Chapters follow the library.** Its identity, part of every chapter's
-///   cache key, is the stamp of the built library and module files: an
-///   incremental build that changed nothing recompiles no chapter.
+///   cache key, is the stamp of the built library, module files and macro
+///   executables: an incremental build that changed nothing recompiles no
+///   chapter. A chapter loads the macros SwiftPM built (``PackageMacros``).
 /// - **Confined.** A package's manifest, its build-tool plugins and its
 ///   macros are code from the book: SwiftPM runs in bubblewrap
 ///   (``Sandbox/buildCommand(_:arguments:toolchain:reads:writes:home:workingDirectory:network:)``),
