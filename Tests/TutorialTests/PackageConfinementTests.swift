@@ -7,17 +7,21 @@ import Glibc
 @testable import TutorialBase
 @testable import TutorialProgram
 
-/// Hostile packages: a book's package whose manifest and build-tool plugin
-/// each try to write a file outside the build folder, read a secret from
-/// render's environment and open a TCP connection to a server on the host's
-/// loopback. Each probe writes what it managed into a report the test reads
-/// (inside the build folder, the one place it may write); the test also
-/// checks the host side: the outside file, and the server's queue.
+/// Hostile packages: a book's package whose manifest, build-tool plugin and
+/// macro each try to write a file outside the build folder, read a secret
+/// from render's environment and open a TCP connection to a server on the
+/// host's loopback. Each probe writes what it managed into a report the test reads
+/// (inside the build folder, the one place it may write; the macro's report is
+/// its expansion, which the chapter shows); the test also checks the host
+/// side: the outside file, and the server's queue.
 @Suite(.serialized, .timeLimit(.minutes(10))) struct PackageConfinementTests {
     static let secret = "render-probe-secret-\(UUID().uuidString)"
 
     /// The probes, in Swift that needs only Glibc (a manifest may not link
-    /// Foundation): each result is a line of `report`.
+    /// Foundation): each result is a line of `report`. The secret is looked
+    /// for in the probe's environment and in that of every process it can
+    /// see (`/proc/PID/environ`): bubblewrap, the sandbox's PID 1, once kept
+    /// render's.
     static func probes(outside: String, port: UInt16) -> String {
         """
         #if canImport(Glibc)
@@ -28,7 +32,7 @@ import Glibc
             let escaped = fopen("\(outside)", "w")
             if let escaped { fputs("escaped\\n", escaped); fclose(escaped) }
             lines.append("write=\\(escaped != nil)")
-            lines.append("secret=" + (getenv("RENDER_PROBE_SECRET").map { String(cString: $0) } ?? "none"))
+            lines.append("secret=" + (secret() ?? "none"))
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
@@ -40,6 +44,24 @@ import Glibc
             close(fd)
             lines.append("tcp=\\(connected)")
             if let file = fopen(report, "w") { fputs(lines.joined(separator: "\\n") + "\\n", file); fclose(file) }
+        }
+        func secret() -> String? {
+            if let value = getenv("RENDER_PROBE_SECRET") { return String(cString: value) }
+            guard let folder = opendir("/proc") else { return nil }
+            defer { closedir(folder) }
+            while let entry = readdir(folder) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard Int(name) != nil, let file = fopen("/proc/\\(name)/environ", "r") else { continue }
+                var bytes: [UInt8] = []
+                var byte = fgetc(file)
+                while byte != EOF { bytes.append(UInt8(byte)); byte = fgetc(file) }
+                fclose(file)
+                for variable in bytes.split(separator: 0) {
+                    let text = String(decoding: variable, as: UTF8.self)
+                    if text.hasPrefix("RENDER_PROBE_SECRET=") { return String(text.dropFirst(20)) }
+                }
+            }
+            return nil
         }
         """
     }
@@ -134,6 +156,52 @@ import Glibc
             #expect(text?.contains("tcp=false") == true, "the \(probe) could not reach the host's loopback: \(text ?? "")")
             #expect(!FileManager.default.fileExists(atPath: outside + "." + probe), "nothing was written outside by the \(probe)")
         }
+        #expect(connections(listener) == 0, "no connection reached the server")
+    }
+
+    /// The package `Fixtures/MacroProbe`, copied into the book, its macro's
+    /// probes aimed at `outside` and the server's `port`.
+    func macroPackage(in book: String, outside: String, port: UInt16) throws {
+        let package = book + "/MacroProbe"
+        try FileManager.default.copyItem(atPath: RenderProcess.fixtures + "/MacroProbe", toPath: package)
+        let main = package + "/Sources/MacroProbeMacros/main.swift"
+        let source = try String(contentsOfFile: main, encoding: .utf8)
+            .replacingOccurrences(of: "@OUTSIDE@", with: outside).replacingOccurrences(of: "@PORT@", with: String(port))
+        try source.write(toFile: main, atomically: true, encoding: .utf8)
+    }
+
+    /// The text of the value `name` in a page (`title="NAME">TEXT</span>`).
+    func value(_ name: String, in page: String) -> String? {
+        guard let start = page.range(of: "title=\"\(name)\">") else { return nil }
+        return page[start.upperBound...].range(of: "</span>").map { String(page[start.upperBound..<$0.lowerBound]) }
+    }
+
+    /// A macro runs twice: when SwiftPM builds its package (`builtProbe`, a
+    /// constant of the package's library) and when a chapter that uses it
+    /// compiles (`#probe()` in the chapter). Each expansion is a string
+    /// saying what the macro could do then, which the chapter shows.
+    @Test func aMacroIsConfined() async throws {
+        let chapter = "# M\n\n```swift\nlet built = builtProbe\nlet compiled = #probe()\n```\n\nBuilt: \\(built). Compiled: \\(compiled).\n"
+        let book = try RenderProcess.book(chapter: "01-m.md", chapter)
+        let outside = try RenderProcess.temporaryDirectory("outside") + "/escaped.macro"
+        let (listener, port) = try server()
+        defer { close(listener) }
+        try macroPackage(in: book, outside: outside, port: port)
+        try "[swift]\npackages = [{ path = \"MacroProbe\", products = [\"MacroProbe\"] }]\n".write(toFile: book + "/book.toml", atomically: true, encoding: .utf8)
+        let cache = try RenderProcess.temporaryDirectory("package-cache")
+
+        let result = try await RenderProcess.run([], in: book, environment: ["RENDER_PACKAGE_CACHE": cache, "RENDER_PROBE_SECRET": Self.secret])
+        #expect(result.status == 0, "a package whose macro probes fail still builds, and a chapter using the macro compiles: \(result.standardError)")
+        let page = (try? String(contentsOfFile: book + "/output/01-m.html", encoding: .utf8)) ?? ""
+        for (name, when) in [("built", "while its package built"), ("compiled", "while the chapter compiled")] {
+            let report = value(name, in: page)
+            #expect(report?.hasPrefix("macro-ran ") == true, "the macro ran \(when) and its expansion reached the page: \(report ?? "nothing")")
+            #expect(report?.contains("write=false") == true, "the macro could not write outside its build folder \(when): \(report ?? "")")
+            #expect(report?.contains("secret=none") == true, "the macro could not read render's environment \(when): \(report ?? "")")
+            #expect(report?.contains("tcp=false") == true, "the macro could not reach the host's loopback \(when): \(report ?? "")")
+            #expect(report?.hasSuffix("home=\(NSHomeDirectory())") != true, "the macro did not get render's HOME \(when): \(report ?? "")")
+        }
+        #expect(!FileManager.default.fileExists(atPath: outside), "nothing was written outside by the macro")
         #expect(connections(listener) == 0, "no connection reached the server")
     }
 

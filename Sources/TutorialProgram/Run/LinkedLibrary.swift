@@ -15,6 +15,10 @@ public struct LinkedLibrary: Sendable, Hashable {
     public var modulesDirectory: String
     /// Module maps of the C modules its Swift modules import.
     public var moduleMaps: [String] = []
+    /// The macros its modules declare, as `PATH#MODULE` of each macro's
+    /// executable (``PackageMacros``): the compiler starts one when a chapter
+    /// expands a macro of that module.
+    public var macros: [String] = []
     /// Changes whenever the library's sources (or what built it) change: part of every chapter's cache key.
     public var identity: String
 

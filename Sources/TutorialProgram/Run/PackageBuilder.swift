@@ -22,8 +22,9 @@ import TutorialMarkdown
 ///   is recorded after a build; a render whose stamp matches runs no SwiftPM at
 ///   all, and one whose stamp differs runs an incremental `swift build`.
 /// - **Chapters follow the library.** Its identity, part of every chapter's
-///   cache key, is the stamp of the built library and module files: an
-///   incremental build that changed nothing recompiles no chapter.
+///   cache key, is the stamp of the built library, module files and macro
+///   executables: an incremental build that changed nothing recompiles no
+///   chapter. A chapter loads the macros SwiftPM built (``PackageMacros``).
 /// - **Confined.** A package's manifest, its build-tool plugins and its
 ///   macros are code from the book: SwiftPM runs in bubblewrap
 ///   (``Sandbox/buildCommand(_:arguments:toolchain:reads:writes:home:workingDirectory:network:)``),
@@ -194,10 +195,13 @@ package struct PackageBuilder: Sendable {
         for module in [Self.module] + packages.flatMap(\.products) {
             identity.add(Toolchain.stamp(modules + "/\(module).swiftmodule"))
         }
+        let manifest = (try? String(contentsOfFile: folder + "/.build/\(configuration).yaml", encoding: .utf8)) ?? ""
+        let macros = PackageMacros.plugins(manifest: manifest, products: products)
+        for macro in macros { identity.add(macro); identity.add(Toolchain.stamp(String(macro[..<macro.lastIndex(of: "#")!]))) }
         var maps = Toolchain.moduleMaps(checkouts: folder + "/.build/checkouts")
         for package in packages { maps += Self.moduleMaps(package: package.path) }
         return LinkedLibrary(module: Self.module, libraryDirectory: products, modulesDirectory: modules,
-                             moduleMaps: maps, identity: identity.hex)
+                             moduleMaps: maps, macros: macros, identity: identity.hex)
     }
 
     /// `Sources/TARGET/include/module.modulemap` of a package's own C targets.

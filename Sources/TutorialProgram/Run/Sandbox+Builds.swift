@@ -11,7 +11,11 @@ import Foundation
 ///   package's build folder, a program's own folder); nothing else of the
 ///   host (no `/etc` but the loader's cache, no `/home`, no `/root`);
 /// - **environment**: cleared to `PATH`, `HOME` (a folder among `writes`, never
-///   the user's), `TMPDIR`, `LANG` and `TZ`: no secret of render's reaches it;
+///   the user's), `TMPDIR`, `LANG` and `TZ`: no secret of render's reaches it.
+///   bubblewrap itself starts with an empty environment (`env -i`): it stays
+///   in the sandbox as its PID 1, and every process there, a macro expanded
+///   by the compiler among them, can read `/proc/1/environ` (a test's macro
+///   found render's secret there);
 /// - **network**: none (a network namespace of its own), unless `network`
 ///   (SwiftPM's resolve step that fetches remote dependencies, allowed only by
 ///   `[swift] fetch` or `--allow-fetch`): then the host's network, git's system
@@ -22,7 +26,8 @@ import Foundation
 ///   namespace that dies with render.
 extension Sandbox {
     /// The command that runs `executable` (a toolchain program, or `/bin/sh`)
-    /// confined as above; unconfined (`--no-sandbox`) it runs as before, with
+    /// confined as above, started through `env -i` whatever environment the
+    /// caller passes; unconfined (`--no-sandbox`) it runs as before, with
     /// render's environment and a parent-death signal.
     package func buildCommand(_ executable: String, arguments: [String], toolchain: String, reads: [String], writes: [String],
                       home: String, workingDirectory: String, network: Bool = false) -> (executable: String, arguments: [String]) {
@@ -43,7 +48,7 @@ extension Sandbox {
         for (name, value) in variables.sorted(by: { $0.key < $1.key }) { words += ["--setenv", name, value] }
         // The working folder exists even when nothing of it is bound (render's, for relative paths); `/` stays read-only.
         words += ["--dir", workingDirectory, "--remount-ro", "/", "--chdir", workingDirectory, "--", "/usr/bin/prlimit"] + limits + ["--", executable] + arguments
-        return (bubblewrap, words)
+        return ("/usr/bin/env", ["-i", bubblewrap] + words)
     }
 
     /// The toolchain's `usr` folder (swiftc's, links followed), which holds its

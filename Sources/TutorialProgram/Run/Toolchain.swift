@@ -181,13 +181,14 @@ public struct Toolchain: Sendable {
         return arguments
     }
 
-    /// Search paths, module maps and libraries: the runtime's, then each of
-    /// the book's libraries'. A C module found in two build folders (the same
-    /// checkout of swift-numerics, say) is mapped once: clang refuses a module
-    /// defined twice.
+    /// Search paths, module maps, macros and libraries: the runtime's, then
+    /// each of the book's libraries'. A C module found in two build folders
+    /// (the same checkout of swift-numerics, say) is mapped once: clang
+    /// refuses a module defined twice.
     package func linkArguments() -> [String] {
         var arguments: [String] = []
         for library in libraries { arguments += ["-I", library.modulesDirectory] }
+        for macro in libraries.flatMap(\.macros) { arguments += ["-load-plugin-executable", macro] }
         var seen = Set<String>()
         for map in moduleMaps + libraries.flatMap(\.moduleMaps) {
             let name = map.components(separatedBy: "/checkouts/").last ?? map
