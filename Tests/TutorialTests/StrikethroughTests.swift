@@ -105,19 +105,51 @@ import Testing
     /// fixed seed: each renders as cmark-gfm renders it.
     @Test(.timeLimit(.minutes(5))) func randomParagraphsRenderAsCmarkGFMDoes() throws {
         #expect(Self.hasCmarkGFM, "cmark-gfm is missing: run scripts/setup --test")
-        let pieces = ["~", "~~", "*", "**", "_", "a", "b", " ", " ", "`", "[", "](u)", ".", ",", "!", "(", ")", "\"", "'"]
-        var random = MarkdownPropertyTests.Random(state: 26)
-        let cases = (0..<2000).map { _ in (0..<(3 + random.below(10))).map { _ in random.pick(pieces) }.joined() }
-        // One cmark-gfm run for all: the paragraphs are kept apart by a comment block.
-        let separator = "<!-- case -->"
-        let markdowns = cases.map { "a " + $0 + "\n" }
-        let theirs = try GFMExtensionTests.cmarkGFM(markdowns.joined(separator: "\n" + separator + "\n\n"), smart: false)
-            .components(separatedBy: "<!-- raw HTML omitted -->\n")
-        #expect(theirs.count == cases.count)
-        for (markdown, html) in zip(markdowns, theirs) {
-            let ours = Self.render(markdown)
-            #expect(ours == html, "\(markdown)--- ours\n\(ours)--- cmark-gfm\n\(html)")
-            if ours != html { break }
+        var pieces = ["~", "~~", "*", "**", "_", "a", "b", " ", " ", "`", "[", "](u)", ".", ",", "!", "(", ")", "\"", "'"]
+        if ProcessInfo.processInfo.environment["STRIKETHROUGH_WIDE"] != nil {
+            pieces += ["\\", "\nb", "<b>", "&#126;", "![", "]", "[u]", "](<u> \"t~~\")", "<a:~b>", "~~~", "__", "***"]
         }
+        // STRIKETHROUGH_CASES and STRIKETHROUGH_SEED run more cases, or others, by hand.
+        let environment = ProcessInfo.processInfo.environment
+        let count = environment["STRIKETHROUGH_CASES"].flatMap { Int($0) } ?? 2000
+        var random = MarkdownPropertyTests.Random(state: environment["STRIKETHROUGH_SEED"].flatMap { UInt64($0) } ?? 26)
+        let smart = environment["STRIKETHROUGH_SMART"] != nil
+        let cases = (0..<count).map { _ in (0..<(3 + random.below(10))).map { _ in random.pick(pieces) }.joined() }
+        // One cmark-gfm run for all: the paragraphs are kept apart by a thematic break.
+        // Each line starts with a letter, so that none is a list, a fence or a heading.
+        let separator = "* * *"
+        let markdowns = cases.map { "a" + $0 + "\n" }
+        let document = markdowns.joined(separator: "\n" + separator + "\n\n")
+        let theirs = try Self.cmarkGFM(document, smart: smart, strikethrough: true).components(separatedBy: "<hr />\n")
+        let withoutTildes = try Self.cmarkGFM(document, smart: smart, strikethrough: false).components(separatedBy: "<hr />\n")
+        #expect(theirs.count == cases.count && withoutTildes.count == cases.count)
+        var skipped = 0
+        for (k, markdown) in markdowns.enumerated() where k < theirs.count && k < withoutTildes.count {
+            // cmark-gfm is cmark 0.29 underneath: where it reads emphasis or quotes
+            // otherwise than cmark 0.30 even with tildes as text, the case says nothing here.
+            if withoutTildes[k] != CmarkReference.html(markdown, smart: smart) { skipped += 1; continue }
+            if CommonMarkConformanceTests.usesTutorialSyntax(markdown) { continue }  // `\(…)` is a value here
+            let ours = smart ? CommonMarkConformanceTests.render(markdown) : Self.render(markdown)
+            #expect(ours == theirs[k], "\(markdown)--- ours\n\(ours)--- cmark-gfm\n\(theirs[k])")
+            if ours != theirs[k] { break }
+        }
+        #expect(skipped * 20 < count, "\(skipped) of \(count) cases read otherwise by cmark 0.29 and 0.30")
+    }
+
+    /// cmark-gfm with or without its strikethrough extension.
+    static func cmarkGFM(_ markdown: String, smart: Bool, strikethrough: Bool) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/cmark-gfm")
+        process.arguments = (smart ? ["--smart"] : []) + (strikethrough ? ["-e", "strikethrough"] : [])
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        // Written from another thread: a large input would fill the pipe while cmark-gfm's output fills the other.
+        let writer = Thread { try? input.fileHandleForWriting.write(contentsOf: Data(markdown.utf8)); try? input.fileHandleForWriting.close() }
+        writer.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 }

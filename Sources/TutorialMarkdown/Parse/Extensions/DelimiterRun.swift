@@ -21,8 +21,10 @@ struct DelimiterRun {
     var firstTilde = 0
     /// Still on the stack.
     var live = true
-    /// Taken off the stack by a strikethrough closer that matched across it.
-    var stranded = false
+    /// Taken off the stack by a strikethrough closer that matched across it: that closer's place.
+    var strandedBy: Int?
+    /// A smart quote that a later one closed: it is shown as a left quote.
+    var openedQuote = false
 
     var remaining: Int { length - usedFromStart - usedFromEnd }
 

@@ -51,6 +51,7 @@ struct DelimiterStack {
                 case "*", "_": closer = emphasis(o, c)
                 default:  // a smart quote
                     closer = nextLive(after: c)
+                    runs[o].openedQuote = true
                     runs[o].live = false
                     runs[c].live = false
                 }
@@ -70,7 +71,7 @@ struct DelimiterStack {
         struck.append((opener, closer))
         for k in (opener + 1)..<closer where runs[k].live {
             runs[k].live = false
-            runs[k].stranded = true
+            runs[k].strandedBy = closer
         }
         runs[opener].live = false
         runs[closer].live = false

@@ -103,9 +103,13 @@ struct InlineSubject {
             if length > 2 { run.canOpen = false; run.canClose = false }
         default: break
         }
+        if c == "'" || c == "\"" { quotes.append((pos, c == "'" ? "\u{2019}" : run.canClose ? "\u{201D}" : "\u{201C}")) }
         if run.canOpen || run.canClose { stack.push(run) }
         pos = end
     }
+
+    /// Every smart quote, with the curly quote cmark-gfm shows for it unless a later one closes it.
+    private(set) var quotes: [(at: Int, curly: Unicode.Scalar)] = []
 
     /// Where cmark would see a tilde beside a `*`, `_` or quote run that
     /// cmark-gfm looks past: the place, and a character cmark classes as

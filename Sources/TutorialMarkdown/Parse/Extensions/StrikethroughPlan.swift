@@ -7,7 +7,7 @@ import TutorialBase
 /// that matches its opener takes every delimiter between them off the stack
 /// (`~~a *b~~ c*` is `<del>a *b</del> c*`). So the paragraph is first walked
 /// as cmark-gfm walks it (`InlineSubject`), and each `*` or `_` that a
-/// strikethrough strands is escaped (`\*`), each stranded smart quote
+/// strikethrough strands is escaped (`\*`), and each smart quote is
 /// written as the curly quote cmark-gfm shows, so that cmark pairs the rest
 /// as cmark-gfm does. An escape is punctuation like what it escapes, so no
 /// other run's flanking changes; and cmark gives inlines no positions, so
@@ -57,18 +57,18 @@ package struct StrikethroughPlan: Equatable {
         if !scalars.contains(where: lookalikes.contains) {
             for (at, lookalike) in subject.neighbours.reversed() { if let l = lookalike { insertions.append((at, l)) } }
         }
-        for run in runs where run.stranded && run.remaining > 0 {
-            switch run.character {
-            case "*", "_":
-                for k in run.unused { insertions.append((k, "\\")) }
-            case "'":
-                scalars[run.start] = "\u{2019}"
-            case "\"":
-                scalars[run.start] = run.canClose ? "\u{201D}" : "\u{201C}"
-            default:
-                break
-            }
+        for run in runs where run.remaining > 0 && (run.character == "*" || run.character == "_") {
+            guard let closer = run.strandedBy else { continue }
+            // A run that gave some characters to emphasis loses its length in cmark's
+            // "multiple of 3" rule when the rest is escaped, so it is escaped only when
+            // a later run could close it.
+            if run.remaining < run.length,
+               !runs[(closer + 1)...].contains(where: { $0.character == run.character && $0.canClose }) { continue }
+            for k in run.unused { insertions.append((k, "\\")) }
         }
+        // Smart quotes are written as the curly quotes cmark-gfm shows, so cmark pairs none.
+        for (at, curly) in subject.quotes { scalars[at] = curly }
+        for run in runs where run.openedQuote { scalars[run.start] = run.character == "'" ? "\u{2018}" : "\u{201C}" }
         // From the end, so each place still means what it did; at one place the escape goes in first.
         for (at, scalar) in insertions.enumerated().sorted(by: { ($0.element.at, $0.element.scalar == "\\" ? 1 : 0) > ($1.element.at, $1.element.scalar == "\\" ? 1 : 0) }).map(\.element) {
             scalars.insert(scalar, at: at)
