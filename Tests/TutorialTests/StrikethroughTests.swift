@@ -61,6 +61,29 @@ import Testing
         #expect(span.location == SourceLocation(line: 1, column: 17))
     }
 
+    /// Strikethrough is read with the paragraph now, before bare links, so a URL inside one is linked as cmark-gfm links it.
+    @Test func aBareLinkInsideStrikethroughIsLinked() {
+        #expect(Self.render("~~see www.a.com~~\n") == "<p><del>see <a href=\"http://www.a.com\">www.a.com</a></del></p>\n")
+    }
+
+    /// Reading tildes costs linear time: ten times the paragraph may cost at
+    /// most 30 times as much (quadratic: 100 times). The units are made to be
+    /// hard: openers that never close, closers that find nothing, strikes
+    /// that strand emphasis, `<` that starts no tag, brackets, code.
+    @Test(.timeLimit(.minutes(3))) func longParagraphsOfTildesCostLinearTime() {
+        func seconds(_ count: Int) -> Double {
+            let units = ["~~a *b~~ c* ", "*a ", "a* ", "~a ", "<a ", "[a ", "`b ", "_a ~~ "]
+            let text = (0..<count).map { units[$0 % units.count] }.joined() + "\n"
+            let start = Date()
+            _ = ChapterParser.parse(ChapterSource(path: "t.md", name: "t", text: text))
+            return Date().timeIntervalSince(start)
+        }
+        var small = seconds(2_000), large = seconds(20_000)
+        small = min(small, seconds(2_000))
+        large = min(large, seconds(20_000))
+        #expect(large < 30 * small, "2,000 units: \(small) s, 20,000: \(large) s")
+    }
+
     // MARK: - Against cmark-gfm
 
     static func render(_ markdown: String) -> String { GFMTableTests.render(markdown) }

@@ -21,7 +21,30 @@ struct DelimiterStack {
     /// the bottom of the delimiters its link text holds.
     var count: Int { runs.count }
 
-    mutating func push(_ run: DelimiterRun) { runs.append(run) }
+    /// The live runs as a doubly linked list (-1 at either end), so taking
+    /// one off costs nothing however many were taken off before it.
+    private var previous: [Int] = []
+    private var following: [Int] = []
+
+    mutating func push(_ run: DelimiterRun) {
+        if lastLive >= 0 { following[lastLive] = runs.count }
+        previous.append(lastLive)
+        following.append(-1)
+        runs.append(run)
+        lastLive = runs.count - 1
+    }
+
+    /// The last live run, where the list ends.
+    private var lastLive = -1
+
+    /// Takes run `k` off the stack.
+    private mutating func remove(_ k: Int) {
+        guard runs[k].live else { return }
+        runs[k].live = false
+        let (p, n) = (previous[k], following[k])
+        if p >= 0 { following[p] = n }
+        if n >= 0 { previous[n] = p } else { lastLive = p }
+    }
 
     /// Pairs the live delimiters from `bottom` on, then takes them all off the stack.
     mutating func process(from bottom: Int) {
@@ -52,16 +75,16 @@ struct DelimiterStack {
                 default:  // a smart quote
                     closer = nextLive(after: c)
                     runs[o].openedQuote = true
-                    runs[o].live = false
-                    runs[c].live = false
+                    remove(o)
+                    remove(c)
                 }
             } else {
                 closer = nextLive(after: c)
                 openersBottom[key] = old
-                if !runs[old].canOpen { runs[old].live = false }
+                if !runs[old].canOpen { remove(old) }
             }
         }
-        for k in runs.indices where k >= bottom { runs[k].live = false }
+        while lastLive >= bottom { remove(lastLive) }
     }
 
     /// cmark-gfm's strikethrough insertion: equal lengths strike, and strand what is between.
@@ -69,12 +92,15 @@ struct DelimiterStack {
         let next = nextLive(after: closer)
         guard runs[opener].length == runs[closer].length else { return next }
         struck.append((opener, closer))
-        for k in (opener + 1)..<closer where runs[k].live {
-            runs[k].live = false
+        var k = following[opener]
+        while k != closer {
             runs[k].strandedBy = closer
+            let n = following[k]
+            remove(k)
+            k = n
         }
-        runs[opener].live = false
-        runs[closer].live = false
+        remove(opener)
+        remove(closer)
         return next
     }
 
@@ -84,24 +110,32 @@ struct DelimiterStack {
         let use = runs[opener].remaining >= 2 && runs[closer].remaining >= 2 ? 2 : 1
         runs[opener].usedFromEnd += use
         runs[closer].usedFromStart += use
-        for k in (opener + 1)..<closer { runs[k].live = false }
-        if runs[opener].remaining == 0 { runs[opener].live = false }
+        var k = following[opener]
+        while k != closer {
+            let n = following[k]
+            remove(k)
+            k = n
+        }
+        if runs[opener].remaining == 0 { remove(opener) }
         if runs[closer].remaining == 0 {
-            runs[closer].live = false
-            return nextLive(after: closer)
+            let next = nextLive(after: closer)
+            remove(closer)
+            return next
         }
         return closer
     }
 
+    /// The live run after `k` (which is live, or `bottom - 1` when the search starts).
     private func nextLive(after k: Int) -> Int? {
+        if k >= 0 && runs[k].live { return following[k] >= 0 ? following[k] : nil }
         var i = k + 1
         while i < runs.count && !runs[i].live { i += 1 }
         return i < runs.count ? i : nil
     }
 
+    /// The live run before `k`, which is live or the end of the stack.
     private func previousLive(before k: Int) -> Int? {
-        var i = k - 1
-        while i >= 0 && !runs[i].live { i -= 1 }
-        return i >= 0 ? i : nil
+        if k == runs.count { return lastLive >= 0 ? lastLive : nil }
+        return previous[k] >= 0 ? previous[k] : nil
     }
 }

@@ -15,6 +15,11 @@ import TutorialBase
 /// matched to them later.
 struct InlineSubject {
     private let s: [Unicode.Scalar]
+    /// The text again, for the tag patterns, and each scalar's UTF-16 offset in it (one past the end too).
+    private let whole: String
+    private let utf16Offsets: [Int]
+    /// The last `>`: no autolink or tag starts after it.
+    private let lastGreater: Int
     private let smart: Bool
     private let isDefined: (String) -> Bool
     private var pos = 0
@@ -34,6 +39,12 @@ struct InlineSubject {
     /// - Parameter isDefined: whether a link label (raw, as written) names a reference definition.
     init(_ text: String, smart: Bool, isDefined: @escaping (String) -> Bool) {
         s = Array(text.unicodeScalars)
+        whole = text
+        var offsets = [0]
+        offsets.reserveCapacity(s.count + 1)
+        for c in s { offsets.append(offsets[offsets.count - 1] + (c.value > 0xFFFF ? 2 : 1)) }
+        utf16Offsets = offsets
+        lastGreater = s.lastIndex(of: ">") ?? -1
         self.smart = smart
         self.isDefined = isDefined
     }
@@ -152,7 +163,7 @@ struct InlineSubject {
 
     /// An entity is stepped over; a numeric one for `~` puts a tilde in text.
     private mutating func entity() {
-        guard let length = Self.match(Self.entityPattern, s, pos) else { pos += 1; return }
+        guard let length = match(Self.entityPattern, at: pos) else { pos += 1; return }
         let body = String(String.UnicodeScalarView(s[(pos + 2)..<(pos + length - 1)]))
         if s[pos + 1] == "#" {
             let value = body.first == "x" || body.first == "X" ? Int(body.dropFirst(), radix: 16) : Int(body)
@@ -302,8 +313,10 @@ struct InlineSubject {
     /// An autolink or raw HTML is stepped over, or else `<` is text. An
     /// autolink's text is its address, so its tildes reach text.
     private mutating func angle() {
+        // Every form ends with `>` and has a visible ASCII character after `<`.
+        guard pos + 1 < s.count, pos < lastGreater, s[pos + 1].value > 0x20, s[pos + 1].value < 0x7F else { pos += 1; return }
         for (k, pattern) in Self.tagPatterns.enumerated() {
-            guard let n = Self.match(pattern, s, pos) else { continue }
+            guard let n = match(pattern, at: pos) else { continue }
             if k < 2 { tildes += s[pos..<(pos + n)].filter { $0 == "~" }.count }
             pos += n
             return
@@ -311,12 +324,15 @@ struct InlineSubject {
         pos += 1
     }
 
-    /// The length in scalars of `pattern` matched at `k`, or nil.
-    private static func match(_ pattern: NSRegularExpression, _ s: [Unicode.Scalar], _ k: Int) -> Int? {
-        let rest = String(String.UnicodeScalarView(s[k...]))
-        let range = NSRange(rest.startIndex..., in: rest)
-        guard let m = pattern.firstMatch(in: rest, options: [.anchored], range: range),
-              let r = Range(m.range, in: rest) else { return nil }
-        return rest[r].unicodeScalars.count
+    /// The length in scalars of `pattern` matched at `k`, or nil. The
+    /// match runs on the whole text, from `k`'s UTF-16 offset: no copy of
+    /// the rest per `<`.
+    private func match(_ pattern: NSRegularExpression, at k: Int) -> Int? {
+        let start = utf16Offsets[k]
+        guard let m = pattern.firstMatch(in: whole, options: [.anchored], range: NSRange(location: start, length: utf16Offsets[s.count] - start))
+        else { return nil }
+        var end = k
+        while utf16Offsets[end] < m.range.location + m.range.length { end += 1 }
+        return end - k
     }
 }

@@ -20,10 +20,14 @@ package enum Strikethrough {
     /// with GFM strikethrough: the plan is made, cmark reads its text, and
     /// the planned pairs are struck.
     package static func read(_ text: String, definitions: String = "", smart: Bool) -> [MarkdownInline]? {
+        var known: [String: Bool] = [:]  // cmark is asked once a label
         let isDefined = { (label: String) -> Bool in
             guard !definitions.isEmpty, !label.contains("]"), !label.contains("[") else { return false }
-            if case .link? = CommonMark.inlines("[x][\(label)]", definitions: definitions, smart: false)?.first { return true }
-            return false
+            if let answer = known[label] { return answer }
+            var answer = false
+            if case .link? = CommonMark.inlines("[x][\(label)]", definitions: definitions, smart: false)?.first { answer = true }
+            known[label] = answer
+            return answer
         }
         guard let plan = StrikethroughPlan.make(text, smart: smart, isDefined: isDefined) else {
             return CommonMark.inlines(text, definitions: definitions, smart: smart)
