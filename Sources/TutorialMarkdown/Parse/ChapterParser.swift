@@ -7,11 +7,12 @@ import TutorialBase
 /// reads each leaf block — each paragraph and heading — on its own, with the
 /// container markers stripped (`LeafText`), so a span never crosses a block
 /// boundary; a leaf with spans has its inlines read again from its masked
-/// text, so that `*` or `_` inside math never becomes emphasis. Swift and
-/// derivation blocks are read from the code blocks. Footnote definitions
-/// are found and hidden from cmark first (`FootnoteLines`), and read on
-/// their own; then `ChapterExtensions` reads what cmark left as text
-/// (strikethrough, task boxes, bare links, inline notes, attributes).
+/// text, so that `*` or `_` inside math never becomes emphasis, and so has
+/// a leaf with tildes, whose strikethrough may strand emphasis delimiters
+/// (`StrikethroughPlan`). Swift and derivation blocks are read from the
+/// code blocks. Footnote definitions are found and hidden from cmark first
+/// (`FootnoteLines`), and read on their own; then `ChapterExtensions` reads
+/// what cmark left as text (task boxes, bare links, inline notes, attributes).
 public enum ChapterParser {
     /// Parses one chapter; problems found on the way (an unbalanced `\(`, an
     /// unknown block option, a malformed derivation) are in `diagnostics`.
