@@ -52,7 +52,7 @@ package struct StrikethroughPlan: Equatable {
             for k in 0..<runs[closer].length { tildes[runs[closer].firstTilde + k] = .closes(pair) }
         }
         var scalars = Array(text.unicodeScalars)
-        // What to put before which character: escapes, then the stand-ins before them.
+        // What to put before which character: stand-ins beside runs, escapes in them.
         var insertions: [(at: Int, scalar: Unicode.Scalar)] = []
         if !scalars.contains(where: lookalikes.contains) {
             for (at, lookalike) in subject.neighbours.reversed() { if let l = lookalike { insertions.append((at, l)) } }
@@ -69,10 +69,15 @@ package struct StrikethroughPlan: Equatable {
         // Smart quotes are written as the curly quotes cmark-gfm shows, so cmark pairs none.
         for (at, curly) in subject.quotes { scalars[at] = curly }
         for run in runs where run.openedQuote { scalars[run.start] = run.character == "'" ? "\u{2018}" : "\u{201C}" }
-        // From the end, so each place still means what it did; at one place the escape goes in first.
-        for (at, scalar) in insertions.enumerated().sorted(by: { ($0.element.at, $0.element.scalar == "\\" ? 1 : 0) > ($1.element.at, $1.element.scalar == "\\" ? 1 : 0) }).map(\.element) {
-            scalars.insert(scalar, at: at)
+        // In one pass; at one place the stand-in goes before the escape.
+        insertions.sort { ($0.at, $0.scalar == "\\" ? 1 : 0) < ($1.at, $1.scalar == "\\" ? 1 : 0) }
+        var out = String.UnicodeScalarView()
+        var next = 0
+        for (k, c) in scalars.enumerated() {
+            while next < insertions.count && insertions[next].at == k { out.append(insertions[next].scalar); next += 1 }
+            out.append(c)
         }
-        return StrikethroughPlan(text: String(String.UnicodeScalarView(scalars)), tildes: tildes)
+        for insertion in insertions[next...] { out.append(insertion.scalar) }
+        return StrikethroughPlan(text: String(out), tildes: tildes)
     }
 }
