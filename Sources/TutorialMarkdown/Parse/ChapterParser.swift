@@ -7,11 +7,12 @@ import TutorialBase
 /// reads each leaf block — each paragraph and heading — on its own, with the
 /// container markers stripped (`LeafText`), so a span never crosses a block
 /// boundary; a leaf with spans has its inlines read again from its masked
-/// text, so that `*` or `_` inside math never becomes emphasis. Swift and
-/// derivation blocks are read from the code blocks. Footnote definitions
-/// are found and hidden from cmark first (`FootnoteLines`), and read on
-/// their own; then `ChapterExtensions` reads what cmark left as text
-/// (strikethrough, task boxes, bare links, inline notes, attributes).
+/// text, so that `*` or `_` inside math never becomes emphasis, and so has
+/// a leaf with tildes, whose strikethrough may strand emphasis delimiters
+/// (`StrikethroughPlan`). Swift and derivation blocks are read from the
+/// code blocks. Footnote definitions are found and hidden from cmark first
+/// (`FootnoteLines`), and read on their own; then `ChapterExtensions` reads
+/// what cmark left as text (task boxes, bare links, inline notes, attributes).
 public enum ChapterParser {
     /// Parses one chapter; problems found on the way (an unbalanced `\(`, an
     /// unknown block option, a malformed derivation) are in `diagnostics`.
@@ -187,22 +188,24 @@ public enum ChapterParser {
         ///   cmark would read as a block (`---`, `# a`) stays literal text.
         package mutating func inlines(of leaf: LeafText, always: Bool, cell: Bool = false) -> [MarkdownInline]? {
             let mayHoldSpans = leaf.scalars.contains(where: { $0 == "\\" || $0 == "$" || $0 == "@" || $0 == "^" || $0 == "\u{E000}" || $0 == "\u{E001}" })
+            // Tildes may strand emphasis delimiters (see `StrikethroughPlan`): such a leaf is always read again.
+            let keep = !always && !leaf.scalars.contains("~")
             var masked = leaf.text
             if mayHoldSpans {
                 let result = Scanner.scan(leaf, file: source.path, firstIndex: spans.count)
                 diagnostics += result.diagnostics
                 spans += result.spans
                 masked = result.masked
-                if result.spans.isEmpty && !always { return nil }
-            } else if !always {
+                if result.spans.isEmpty && keep { return nil }
+            } else if keep {
                 return nil
             }
             if masked.allSatisfy(\.isWhitespace) { return [] }
             let references = masked.contains("]") ? definitions : ""
             // A heading's text read alone may look like a block ("# - a"): then its first character is escaped.
-            return CommonMark.inlines(masked, definitions: references, smart: smart)
-                ?? CommonMark.inlines(masked, smart: smart)
-                ?? (cell ? nil : CommonMark.inlines("\\" + masked, smart: smart))
+            return Strikethrough.read(masked, definitions: references, smart: smart)
+                ?? Strikethrough.read(masked, smart: smart)
+                ?? (cell ? nil : Strikethrough.read("\\" + masked, smart: smart))
                 ?? Placeholders.split(masked).map { part -> MarkdownInline in
                     switch part {
                     case .text(let text): .text(text)
@@ -281,7 +284,7 @@ public enum ChapterParser {
                 }
                 titleText = String(titleText[..<open]).trimmingCharacters(in: .whitespaces)
             }
-            let title = titleText.isEmpty ? [] : (CommonMark.inlines(titleText, smart: smart) ?? [.text(titleText)])
+            let title = titleText.isEmpty ? [] : (Strikethrough.read(titleText, smart: smart) ?? [.text(titleText)])
             if first.endLine == first.startLine {
                 children.removeFirst()
             } else {
@@ -289,7 +292,7 @@ public enum ChapterParser {
                 let column = lines.byteColumn(line: next, column: LeafText.contentStart(lines[next], containers: containers) + 1)
                 var rest = MarkdownBlock(kind: .paragraph([]), startLine: next, endLine: first.endLine, startColumn: column)
                 if let restLeaf = LeafText(rest, containers: containers, lines: lines) {
-                    rest.kind = .paragraph(CommonMark.inlines(restLeaf.text, definitions: definitions, smart: smart) ?? [.text(restLeaf.text)])
+                    rest.kind = .paragraph(Strikethrough.read(restLeaf.text, definitions: definitions, smart: smart) ?? [.text(restLeaf.text)])
                 }
                 children[0] = rest
             }

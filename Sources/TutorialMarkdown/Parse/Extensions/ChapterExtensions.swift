@@ -1,8 +1,9 @@
 import TutorialBase
 
 /// The Markdown extensions read over cmark's tree once a chapter is parsed:
-/// task items, strikethrough and bare links (GFM), inline footnotes, heading
-/// attributes; and the checks that tie footnote references to definitions.
+/// task items and bare links (GFM), inline footnotes, heading attributes;
+/// and the checks that tie footnote references to definitions. (GFM
+/// strikethrough is read with each paragraph: see `StrikethroughPlan`.)
 ///
 /// Plain CommonMark comes out of this pass unchanged: each extension acts
 /// only on syntax cmark leaves as text.

@@ -1,15 +1,15 @@
 import TutorialBase
 
-/// GFM's inline extensions over cmark's reading of a run of inlines:
-/// strikethrough (`Strikethrough`) and bare-URL autolinks (`BareLinks`).
+/// GFM's bare-URL autolinks (`BareLinks`) over cmark's reading of a run of inlines.
 ///
-/// cmark 0.30 has neither, so it leaves `~~` and `https://…` as text. This
-/// pass runs after the chapter is parsed: it joins the text pieces cmark
-/// split (which writes the same HTML), pairs the tildes of each run of
-/// siblings, then links the URLs in text outside links. Code spans, raw
-/// HTML and the tutorial's spans are never text here, so they stay as they are.
+/// cmark 0.30 leaves `https://…` as text. This pass runs after the chapter
+/// is parsed: it joins the text pieces cmark split (which writes the same
+/// HTML), then links the URLs in text outside links. Code spans, raw HTML
+/// and the tutorial's spans are never text here, so they stay as they are.
+/// (Strikethrough is not read here but with the paragraph, `Strikethrough`:
+/// its tildes can strand emphasis delimiters, which only the source shows.)
 package enum GFMInlines {
-    /// `inlines` with strikethrough and bare links read, nested runs included.
+    /// `inlines` with bare links read, nested runs included.
     package static func apply(_ inlines: [MarkdownInline]) -> [MarkdownInline] {
         apply(inlines, insideLink: false)
     }
@@ -21,11 +21,11 @@ package enum GFMInlines {
             case .strong(let c): .strong(apply(c, insideLink: insideLink))
             case .link(let d, let t, let c): .link(destination: d, title: t, apply(c, insideLink: true))
             case .image(let s, let t, let c): .image(source: s, title: t, apply(c, insideLink: true))
+            case .strikethrough(let c): .strikethrough(apply(c, insideLink: insideLink))
             default: inline
             }
         }
-        let struck = Strikethrough.apply(children)
-        return insideLink ? struck : BareLinks.apply(struck)
+        return insideLink ? children : BareLinks.apply(children)
     }
 
     /// Adjacent text pieces as one.

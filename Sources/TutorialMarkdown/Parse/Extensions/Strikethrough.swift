@@ -1,106 +1,137 @@
 import TutorialBase
 
-/// GFM strikethrough in a run of sibling inlines: `~~text~~` or `~text~`.
+/// GFM strikethrough (`~~text~~` or `~text~`) put into cmark's reading of a
+/// paragraph, as its `StrikethroughPlan` says.
 ///
-/// A run of one or two tildes is a delimiter when it is flanking, by the
-/// rules CommonMark gives `*`: it may open when the character after it is
-/// not white space and (is not punctuation, or the one before it is white
-/// space or punctuation), and close in the mirror case. A closer pairs with
-/// the nearest opener of the same length; what lies between is struck out.
-/// A run of three or more tildes, or one that pairs with nothing, is text.
-/// A neighbour that is not text (code, emphasis, a span) counts as a letter.
+/// The plan was made from the paragraph's source by cmark-gfm's rules, and
+/// cmark read the plan's text, where the delimiters a strikethrough strands
+/// are escaped; so each pair's two runs are siblings in cmark's tree, and
+/// what lies between them is struck out. The tildes of cmark's text nodes
+/// are matched to the plan's one by one, in document order: if there are
+/// not as many as the plan counted, the two readings disagree and the
+/// tildes stay text rather than strike the wrong words.
 package enum Strikethrough {
     private enum Piece {
         case inline(MarkdownInline)
-        case tildes(Int, canOpen: Bool)
+        case tildes(StrikethroughPlan.Role, count: Int)
     }
 
-    /// `inlines` with each matched pair of tildes and what is between them as `.strikethrough`.
-    package static func apply(_ inlines: [MarkdownInline]) -> [MarkdownInline] {
-        guard inlines.contains(where: { if case .text(let t) = $0 { t.contains("~") } else { false } }) else { return inlines }
+    /// cmark's reading of `text` as one paragraph (see `CommonMark.inlines`),
+    /// with GFM strikethrough: the plan is made, cmark reads its text, and
+    /// the planned pairs are struck.
+    package static func read(_ text: String, definitions: String = "", smart: Bool) -> [MarkdownInline]? {
+        var known: [String: Bool] = [:]  // cmark is asked once a label
+        let isDefined = { (label: String) -> Bool in
+            guard !definitions.isEmpty, !label.contains("]"), !label.contains("[") else { return false }
+            if let answer = known[label] { return answer }
+            var answer = false
+            if case .link? = CommonMark.inlines("[x][\(label)]", definitions: definitions, smart: false)?.first { answer = true }
+            known[label] = answer
+            return answer
+        }
+        guard let plan = StrikethroughPlan.make(text, smart: smart, isDefined: isDefined) else {
+            return CommonMark.inlines(text, definitions: definitions, smart: smart)
+        }
+        let planted = plan.text.unicodeScalars.contains(where: StrikethroughPlan.lookalikes.contains)
+            && !text.unicodeScalars.contains(where: StrikethroughPlan.lookalikes.contains)
+        return CommonMark.inlines(plan.text, definitions: definitions, smart: smart).map { inlines in
+            apply(plan, to: planted ? withoutLookalikes(inlines) : inlines)
+        }
+    }
+
+    /// `inlines`, cmark's reading of `plan.text`, with each planned pair of tilde runs and what is between them as `.strikethrough`.
+    package static func apply(_ plan: StrikethroughPlan, to inlines: [MarkdownInline]) -> [MarkdownInline] {
+        guard tildes(in: inlines) == plan.tildes.count else { return inlines }
+        var next = 0
+        return apply(inlines, plan.tildes, &next)
+    }
+
+    private static func apply(_ inlines: [MarkdownInline], _ roles: [StrikethroughPlan.Role], _ next: inout Int) -> [MarkdownInline] {
+        var pieces: [Piece] = []
+        for inline in inlines {
+            switch inline {
+            case .text(let text) where text.unicodeScalars.contains("~"):
+                var plain = String.UnicodeScalarView()
+                for c in text.unicodeScalars {
+                    guard c == "~", roles[next] != .text else {
+                        if c == "~" { next += 1 }
+                        plain.append(c)
+                        continue
+                    }
+                    let role = roles[next]
+                    next += 1
+                    if !plain.isEmpty { pieces.append(.inline(.text(String(plain)))) }
+                    plain = String.UnicodeScalarView()
+                    if case .tildes(role, let n)? = pieces.last {
+                        pieces[pieces.count - 1] = .tildes(role, count: n + 1)
+                    } else {
+                        pieces.append(.tildes(role, count: 1))
+                    }
+                }
+                if !plain.isEmpty { pieces.append(.inline(.text(String(plain)))) }
+            case .emphasis(let c): pieces.append(.inline(.emphasis(apply(c, roles, &next))))
+            case .strong(let c): pieces.append(.inline(.strong(apply(c, roles, &next))))
+            case .strikethrough(let c): pieces.append(.inline(.strikethrough(apply(c, roles, &next))))
+            case .link(let d, let t, let c): pieces.append(.inline(.link(destination: d, title: t, apply(c, roles, &next))))
+            case .image(let s, let t, let c): pieces.append(.inline(.image(source: s, title: t, apply(c, roles, &next))))
+            default: pieces.append(.inline(inline))
+            }
+        }
         var out: [Piece] = []
-        var openers: [Int] = []
-        for piece in pieces(inlines) {
-            guard case .tildes(let n, let canOpen) = piece.piece else { out.append(piece.piece); continue }
-            if piece.canClose, let k = openers.lastIndex(where: { if case .tildes(n, _) = out[$0] { true } else { false } }) {
-                let start = openers[k]
+        for piece in pieces {
+            if case .tildes(.closes(let pair), _) = piece,
+               let start = out.lastIndex(where: { if case .tildes(.opens(pair), _) = $0 { true } else { false } }) {
                 let content = text(Array(out[(start + 1)...]))
                 out.removeSubrange(start...)
                 out.append(.inline(.strikethrough(GFMInlines.joinedText(content))))
-                openers.removeSubrange(k...)
             } else {
-                if canOpen { openers.append(out.count) }
-                out.append(piece.piece)
+                out.append(piece)
             }
         }
         return GFMInlines.joinedText(text(out))
     }
 
-    /// The pieces as inlines, unmatched tildes as text.
+    /// The pieces as inlines, tildes that struck nothing as text.
     private static func text(_ pieces: [Piece]) -> [MarkdownInline] {
         pieces.map { piece in
             switch piece {
             case .inline(let inline): inline
-            case .tildes(let n, _): .text(String(repeating: "~", count: n))
+            case .tildes(_, let n): .text(String(repeating: "~", count: n))
             }
         }
     }
 
-    /// The inlines cut into tilde runs that flank something, and the rest.
-    private static func pieces(_ inlines: [MarkdownInline]) -> [(piece: Piece, canClose: Bool)] {
-        var result: [(piece: Piece, canClose: Bool)] = []
-        for (k, inline) in inlines.enumerated() {
-            guard case .text(let text) = inline, text.contains("~") else { result.append((.inline(inline), false)); continue }
-            let chars = Array(text.unicodeScalars)
-            var plain = String.UnicodeScalarView()
-            func flush() {
-                if !plain.isEmpty { result.append((.inline(.text(String(plain))), false)) }
-                plain = String.UnicodeScalarView()
+    /// `inlines` without the stand-ins the plan put beside emphasis runs.
+    private static func withoutLookalikes(_ inlines: [MarkdownInline]) -> [MarkdownInline] {
+        inlines.compactMap { inline -> MarkdownInline? in
+            switch inline {
+            case .text(let t):
+                let kept = String(String.UnicodeScalarView(t.unicodeScalars.filter { !StrikethroughPlan.lookalikes.contains($0) }))
+                return kept.isEmpty ? nil : .text(kept)
+            case .emphasis(let c): return .emphasis(withoutLookalikes(c))
+            case .strong(let c): return .strong(withoutLookalikes(c))
+            case .link(let d, let t, let c): return .link(destination: d, title: t, withoutLookalikes(c))
+            case .image(let s, let t, let c): return .image(source: s, title: t, withoutLookalikes(c))
+            default: return inline
             }
-            var i = 0
-            while i < chars.count {
-                guard chars[i] == "~" else { plain.append(chars[i]); i += 1; continue }
-                var j = i
-                while j < chars.count && chars[j] == "~" { j += 1 }
-                let before = i > 0 ? chars[i - 1] : neighbour(inlines, k - 1)
-                let after = j < chars.count ? chars[j] : neighbour(inlines, k + 1)
-                let canOpen = flanks(after, beside: before)
-                let canClose = flanks(before, beside: after)
-                if j - i <= 2 && (canOpen || canClose) {
-                    flush()
-                    result.append((.tildes(j - i, canOpen: canOpen), canClose))
-                } else {
-                    plain.append(contentsOf: chars[i..<j])
-                }
-                i = j
-            }
-            flush()
-        }
-        return result
-    }
-
-    /// The character next to a run from a neighbouring inline (text is
-    /// joined, so the neighbour is never text): nil (white space) at either
-    /// end and beside a line break, "a" beside anything else.
-    private static func neighbour(_ inlines: [MarkdownInline], _ k: Int) -> Unicode.Scalar? {
-        guard inlines.indices.contains(k) else { return nil }
-        switch inlines[k] {
-        case .softBreak, .lineBreak: return nil
-        default: return "a"
         }
     }
 
-    /// Whether a run with `inner` on the side it would open (or close)
-    /// towards and `outer` on the other side flanks: CommonMark's rule.
-    private static func flanks(_ inner: Unicode.Scalar?, beside outer: Unicode.Scalar?) -> Bool {
-        guard let inner, !inner.properties.isWhitespace else { return false }
-        guard isPunctuation(inner) else { return true }
-        guard let outer else { return true }
-        return outer.properties.isWhitespace || isPunctuation(outer)
+    /// How many tildes the text of `inlines` holds, nested inlines included.
+    private static func tildes(in inlines: [MarkdownInline]) -> Int {
+        inlines.reduce(0) { sum, inline in
+            switch inline {
+            case .text(let t): sum + t.unicodeScalars.filter { $0 == "~" }.count
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c): sum + tildes(in: c)
+            default: sum
+            }
+        }
     }
 
+    /// Unicode punctuation as CommonMark means it: ASCII punctuation, or a
+    /// character of a `P` general category.
     package static func isPunctuation(_ c: Unicode.Scalar) -> Bool {
-        if c.isASCII { return c.properties.isPatternSyntax || "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars.contains(c) }
+        if c.isASCII { return "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars.contains(c) }
         switch c.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
