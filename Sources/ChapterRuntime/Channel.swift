@@ -1,8 +1,8 @@
 internal import ChapterChannel
 #if canImport(Glibc)
-import Glibc
+@preconcurrency import Glibc
 #elseif canImport(Darwin)
-import Darwin
+@preconcurrency import Darwin
 #endif
 
 /// The structured side channel from a chapter program back to the engine.
@@ -85,9 +85,14 @@ public enum Channel {
 
 /// Marks the start of the program (first statement of every chapter program)
 /// and starts the orphan watch.
+///
+/// Standard output, a pipe, becomes line-buffered as on a terminal: C would
+/// buffer a pipe by blocks, and a trap (which flushes nothing) would lose
+/// the lines a block printed just before it.
 /// - Parameter chunkLines: the chapter lines of the program's `#sourceLocation`
 ///   directives, in order, as this program was compiled.
 public func __tutorialStart(_ chunkLines: [Int] = []) {
+    setvbuf(stdout, nil, _IOLBF, 0)
     OrphanWatch.start()
     Channel.send(.start(chunkLines: chunkLines))
     TimeLimitWatch.start()

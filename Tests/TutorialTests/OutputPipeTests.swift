@@ -162,4 +162,36 @@ import Testing
         #expect(raw.ending == .outputCapExceeded(bytes: ProgramRunner.outputCap))
         #expect((raw.printed[0]?.utf8.count ?? 0) <= ProgramRunner.outputCap)
     }
+
+    /// The runtime's own markers, and a `print` just before a trap: the
+    /// program render compiled for a failing chapter (kept in its cache),
+    /// run again through `ProgramRunner`, keeps the printed line under its
+    /// block, because standard output is line-buffered and the pipe takes
+    /// each line as it is written.
+    @Test func aLinePrintedJustBeforeATrapIsKeptUnderItsBlock() async throws {
+        let directory = try book("""
+            ```swift output
+            print("first block")
+            ```
+
+            ```swift output
+            print("printed before the trap")
+            let values: [Int] = []
+            let element = values[3]
+            ```
+
+            Element \\(element).
+            """)
+        let result = try await render(directory)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("Index out of range"), "\(result.errors)")
+        let programs = directory + "/.render-cache/programs"
+        let folders = try FileManager.default.contentsOfDirectory(atPath: programs)
+        #expect(folders.count == 1)
+        guard let folder = folders.first.map({ programs + "/" + $0 }) else { return }
+        let runner = ProgramRunner(timeout: .seconds(60), sandbox: Sandbox(bubblewrap: nil, memoryLimit: 1 << 30), libraries: [])
+        let raw = try await runner.run(binary: folder + "/program", seeds: [], in: folder)
+        #expect(raw.ending == .signaled(SIGILL) || raw.ending == .signaled(SIGTRAP), "\(raw.ending)")
+        #expect(raw.printed == [0: "first block\n", 1: "printed before the trap\n"])
+    }
 }

@@ -18,8 +18,8 @@ import TutorialMarkdown
 /// and reaps the child itself, so no stale process id is ever signalled. A
 /// chapter program's output cap is not polled: its standard output and error
 /// come through pipes into an `OutputCollector`, which counts each byte as
-/// it arrives, and the reader stops the child's process group the moment
-/// the two exceed their cap.
+/// it arrives, and the reader (`OutputPump`) stops the child's process group
+/// the moment the two exceed their cap.
 public enum ChildProcess {
     /// How a child process ended.
     public enum Status: Sendable, Hashable {
@@ -138,12 +138,22 @@ public enum ChildProcess {
         let status: TerminationStatus
         var out = "", err = ""
         if let program {
-            let result = try await Subprocess.run(
-                configuration, input: .array(input), output: .sequence, error: .sequence
-            ) { execution in
-                await collect(execution.standardOutput, execution.standardError, into: program.collector) {
-                    try? execution.send(signal: .kill, toProcessGroup: processGroup)
+            let (outputPipe, errorPipe) = try makePipes()
+            let result: ExecutionResult<Bool, FileDescriptorOutput, FileDescriptorOutput>
+            do {
+                result = try await Subprocess.run(
+                    configuration, input: .array(input),
+                    output: .fileDescriptor(FileDescriptor(rawValue: outputPipe[1]), closeAfterSpawningProcess: true),
+                    error: .fileDescriptor(FileDescriptor(rawValue: errorPipe[1]), closeAfterSpawningProcess: true)
+                ) { execution in
+                    await OutputPump(collector: program.collector, output: outputPipe[0], error: errorPipe[0],
+                                     child: execution.processIdentifier.value) {
+                        try? execution.send(signal: .kill, toProcessGroup: processGroup)
+                    }.run()
                 }
+            } catch {
+                close(outputPipe[0]); close(errorPipe[0])
+                throw error
             }
             if result.closureResult { return Outcome(status: .outputCapExceeded, standardOutput: "", standardError: "") }
             status = result.terminationStatus
@@ -160,30 +170,22 @@ public enum ChildProcess {
         }
     }
 
-    /// Reads both pipes into `collector` until they end, or until the two
-    /// together go over its cap: then calls `stop` at once (which kills the
-    /// child's process group and so ends the pipes), reads no further, and
-    /// returns true.
-    private static func collect(_ output: SubprocessOutputSequence, _ error: SubprocessOutputSequence,
-                                into collector: OutputCollector, stop: @escaping @Sendable () -> Void) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            for (stream, isError) in [(output, false), (error, true)] {
-                group.addTask {
-                    do {
-                        for try await buffer in stream {
-                            if !buffer.withUnsafeBytes({ collector.receive($0, error: isError) }) { return true }
-                        }
-                    } catch {}
-                    return false
-                }
+    /// Two pipes, each as [read end, write end], closed on exec: swift-subprocess
+    /// hands the write ends to the child as its fds 1 and 2, and no other
+    /// child render starts keeps a copy (which would hold the pipe open).
+    private static func makePipes() throws -> ([Int32], [Int32]) {
+        var made: [[Int32]] = []
+        for _ in 0..<2 {
+            var ends: [Int32] = [-1, -1]
+            guard pipe(&ends) == 0 else {
+                let reason = String(cString: strerror(errno))
+                for pair in made { close(pair[0]); close(pair[1]) }
+                throw SetupError("cannot make a pipe for a chapter program's output: \(reason)")
             }
-            for await overCap in group where overCap {
-                stop()
-                group.cancelAll()
-                return true
-            }
-            return false
+            for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+            made.append(ends)
         }
+        return (made[0], made[1])
     }
 
     private static func size(_ path: String) -> Int {
