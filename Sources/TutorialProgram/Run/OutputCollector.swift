@@ -12,8 +12,9 @@ import Foundation
 /// - standard error keeps its last `errorLimit` bytes (a trap's message and
 ///   backtrace come last).
 ///
-/// The two pipes are read by two tasks, and a time-out may end the run while
-/// they read, so the state sits behind a lock and outlives the run.
+/// `OutputPump` fills it on a thread of its own while render reads it, and
+/// a time-out may end the run while the pump reads, so the state sits behind
+/// a lock and outlives the run.
 public final class OutputCollector: @unchecked Sendable {
     /// Bytes of output and error together a program may write.
     public let cap: Int
