@@ -23,10 +23,8 @@ extension ChannelRecord {
                 record.key("end") { $0.object { _ in } }
             case .at(let item):
                 record.key("at") { $0.object { $0.key("item") { $0.int(item) } } }
-            case .block(let index, let offset), .blockEnd(let index, let offset):
-                record.key(isBlockEnd ? "blockEnd" : "block") { json in
-                    json.object { $0.key("index") { $0.int(index) }; $0.key("offset") { $0.int(offset) } }
-                }
+            case .block(let index), .blockEnd(let index):
+                record.key(isBlockEnd ? "blockEnd" : "block") { $0.object { $0.key("index") { $0.int(index) } } }
             case .value(let id, let value):
                 record.key("value") { json in
                     json.object { $0.key("id") { $0.int(id) }; $0.key("value") { value.write(into: &$0) } }

@@ -17,11 +17,12 @@ public enum ChannelRecord: Codable, Sendable, Hashable {
     /// expression or a derivation, in program order), so a trap can be
     /// reported there.
     case at(item: Int)
-    /// Block `index` (its order among the chapter's `swift` blocks) starts;
-    /// its printed output starts at byte `offset` of standard output.
-    case block(index: Int, offset: Int)
-    /// Block `index` ends; its printed output ends at byte `offset`.
-    case blockEnd(index: Int, offset: Int)
+    /// Block `index` (its order among the chapter's `swift` blocks) starts.
+    /// Where its printed output starts and ends is marked in standard output
+    /// itself (`OutputMarker`), which a pipe carries and which has no offset.
+    case block(index: Int)
+    /// Block `index` ends.
+    case blockEnd(index: Int)
     /// The value of inline expression `id`.
     case value(id: Int, value: Value)
     /// The verdict of derivation `id`: how many draws ran, and for each step

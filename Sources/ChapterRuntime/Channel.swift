@@ -1,8 +1,8 @@
 internal import ChapterChannel
 #if canImport(Glibc)
-import Glibc
+@preconcurrency import Glibc
 #elseif canImport(Darwin)
-import Darwin
+@preconcurrency import Darwin
 #endif
 
 /// The structured side channel from a chapter program back to the engine.
@@ -16,12 +16,16 @@ import Darwin
 /// line with a single `write(2)` call, unbuffered, so that the records
 /// written before a trap survive it; bytes chapter code writes to the file
 /// itself carry no valid tag, and render stops reading there. The program's
-/// own standard output goes to a regular file, so the byte offset of fd 1
-/// marks where each block's printed output starts and ends.
+/// own standard output goes to render through a pipe, which has no offset:
+/// where each block's printed output starts and ends is marked in it
+/// (`OutputMarker`, whose nonce is the channel file's second line, read and
+/// erased with the key).
 public enum Channel {
     nonisolated(unsafe) static var descriptor: Int32 = -1
     /// The run's key, read from the channel file's first line.
     nonisolated(unsafe) static var key = ChannelKey(k0: 0, k1: 0)
+    /// The run's output marker, read from its second line (nil when render gave none).
+    nonisolated(unsafe) static var marker: OutputMarker?
     /// The sequence number of the next record.
     nonisolated(unsafe) static var sequence = 0
     /// The block that started last, which a figure or table is shown under
@@ -37,9 +41,10 @@ public enum Channel {
             descriptor = 2
             return
         }
-        var line = [UInt8](repeating: 0, count: 33)
-        let count = pread(descriptor, &line, line.count, 0)
-        if let read = ChannelKey(line: line.prefix(max(count, 0))) { key = read }
+        var line = [UInt8](repeating: 0, count: 66)
+        let count = max(pread(descriptor, &line, line.count, 0), 0)
+        if let read = ChannelKey(line: line.prefix(min(count, 33))) { key = read }
+        if count == 66 { marker = OutputMarker(line: line[33...]) }
         for k in line.indices { line[k] = 0 }
         _ = ftruncate(descriptor, 0)
     }
@@ -65,18 +70,29 @@ public enum Channel {
         return id < seeds.count ? seeds[id] : UInt64(id)
     }
 
-    static func stdoutOffset() -> Int {
-        fflush(nil)  // flushes every C stream, standard output included
-        let offset = lseek(1, 0, SEEK_CUR)
-        return offset < 0 ? 0 : Int(offset)
+    /// Writes the marker of `edge` of block `index` to standard output, after
+    /// what the C streams still hold (`fflush(nil)` flushes them all), with one
+    /// `write(2)`: a marker is shorter than `PIPE_BUF`, so no other thread's
+    /// write lands inside it.
+    static func markOutput(_ edge: OutputMarker.Edge, block index: Int) {
+        fflush(nil)
+        open()
+        guard let marker else { return }
+        let bytes = marker.marker(edge, block: index)
+        _ = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
     }
 }
 
 /// Marks the start of the program (first statement of every chapter program)
 /// and starts the orphan watch.
+///
+/// Standard output, a pipe, becomes line-buffered as on a terminal: C would
+/// buffer a pipe by blocks, and a trap (which flushes nothing) would lose
+/// the lines a block printed just before it.
 /// - Parameter chunkLines: the chapter lines of the program's `#sourceLocation`
 ///   directives, in order, as this program was compiled.
 public func __tutorialStart(_ chunkLines: [Int] = []) {
+    setvbuf(stdout, nil, _IOLBF, 0)
     OrphanWatch.start()
     Channel.send(.start(chunkLines: chunkLines))
     TimeLimitWatch.start()
@@ -129,7 +145,7 @@ enum OrphanWatch {
 
 /// Marks the normal end of the program.
 public func __tutorialEnd() {
-    _ = Channel.stdoutOffset()
+    fflush(nil)
     Channel.send(.end)
 }
 
@@ -143,12 +159,14 @@ public func __tutorialAt(_ item: Int) {
 /// Marks the start of block `index` (its order among the chapter's `swift` blocks).
 public func __tutorialBlock(_ index: Int) {
     Channel.currentBlock = index
-    Channel.send(.block(index: index, offset: Channel.stdoutOffset()))
+    Channel.markOutput(.start, block: index)
+    Channel.send(.block(index: index))
 }
 
 /// Marks the end of block `index`.
 public func __tutorialBlockEnd(_ index: Int) {
-    Channel.send(.blockEnd(index: index, offset: Channel.stdoutOffset()))
+    Channel.markOutput(.end, block: index)
+    Channel.send(.blockEnd(index: index))
 }
 
 /// Records the value of inline expression `id`.
@@ -171,7 +189,7 @@ func sendTable(label: String, caption: String, header: [String], rows: [[String]
 /// Reports an error thrown out of chapter code and ends the program, the
 /// way an uncaught error at the top level of a script would.
 public func __tutorialUncaught(_ error: any Error) -> Never {
-    _ = Channel.stdoutOffset()
+    fflush(nil)
     let message = "Fatal error: the chapter code threw an uncaught error: \(error)\n"
     message.withCString { _ = write(2, $0, strlen($0)) }
     exit(1)

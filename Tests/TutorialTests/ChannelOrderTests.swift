@@ -13,7 +13,7 @@ import Testing
 
     /// Everything the runtime sends for `items`, with a figure in the block.
     static let run: [ChannelRecord] = [
-        .start(chunkLines: []), .at(item: 0), .block(index: 0, offset: 0), figure, .blockEnd(index: 0, offset: 0),
+        .start(chunkLines: []), .at(item: 0), .block(index: 0), figure, .blockEnd(index: 0),
         .at(item: 1), .value(id: 0, value: .int(2, text: "2")),
         .at(item: 2), .derivation(id: 0, draws: 20, failures: []), .end,
     ]

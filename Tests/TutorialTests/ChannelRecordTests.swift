@@ -41,7 +41,7 @@ import Testing
         ]
         return [
             .start(chunkLines: []), .start(chunkLines: [3, 12, 40]), .end, .at(item: 0), .at(item: 7),
-            .block(index: 0, offset: 0), .blockEnd(index: 3, offset: 1 << 40),
+            .block(index: 0), .blockEnd(index: 3),
         ] + values.enumerated().map { .value(id: $0.offset, value: $0.element) } + [
             .derivation(id: 1, draws: 20, failures: []),
             .derivation(id: 2, draws: 3, failures: failures.enumerated().map { k, disagreement in

@@ -18,8 +18,7 @@ import Testing
         FileManager.default.createFile(atPath: channel, contents: nil)
         let outcome = try await ChildProcess.run(
             "/bin/sh", arguments: ["-c", "sleep \(delay); echo started > \"$1\"; exec sleep 600", "sh", channel],
-            files: .init(standardOutput: directory + "/out", standardError: directory + "/err", cap: 1 << 20,
-                         channel: channel, startAllowance: allowance),
+            program: .init(collector: OutputCollector(cap: 1 << 20), channel: channel, startAllowance: allowance),
             timeout: .milliseconds(300), processGroup: true)
         return (outcome.status, try String(contentsOfFile: channel, encoding: .utf8))
     }
@@ -34,5 +33,29 @@ import Testing
         let (status, channel) = try await run(startingAfter: "600", allowance: nil)
         #expect(status == .timedOut)
         #expect(channel.isEmpty, "the program ran past its limit")
+    }
+
+    /// The output cap counts bytes as they come through the pipe: a child
+    /// that writes 64 MiB at once is stopped once 16 MiB have come, and
+    /// render received and kept no more than that (and one pipe read).
+    @Test func theOutputCapCountsTheBytesReceived() async throws {
+        let collector = OutputCollector(cap: 16 << 20)
+        let outcome = try await ChildProcess.run(
+            "/bin/sh", arguments: ["-c", "head -c 67108864 /dev/zero; exit 0"],
+            program: .init(collector: collector), timeout: .seconds(60), processGroup: true)
+        #expect(outcome.status == .outputCapExceeded)
+        #expect(collector.exceeded)
+        #expect(collector.receivedBytes <= (16 << 20) + (1 << 20), "received \(collector.receivedBytes) bytes")
+        #expect(collector.standardOutput.count <= 16 << 20)
+    }
+
+    @Test func outputUnderTheCapIsKeptWholeAndErrorsByTheirEnd() async throws {
+        let collector = OutputCollector(cap: 16 << 20, errorLimit: 10)
+        let outcome = try await ChildProcess.run(
+            "/bin/sh", arguments: ["-c", "printf 'out\\n'; printf 'first error line\\nlast line\\n' >&2; exit 3"],
+            program: .init(collector: collector), timeout: .seconds(60), processGroup: true)
+        #expect(outcome.status == .exited(3))
+        #expect(String(decoding: collector.standardOutput, as: UTF8.self) == "out\n")
+        #expect(String(decoding: collector.standardError, as: UTF8.self) == "last line\n")
     }
 }

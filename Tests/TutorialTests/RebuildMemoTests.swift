@@ -46,7 +46,7 @@ import Testing
         memo.beginBuild()                       // forgets `old`
         _ = memo.document(for: old, parse: parse)
         #expect(parses == 3)
-        let run = RawRun(ending: .exited(0), channel: "", standardOutput: Data(), standardError: "")
+        let run = RawRun(ending: .exited(0), channel: "", printed: [:], standardError: "")
         memo.remember(run, key: "k", variant: "v")
         #expect(memo.run(key: "k", variant: "v") != nil)
         memo.beginBuild()

@@ -23,10 +23,11 @@ import TutorialMarkdown
 /// anywhere in the cache's own folders is refused (writing through it would
 /// write, and pruning would delete, outside the cache).
 public struct BuildCache: Sendable {
-    /// The version of the cache's layout and of the runs it keeps (6: runs
-    /// keep only the records whose frames checked, `ChannelFrame`); a new one
-    /// leaves older entries unread.
-    public static let formatVersion = "6"
+    /// The version of the cache's layout and of the runs it keeps (7: runs
+    /// keep each block's printed output, split at the runtime's markers,
+    /// `OutputMarker`, not the whole stream with offsets); a new one leaves
+    /// older entries unread.
+    public static let formatVersion = "7"
     /// The default folder name, beside the chapters folder.
     public static let defaultName = ".render-cache"
 

@@ -57,11 +57,11 @@ package struct ChannelOrder {
             }
             position = item
             opened = false; closed = false; reported = false
-        case .block(let index, _):
+        case .block(let index):
             guard let current, current == .block(index), !opened else { return misplaced(record) }
             opened = true
             lastBlock = index
-        case .blockEnd(let index, _):
+        case .blockEnd(let index):
             guard let current, current == .block(index), opened, !closed else { return misplaced(record) }
             closed = true
         case .value(let id, _):
@@ -128,8 +128,8 @@ package struct ChannelOrder {
         case .end: return "an end record"
         case .timeLimit: return "a time-limit record"
         case .at(let item): return "a jump to item \(item)"
-        case .block(let index, _): return "the start of swift block \(index + 1)"
-        case .blockEnd(let index, _): return "the end of swift block \(index + 1)"
+        case .block(let index): return "the start of swift block \(index + 1)"
+        case .blockEnd(let index): return "the end of swift block \(index + 1)"
         case .value(let id, _): return "a value of inline value \(id + 1)"
         case .derivation(let id, _, _): return "a verdict of derivation \(id + 1)"
         case .figure(let figure): return "figure “\(figure.label.prefix(60))”"

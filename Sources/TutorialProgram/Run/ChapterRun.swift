@@ -80,7 +80,6 @@ public struct ChapterRun: Sendable {
     ///   - lines: where the program's chapter code is now, to move the lines
     ///     of calls compiled before an edit of the prose above them.
     package init(_ raw: RawRun, items: [ChapterProgram.Item], lines: ChunkLines = ChunkLines(file: "", current: [])) {
-        var openBlock: (index: Int, offset: Int)?
         var compiledLines: [Int] = []
         var order = ChannelOrder(items: items)
         forgery = raw.forgery
@@ -93,12 +92,8 @@ public struct ChapterRun: Sendable {
             switch record {
             case .start(let chunkLines): compiledLines = chunkLines
             case .at(let item): lastItem = item
-            case .block(let index, let offset): openBlock = (index, offset)
-            case .blockEnd(_, let end):
-                if let open = openBlock, end >= open.offset, end <= raw.standardOutput.count {
-                    printed[open.index] = String(decoding: raw.standardOutput[open.offset..<end], as: UTF8.self)
-                }
-                openBlock = nil
+            case .block(let index): printed[index] = raw.printed[index]
+            case .blockEnd: break
             case .value(let id, let value): values[id] = value
             case .derivation(let id, let draws, let failures):
                 derivations[id] = DerivationOutcome(draws: draws, failures: failures)
@@ -113,9 +108,6 @@ public struct ChapterRun: Sendable {
             case .end: completed = true
             case .timeLimit(let milliseconds): stoppedAtLimit = milliseconds
             }
-        }
-        if let open = openBlock, open.offset <= raw.standardOutput.count {
-            printed[open.index] = String(decoding: raw.standardOutput[open.offset...], as: UTF8.self)
         }
         switch raw.ending {
         case .exited(0) where completed || forgery != nil:

@@ -12,17 +12,21 @@ import TutorialMarkdown
 /// swift-subprocess, with an optional time limit and output cap.
 ///
 /// A non-zero exit or a signal is data (`Outcome.status`), not an error:
-/// only a failure to start the process throws. A time limit or an output cap
-/// is enforced by racing the run against a watchdog; when the watchdog wins,
-/// the run is cancelled and swift-subprocess kills (SIGKILL) and reaps the
-/// child itself, so no stale process id is ever signalled.
+/// only a failure to start the process throws. A time limit (and a channel
+/// file's cap) is enforced by racing the run against a watchdog; when the
+/// watchdog wins, the run is cancelled and swift-subprocess kills (SIGKILL)
+/// and reaps the child itself, so no stale process id is ever signalled. A
+/// chapter program's output cap is not polled: its standard output and error
+/// come through pipes into an `OutputCollector`, which counts each byte as
+/// it arrives, and the reader (`OutputPump`) stops the child's process group
+/// the moment the two exceed their cap.
 public enum ChildProcess {
     /// How a child process ended.
     public enum Status: Sendable, Hashable {
         case exited(Int32)
         case signaled(Int32)
         case timedOut
-        /// Killed for writing more than the cap to its output files.
+        /// Stopped for writing more than the cap to its standard output and error.
         case outputCapExceeded
         /// Killed for writing more than its cap to the channel file.
         case channelCapExceeded
@@ -39,13 +43,9 @@ public enum ChildProcess {
     }
 
     /// Where a chapter program's output goes, and how much of it is allowed.
-    public struct OutputFiles: Sendable {
-        /// The file standard output goes to.
-        public var standardOutput: String
-        /// The file standard error goes to.
-        public var standardError: String
-        /// Bytes the two files may hold together before the program is killed.
-        public var cap: Int
+    public struct ProgramOutput: Sendable {
+        /// Takes standard output and error from their pipes, and holds their cap.
+        public var collector: OutputCollector
         /// The channel file and the bytes it may hold.
         public var channel: String? = nil
         /// The bytes the channel file may hold before the program is stopped.
@@ -64,9 +64,9 @@ public enum ChildProcess {
     ///   - environment: variables added to the inherited environment.
     ///   - input: sent to standard input.
     ///   - inputBytes: sent to standard input instead of `input` (binary data).
-    ///   - files: when given, standard output and error go to these regular
-    ///     files (the child can tell its offset in them) instead of being
-    ///     collected, and `Outcome` carries neither.
+    ///   - program: when given, standard output and error go through pipes to
+    ///     its collector (which keeps them even when a time-out ends the run),
+    ///     and `Outcome` carries neither.
     ///   - timeout: kill the process after this long.
     ///   - inheritEnvironment: false: the child sees only `environment`.
     ///   - processGroup: start the child in a process group of its own, and
@@ -74,7 +74,7 @@ public enum ChildProcess {
     public static func run(
         _ executable: String, arguments: [String], environment: [String: String]? = nil,
         inheritEnvironment: Bool = true,
-        input: String? = nil, inputBytes: [UInt8]? = nil, files: OutputFiles? = nil, timeout: Duration? = nil,
+        input: String? = nil, inputBytes: [UInt8]? = nil, program: ProgramOutput? = nil, timeout: Duration? = nil,
         workingDirectory: String? = nil, processGroup: Bool = false
     ) async throws -> Outcome {
         let variables = Dictionary(uniqueKeysWithValues: (environment ?? [:]).compactMap { entry in
@@ -94,30 +94,27 @@ public enum ChildProcess {
 
         enum Race: Sendable { case finished(Outcome), watchdog(Status) }
         // The channel starts with the run's key, which the program erases when it starts.
-        let channelAtLaunch = files?.channel.map(size) ?? 0
+        let channelAtLaunch = program?.channel.map(size) ?? 0
         return try await withThrowingTaskGroup(of: Race.self) { group in
             group.addTask {
-                .finished(try await launch(configuration, input: inputBytes ?? Array((input ?? "").utf8), files: files))
+                .finished(try await launch(configuration, input: inputBytes ?? Array((input ?? "").utf8), program: program, processGroup: processGroup))
             }
-            if timeout != nil || files != nil {
+            if timeout != nil || program?.channel != nil {
                 group.addTask {
                     let clock = ContinuousClock()
                     let launched = clock.now
                     var started: ContinuousClock.Instant? = nil
-                    let countsFromStart = files?.channel != nil && files?.startAllowance != nil
+                    let countsFromStart = program?.channel != nil && program?.startAllowance != nil
                     while true {
                         try await Task.sleep(for: .milliseconds(25))
-                        if countsFromStart, started == nil, let channel = files?.channel, size(channel) != channelAtLaunch { started = clock.now }
+                        if countsFromStart, started == nil, let channel = program?.channel, size(channel) != channelAtLaunch { started = clock.now }
                         if let timeout {
                             let deadline = countsFromStart
-                                ? (started ?? launched + (files?.startAllowance ?? .zero)) + timeout
+                                ? (started ?? launched + (program?.startAllowance ?? .zero)) + timeout
                                 : launched + timeout
                             if clock.now >= deadline { return .watchdog(.timedOut) }
                         }
-                        if let files, size(files.standardOutput) + size(files.standardError) > files.cap {
-                            return .watchdog(.outputCapExceeded)
-                        }
-                        if let files, let channel = files.channel, size(channel) > files.channelCap {
+                        if let program, let channel = program.channel, size(channel) > program.channelCap {
                             return .watchdog(.channelCapExceeded)
                         }
                     }
@@ -136,20 +133,30 @@ public enum ChildProcess {
         }
     }
 
-    private static func launch(_ configuration: Configuration, input: [UInt8], files: OutputFiles?) async throws -> Outcome {
+    private static func launch(_ configuration: Configuration, input: [UInt8], program: ProgramOutput?, processGroup: Bool) async throws -> Outcome {
         let limit = 256 << 20
         let status: TerminationStatus
         var out = "", err = ""
-        if let files {
-            let stdout = try FileDescriptor.open(
-                FilePath(files.standardOutput), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
-            let stderr = try FileDescriptor.open(
-                FilePath(files.standardError), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
-            status = try await Subprocess.run(
-                configuration, input: .array(input),
-                output: .fileDescriptor(stdout, closeAfterSpawningProcess: true),
-                error: .fileDescriptor(stderr, closeAfterSpawningProcess: true)
-            ).terminationStatus
+        if let program {
+            let (outputPipe, errorPipe) = try makePipes()
+            let result: ExecutionResult<Bool, FileDescriptorOutput, FileDescriptorOutput>
+            do {
+                result = try await Subprocess.run(
+                    configuration, input: .array(input),
+                    output: .fileDescriptor(FileDescriptor(rawValue: outputPipe[1]), closeAfterSpawningProcess: true),
+                    error: .fileDescriptor(FileDescriptor(rawValue: errorPipe[1]), closeAfterSpawningProcess: true)
+                ) { execution in
+                    await OutputPump(collector: program.collector, output: outputPipe[0], error: errorPipe[0],
+                                     child: execution.processIdentifier.value) {
+                        try? execution.send(signal: .kill, toProcessGroup: processGroup)
+                    }.run()
+                }
+            } catch {
+                close(outputPipe[0]); close(errorPipe[0])
+                throw error
+            }
+            if result.closureResult { return Outcome(status: .outputCapExceeded, standardOutput: "", standardError: "") }
+            status = result.terminationStatus
         } else {
             let result = try await Subprocess.run(
                 configuration, input: .array(input), output: .string(limit: limit), error: .string(limit: limit))
@@ -161,6 +168,24 @@ public enum ChildProcess {
         case .exited(let code): return Outcome(status: .exited(code), standardOutput: out, standardError: err)
         case .signaled(let signal): return Outcome(status: .signaled(signal), standardOutput: out, standardError: err)
         }
+    }
+
+    /// Two pipes, each as [read end, write end], closed on exec: swift-subprocess
+    /// hands the write ends to the child as its fds 1 and 2, and no other
+    /// child render starts keeps a copy (which would hold the pipe open).
+    private static func makePipes() throws -> ([Int32], [Int32]) {
+        var made: [[Int32]] = []
+        for _ in 0..<2 {
+            var ends: [Int32] = [-1, -1]
+            guard pipe(&ends) == 0 else {
+                let reason = String(cString: strerror(errno))
+                for pair in made { close(pair[0]); close(pair[1]) }
+                throw SetupError("cannot make a pipe for a chapter program's output: \(reason)")
+            }
+            for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+            made.append(ends)
+        }
+        return (made[0], made[1])
     }
 
     private static func size(_ path: String) -> Int {
@@ -180,15 +205,6 @@ extension ChildProcess {
             }
         }
         return nil
-    }
-
-    /// Up to `limit` bytes from the end of a file (a trap's message is at the end).
-    package static func tail(of path: String, limit: Int) -> Data {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return Data() }
-        defer { try? handle.close() }
-        let end = (try? handle.seekToEnd()) ?? 0
-        try? handle.seek(toOffset: end > UInt64(limit) ? end - UInt64(limit) : 0)
-        return (try? handle.readToEnd()) ?? Data()
     }
 
     /// Up to `limit` bytes from the start of a file.

@@ -7,13 +7,17 @@ import TutorialMarkdown
 /// output cap.
 ///
 /// The program writes its records to the file named by `TUTORIAL_CHANNEL`
-/// and its own printing to a regular file, so the two never mix. The channel
-/// file starts with a fresh `ChannelKey`, which the runtime reads and erases
-/// before chapter code runs; only records framed under it are read
-/// (`ChannelFrame`), and the first line that is not ends the reading and is
-/// reported (`RawRun.forgery`). What it
-/// prints is capped (a runaway `print` loop is stopped, not allowed to fill
-/// the disk). Swift's crash backtracer runs for the crashed thread only, with
+/// and its own printing to a pipe, so the two never mix. The channel file
+/// starts with a fresh `ChannelKey` and a fresh `OutputMarker` nonce, which
+/// the runtime reads and erases before chapter code runs; only records
+/// framed under the key are read (`ChannelFrame`), and the first line that
+/// is not ends the reading and is reported (`RawRun.forgery`); standard
+/// output is split per block at the markers carrying the nonce. Standard
+/// output and error come through pipes, never a file: render counts the bytes
+/// as they arrive and stops the program the moment the two exceed
+/// `outputCap` (`OutputCollector`), so a runaway `print` loop, or 64 MiB
+/// written at once just before the end, neither fills a disk nor gets past
+/// the cap. Swift's crash backtracer runs for the crashed thread only, with
 /// fast symbolication (`Sandbox.backtrace`): tens of milliseconds, and its
 /// frames name the chapter line of the statement that trapped.
 package struct ProgramRunner: Sendable {
@@ -39,12 +43,11 @@ package struct ProgramRunner: Sendable {
         let scratch = try Self.makeScratch()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let channel = (scratch as NSString).appendingPathComponent("channel.jsonl")
-        let output = (scratch as NSString).appendingPathComponent("stdout.txt")
-        let errors = (scratch as NSString).appendingPathComponent("stderr.txt")
         let work = (scratch as NSString).appendingPathComponent("work")
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: false)
         let key = ChannelKey.random()
-        FileManager.default.createFile(atPath: channel, contents: Data(key.line.utf8), attributes: [.posixPermissions: 0o600])
+        let marker = OutputMarker.random()
+        FileManager.default.createFile(atPath: channel, contents: Data((key.line + marker.line).utf8), attributes: [.posixPermissions: 0o600])
         let command = sandbox.programCommand(
             binary: binary, programDirectory: directory, libraries: libraries, channel: channel,
             scratch: work, seeds: seeds.map(String.init).joined(separator: ","), timeLimit: timeout)
@@ -56,11 +59,11 @@ package struct ProgramRunner: Sendable {
         var started = group?.wrap(executable: command.executable, arguments: command.arguments)
             ?? (executable: command.executable, arguments: command.arguments)
         if let memory { started = memory.wrap(executable: started.executable, arguments: started.arguments) }
+        let collector = OutputCollector(cap: Self.outputCap, errorLimit: 64 << 10)
         let outcome = try await ChildProcess.run(
             started.executable, arguments: started.arguments,
             environment: command.environment ?? [:], inheritEnvironment: false, inputBytes: command.input,
-            files: .init(standardOutput: output, standardError: errors, cap: Self.outputCap,
-                         channel: channel, channelCap: Self.channelCap, startAllowance: Self.startAllowance),
+            program: .init(collector: collector, channel: channel, channelCap: Self.channelCap, startAllowance: Self.startAllowance),
             timeout: timeout + Self.stopAllowance, workingDirectory: command.workingDirectory, processGroup: true)
         var ending: RawRun.Ending
         switch outcome.status {
@@ -70,20 +73,22 @@ package struct ProgramRunner: Sendable {
         case .outputCapExceeded: ending = .outputCapExceeded(bytes: Self.outputCap)
         case .channelCapExceeded: ending = .channelCapExceeded(bytes: Self.channelCap)
         }
+        // A time-out may have raced the cap: the bytes received decide.
+        if collector.exceeded { ending = .outputCapExceeded(bytes: Self.outputCap) }
         var info = stat()
         if stat(channel, &info) == 0, Int(info.st_size) > Self.channelCap { ending = .channelCapExceeded(bytes: Self.channelCap) }
         let opened = ChannelFrame.open([UInt8](ChildProcess.head(of: channel, limit: Self.channelCap)), key: key)
         var channelText = ""
         channelText.reserveCapacity(opened.records.reduce(0) { $0 + $1.count + 1 })
         for record in opened.records { channelText += String(decoding: record, as: UTF8.self) + "\n" }
-        let printed = ChildProcess.head(of: output, limit: Self.outputCap)
-        var standardError = String(decoding: ChildProcess.tail(of: errors, limit: 64 << 10), as: UTF8.self)
+        let printed = marker.split(collector.standardOutput).mapValues { String(decoding: $0, as: UTF8.self) }
+        var standardError = String(decoding: collector.standardError, as: UTF8.self)
         if sandbox.enabled, channelText.isEmpty, standardError.hasPrefix("bwrap: ") {
             throw SetupError("bubblewrap could not start the chapter program: \(standardError.trimmingCharacters(in: .whitespacesAndNewlines))",
                              fix: "to run chapters unconfined, pass --no-sandbox")
         }
         if Self.ranOutOfMemory(standardError) || (memory?.kills ?? 0) > 0 { standardError = Self.memoryNote(sandbox.memoryLimit) + "\n" + standardError }
-        return RawRun(ending: ending, channel: channelText, standardOutput: printed, standardError: standardError, forgery: opened.problem)
+        return RawRun(ending: ending, channel: channelText, printed: printed, standardError: standardError, forgery: opened.problem)
     }
 
     /// How scratch folders are named: `render-run-PID-XXXXXX` (``Leftovers`` removes a dead render's).

@@ -3,7 +3,7 @@ import TutorialBase
 import TutorialMarkdown
 
 /// What one run of a chapter program left behind: the side channel's
-/// records whose frames checked, standard output and error, how it ended,
+/// records whose frames checked, standard output split per block, standard error, how it ended,
 /// and the first channel line that did not check.
 /// This is what the cache stores; `ChapterRun` is parsed from it.
 public struct RawRun: Sendable, Codable, Hashable {
@@ -21,8 +21,9 @@ public struct RawRun: Sendable, Codable, Hashable {
     /// The side channel's text: the JSON of one `ChannelRecord` per line,
     /// each of whose frames checked under the run's key, up to the first that did not.
     public var channel: String
-    /// Everything the program printed, whose byte offsets the block records name.
-    public var standardOutput: Data
+    /// What each block printed, by block index: its part of standard output
+    /// between the runtime's markers (`OutputMarker.split`), the markers dropped.
+    public var printed: [Int: String]
     /// What the program wrote to standard error (a trap's message).
     public var standardError: String
     /// Why the first channel line that render's runtime did not write was
@@ -30,10 +31,10 @@ public struct RawRun: Sendable, Codable, Hashable {
     public var forgery: String? = nil
 
     /// Creates a run.
-    public init(ending: Ending, channel: String, standardOutput: Data, standardError: String, forgery: String? = nil) {
+    public init(ending: Ending, channel: String, printed: [Int: String], standardError: String, forgery: String? = nil) {
         self.ending = ending
         self.channel = channel
-        self.standardOutput = standardOutput
+        self.printed = printed
         self.standardError = standardError
         self.forgery = forgery
     }

@@ -18,7 +18,8 @@ import TutorialMarkdown
 ///   its working directory, thrown away when it ends; `/` itself is read-only,
 ///   and so is `/dev` (its device nodes work; it stored 2 GiB when writable);
 /// - no `fallocate(2)` (``SeccompFilter``), so it cannot reserve disk behind
-///   its output and channel files, whose caps count their size;
+///   its channel file, whose cap counts its size (its standard output and
+///   error are pipes, counted as they arrive);
 /// - the one file it reports through, the channel, bound writable;
 /// - an environment cleared to `allowedEnvironment`;
 /// - a memory limit (`RLIMIT_AS`, `--memory`), a process limit

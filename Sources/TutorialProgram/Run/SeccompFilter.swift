@@ -5,10 +5,12 @@ import TutorialMarkdown
 /// given to bubblewrap (`--seccomp 0`, read from the program's standard
 /// input) for every chapter program.
 ///
-/// A program's output and channel are regular files on the host, capped by
-/// their size; `fallocate` reserved 2 GiB of disk behind a file whose size
-/// stayed 0. Refused, `posix_fallocate` returns the error instead of writing
-/// zeros, and a program that writes the zeros itself is stopped by the cap.
+/// A program's channel is a regular file on the host, capped by its size;
+/// `fallocate` reserved 2 GiB of disk behind a file whose size stayed 0.
+/// Refused, `posix_fallocate` returns the error instead of writing zeros,
+/// and a program that writes the zeros itself is stopped by the cap. (Its
+/// standard output and error are pipes, whose cap counts the bytes render
+/// receives, and a pipe has no disk to reserve.)
 ///
 /// The program, in the kernel's `struct sock_filter` form (code, jt, jf, k):
 ///
