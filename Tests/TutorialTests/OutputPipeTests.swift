@@ -12,10 +12,7 @@ import Testing
 /// stream at the runtime's markers.
 @Suite(.serialized, .timeLimit(.minutes(10))) struct OutputPipeTests {
     func book(_ chapter: String, name: String = "01-output") throws -> String {
-        let directory = try RenderProcess.temporaryDirectory("output")
-        try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
-        try chapter.write(toFile: directory + "/chapters/\(name).md", atomically: true, encoding: .utf8)
-        return directory
+        try RenderProcess.book(chapter: "\(name).md", chapter)
     }
 
     /// What one render did: how it ended, what it said, and what the test saw
