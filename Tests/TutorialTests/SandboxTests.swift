@@ -427,4 +427,27 @@ import Testing
         #expect(result.errors.contains("was stopped for sending more than 64 MiB"), "\(result.errors)")
         #expect(!result.errors.contains("exited with status 0"))
     }
+
+    /// 80 MiB sent to the channel in one go, the last thing the program does:
+    /// render's 25 ms look at the channel's size cannot catch it, the kernel's
+    /// file-size limit does. The program itself reports the size its channel
+    /// reached, after the write, on standard error.
+    @Test func aChannelWrittenAllAtOnceNeverPassesItsCapOnTheHostsDisk() async throws {
+        let folder = try RenderProcess.temporaryDirectory("channel-at-once")
+        let script = folder + "/program"
+        try """
+            #!/bin/sh
+            head -c 83886080 /dev/zero >> "$TUTORIAL_CHANNEL"
+            stat -c 'channel bytes %s' "$TUTORIAL_CHANNEL" >&2
+            exit 0
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let sandbox = try await Sandbox.locate(enabled: true, memoryLimit: 1 << 30)
+        let runner = ProgramRunner(timeout: .seconds(60), sandbox: sandbox, libraries: [])
+        let raw = try await runner.run(binary: script, seeds: [], in: folder)
+        #expect(raw.ending == .channelCapExceeded(bytes: ProgramRunner.channelCap))
+        let reported = raw.standardError.split(separator: "\n").first { $0.hasPrefix("channel bytes ") }
+        let bytes = reported.flatMap { Int($0.dropFirst("channel bytes ".count)) }
+        #expect(bytes == ProgramRunner.channelCap + 1, "\(raw.standardError)")
+    }
 }

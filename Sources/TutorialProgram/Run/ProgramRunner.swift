@@ -50,7 +50,7 @@ package struct ProgramRunner: Sendable {
         FileManager.default.createFile(atPath: channel, contents: Data((key.line + marker.line).utf8), attributes: [.posixPermissions: 0o600])
         let command = sandbox.programCommand(
             binary: binary, programDirectory: directory, libraries: libraries, channel: channel,
-            scratch: work, seeds: seeds.map(String.init).joined(separator: ","), timeLimit: timeout)
+            channelCap: Self.channelCap, scratch: work, seeds: seeds.map(String.init).joined(separator: ","), timeLimit: timeout)
         // As root, RLIMIT_NPROC does not apply: a cgroup caps the run's processes instead.
         let group = ProcessLimitGroup.make(limit: sandbox.processLimit)
         // And a memory cgroup holds the run's processes to --memory together, where one can be written.

@@ -18,9 +18,14 @@ import TutorialMarkdown
 ///   its working directory, thrown away when it ends; `/` itself is read-only,
 ///   and so is `/dev` (its device nodes work; it stored 2 GiB when writable);
 /// - no `fallocate(2)` (``SeccompFilter``), so it cannot reserve disk behind
-///   its channel file, whose cap counts its size (its standard output and
-///   error are pipes, counted as they arrive);
-/// - the one file it reports through, the channel, bound writable;
+///   its channel file (its standard output and error are pipes, counted as
+///   they arrive);
+/// - the one file it reports through, the channel, bound writable, and a
+///   file-size limit (`RLIMIT_FSIZE`) one byte past the channel's cap: the
+///   kernel cuts any write there, so even records written all at once just
+///   before the end never put more than the cap on the host's disk, and the
+///   byte past the cap tells render the program tried (files in its `/tmp`
+///   have the same limit each);
 /// - an environment cleared to `allowedEnvironment`;
 /// - a memory limit (`RLIMIT_AS`, `--memory`), a process limit
 ///   (`RLIMIT_NPROC`; the kernel does not apply it to root, so as root a
@@ -107,18 +112,21 @@ public struct Sandbox: Sendable {
     ///   - binary: the compiled program, inside `programDirectory`.
     ///   - libraries: folders and files the program loads at run time.
     ///   - channel: the host file the program writes its records to.
+    ///   - channelCap: the bytes the channel may hold; in the sandbox, no file
+    ///     the program writes can grow past one byte more.
     ///   - scratch: the host folder used as working directory when unconfined.
     /// - Returns: also `input`, the bytes to send to its standard input (the
     ///   seccomp program bubblewrap reads from it before the program starts).
     package func programCommand(binary: String, programDirectory: String, libraries: [String], channel: String,
-                        scratch: String, seeds: String, timeLimit: Duration? = nil)
+                        channelCap: Int = .max, scratch: String, seeds: String, timeLimit: Duration? = nil)
         -> (executable: String, arguments: [String], environment: [String: String]?, workingDirectory: String, input: [UInt8]?)
     {
         var environment = [
             "SWIFT_BACKTRACE": Self.backtrace, "SWIFT_DETERMINISTIC_HASHING": "1", "TUTORIAL_SEEDS": seeds,
         ]
         if let timeLimit { environment["TUTORIAL_TIME_LIMIT"] = String(Int(timeLimit.seconds * 1000)) }
-        let limits = ["--as=\(memoryLimit)", "--nproc=\(processLimit)", "--core=0"]
+        var limits = ["--as=\(memoryLimit)", "--nproc=\(processLimit)", "--core=0"]
+        if channelCap < .max { limits.append("--fsize=\(channelCap + 1)") }
         guard let bubblewrap else {
             environment["TUTORIAL_CHANNEL"] = channel
             return ("/usr/bin/setpriv", ["--pdeathsig", "KILL", "--", binary], environment.merging(ProcessInfo.processInfo.environment) { mine, _ in mine }, scratch, nil)
