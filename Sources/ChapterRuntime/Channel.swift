@@ -28,6 +28,15 @@ public enum Channel {
     nonisolated(unsafe) static var marker: OutputMarker?
     /// The sequence number of the next record.
     nonisolated(unsafe) static var sequence = 0
+    /// Held while a record takes its number and is written: records sent
+    /// from several threads at once are numbered in the order they reach the
+    /// file, and no record's bytes land inside another's (render reads a
+    /// number out of order, or a broken line, as a forged channel).
+    nonisolated(unsafe) static let sending: UnsafeMutablePointer<pthread_mutex_t> = {
+        let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        return mutex
+    }()
     /// The block that started last, which a figure or table is shown under
     /// (also one an inline expression after it makes), or nil before the first.
     nonisolated(unsafe) static var currentBlock: Int?
@@ -50,6 +59,8 @@ public enum Channel {
     }
 
     static func send(_ record: ChannelRecord) {
+        pthread_mutex_lock(sending)
+        defer { pthread_mutex_unlock(sending) }
         open()
         var line = ChannelFrame.line(record.json, sequence: sequence, key: key)
         sequence += 1
