@@ -36,6 +36,7 @@ public struct BookBuilder: Sendable {
     public func build(onChapter: @Sendable (ChapterReport) -> Void = { _ in }) async throws -> BuildSummary {
         let clock = ContinuousClock()
         let start = clock.now
+        defer { BuildTrace.recordPeakMemory() }
         _ = Leftovers.cleaned  // what renders killed with SIGKILL left, once per process
         // Gathered before anything is read for the build: an edit made while
         // it runs leaves a stamp that no longer matches.

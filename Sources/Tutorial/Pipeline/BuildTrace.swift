@@ -9,7 +9,12 @@ import TutorialSite
 /// (`formulas.json`, the input of one KaTeX batch) and, for every chapter
 /// program, its source and the exact `swiftc` arguments (`programs.json`) —
 /// so that `scripts/bench` can time a bare `swiftc` per program and the
-/// KaTeX batch alone, side by side with render.
+/// KaTeX batch alone, side by side with render. At the end of every build,
+/// succeeded or failed, it also writes render's own peak resident memory
+/// so far (`peak-memory`, in bytes: `getrusage(RUSAGE_SELF)`, which counts
+/// render alone, never the compilers or chapter programs it started), which
+/// a test compares without having to sample a process that may end between
+/// two looks.
 enum BuildTrace {
     struct Program: Codable {
         var chapter: String
@@ -37,5 +42,14 @@ enum BuildTrace {
         if let data = try? encoder.encode(traced) {
             try? data.write(to: URL(fileURLWithPath: folder + "/programs.json"))
         }
+    }
+
+    static func recordPeakMemory() {
+        guard let folder = ProcessInfo.processInfo.environment["TUTORIAL_TRACE"] else { return }
+        var usage = rusage()
+        guard getrusage(Int32(RUSAGE_SELF.rawValue), &usage) == 0 else { return }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // Linux counts ru_maxrss in KiB.
+        try? String(Int(usage.ru_maxrss) * 1024).write(toFile: folder + "/peak-memory", atomically: true, encoding: .utf8)
     }
 }
