@@ -20,28 +20,28 @@ public enum DerivationLine {
     public struct Term {
         var tokens: [TeXToken]
         /// Column of the term's first token.
-        public var column: Int
+        package var column: Int
         /// The TeX of the term as written.
-        public var tex: String
+        package var tex: String
         /// How the term joins the one before; `.first` when it opens a new chain.
-        public var relation: StepRelation
+        package var relation: StepRelation
         /// A relation the reader does not evaluate between steps (`\ne`).
         public var problem: TeXReadError?
         /// Whether the term is a lone decimal number after `=`, which is
         /// checked at its written precision (and should say `\approx`).
-        public var isRoundedAfterEqual = false
+        package var isRoundedAfterEqual = false
     }
 
     /// A line: its steps and its side condition.
     public struct Row {
         /// The steps, in order.
-        public var terms: [Term]
+        package var terms: [Term]
         /// The tokens of a side condition (`i \ne j` of `\text{for } i \ne j`).
         var condition: [TeXToken]?
         /// Column where the side condition starts.
-        public var conditionColumn: Int?
+        var conditionColumn: Int?
         /// Whether the line has a side condition.
-        public var hasCondition: Bool { condition != nil }
+        var hasCondition: Bool { condition != nil }
     }
 
     /// The steps of one line (without its side condition).
@@ -118,7 +118,7 @@ public enum DerivationLine {
     /// The line as readers should see it inside the page's one `aligned`
     /// display: alignment environments, labels, tags and row spacing blanked
     /// with spaces (so columns stay), and a final `\\` dropped.
-    public static func displayText(_ text: String) -> String {
+    package static func displayText(_ text: String) -> String {
         var scalars = Array(text.unicodeScalars)
         let tokens = TeXLexer.tokens(text, column: 1)
         let kept = Set(withoutLayout(tokens).map(\.column))
@@ -134,7 +134,7 @@ public enum DerivationLine {
 
     /// How many environments with a value (`bmatrix`, `cases`) the line opens
     /// and does not close: while some are open, the next line continues the row.
-    public static func openEnvironments(_ text: String) -> Int {
+    package static func openEnvironments(_ text: String) -> Int {
         let tokens = TeXLexer.tokens(text, column: 1)
         var open = 0
         for (i, token) in tokens.enumerated() where token.isCommand("begin") || token.isCommand("end") {
@@ -149,7 +149,7 @@ public enum DerivationLine {
     /// `\times`, `\pm`, `\mp`) and holds no relation. Published derivations
     /// break a long right side so (`&\quad + 1`), and readers take the line
     /// as the rest of the expression above it.
-    public static func continuesRow(_ text: String) -> Bool {
+    package static func continuesRow(_ text: String) -> Bool {
         let tokens = withoutLayout(TeXLexer.tokens(text, column: 1)).filter { $0.kind != .end }
         let spacing: Set<String> = ["quad", "qquad", ",", ";", ":", "!", " ", "hspace", "phantom"]
         var i = 0
@@ -183,7 +183,7 @@ public enum DerivationLine {
     /// Environments that only lay equations out. Any other (`pmatrix`,
     /// `cases`) has a meaning the reader does not evaluate yet: its `\\begin`
     /// stays, and is an error.
-    public static let alignments: Set<String> = [
+    package static let alignments: Set<String> = [
         "aligned", "align", "align*", "equation", "equation*", "split", "gather", "gather*", "gathered",
         "multline", "multline*", "array", "alignat", "alignat*", "alignedat", "eqnarray", "eqnarray*", "flalign", "flalign*",
     ]

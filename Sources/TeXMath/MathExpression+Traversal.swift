@@ -1,7 +1,7 @@
 /// Walking the tree: children, names, and the expressions a binding or condition holds.
 extension MathExpression {
     /// The immediate sub-expressions.
-    public var children: [MathExpression] {
+    package var children: [MathExpression] {
         switch self {
         case .number, .name, .constant: return []
         case .negate(let a), .apply(_, let a): return [a]

@@ -79,7 +79,7 @@ public struct MathCase: Sendable, Hashable {
     /// The value, left of `&`.
     public var value: MathExpression
     /// The condition, right of `&` (`\text{if } x > 0`, `x > 0`).
-    public var condition: MathCondition
+    package var condition: MathCondition
 }
 
 /// A variable of differentiation: `z` (the whole gradient), `z_i` (one
@@ -88,13 +88,13 @@ public struct MathVariable: Sendable, Hashable {
     /// The variable's name, `z`.
     public var name: String
     /// The subscript that picks a component, `z_j`'s `j`, or nil for the whole variable.
-    public var component: MathExpression?
+    var component: MathExpression?
 }
 
 /// The index a reduction or `\forall` binds, and what it ranges over.
 public struct MathBinding: Sendable, Hashable {
     /// What a bound index ranges over.
-    public enum Range: Sendable, Hashable {
+    package enum Range: Sendable, Hashable {
         /// The indices of the vectors the body subscripts with the index
         /// (`\sum_j e^{z_j}` ranges over `z`); they must all have one size.
         case over([MathExpression])
@@ -105,9 +105,9 @@ public struct MathBinding: Sendable, Hashable {
     /// The index's name.
     public var name: String
     /// What it ranges over.
-    public var range: Range
+    package var range: Range
     /// `_{j \ne y}`: indices left out.
-    public var excluded: [MathExpression] = []
+    var excluded: [MathExpression] = []
 }
 
 /// A condition inside `\mathbb{1}(…)`.

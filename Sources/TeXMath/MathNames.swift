@@ -3,10 +3,10 @@
 /// A `% let` may declare any such name. The reader then matches its tokens
 /// where it is written (`D_{KL}(p \| q)`), and the program binds it to a
 /// Swift identifier made from the same letters (`D_KL`, `hat_y`).
-public enum MathNames {
+package enum MathNames {
     /// The Swift identifier for a TeX name, or nil when the TeX holds
     /// something other than letters, digits, subscripts, groups and commands.
-    public static func identifier(forTeX tex: String) -> String? {
+    package static func identifier(forTeX tex: String) -> String? {
         var out = ""
         for token in TeXLexer.tokens(tex, column: 1) {
             switch token.kind {

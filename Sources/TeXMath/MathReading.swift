@@ -2,7 +2,7 @@
 /// Swift-like notation with every implicit operation made explicit:
 /// `q_i - \mathbb{1}(y = i)` reads `q[i] - indicator(y == i)`, and
 /// `\sum_{j \ne y} e^{z_j}` reads `sum(j in indices(z) where j != y: exp(z[j]))`.
-public enum MathReading {
+package enum MathReading {
     /// The reading of `e`, in Swift-like text.
     public static func text(_ e: MathExpression) -> String {
         write(e, context: 0)

@@ -20,32 +20,32 @@ public struct MathScope: Sendable {
     /// Names in the order they were declared, for messages.
     private(set) var order: [String] = []
     /// The `% for` inputs and the chapter's values, which a derivative may vary.
-    public private(set) var variables: Set<String> = []
+    package private(set) var variables: Set<String> = []
     /// Names the block itself declares (`% for`, `% let`); only these take
     /// `e` and `\pi` from Euler's number and π.
-    public private(set) var blockNames: Set<String> = []
+    private(set) var blockNames: Set<String> = []
 
     /// For each value of the chapter's code, the names its definition uses
     /// (`let L = crossEntropy(z, y)` uses z and y); nil where that is unknown
     /// (a `var`, which code may change after it is declared).
     public private(set) var dependencies: [String: Set<String>?] = [:]
     /// For each `% let` value of the block, the names its Swift uses.
-    public private(set) var letUses: [String: Set<String>] = [:]
+    private(set) var letUses: [String: Set<String>] = [:]
     /// Names declared as TeX (`D_{KL}`, `\hat{y}`, `MSE`): their tokens and
     /// the name they stand for, longest first.
     private(set) var texNames: [(pattern: [TeXToken.Kind], name: String)] = []
     /// The arities of each declared function (`H(p)` beside `H(p, q)`).
-    public private(set) var arities: [String: Set<Int>] = [:]
+    private(set) var arities: [String: Set<Int>] = [:]
     /// The number the first element of a vector has: 0 as in Swift, or 1
     /// under `% indices from 1`.
-    public var indexBase = 0
+    package var indexBase = 0
 
     /// The block's inputs that are vectors (drawn by `logits` or
     /// `probabilities`): what `\nabla F` and `\partial_j F` differentiate by.
-    public var vectorInputs: [String] = []
+    package var vectorInputs: [String] = []
     /// The block's inputs that are indices (drawn by `index` or `label`):
     /// `\partial_j F` with such a j differentiates by component j.
-    public var indexInputs: Set<String> = []
+    package var indexInputs: Set<String> = []
 
     /// An empty scope.
     public init() {}
@@ -55,7 +55,7 @@ public struct MathScope: Sendable {
     ///   - variable: whether a derivative may vary it (an input, a value).
     ///   - inBlock: whether the block itself declares it (`% for`, `% let`).
     ///   - dependsOn: for a chapter value, the names its definition uses, or nil when unknown.
-    public mutating func declare(_ name: String, _ kind: Kind, variable: Bool = false, inBlock: Bool = false, dependsOn: Set<String>?? = .none) {
+    package mutating func declare(_ name: String, _ kind: Kind, variable: Bool = false, inBlock: Bool = false, dependsOn: Set<String>?? = .none) {
         if inBlock { blockNames.insert(name) } else if case .some(let uses) = dependsOn { dependencies[name] = uses }
         if case .declaredFunction(let arity) = kind {
             arities[name, default: []].insert(arity)
@@ -68,7 +68,7 @@ public struct MathScope: Sendable {
     }
 
     /// Declares a name written in TeX, which the reader matches token by token.
-    public mutating func declareTeX(_ tex: String, as name: String) {
+    package mutating func declareTeX(_ tex: String, as name: String) {
         let pattern = MathNames.pattern(tex)
         guard pattern.count > 1, !texNames.contains(where: { $0.pattern == pattern }) else { return }
         texNames.append((pattern, name))
@@ -76,12 +76,12 @@ public struct MathScope: Sendable {
     }
 
     /// Records the names the Swift of the block's `% let NAME = …` uses.
-    public mutating func recordUses(of name: String, _ uses: Set<String>) { letUses[name] = uses }
+    package mutating func recordUses(of name: String, _ uses: Set<String>) { letUses[name] = uses }
 
     /// The chapter values that `name` (a chapter value, or a `% let` whose Swift
     /// uses them) is computed from and that may change with `variable`, while a
     /// derivative by `variable` would hold them fixed.
-    public func heldFixed(_ name: String, varying variable: String) -> [String] {
+    func heldFixed(_ name: String, varying variable: String) -> [String] {
         if name == variable { return [] }
         if blockNames.contains(name) {
             return (letUses[name] ?? []).filter { $0 != variable && !blockNames.contains($0) && mayDepend($0, on: variable) }.sorted()
@@ -92,7 +92,7 @@ public struct MathScope: Sendable {
     /// Whether the chapter value `name` may change when `variable` varies:
     /// its definition uses `variable`, or a chapter value that may, or is
     /// unknown. Block names and bound indices are not chapter values.
-    public func mayDepend(_ name: String, on variable: String) -> Bool {
+    func mayDepend(_ name: String, on variable: String) -> Bool {
         var seen = Set<String>()
         func visit(_ n: String) -> Bool {
             guard seen.insert(n).inserted else { return false }
@@ -105,7 +105,7 @@ public struct MathScope: Sendable {
     }
 
     /// What `name` stands for, or nil when nothing declares it.
-    public func kind(of name: String) -> Kind? { kinds[name] }
+    package func kind(of name: String) -> Kind? { kinds[name] }
 
     /// "z, y, i, q, Loss(2 arguments)".
     public var listing: String {

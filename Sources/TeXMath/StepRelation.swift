@@ -5,7 +5,7 @@
 /// settled on (the chain's first step, or the step after its latest
 /// inequality), and an inequality step compares with the step right
 /// before it: `q_y - 1 \le 0` holds when q_y − 1 ≤ 0 on every draw.
-public enum StepRelation: Sendable, Hashable {
+package enum StepRelation: Sendable, Hashable {
     /// The first step of a chain, which the steps after it are compared with.
     case first
     /// `=`: equal within the tolerances (`max(relative · size, absolute)`).
@@ -18,7 +18,7 @@ public enum StepRelation: Sendable, Hashable {
     case inequality(MathCondition.Comparison)
 
     /// The relation as TeX, for messages: `=`, `\approx`, `\le`.
-    public var tex: String {
+    package var tex: String {
         switch self {
         case .first: return ""
         case .equal: return "="

@@ -8,21 +8,21 @@
 /// convert) points at the step. Sums, `\forall` and derivatives become
 /// closures; inside a derivative the variable is rebound to its perturbed
 /// value and the block's `% let` values are computed again from it.
-public struct SwiftMathEmitter {
+package struct SwiftMathEmitter {
     /// A line of Swift and the chapter line and column it stands for.
-    public struct Line: Equatable {
+    package struct Line: Equatable {
         /// The Swift.
         public var code: String
         /// The chapter line it stands for.
         public var line: Int
         /// The chapter column it stands for.
-        public var column: Int
+        package var column: Int
     }
 
     /// The statements emitted so far.
-    public private(set) var lines: [Line] = []
+    package private(set) var lines: [Line] = []
     /// Names whose type a derivative or a function parameter borrows (`__w_z`).
-    public private(set) var witnesses: Set<String> = []
+    package private(set) var witnesses: Set<String> = []
     private var counter: Int
     private let line: Int
     private let column: Int
@@ -32,9 +32,9 @@ public struct SwiftMathEmitter {
     /// Whether decimal numbers are `__texLiteral`s that an `\approx` step varies.
     private let approximate: Bool
     /// The `__texLiteral`s emitted: each number as Swift, and half a unit in its last digit.
-    public private(set) var literalValues: [(value: String, halfUnit: String, digits: Int)] = []
+    package private(set) var literalValues: [(value: String, halfUnit: String, digits: Int)] = []
     /// How many such literals were emitted.
-    public var literals: Int { literalValues.count }
+    package var literals: Int { literalValues.count }
     /// 1 under `% indices from 1`: `z_1` is `z[0]`.
     private let indexBase: Int
 
@@ -50,7 +50,7 @@ public struct SwiftMathEmitter {
     }
 
     /// Where the next emitter's temporaries continue.
-    public var nextCounter: Int { counter }
+    package var nextCounter: Int { counter }
 
     private mutating func temporary() -> String {
         counter += 1
@@ -220,7 +220,7 @@ public struct SwiftMathEmitter {
 
     /// The Swift name of a `% let` function of `arity` parameters (`H(p)`
     /// and `H(p, q)` are two functions).
-    public static func functionName(_ name: String, arity: Int) -> String { "__texfn_\(name)_\(arity)" }
+    package static func functionName(_ name: String, arity: Int) -> String { "__texfn_\(name)_\(arity)" }
 
     /// An index as Swift counts it: `i - 1` under `% indices from 1`.
     private func shifted(_ index: MathExpression) -> MathExpression {
@@ -255,7 +255,7 @@ public struct SwiftMathEmitter {
     }
 
     /// Emits a condition and returns the name of the `Bool` that holds it.
-    public mutating func condition(_ c: MathCondition) -> String {
+    package mutating func condition(_ c: MathCondition) -> String {
         switch c {
         case .comparison(let operands, let relations):
             let xs = operands.map { value($0) }

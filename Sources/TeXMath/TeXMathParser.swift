@@ -17,7 +17,7 @@
 ///
 /// The reader never guesses: anything it cannot read with certainty is a
 /// ``TeXReadError`` naming the token and saying what to write instead.
-public struct TeXMathParser {
+package struct TeXMathParser {
     var tokens: [TeXToken]
     var position = 0
     let scope: MathScope

@@ -2,7 +2,7 @@
 /// at and one sentence naming the token and what to write instead.
 public struct TeXReadError: Error, Sendable, Hashable {
     /// The column of the token the reader stopped at.
-    public var column: Int
+    package var column: Int
     /// What is wrong, and what to write instead.
     public var message: String
 

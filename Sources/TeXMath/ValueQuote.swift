@@ -1,5 +1,5 @@
 /// Swift string literals for names and text written into chapter programs.
-public enum ValueQuote {
+package enum ValueQuote {
     /// `text` as a Swift string literal: quotes, backslashes and every
     /// control character escaped, so no text can end the literal early.
     public static func swift(_ text: String) -> String {

@@ -1,5 +1,5 @@
 import Testing
-import TeXMath
+@testable import TeXMath
 @testable import Tutorial
 @testable import TutorialMarkdown
 

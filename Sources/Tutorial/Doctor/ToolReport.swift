@@ -9,15 +9,15 @@ public struct ToolReport: Sendable, Equatable {
     /// The tool's name as a reader knows it: `node`, `KaTeX`, `chromium`.
     public var name: String
     /// What render uses it for, in a few words.
-    public var purpose: String
+    var purpose: String
     /// The version found (or the path, when the tool has no version to tell); nil when missing or broken.
     public var found: String?
     /// Why it does not work, when it is there but broken (bubblewrap without user namespaces).
     public var problem: String?
     /// The command (or step) that installs or fixes it.
-    public var fix: String
+    var fix: String
     /// Whether a build needs it (chromium serves only `render pdf`).
-    public var neededToBuild: Bool
+    var neededToBuild: Bool
 
     /// Whether the tool is there and works.
     public var ok: Bool { found != nil && problem == nil }

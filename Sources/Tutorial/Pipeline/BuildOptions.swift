@@ -43,29 +43,29 @@ public struct BuildOptions: Sendable {
     /// Equations, figures and tables numbered through the book (1, 2…) or per chapter (2.1, 2.2…).
     public var numbering: Numbering = .book
     /// How a floating-point `\(x)` without a format prints (book.toml's `[format]`).
-    public var plainNumbers: PlainNumberFormat = .shortest
+    var plainNumbers: PlainNumberFormat = .shortest
     /// `[math] indices`: the first index of a vector in derivations (0, or 1 as most articles count).
-    public var indexBase = 0
+    var indexBase = 0
     /// print.html (and so `render pdf`) prints the solutions open; without, it leaves them out.
     public var printSolutions = false
     /// `render check` sets this to false: check everything, write nothing.
     public var writeSite = true
     /// book.toml as diagnostics name it, when the book has one.
-    public var configFile: String?
+    var configFile: String?
     /// `[book] title`: overrides the front page's first heading as the book's title.
     public var title: String?
     /// `[book] authors`, shown on the front page and in `<meta name="author">`.
-    public var authors: [String] = []
+    var authors: [String] = []
     /// `[book] language`, for `<html lang>`.
-    public var language = "en"
+    var language = "en"
     /// `[book] description`, shown on the front page and in `<meta name="description">`.
-    public var bookDescription: String?
+    var bookDescription: String?
     /// `[html] css`: stylesheets copied into the site and linked after the built-in one.
     public var stylesheets: [String] = []
     /// `[book] bibliography` or `--bibliography`: the files `[@key]` citations read.
     public var bibliography: [String] = []
     /// `[swift] sources`: folders whose `.swift` files make the shared module every chapter imports.
-    public var sharedSources: [String] = []
+    var sharedSources: [String] = []
     /// `[swift] packages`: local packages whose products every chapter imports.
     public var packages: [BookPackage] = []
     /// `[swift] fetch` or `--allow-fetch`: the book's packages may fetch
@@ -76,7 +76,7 @@ public struct BuildOptions: Sendable {
     /// for chapter programs, shared sources and the book's packages alike.
     public var compileMemoryLimit = 4 << 30
     /// `[html] files`: hidden files or folders that chapters' links may publish all the same.
-    public var publishedFiles: [String] = []
+    var publishedFiles: [String] = []
     /// `--allow-outside`: a chapters folder that is a symbolic link out of the
     /// book is read (book.toml's paths are checked when it is loaded).
     public var allowOutside = false
@@ -107,7 +107,7 @@ public struct BuildOptions: Sendable {
     }
 
     /// Where the cache is.
-    public var resolvedCacheDirectory: String {
+    var resolvedCacheDirectory: String {
         cacheDirectory ?? BuildCache.defaultLocation(chapters: chaptersDirectory)
     }
 }

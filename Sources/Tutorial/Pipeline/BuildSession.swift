@@ -17,7 +17,7 @@ public struct BuildSession: Sendable {
     /// (``BuildStamp``). A rebuild that a watched change started skips the
     /// stamp (``changed``): it would not hold, and checking and writing it
     /// cost 30 ms of every preview rebuild.
-    public var useStamp = true
+    var useStamp = true
 
     /// A single build: no worker, no memo, nothing said.
     public init() {}

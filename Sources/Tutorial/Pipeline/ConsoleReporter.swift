@@ -21,9 +21,9 @@ public struct ConsoleReporter: Sendable {
     /// How much progress to print.
     public var verbosity: Verbosity
     /// Whether what goes to standard output is coloured.
-    public var colour: Bool
+    var colour: Bool
     /// Whether what goes to standard error is coloured.
-    public var errorColour: Bool
+    var errorColour: Bool
     /// How diagnostics are printed (`--format`).
     public var format: DiagnosticFormat = .text
 

@@ -8,11 +8,11 @@ import Foundation
 /// a build needs them, so that a book without code never looks for swiftc.
 public struct InstalledTools: Sendable {
     /// Debian's libjs-katex, or `TUTORIAL_KATEX_DIR`.
-    public var katexDirectory: String
+    var katexDirectory: String
     /// Debian's node-lunr (the search index is built under node), or `TUTORIAL_LUNR_NODE`.
-    public var lunrModuleDirectory: String
+    var lunrModuleDirectory: String
     /// Debian's libjs-lunr (copied into the site for the search box), or `TUTORIAL_LUNR_JS`.
-    public var lunrBrowserScript: String
+    var lunrBrowserScript: String
 
     /// The tools `environment` points to, or Debian's.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {

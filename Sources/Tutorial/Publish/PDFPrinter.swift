@@ -25,7 +25,7 @@ public struct PDFPrinter: Sendable {
     public var chromium: String
 
     /// How to install Chromium on Debian.
-    public static let installCommand = "sudo apt-get install chromium"
+    static let installCommand = "sudo apt-get install chromium"
 
     /// Finds Chromium (`RENDER_CHROMIUM`, else `chromium`, `chromium-browser` or `google-chrome` on PATH).
     /// - Throws: `SetupError` with the install command when there is none.

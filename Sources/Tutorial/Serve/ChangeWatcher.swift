@@ -29,7 +29,7 @@ public final class ChangeWatcher: @unchecked Sendable {
     /// How often polling looks.
     public let interval: Duration
     /// How long changes must stop before they are reported, so a save that writes several files is one change.
-    public let settle: Duration
+    let settle: Duration
     /// How changes are noticed now.
     public private(set) var mechanism: Mechanism = .polling
 

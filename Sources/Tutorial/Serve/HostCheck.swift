@@ -13,7 +13,7 @@ import TutorialSite
 /// address with `--host`, it answers that address too; bound to every
 /// interface (`0.0.0.0`, `::`), it answers any name, as the author chose to
 /// share the preview.
-public struct HostCheck: Sendable {
+struct HostCheck: Sendable {
     /// The names accepted, lower-cased, without port; nil accepts every name.
     let names: Set<String>?
 
@@ -30,7 +30,7 @@ public struct HostCheck: Sendable {
 
     /// Whether a request with this `Host` header may be answered. A request
     /// without one (HTTP/1.0) names no other site, so it is answered.
-    public func accepts(_ host: String?) -> Bool {
+    func accepts(_ host: String?) -> Bool {
         guard let names else { return true }
         guard let host = host?.trimmingCharacters(in: .whitespaces).lowercased(), !host.isEmpty else { return true }
         return names.contains(Self.name(of: host))

@@ -13,16 +13,16 @@ import TutorialSite
 ///   so it shows even before the script runs;
 /// - `/__render/live.js`, which listens on `/__render/events` and reloads the
 ///   page after a good build, or shows the overlay after a failed one.
-public enum LiveReload {
+enum LiveReload {
     /// The URL of the event stream.
-    public static let eventsPath = "/__render/events"
+    static let eventsPath = "/__render/events"
     /// The URL of the script.
-    public static let scriptPath = "/__render/live.js"
+    static let scriptPath = "/__render/live.js"
     /// The URL of the overlay's stylesheet, ``css``.
-    public static let stylesheetPath = "/__render/live.css"
+    static let stylesheetPath = "/__render/live.css"
 
     /// `html` with the snippet inserted before its last `</body>` (or at the end).
-    public static func inject(into html: String, status: PreviewStatus) -> String {
+    static func inject(into html: String, status: PreviewStatus) -> String {
         let snippet = "<link rel=\"stylesheet\" id=\"render-live-style\" href=\"\(stylesheetPath)\">\n"
             + (status.failed ? overlayHTML(status) + "\n" : "")
             + "<script src=\"\(scriptPath)\" data-build=\"\(status.build)\"></script>\n"
@@ -35,7 +35,7 @@ public enum LiveReload {
     }
 
     /// The overlay listing a failed build's problems (the script builds the same markup).
-    public static func overlayHTML(_ status: PreviewStatus) -> String {
+    static func overlayHTML(_ status: PreviewStatus) -> String {
         var items = ""
         if let failure = status.failure {
             items += "<li><span class=\"render-overlay-message\">\(HTML.escape(failure))</span></li>"
@@ -52,7 +52,7 @@ public enum LiveReload {
     }
 
     /// The page served where the site has no index yet (the first build failed).
-    public static func placeholderPage(status: PreviewStatus) -> String {
+    static func placeholderPage(status: PreviewStatus) -> String {
         let text = status.failed ? "The book has not built yet." : "Building the book…"
         return inject(into: """
             <!DOCTYPE html>

@@ -18,7 +18,7 @@ import TutorialSite
 /// snippet, so Chromium prints over loopback HTTP and never from `file://`.
 public final class PreviewServer: Sendable {
     /// Maps request paths to the site's files.
-    public let resolver: SitePathResolver
+    let resolver: SitePathResolver
     /// Tells open pages to reload, and what the last build found.
     public let hub: ReloadHub
     /// The address the server listens on.

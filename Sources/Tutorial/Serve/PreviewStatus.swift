@@ -13,7 +13,7 @@ public struct PreviewStatus: Sendable, Equatable, Codable {
     /// One diagnostic as the overlay shows it.
     public struct Problem: Sendable, Equatable, Codable {
         /// `file:line:col`.
-        public var location: String
+        var location: String
         /// The problem, one sentence.
         public var message: String
 

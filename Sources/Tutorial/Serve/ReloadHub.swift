@@ -26,13 +26,13 @@ public final class ReloadHub: @unchecked Sendable {
     }
 
     /// How many pages are listening.
-    public var clientCount: Int {
+    var clientCount: Int {
         lock.lock(); defer { lock.unlock() }
         return clients.count
     }
 
     /// A new listener: the stream of its event bytes, starting with the current status.
-    public func subscribe() -> AsyncStream<Data> {
+    func subscribe() -> AsyncStream<Data> {
         let id = UUID()
         let (stream, continuation) = AsyncStream<Data>.makeStream(bufferingPolicy: .unbounded)
         lock.lock()
@@ -65,12 +65,12 @@ public final class ReloadHub: @unchecked Sendable {
     }
 
     /// A keep-alive comment for every listener.
-    public func ping() {
+    func ping() {
         send(Data(": ping\n\n".utf8))
     }
 
     /// Ends every stream (the server is stopping).
-    public func close() {
+    func close() {
         lock.lock()
         let all = Array(clients.values)
         clients = [:]

@@ -13,12 +13,12 @@ import TutorialSite
 /// under the site folder and resolved with `realpath`, which follows
 /// symbolic links; a result outside the site's own real path is refused too,
 /// so a link inside the site that points out of it serves nothing.
-public struct SitePathResolver: Sendable {
+struct SitePathResolver: Sendable {
     /// The site folder, as given.
     public var root: String
 
     /// What a request path resolves to.
-    public enum Resolution: Equatable, Sendable {
+    enum Resolution: Equatable, Sendable {
         /// A regular file inside the site (its real path).
         case file(String)
         /// Nothing there.
@@ -34,7 +34,7 @@ public struct SitePathResolver: Sendable {
 
     /// Resolves a request target such as `/02-softmax.html?q=x`.
     /// - Parameter target: The path as sent, percent-encoded, optionally with a query or fragment.
-    public func resolve(_ target: String) -> Resolution {
+    func resolve(_ target: String) -> Resolution {
         var path = Substring(target)
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
         guard let decoded = String(path).removingPercentEncoding else { return .forbidden }
@@ -69,7 +69,7 @@ public struct SitePathResolver: Sendable {
     }
 
     /// The `Content-Type` for a file of the site.
-    public static func contentType(_ path: String) -> String {
+    static func contentType(_ path: String) -> String {
         switch (path as NSString).pathExtension.lowercased() {
         case "html": "text/html; charset=utf-8"
         case "css": "text/css; charset=utf-8"

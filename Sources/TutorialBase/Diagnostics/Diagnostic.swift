@@ -11,14 +11,14 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     /// 1-based line.
     public var line: Int
     /// 1-based column, in Unicode scalars.
-    public var column: Int
+    package var column: Int
     /// How serious the problem is.
     public var severity: Severity
     /// One sentence saying what is wrong.
     public var message: String
     /// For a derivation step, how the reader understood it
     /// (`q[i] - indicator(y == i)`); nil otherwise.
-    public var reading: String? = nil
+    package var reading: String? = nil
 
     /// A diagnostic at `file:line:column`; lines and columns below 1 become 1.
     public init(file: String, line: Int, column: Int = 1, severity: Severity = .error, _ message: String) {
@@ -42,7 +42,7 @@ public struct SetupError: Error, Sendable, CustomStringConvertible {
     /// What is wrong, in one sentence.
     public var message: String
     /// The command that fixes it, when there is one.
-    public var fix: String?
+    package var fix: String?
 
     /// Creates a set-up error with an optional fix.
     public init(_ message: String, fix: String? = nil) {

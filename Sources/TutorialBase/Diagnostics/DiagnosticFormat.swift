@@ -30,7 +30,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     }
 
     /// A workflow command's property value: also `:` and `,` escaped.
-    package static func property(_ text: String) -> String {
+    static func property(_ text: String) -> String {
         data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }

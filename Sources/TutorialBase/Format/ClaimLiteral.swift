@@ -6,7 +6,7 @@ import Foundation
 /// A number with d decimals claims |value − literal| ≤ ½·10^(−d); in
 /// scientific notation the mantissa's decimals count at the exponent's scale
 /// (`2.5e-3` claims ±0.05e-3); an integer claims exact equality.
-public struct ClaimLiteral: Sendable, Hashable {
+package struct ClaimLiteral: Sendable, Hashable {
     /// One number of the literal, with the precision its digits claim.
     public struct Number: Sendable, Hashable {
         /// The number as written.
@@ -14,26 +14,26 @@ public struct ClaimLiteral: Sendable, Hashable {
         /// Its value.
         public var value: Double
         /// Decimals of the literal (of the mantissa for scientific notation).
-        public var decimals: Int
+        package var decimals: Int
         /// The power of ten of scientific notation (0 otherwise).
-        public var exponent: Int
+        package var exponent: Int
         /// Written without a point or exponent: it claims exact equality.
-        public var isInteger: Bool
+        package var isInteger: Bool
 
         /// Half a unit in the last written place (0 for integers).
-        public var tolerance: Double {
+        package var tolerance: Double {
             isInteger ? 0 : 0.5 * pow(10, Double(exponent - decimals))
         }
 
         /// Whether `x` agrees with this literal at the precision written.
-        public func accepts(_ x: Double) -> Bool {
+        package func accepts(_ x: Double) -> Bool {
             if isInteger { return x == value }
             return abs(x - value) <= tolerance + 4 * max(abs(x), abs(value)).ulp
         }
 
         /// The largest number of decimals (≤ `decimals`) at which `x` still
         /// agrees with the literal; nil if not even at the units place.
-        public func agreement(with x: Double) -> Int? {
+        package func agreement(with x: Double) -> Int? {
             guard !isInteger, exponent == 0 else { return nil }
             var k = decimals
             while k >= 0 {
@@ -49,17 +49,17 @@ public struct ClaimLiteral: Sendable, Hashable {
     /// Its numbers: one, or one per tuple element.
     public var numbers: [Number]
     /// Written as a tuple, `(a, b)`.
-    public var isTuple: Bool
+    package var isTuple: Bool
 
     /// Why the text is not a claim literal.
-    public struct ParseError: Error, Sendable {
+    package struct ParseError: Error, Sendable {
         /// What is wrong with the literal, one sentence.
         public var message: String
     }
 
     /// Reads a literal such as `0.462`, `2.5e-3` or `(0.23, 0.63)`.
     /// - Throws: `ParseError` when it is not a number or a tuple of numbers.
-    public static func parse(_ text: String) throws -> ClaimLiteral {
+    package static func parse(_ text: String) throws -> ClaimLiteral {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("(") {
             guard trimmed.hasSuffix(")") else { throw ParseError(message: "the tuple '\(trimmed)' has no closing ')'") }

@@ -9,7 +9,7 @@ import NumberFormatting
 /// N significant digits (switching to scientific notation outside 1e-5…1e15).
 /// Arrays and tuples print element-wise as `(a, b, c)`. In math, scientific
 /// notation becomes `m \times 10^{e}` and infinity `\infty`.
-public enum ValueFormatter {
+package enum ValueFormatter {
     /// `value` printed in `format`; `inMath` writes TeX notation; `plain`
     /// is how a floating-point value prints when `format` is `.plain` (book.toml's `[format]`).
     public static func format(_ value: Value, _ format: ValueFormat, inMath: Bool = false, plain: PlainNumberFormat = .shortest) -> String {
@@ -59,7 +59,7 @@ public enum ValueFormatter {
 
     /// Text inside math: `\text{…}` with TeX's special characters escaped,
     /// so a string such as "50%" cannot start a TeX comment or break the formula.
-    package static func texText(_ text: String) -> String {
+    static func texText(_ text: String) -> String {
         var out = ""
         for c in text {
             switch c {
@@ -75,7 +75,7 @@ public enum ValueFormatter {
 
     /// A short form for messages: integers as they are, floating point to
     /// six significant digits.
-    public static func brief(_ value: Value) -> String {
+    package static func brief(_ value: Value) -> String {
         switch value {
         case .array(let items): return "(" + items.map(brief).joined(separator: ", ") + ")"
         case .double, .float: return format(value, .significant(6))
@@ -85,12 +85,12 @@ public enum ValueFormatter {
 
     /// Fixed notation; a value that rounds to zero prints without a minus
     /// sign (the rule chapter code calls as `format(_:decimals:)`).
-    public static func fixed(_ x: Double, decimals: Int) -> String {
+    package static func fixed(_ x: Double, decimals: Int) -> String {
         NumberFormat.fixed(x, decimals: decimals)
     }
 
     /// `x` to `digits` significant digits (the rule chapter code calls as `format(_:significant:)`).
-    public static func significant(_ x: Double, digits: Int) -> String {
+    package static func significant(_ x: Double, digits: Int) -> String {
         NumberFormat.significant(x, digits: digits)
     }
 

@@ -29,7 +29,7 @@ public struct BuildSummary: Sendable {
     }
 
     /// "3 displays and 2 numbers not checked", when there are any.
-    package var uncheckedNote: [String] {
+    var uncheckedNote: [String] {
         let displays = chapters.map(\.uncheckedDisplays).reduce(0, +), numbers = chapters.map(\.uncheckedNumbers).reduce(0, +)
         let parts = (displays > 0 ? [Self.count(displays, "display")] : []) + (numbers > 0 ? [Self.count(numbers, "number")] : [])
         return parts.isEmpty ? [] : [parts.joined(separator: " and ") + " not checked"]

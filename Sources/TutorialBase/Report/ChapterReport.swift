@@ -5,28 +5,28 @@ public struct ChapterReport: Sendable, Codable {
     /// The chapter file name without `.md`.
     public var name: String
     /// Inline values shown.
-    public var values: Int
+    package var values: Int
     /// Claims checked.
-    public var claims: Int
+    package var claims: Int
     /// Derivations checked.
-    public var derivations: Int
+    package var derivations: Int
     /// Errors in the chapter, TeX errors included.
     public var errors: Int
     /// Time spent compiling, running and checking the chapter.
     public var seconds: Double
     /// Whether the run came from the cache.
-    public var cached: Bool
+    package var cached: Bool
     /// Whether swiftc compiled the chapter in this build.
     public var compiled: Bool
     /// Whether the chapter has code to compile and run (a prose-only
     /// chapter is neither cached nor compiled).
-    public var hasProgram: Bool = true
+    package var hasProgram: Bool = true
     /// Whether this is the front page (`README.md`), which is not counted as a chapter.
-    public var isFrontPage = false
+    package var isFrontPage = false
     /// Display equations no check covers and nothing explains.
-    public var uncheckedDisplays = 0
+    package var uncheckedDisplays = 0
     /// Decimal numbers in prose no check covers and nothing explains.
-    public var uncheckedNumbers = 0
+    package var uncheckedNumbers = 0
 
     /// A report; the counts a build adds after checking (front page, unchecked
     /// displays and numbers) start at their defaults.

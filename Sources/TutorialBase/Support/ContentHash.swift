@@ -1,7 +1,7 @@
 /// Cache keys: SHA-256 over a sequence of parts, each followed by a
 /// separator byte so that ("ab", "c") and ("a", "bc") differ. Every cache of
 /// the engine (chapter programs, formulas) keys through this one type.
-public struct ContentHash: Sendable {
+package struct ContentHash: Sendable {
     private var bytes: [UInt8] = []
 
     /// An empty hash.
@@ -14,7 +14,7 @@ public struct ContentHash: Sendable {
     }
 
     /// 64 hex digits.
-    public var hex: String { SHA256.hex(bytes) }
+    package var hex: String { SHA256.hex(bytes) }
 
     /// The hash of `parts`, in order.
     public static func of(_ parts: String...) -> String {

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// A second render waits, saying once which process holds the lock, or
 /// with `--no-wait` stops with exit 2.
-public final class RenderLock: @unchecked Sendable {
+package final class RenderLock: @unchecked Sendable {
     package let descriptor: Int32
     /// The lock file.
     public let path: String
@@ -25,7 +25,7 @@ public final class RenderLock: @unchecked Sendable {
     ///   - shared: a reader's lock; any number may hold one, but not while a writer does.
     ///   - wait: false: throw at once if someone else holds it.
     ///   - onWait: called once, before waiting.
-    public static func acquire(_ path: String, what: String, shared: Bool = false, wait: Bool,
+    package static func acquire(_ path: String, what: String, shared: Bool = false, wait: Bool,
                                onWait: (@Sendable (String) -> Void)? = nil) throws -> RenderLock {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else {

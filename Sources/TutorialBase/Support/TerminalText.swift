@@ -37,7 +37,7 @@ public enum TerminalText {
     }
 
     /// Whether a terminal could act on `scalar` rather than show it.
-    package static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: false
         case 0x00...0x1F, 0x7F...0x9F: true

@@ -13,9 +13,9 @@ public struct BookConfig: Sendable {
     /// `[book] title`.
     public var title: String?
     /// `[book] authors`.
-    public var authors: [String] = []
+    package var authors: [String] = []
     /// `[book] language`, a BCP 47 tag for `<html lang>`.
-    public var language: String?
+    package var language: String?
     /// `[book] description`, for the front page and `<meta name="description">`.
     public var description: String?
 
@@ -42,20 +42,20 @@ public struct BookConfig: Sendable {
     public var numbering: Numbering?
     /// `[html] files`, resolved: hidden files (or folders) that links may
     /// publish all the same, such as `.well-known/security.txt`.
-    public var publishedFiles: [String] = []
+    package var publishedFiles: [String] = []
     /// `[book] bibliography`: the BibTeX or CSL-JSON files citations read, resolved against the book's folder.
     public var bibliography: [String] = []
 
     /// `[format] significant` or `decimals`: how a floating-point `\(x)` without a format prints.
-    public var plainNumbers: PlainNumberFormat?
+    package var plainNumbers: PlainNumberFormat?
     /// `[math] indices`: 0 or 1, the number of the first element of a vector in derivations.
-    public var indexBase: Int?
+    package var indexBase: Int?
 
     /// The file name render looks for.
     public static let fileName = "book.toml"
 
     /// `path` relative to the book's folder (absolute paths stay as they are).
-    public func resolve(_ path: String) -> String {
+    package func resolve(_ path: String) -> String {
         if path.hasPrefix("/") || root == "." || root.isEmpty { return path }
         return (root as NSString).appendingPathComponent(path)
     }

@@ -11,7 +11,7 @@ import TutorialBase
 /// the site or build code from elsewhere: `css`, `sources`, `packages` and
 /// `chapters` unless `allowOutside` (`--allow-outside`), `output` and `files`
 /// always (an output folder elsewhere is given on the command line).
-package struct BookConfigReader {
+struct BookConfigReader {
     package let text: String
     package let file: String
     package let root: String
@@ -32,7 +32,7 @@ package struct BookConfigReader {
 
     /// The keys of each table, and what each must hold.
     package enum Kind { case string, strings, number, bool, packages, stringOrStrings, digits, indexBase }
-    package static let schema: [String: [String: Kind]] = [
+    static let schema: [String: [String: Kind]] = [
         "book": ["title": .string, "authors": .strings, "language": .string, "description": .string, "bibliography": .stringOrStrings],
         "build": ["chapters": .string, "output": .string, "timeout": .number, "strict": .bool],
         "swift": ["sources": .strings, "packages": .packages, "fetch": .bool],

@@ -6,7 +6,7 @@ public struct BookPackage: Sendable, Hashable {
     /// The package's folder, absolute.
     public var path: String
     /// The library products to import; each is expected to be a module of the same name.
-    public var products: [String]
+    package var products: [String]
     /// Where book.toml names it (for diagnostics about building it).
     public var file: String
     /// The line of its entry in book.toml.

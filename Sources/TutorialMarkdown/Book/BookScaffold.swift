@@ -42,7 +42,7 @@ public enum BookScaffold {
         }
     }
 
-    package static let bookTOML = """
+    static let bookTOML = """
         # This book's settings. Every key is optional: without it render uses the default
         # shown, and a command-line option (--chapters, --output, --timeout, --strict) wins.
 
@@ -72,7 +72,7 @@ public enum BookScaffold {
 
         """
 
-    package static let frontPage = """
+    static let frontPage = """
         # My course notes
 
         Each chapter holds the Swift that computes its numbers: `render` runs it, puts the
@@ -154,7 +154,7 @@ public enum BookScaffold {
 
         """#
 
-    package static let helpers = """
+    static let helpers = """
         // Shared by every chapter of the book: chapters call these without importing anything.
         // Everything in this folder is compiled once into one module; a chapter edit does not rebuild it.
 

@@ -9,7 +9,7 @@ import TutorialBase
 /// their index, so `packages = [{ path = "a" }, { path = "b" }]` gives
 /// `swift.packages.1.path` for the second `path`. A header's own line is
 /// recorded for the table it opens.
-package struct TOMLKeyLines {
+struct TOMLKeyLines {
     private(set) var lines: [String: Int] = [:]
 
     /// The line of `path` (`["swift", "packages", "0", "path"]`), or of the
@@ -32,11 +32,11 @@ package struct TOMLKeyLines {
         package let s: [Unicode.Scalar]
         package var i = 0
         package var line = 1
-        package var arrayTableCounts: [String: Int] = [:]
+        var arrayTableCounts: [String: Int] = [:]
 
         package init(_ scalars: [Unicode.Scalar]) { s = scalars }
 
-        package var atEnd: Bool { i >= s.count }
+        var atEnd: Bool { i >= s.count }
         package var current: Unicode.Scalar? { i < s.count ? s[i] : nil }
 
         package mutating func advance() {
@@ -45,7 +45,7 @@ package struct TOMLKeyLines {
         }
 
         /// Skips spaces, tabs, comments and (when `newlines`) line breaks.
-        package mutating func skipBlank(newlines: Bool) {
+        mutating func skipBlank(newlines: Bool) {
             while let c = current {
                 if c == " " || c == "\t" || c == "\r" { advance() }
                 else if c == "\n" && newlines { advance() }
@@ -83,7 +83,7 @@ package struct TOMLKeyLines {
         }
 
         /// `a.b."c d" = value`: records the key, then reads the value.
-        package mutating func keyValue(prefix: [String], into lines: inout [String: Int]) {
+        mutating func keyValue(prefix: [String], into lines: inout [String: Int]) {
             let keyLine = line
             let name = prefix + key()
             if lines[name.joined(separator: "\u{1F}")] == nil { lines[name.joined(separator: "\u{1F}")] = keyLine }

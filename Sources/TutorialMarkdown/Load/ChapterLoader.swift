@@ -6,7 +6,7 @@ import TutorialBase
 /// Load is the first stage: it checks only what must hold before anything
 /// else can look at a chapter — that the folder exists and that each file is
 /// valid UTF-8 (the first bad byte is reported with its line and column).
-public struct ChapterLoader: Sendable {
+package struct ChapterLoader: Sendable {
     /// The chapters folder.
     public var directory: String
     /// When set, exactly these files are the chapters (`render check FILE.md`).
@@ -82,14 +82,14 @@ public struct ChapterLoader: Sendable {
 
     /// The folders a chapter file may resolve into: the book's folder (the
     /// one that holds the chapters folder) and the chapters folder itself.
-    package func bookRoots() -> [String] {
+    func bookRoots() -> [String] {
         let chapters = URL(fileURLWithPath: directory).standardizedFileURL
         return [chapters.deletingLastPathComponent(), chapters].map { $0.resolvingSymlinksInPath().path }
     }
 
     /// Why a chapter file may not be read, if it is a symbolic link that
     /// resolves outside the book.
-    package func linkProblem(_ path: String, roots: [String]) -> String? {
+    func linkProblem(_ path: String, roots: [String]) -> String? {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return nil }
         guard let resolved = realpath(path, nil) else { return "the chapter is a symbolic link that leads nowhere" }

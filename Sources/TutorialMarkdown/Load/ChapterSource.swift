@@ -12,15 +12,15 @@ public struct ChapterSource: Sendable, Hashable {
     /// The number of the first element of a vector in the chapter's
     /// derivations that do not say `% indices from …`: book.toml's
     /// `[math] indices`, else 0 as in Swift. It changes how the chapter reads.
-    public var defaultIndexBase = 0
+    package var defaultIndexBase = 0
 
     /// The name of the book's front page, `README.md`: the site's
     /// `index.html`, the book's title when book.toml gives none, and not a
     /// numbered chapter.
-    public static let frontPageName = "README"
+    static let frontPageName = "README"
 
     /// Whether this is the book's front page (``frontPageName``).
-    public var isFrontPage: Bool { name == Self.frontPageName }
+    package var isFrontPage: Bool { name == Self.frontPageName }
 
     /// Creates a chapter source.
     public init(path: String, name: String, text: String) {

@@ -16,10 +16,10 @@ public struct Callout: Sendable, Hashable {
         case theorem, lemma, proposition, corollary, definition, example, remark, proof
 
         /// The name shown first in the title: "Note", "Solution"….
-        public var defaultTitle: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+        package var defaultTitle: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 
         /// The label prefix of a numbered kind (`thm`, Quarto's), nil for the others.
-        public var labelPrefix: String? {
+        var labelPrefix: String? {
             switch self {
             case .theorem: "thm"
             case .lemma: "lem"
@@ -33,17 +33,17 @@ public struct Callout: Sendable, Hashable {
         }
 
         /// Whether it is set as a theorem-like block (run-in title, quiet style).
-        public var isTheoremLike: Bool { labelPrefix != nil || self == .proof }
+        package var isTheoremLike: Bool { labelPrefix != nil || self == .proof }
     }
 
     /// Which callout it is.
-    public var kind: Kind
+    package var kind: Kind
     /// The title written after the marker (`> [!EXERCISE] Softmax of a constant`), shown after the kind; may be empty.
     public var title: [MarkdownInline]
     /// The quote's content after the marker line.
-    public var blocks: [MarkdownBlock]
+    package var blocks: [MarkdownBlock]
     /// The label from `{#thm:name}` at the end of the marker line.
-    public var label: String?
+    package var label: String?
 
     /// Creates a callout.
     public init(kind: Kind, title: [MarkdownInline], blocks: [MarkdownBlock], label: String? = nil) {
@@ -64,7 +64,7 @@ public struct Callout: Sendable, Hashable {
     }
 
     /// The word of a line that looks like a marker, `[!WORD]`, known or not.
-    package static func markerName(_ line: Substring) -> String? {
+    static func markerName(_ line: Substring) -> String? {
         guard line.hasPrefix("[!"), let close = line.firstIndex(of: "]") else { return nil }
         let name = line[line.index(line.startIndex, offsetBy: 2)..<close]
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter }) else { return nil }

@@ -13,13 +13,13 @@ import TutorialBase
 /// code blocks. Footnote definitions are found and hidden from cmark first
 /// (`FootnoteLines`), and read on their own; then `ChapterExtensions` reads
 /// what cmark left as text (task boxes, bare links, inline notes, attributes).
-public enum ChapterParser {
+package enum ChapterParser {
     /// Parses one chapter; problems found on the way (an unbalanced `\(`, an
     /// unknown block option, a malformed derivation) are in `diagnostics`.
     ///
     /// - Parameter smart: smart punctuation (curly quotes, dashes), as
     ///   `cmark --smart`; only tests against other renderers turn it off.
-    public static func parse(_ original: ChapterSource, smart: Bool = true) -> ChapterDocument {
+    package static func parse(_ original: ChapterSource, smart: Bool = true) -> ChapterDocument {
         // An article's checks in HTML comments become chapter syntax, line for line.
         let article = ArticleComments.rewrite(original.text, file: original.path)
         var source = original
@@ -95,15 +95,15 @@ public enum ChapterParser {
     private struct Parser {
         package let source: ChapterSource
         package let lines: SourceLines
-        package let smart: Bool
+        let smart: Bool
         package var spans: [Span] = []
         package var diagnostics: [Diagnostic] = []
         package var swiftBlocks: [SwiftBlock] = []
         package var derivations: [Derivation] = []
-        package var syntaxErrors = false
+        var syntaxErrors = false
         /// What the chapter's swift blocks so far declare, for the derivations' TeX reader.
-        package var symbols = ChapterSymbols()
-        package lazy var definitions = ReferenceDefinitions.text(in: lines)
+        var symbols = ChapterSymbols()
+        lazy var definitions = ReferenceDefinitions.text(in: lines)
 
         package mutating func visit(_ blocks: inout [MarkdownBlock], containers: [LeafText.Container]) {
             var result: [MarkdownBlock] = []
@@ -141,7 +141,7 @@ public enum ChapterParser {
 
         /// Puts back the indent a footnote's later paragraphs lost (see
         /// `FootnoteLines`) on the columns of what was found in them.
-        package mutating func shiftColumns(_ indents: [Int: Int], spans: PartialRangeFrom<Int>, diagnostics: PartialRangeFrom<Int>) {
+        mutating func shiftColumns(_ indents: [Int: Int], spans: PartialRangeFrom<Int>, diagnostics: PartialRangeFrom<Int>) {
             guard !indents.isEmpty else { return }
             func shifted(_ location: SourceLocation) -> SourceLocation {
                 SourceLocation(line: location.line, column: location.column + (indents[location.line] ?? 0))
@@ -171,7 +171,7 @@ public enum ChapterParser {
 
         /// Finds the spans of a paragraph or heading and, if there are any,
         /// reads its inlines again from the masked text.
-        package mutating func scan(_ block: inout MarkdownBlock, containers: [LeafText.Container]) {
+        mutating func scan(_ block: inout MarkdownBlock, containers: [LeafText.Container]) {
             guard let leaf = LeafText(block, containers: containers, lines: lines),
                   let inlines = inlines(of: leaf, always: false)
             else { return }

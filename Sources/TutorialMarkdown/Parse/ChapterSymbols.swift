@@ -9,17 +9,17 @@ public struct ChapterSymbols: Sendable, Hashable {
         /// The name.
         public var name: String
         /// Whether it names a function (`func`) rather than a value.
-        public var isFunction: Bool
+        var isFunction: Bool
         /// The line of the block the name is declared in.
         public var line: Int
         /// For a `let` with an initial value, the identifiers that value uses
         /// (`let L = crossEntropy(z, y)` uses crossEntropy, z and y); nil for
         /// a `var` or a function, whose value code may change later.
-        public var uses: Set<String>? = nil
+        var uses: Set<String>? = nil
     }
 
     /// The names, in the order they are declared.
-    public var symbols: [Symbol] = []
+    var symbols: [Symbol] = []
 
     /// Creates a symbol table.
     public init(symbols: [Symbol] = []) {
@@ -47,7 +47,7 @@ public struct ChapterSymbols: Sendable, Hashable {
     }
 
     /// The identifiers a piece of code mentions.
-    package static func identifiers(in node: Syntax) -> Set<String> {
+    static func identifiers(in node: Syntax) -> Set<String> {
         var out = Set<String>()
         for token in node.tokens(viewMode: .sourceAccurate) {
             if case .identifier(let name) = token.tokenKind { out.insert(name) }
@@ -62,7 +62,7 @@ public struct ChapterSymbols: Sendable, Hashable {
     }
 
     /// The symbols declared in blocks that start before `line`.
-    public func before(line: Int) -> [Symbol] {
+    package func before(line: Int) -> [Symbol] {
         symbols.filter { $0.line < line }
     }
 }

@@ -18,7 +18,7 @@ import TutorialBase
 /// markers overflowed the stack. So a node nested deeper than ``maxDepth``
 /// is cut from cmark's tree before any Swift value is made of it, and its
 /// place is returned for an error at its line.
-package enum CommonMark {
+enum CommonMark {
     /// Block quotes, list items, emphasis, links and images, nested in one another,
     /// that a chapter may hold: far more than prose needs, far less than a stack holds.
     package static let maxDepth = 100

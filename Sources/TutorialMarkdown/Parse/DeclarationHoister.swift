@@ -44,13 +44,13 @@ package enum DeclarationHoister {
         return pieces
     }
 
-    package static func hoists(_ item: CodeBlockItemSyntax.Item) -> Bool {
+    static func hoists(_ item: CodeBlockItemSyntax.Item) -> Bool {
         guard case .decl(let decl) = item else { return false }
         return hoists(decl)
     }
 
     /// `#if` blocks are hoisted when every declaration in every clause is.
-    package static func hoists(_ decl: DeclSyntax) -> Bool {
+    static func hoists(_ decl: DeclSyntax) -> Bool {
         if let conditional = decl.as(IfConfigDeclSyntax.self) {
             return conditional.clauses.allSatisfy { clause in
                 switch clause.elements {

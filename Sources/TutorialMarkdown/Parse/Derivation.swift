@@ -5,13 +5,13 @@ import TutorialBase
 /// A `derivation` block: a chain of steps, each read from the TeX readers
 /// see, that must all agree — on random draws of its inputs (`% for`), or
 /// once, on the chapter's own values, for a worked example.
-public struct Derivation: Sendable, Hashable {
+package struct Derivation: Sendable, Hashable {
     /// One random input: `NAME in GENERATOR`.
     public struct Variable: Sendable, Hashable {
         /// The input's name.
         public var name: String
         /// The Swift expression of its generator, `logits(count: 2...8)`.
-        public var generator: String
+        package var generator: String
     }
 
     /// `% let NAME = SWIFT` or `% let NAME(a, b: Int) = SWIFT` (TeXMath's ``MathDeclaration``).
@@ -35,38 +35,38 @@ public struct Derivation: Sendable, Hashable {
         /// The step's chapter line.
         public var line: Int
         /// Column of the step's first token (or of its Swift twin).
-        public var column: Int
+        package var column: Int
         /// The TeX of the step, as written between its relations.
-        public var tex: String
+        package var tex: String
         /// How the step is joined to the one before (`=` or `\approx`).
         public var relation: Relation
         /// What is evaluated: the step's TeX, or its Swift twin.
         public var source: Source
         /// The line's side condition (`\text{for } i \ne j`): the step is
         /// checked on the draws where it holds.
-        public var condition: MathCondition? = nil
+        package var condition: MathCondition? = nil
         /// The chapter line the step ends on, when it goes on past `line`
         /// (a right side broken before an operator, a matrix over rows).
-        public var lastLine: Int? = nil
+        package var lastLine: Int? = nil
 
         /// "line 7", or "lines 7–8" for a step written over several lines.
-        public var lines: String { lastLine.map { "lines \(line)–\($0)" } ?? "line \(line)" }
+        package var lines: String { lastLine.map { "lines \(line)–\($0)" } ?? "line \(line)" }
 
         /// Whether the step was checked from its TeX.
-        public var isFromTeX: Bool {
+        package var isFromTeX: Bool {
             if case .tex = source { return true }
             return false
         }
 
         /// Whether only a Swift twin checks the step (its TeX could not be read).
-        public var isTwinOnly: Bool {
+        package var isTwinOnly: Bool {
             if case .twin(_, let reason) = source { return reason != nil }
             return false
         }
 
         /// The step as the reader understood it, for messages:
         /// `q[i] - indicator(y == i)`, or `Swift twin: …`.
-        public var reading: String {
+        package var reading: String {
             switch source {
             case .tex(let expression): return MathReading.text(expression)
             case .twin(let swift, _): return "Swift twin: \(swift)"
@@ -77,11 +77,11 @@ public struct Derivation: Sendable, Hashable {
     /// The derivation's number in the chapter, from 0.
     public var index: Int
     /// Its index among the chapter's fenced code blocks.
-    public var codeBlockIndex: Int
+    package var codeBlockIndex: Int
     /// The line of its opening fence.
-    public var fenceLine: Int
+    package var fenceLine: Int
     /// Line of the `% for` line (or the fence when there is none).
-    public var forLine: Int
+    package var forLine: Int
     /// The random inputs of the `% for` line, drawn in order.
     public var variables: [Variable]
     /// The `% let` names its TeX may use.
@@ -89,55 +89,55 @@ public struct Derivation: Sendable, Hashable {
     /// The steps of the chain, in order; each must agree with the first.
     public var steps: [Step]
     /// The TeX lines readers see, with their chapter lines, comments stripped.
-    public var displayLines: [(line: Int, tex: String)] = []
+    var displayLines: [(line: Int, tex: String)] = []
     /// The relative tolerance of `=` steps.
-    public var tolerance: Double
+    package var tolerance: Double
     /// The absolute tolerance of `=` steps (`% atol`); nil for the default,
     /// `tolerance · 10⁻³`.
-    public var absoluteTolerance: Double? = nil
+    var absoluteTolerance: Double? = nil
     /// 1 under `% indices from 1`, else 0.
-    public var indexBase = 0
+    package var indexBase = 0
     /// The values of the chapter's code and of the block that an `\approx`
     /// step's numbers may stand for (see `__texApproximateStep`).
-    public var knownValues: [String] = []
+    package var knownValues: [String] = []
     /// The values of the chapter's code in scope (which lend their types to
     /// untyped parameters of `% let` functions).
-    public var chapterValueNames: [String] = []
+    package var chapterValueNames: [String] = []
     /// How many separate equations (chains) the block holds.
-    public var chainCount: Int { steps.filter { $0.relation == .first }.count }
+    package var chainCount: Int { steps.filter { $0.relation == .first }.count }
     /// How many random draws are checked (1 for a worked example).
-    public var draws: Int
+    package var draws: Int
     /// The `eq:` label the derivation is referred to by, if any.
-    public var label: String?
+    package var label: String?
 
     /// Whether a `% for` generator draws an index or a class (`index(below:)`,
     /// `label(below:)`), which `% indices from 1` counts from 1 too.
-    public static func drawsIndex(_ generator: String) -> Bool {
+    package static func drawsIndex(_ generator: String) -> Bool {
         ["index(", "label(", "ChapterRuntime.index(", "ChapterRuntime.label("].contains { generator.hasPrefix($0) }
     }
 
     /// The absolute tolerance in force.
-    public var absolute: Double { absoluteTolerance ?? tolerance * 1e-3 }
+    package var absolute: Double { absoluteTolerance ?? tolerance * 1e-3 }
 
     /// The relative tolerance when the derivation sets none.
-    public static let defaultTolerance = 1e-9
+    static let defaultTolerance = 1e-9
     /// The number of draws when the derivation sets none.
-    public static let defaultDraws = 200
+    static let defaultDraws = 200
 
     /// A worked example: no `% for` line, so it is evaluated once, on the
     /// chapter's own values.
-    public var isWorkedExample: Bool { variables.isEmpty }
+    package var isWorkedExample: Bool { variables.isEmpty }
 
     /// How many times the steps are evaluated.
-    public var evaluations: Int { isWorkedExample ? 1 : draws }
+    package var evaluations: Int { isWorkedExample ? 1 : draws }
 
     /// The number of steps checked from their TeX.
-    public var texStepCount: Int { steps.filter(\.isFromTeX).count }
+    package var texStepCount: Int { steps.filter(\.isFromTeX).count }
     /// The number of steps only a Swift twin checks (their TeX could not be read).
-    public var twinOnlyStepCount: Int { steps.filter(\.isTwinOnly).count }
+    package var twinOnlyStepCount: Int { steps.filter(\.isTwinOnly).count }
 
     /// The TeX readers see: the lines, comments stripped, as one aligned equation.
-    public var displayTeX: String {
+    package var displayTeX: String {
         let body = displayLines.map { line -> String in
             let aligned = Self.aligned(line.tex.trimmingCharacters(in: .whitespaces))
             return aligned.hasSuffix(#"\\"#) ? String(aligned.dropLast(2)) : aligned
@@ -148,7 +148,7 @@ public struct Derivation: Sendable, Hashable {
     /// Where a KaTeX error in `displayTeX` points, as a chapter line and
     /// column: KaTeX says "at position N" (1-based, in UTF-16 units of the
     /// TeX it was given) or "at end of input".
-    public func location(ofTeXError message: String) -> (line: Int, column: Int) {
+    package func location(ofTeXError message: String) -> (line: Int, column: Int) {
         guard let last = displayLines.last else { return (fenceLine, 1) }
         if message.contains("at end of input") { return (last.line, last.tex.unicodeScalars.count + 1) }
         guard let range = message.range(of: #"at position (\d+)"#, options: .regularExpression),
@@ -183,7 +183,7 @@ public struct Derivation: Sendable, Hashable {
     /// (so a first line written `L = …` lines up with the `&= …` lines below
     /// it, and `\sum_{j=1}^{K}` keeps its `=`).
     /// The `&` of a matrix or `cases` (inside `\begin…\end`) is not an alignment point.
-    package static func aligned(_ line: String) -> String {
+    static func aligned(_ line: String) -> String {
         var depth = 0, environments = 0
         var previous: Character = " "
         var index = line.startIndex

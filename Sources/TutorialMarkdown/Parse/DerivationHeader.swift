@@ -11,7 +11,7 @@ import TutorialBase
 /// % tolerance 1e-9      % atol 1e-12      % draws 200
 /// % indices from 1      % label eq:gradient
 /// ```
-package struct DerivationHeader {
+struct DerivationHeader {
     package var file: String
     package var diagnostics: [Diagnostic] = []
 
@@ -82,7 +82,7 @@ package struct DerivationHeader {
 
     /// `NAME = SWIFT`, `NAME(a, b: Type) = SWIFT`, or TeX on the left:
     /// `D_{KL}(p \| q) = …`, `\hat{y} = …`, `net_{h1} = …`.
-    package mutating func declaration(_ text: String, line: Int, column: Int) -> Derivation.Declaration? {
+    mutating func declaration(_ text: String, line: Int, column: Int) -> Derivation.Declaration? {
         let scalars = Array(text.unicodeScalars)
         let usage = "'% let' expects 'NAME = SWIFT' or 'NAME(a, b) = SWIFT', e.g. '% let q = softmax(z)'; the name may be TeX, '% let D_{KL}(p \\| q) = kl(p, q)'"
         guard let equals = Self.definingEquals(scalars) else {
@@ -130,7 +130,7 @@ package struct DerivationHeader {
 
     /// The `=` that separates the name from its Swift: the first one outside
     /// brackets that is not part of `==`, `<=`, `>=` or `!=`.
-    package static func definingEquals(_ s: [Unicode.Scalar]) -> Int? {
+    static func definingEquals(_ s: [Unicode.Scalar]) -> Int? {
         var depth = 0
         for (k, c) in s.enumerated() {
             switch c {
@@ -147,7 +147,7 @@ package struct DerivationHeader {
     }
 
     /// The `(` that opens the final group of `left`.
-    package static func openingParen(of left: String) -> String.Index? {
+    static func openingParen(of left: String) -> String.Index? {
         var depth = 0
         var index = left.endIndex
         while index > left.startIndex {
@@ -159,13 +159,13 @@ package struct DerivationHeader {
     }
 
     /// Parameters split at `,`, `;`, `\|`, `||`, `\Vert`, `\parallel` and `|`.
-    package static func parameterParts(_ inside: String) -> [String] {
+    static func parameterParts(_ inside: String) -> [String] {
         var text = inside
         for separator in ["\\parallel", "\\Vert", "\\|", "||", "|", ";"] { text = text.replacingOccurrences(of: separator, with: ",") }
         return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    package static func isIdentifier(_ name: String) -> Bool {
+    static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.first, first.isLetter || first == "_" else { return false }
         return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }

@@ -20,7 +20,7 @@ import TutorialBase
 /// any, is the Swift twin of the line's value. Each step is read by
 /// ``TeXMathParser``; a step that cannot be read uses its twin, and a step
 /// with neither is an error at the token the reader stopped at.
-package enum DerivationParser {
+enum DerivationParser {
     package static func parse(
         _ literal: String, index: Int, codeBlockIndex: Int, fenceLine: Int, firstLine: Int, indent: Int = 0,
         file: String, symbols: [ChapterSymbols.Symbol] = [], indexBase: Int = 0
@@ -130,7 +130,7 @@ package enum DerivationParser {
     /// The Swift of each `% let` with the TeX names declared before it
     /// written as their identifiers: `% let MSE = (1 - \\hat{y})^2`'s Swift
     /// says `hat_y`.
-    package static func renamingTeX(in declarations: [Derivation.Declaration]) -> [Derivation.Declaration] {
+    static func renamingTeX(in declarations: [Derivation.Declaration]) -> [Derivation.Declaration] {
         var out = declarations
         for (k, declaration) in declarations.enumerated() {
             guard let tex = declaration.tex else { continue }
@@ -143,7 +143,7 @@ package enum DerivationParser {
 
     /// A chain of one step compares nothing: an error at that step, unless
     /// the block has only one step (reported as a whole).
-    package static func loneChains(_ derivation: Derivation, file: String) -> [Diagnostic] {
+    static func loneChains(_ derivation: Derivation, file: String) -> [Diagnostic] {
         let steps = derivation.steps
         guard steps.count >= 2 else { return [] }
         return steps.indices.compactMap { k in
@@ -199,7 +199,7 @@ package enum DerivationParser {
     }
 
     /// Splits a line at its first unescaped `%`: (TeX, comment, column of the comment text).
-    package static func splitComment(_ line: String) -> (String, String?, Int) {
+    static func splitComment(_ line: String) -> (String, String?, Int) {
         let scalars = Array(line.unicodeScalars)
         var i = 0
         while i < scalars.count {

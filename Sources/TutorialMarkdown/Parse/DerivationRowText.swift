@@ -4,7 +4,7 @@ import TutorialBase
 /// line, or several when a matrix or `cases` spans them (the row goes on
 /// while a `\begin` is open), joined by newlines, with where each line
 /// starts, so that every column found in the row is reported on its own line.
-package struct RowText {
+struct RowText {
     /// The chapter line the row starts on.
     package var line: Int
     /// The row's TeX, its lines joined by "\n".
@@ -12,8 +12,8 @@ package struct RowText {
     /// The Swift twin after `%`: the last one the row's lines give.
     package var twin: String?
     /// Where the twin starts: its line and column.
-    package var twinLine: Int
-    package var twinColumn: Int
+    var twinLine: Int
+    var twinColumn: Int
     /// Each line of the row: its chapter line and the offset, in Unicode
     /// scalars, at which it starts in `tex`.
     private var pieces: [(line: Int, offset: Int)]

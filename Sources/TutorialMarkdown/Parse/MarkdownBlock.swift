@@ -23,14 +23,14 @@ public struct MarkdownBlock: Sendable, Hashable {
     }
 
     /// The block itself.
-    public var kind: Kind
+    package var kind: Kind
     /// The first and last line (1-based) of the block, fences and underlines included.
-    public var startLine: Int
+    package var startLine: Int
     /// The last line of the block.
-    public var endLine: Int
+    package var endLine: Int
     /// The column (in UTF-8 bytes, as cmark counts) of the block's first
     /// character, after list or quote markers.
-    public var startColumn: Int = 1
+    package var startColumn: Int = 1
 
     /// A block of `kind` on lines `startLine`…`endLine`.
     package init(kind: Kind, startLine: Int, endLine: Int, startColumn: Int = 1) {
@@ -41,7 +41,7 @@ public struct MarkdownBlock: Sendable, Hashable {
     }
 
     /// The first line of a code block's content (after the opening fence).
-    public var contentLine: Int {
+    var contentLine: Int {
         if case .code(let info, _, _) = kind, !info.isEmpty || endLine > startLine { return startLine + 1 }
         return startLine
     }

@@ -12,9 +12,9 @@ public struct MarkdownTable: Sendable, Hashable {
     /// One alignment per column; nil where the delimiter has no colon.
     public var alignments: [Alignment?]
     /// The header cells.
-    public var header: [[MarkdownInline]]
+    package var header: [[MarkdownInline]]
     /// The body rows.
-    public var rows: [[[MarkdownInline]]]
+    package var rows: [[[MarkdownInline]]]
 
     /// Creates a table.
     public init(alignments: [Alignment?], header: [[MarkdownInline]], rows: [[[MarkdownInline]]]) {

@@ -1,8 +1,8 @@
 import TutorialBase
 
 /// Finds the placeholders `U+E000 index U+E001` that the scanner left in text.
-package enum Placeholders {
-    package enum Part: Equatable {
+enum Placeholders {
+    enum Part: Equatable {
         case text(String)
         case placeholder(Int)
     }

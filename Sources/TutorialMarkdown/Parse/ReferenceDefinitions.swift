@@ -7,7 +7,7 @@ import TutorialBase
 /// cmark keeps its reference map to itself; the definitions are found as
 /// lines that start (after any `>` markers and up to three spaces) with
 /// `[label]:`, together with a title on the line after.
-package enum ReferenceDefinitions {
+enum ReferenceDefinitions {
     /// The definitions, one per line; empty when there are none.
     package static func text(in lines: SourceLines) -> String {
         var found: [String] = []

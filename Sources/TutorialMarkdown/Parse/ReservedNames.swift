@@ -10,12 +10,12 @@ import TutorialBase
 /// the program's end before the checks ran. So every piece of chapter code
 /// the program runs (swift blocks, inline values, derivations) is read for
 /// them before anything is compiled.
-package enum ReservedNames {
+enum ReservedNames {
     /// The reserved prefixes.
-    package static let prefixes = ["__tutorial", "__TeX"]
+    static let prefixes = ["__tutorial", "__TeX"]
 
     /// The first reserved name in `code` that starts a word: its name, and its 0-based line and 1-based column there.
-    package static func firstUse(in code: Substring) -> (name: String, line: Int, column: Int)? {
+    static func firstUse(in code: Substring) -> (name: String, line: Int, column: Int)? {
         var line = 0, column = 0
         var previous: Character = " "
         var index = code.startIndex

@@ -5,22 +5,22 @@ public struct SwiftBlock: Sendable, Hashable {
     /// Its position among the chapter's swift blocks (0-based).
     public var index: Int
     /// Its position among all the chapter's code blocks, for the renderer.
-    public var codeBlockIndex: Int
+    package var codeBlockIndex: Int
     /// The code, as written (without the indentation of a list item or quote).
     public var code: String
     /// The chapter line of the fence, and of the first line of code.
-    public var fenceLine: Int
+    package var fenceLine: Int
     /// The chapter line of the first line of code.
-    public var firstCodeLine: Int
+    package var firstCodeLine: Int
     /// Columns a list item or block quote takes before the code (its lines
     /// are shown and compiled without them; compiler columns add them back).
-    public var indent: Int = 0
+    package var indent: Int = 0
     /// `hide`: runs, not shown. `norun`: shown, not run. `output`: shows what it prints.
-    public var hidden: Bool
+    package var hidden: Bool
     /// Whether the block runs (no `norun`).
-    public var runs: Bool
+    package var runs: Bool
     /// Whether what it prints is shown (`output`).
-    public var showsOutput: Bool
+    package var showsOutput: Bool
     /// What its one parse found: problems, names, hoisting, highlighting.
     package var reading: SwiftBlockReading
 }

@@ -22,7 +22,7 @@ package struct SwiftBlockReading: Sendable, Hashable {
 
     /// A block that is not parsed (its brackets nest too deep for the
     /// parser's time): one piece, plain text.
-    package static func unparsed(_ code: String) -> SwiftBlockReading {
+    static func unparsed(_ code: String) -> SwiftBlockReading {
         SwiftBlockReading(problem: nil, declarations: [], pieces: [DeclarationHoister.Piece(code: code, lineOffset: 0, hoisted: false)], highlights: [])
     }
 

@@ -16,9 +16,9 @@ public enum SwiftHighlighter {
         /// The UTF-8 offset where the stretch starts.
         public var start: Int
         /// The UTF-8 offset just past its end.
-        public var end: Int
+        package var end: Int
         /// Its CSS class, or nil for plain text.
-        public var cssClass: String?
+        var cssClass: String?
     }
 
     /// Highlights a Swift snippet.
@@ -74,7 +74,7 @@ public enum SwiftHighlighter {
     }
 
     /// The CSS class for one kind of token, or `nil` for plain text.
-    package static func cssClass(for kind: SyntaxClassification) -> String? {
+    static func cssClass(for kind: SyntaxClassification) -> String? {
         switch kind {
         case .keyword: "hl-keyword"
         case .type: "hl-type"

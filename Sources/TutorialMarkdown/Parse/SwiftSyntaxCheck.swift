@@ -20,11 +20,11 @@ package enum SwiftSyntaxCheck {
     /// alone. swift-syntax's parser takes time exponential in the depth of
     /// unclosed `[` (each one doubles it: 15 took seconds, 21 took 14 s, in a
     /// debug build), so a block past either depth is reported instead of parsed.
-    package static let nestingLimit = 16
-    package static let squareNestingLimit = 8
+    static let nestingLimit = 16
+    static let squareNestingLimit = 8
 
     /// The first problem of a parsed block, or nil when it has none.
-    package static func firstProblem(in tree: SourceFileSyntax) -> Problem? {
+    static func firstProblem(in tree: SourceFileSyntax) -> Problem? {
         guard tree.hasError else { return nil }
         let converter = SourceLocationConverter(fileName: "", tree: tree)
         let finder = ProblemFinder(viewMode: .all)
@@ -38,7 +38,7 @@ package enum SwiftSyntaxCheck {
     /// than `squareNestingLimit`), counting every `(`, `[` and `{` outside
     /// string literals and comments (closed by any closing bracket, so
     /// unclosed ones count).
-    package static func tooDeep(_ code: String) -> Problem? {
+    static func tooDeep(_ code: String) -> Problem? {
         var depth = 0, square = 0, line = 1, column = 0
         var inString = false, inLineComment = false, previous: Unicode.Scalar = " "
         for c in code.unicodeScalars {

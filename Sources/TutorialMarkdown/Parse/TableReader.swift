@@ -11,9 +11,9 @@ import TutorialBase
 /// backslash-escaped, even inside code spans, and `\|` becomes `|` before the
 /// cell's inlines are read. Inside a block quote, a lazy line (one without
 /// the quote's `>`) does not continue the table.
-package struct TableReader {
+struct TableReader {
     /// One cell's text, with the chapter location of each character.
-    package typealias Cell = LeafText
+    typealias Cell = LeafText
 
     /// A table found in a paragraph.
     package struct Found {

@@ -44,9 +44,9 @@ package struct ArticleComments {
     /// For each claim written as a comment, where its expression stands in
     /// the rewritten text and the column of the number in the article, so
     /// that a failing claim points at the number.
-    package var claimColumns: [SourceLocation: Int] = [:]
+    var claimColumns: [SourceLocation: Int] = [:]
     /// Where the expressions of exact claims (`<!-- = EXPR -->`) stand in the rewritten text.
-    package var exactClaims: Set<SourceLocation> = []
+    var exactClaims: Set<SourceLocation> = []
 
     /// The rewritten text, its marks and the problems found.
     package static func rewrite(_ text: String, file: String) -> ArticleComments {
@@ -63,7 +63,7 @@ package struct ArticleComments {
     /// `---` YAML or `+++` TOML front matter at the top becomes blank lines.
     /// It must hold keys (`title: …`, `title = …`): `---`, `Foo`, `---` is
     /// CommonMark's thematic break and setext heading, and stays Markdown.
-    package mutating func frontMatter() {
+    mutating func frontMatter() {
         guard let first = lines.first, first == "---" || first == "+++" else { return }
         let closers: Set<String> = first == "---" ? ["---", "..."] : ["+++"]
         guard let end = lines.indices.dropFirst().first(where: { closers.contains(lines[$0]) }) else { return }
@@ -119,7 +119,7 @@ package struct ArticleComments {
     }
 
     /// `<!-- swift` … `-->`: a hidden Swift block that runs.
-    package mutating func hiddenSwift(from start: Int) -> Int {
+    mutating func hiddenSwift(from start: Int) -> Int {
         let indent = String(lines[start].prefix(while: { $0 == " " }))
         let opener = lines[start].trimmingCharacters(in: .whitespaces)
         guard opener == "<!-- swift" || opener == "<!--swift", let end = closing(from: start + 1) else {
@@ -192,7 +192,7 @@ package struct ArticleComments {
 
     /// `NUMBER<!-- ≈ EXPR -->` becomes the claim `\(EXPR ≈ NUMBER)`, padded
     /// to the comment's length; `<!-- unchecked: REASON -->` is blanked and kept.
-    package mutating func inlineComments(_ line: String, number: Int) -> String {
+    mutating func inlineComments(_ line: String, number: Int) -> String {
         var scalars = Array(line.unicodeScalars)
         var searchFrom = 0
         while let open = Self.find("<!--", in: scalars, from: searchFrom) {
@@ -234,7 +234,7 @@ package struct ArticleComments {
         return String(String.UnicodeScalarView(scalars))
     }
 
-    package static func isNumberScalar(_ c: Unicode.Scalar) -> Bool {
+    static func isNumberScalar(_ c: Unicode.Scalar) -> Bool {
         ("0"..."9").contains(c) || c == "." || c == "-" || c == "−" || c == "e" || c == "E" || c == "+"
     }
 

@@ -9,31 +9,31 @@ public struct Citation: Sendable, Hashable {
         /// The bibliography key.
         public var key: String
         /// Text before the key (`see`).
-        public var prefix: String
+        package var prefix: String
         /// Text after it (`p. 12`), without the comma.
-        public var locator: String
+        package var locator: String
         /// `-@key`: the year only, when the author is named in the sentence.
-        public var suppressAuthor: Bool
+        package var suppressAuthor: Bool
         /// Where the `@` stands.
-        public var location: SourceLocation
+        package var location: SourceLocation
     }
 
     /// The works, in the order written.
-    public var items: [Item]
+    package var items: [Item]
     /// In brackets (parenthetical) or bare (in the sentence).
-    public var bracketed: Bool
+    package var bracketed: Bool
 
     /// Whether `c` may be inside a key (letters, digits, `_`; `:.-/+` inside).
-    package static func isKeyCharacter(_ c: Unicode.Scalar) -> Bool {
+    static func isKeyCharacter(_ c: Unicode.Scalar) -> Bool {
         c.properties.isAlphabetic || c.properties.numericType != nil || c == "_"
     }
 
-    package static func isInnerKeyPunctuation(_ c: Unicode.Scalar) -> Bool {
+    static func isInnerKeyPunctuation(_ c: Unicode.Scalar) -> Bool {
         c == ":" || c == "." || c == "-" || c == "/" || c == "+"
     }
 
     /// The end of a key starting at `i` in `s` (internal punctuation only before more key characters).
-    package static func keyEnd(_ s: [Unicode.Scalar], from i: Int, limit: Int) -> Int {
+    static func keyEnd(_ s: [Unicode.Scalar], from i: Int, limit: Int) -> Int {
         var j = i
         while j < limit {
             if isKeyCharacter(s[j]) { j += 1 } else if isInnerKeyPunctuation(s[j]), j + 1 < limit, isKeyCharacter(s[j + 1]) { j += 1 } else { break }

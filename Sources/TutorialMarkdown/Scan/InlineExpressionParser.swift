@@ -9,7 +9,7 @@ import TutorialBase
 ///
 /// Only a top-level `≈` or `, decimals:` counts: one inside parentheses,
 /// a closure or a string belongs to the expression.
-package enum InlineExpressionParser {
+enum InlineExpressionParser {
     package struct Problem: Error { var message: String }
 
     package static func parse(_ inside: [Unicode.Scalar], location: SourceLocation) throws -> InlineExpression {

@@ -8,14 +8,14 @@ import TutorialBase
 /// list item are stripped, as cmark strips them, so nothing the scanner
 /// finds can reach across a block boundary. An ATX heading's `#` markers
 /// (opening and closing) and a setext heading's underline are left out too.
-package struct LeafText {
+struct LeafText {
     /// A block that holds other blocks.
-    package enum Container: Sendable, Hashable { case quote, item }
+    enum Container: Sendable, Hashable { case quote, item }
 
     /// The leaf's text.
-    package var scalars: [Unicode.Scalar] = []
+    var scalars: [Unicode.Scalar] = []
     /// Where each scalar stands in the chapter, plus one entry for the end.
-    package var locations: [SourceLocation] = []
+    var locations: [SourceLocation] = []
 
     /// A leaf of these characters; `locations` has one more entry than
     /// `scalars` (the end) or, while it is being built, as many.
@@ -26,7 +26,7 @@ package struct LeafText {
 
     /// The index after the container markers of a continuation line; a lazy
     /// line (one without a quote's `>`) stops at its first character.
-    package static func contentStart(_ line: [Unicode.Scalar], containers: [Container]) -> Int {
+    static func contentStart(_ line: [Unicode.Scalar], containers: [Container]) -> Int {
         var i = 0
         for container in containers {
             while i < line.count && isSpace(line[i]) { i += 1 }
@@ -39,7 +39,7 @@ package struct LeafText {
     }
 
     /// Whether a continuation line is lazy: it lacks the `>` of an enclosing quote.
-    package static func isLazy(_ line: [Unicode.Scalar], containers: [Container]) -> Bool {
+    static func isLazy(_ line: [Unicode.Scalar], containers: [Container]) -> Bool {
         var i = 0
         for container in containers {
             while i < line.count && isSpace(line[i]) { i += 1 }
@@ -61,7 +61,7 @@ package struct LeafText {
 
     /// An ATX heading's text without its optional closing `#`s (which must
     /// follow a space, or be all there is).
-    package static func withoutClosingSequence(_ line: [Unicode.Scalar], _ start: Int, _ end: Int) -> (Int, Int) {
+    static func withoutClosingSequence(_ line: [Unicode.Scalar], _ start: Int, _ end: Int) -> (Int, Int) {
         var e = end
         while e > start && isSpace(line[e - 1]) { e -= 1 }
         var k = e
@@ -104,7 +104,7 @@ extension LeafText {
     }
 
     /// Whether the character at `index` follows an odd run of backslashes.
-    package func isEscaped(_ index: Int) -> Bool {
+    func isEscaped(_ index: Int) -> Bool {
         var k = index - 1, count = 0
         while k >= 0 && scalars[k] == "\\" { count += 1; k -= 1 }
         return count % 2 == 1

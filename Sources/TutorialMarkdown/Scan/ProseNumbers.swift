@@ -95,7 +95,7 @@ package enum ProseNumbers {
     }
 
     /// The index after the `)` that closes a `\(` whose inside starts at `start`.
-    package static func skipValue(_ s: [Unicode.Scalar], from start: Int) -> Int {
+    static func skipValue(_ s: [Unicode.Scalar], from start: Int) -> Int {
         var depth = 1
         var i = start
         while i < s.count {
@@ -111,9 +111,9 @@ package enum ProseNumbers {
         return i + n.count <= s.count && s[i..<(i + n.count)].elementsEqual(n)
     }
 
-    package static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
 
-    package static func isWordish(_ c: Unicode.Scalar) -> Bool {
+    static func isWordish(_ c: Unicode.Scalar) -> Bool {
         c.properties.isAlphabetic || isDigit(c) || c == "_" || c == "." || c == "/" || c == "#" || c == "@"
     }
 }

@@ -17,25 +17,25 @@ import TutorialBase
 /// after it; a closing `$` has a non-space character right before it and no
 /// digit right after. A `$` (or `$$`) with no closer in its leaf is a literal
 /// dollar sign, as in pandoc: `$PATH` and "$5 and $6" stay text.
-package struct Scanner {
+struct Scanner {
     package let file: String
-    package let scalars: [Unicode.Scalar]
+    let scalars: [Unicode.Scalar]
     /// The chapter location of every scalar, and of the end.
-    package let locations: [SourceLocation]
+    let locations: [SourceLocation]
     /// The number the first span found gets (spans are numbered through the chapter).
     package let firstIndex: Int
 
     package var spans: [(span: Span, range: Range<Int>)] = []
     package var diagnostics: [Diagnostic] = []
     /// Where the `]` of each open inline footnote `^[` stands, innermost last.
-    package var noteEnds: [Int] = []
+    var noteEnds: [Int] = []
 
     /// What scanning one leaf produced.
     package struct Result {
         /// The spans, in order; span k of the leaf is chapter span `firstIndex + k`.
         package var spans: [Span]
         /// The leaf's text with each span replaced by its placeholder.
-        package var masked: String
+        var masked: String
         package var diagnostics: [Diagnostic]
     }
 
@@ -47,7 +47,7 @@ package struct Scanner {
     }
 
     /// Scans one leaf; its spans are numbered from `firstIndex`.
-    package static func scan(_ leaf: LeafText, file: String, firstIndex: Int = 0) -> Result {
+    static func scan(_ leaf: LeafText, file: String, firstIndex: Int = 0) -> Result {
         var scanner = Scanner(leaf, file: file, firstIndex: firstIndex)
         scanner.run()
         return scanner.result()
@@ -58,7 +58,7 @@ package struct Scanner {
     }
 
     /// The end of the leaf: no span reaches past it.
-    package func paragraphEnd(from i: Int) -> Int { scalars.count }
+    func paragraphEnd(from i: Int) -> Int { scalars.count }
 
     package func error(_ message: String, at i: Int) -> Diagnostic {
         let l = location(i)
@@ -110,7 +110,7 @@ package struct Scanner {
     /// The index after `(destination "title")` starting at `open`, read
     /// with CommonMark's rules (backslash escapes, balanced parentheses,
     /// `<…>` destinations); nil when it is not a link's tail.
-    package func linkTailEnd(open: Int) -> Int? {
+    func linkTailEnd(open: Int) -> Int? {
         var j = open + 1
         func skipSpace() { while j < scalars.count && scalars[j].properties.isWhitespace { j += 1 } }
         func isEscape(_ k: Int) -> Bool {
@@ -152,7 +152,7 @@ package struct Scanner {
         return j + 1
     }
 
-    package func runLength(of c: Unicode.Scalar, at i: Int) -> Int {
+    func runLength(of c: Unicode.Scalar, at i: Int) -> Int {
         var j = i
         while j < scalars.count && scalars[j] == c { j += 1 }
         return j - i
@@ -160,7 +160,7 @@ package struct Scanner {
 
     /// A code span: the index after its closing run, or after the opening
     /// run when nothing closes it (then the backticks are literal).
-    package func skipCodeSpan(at i: Int) -> Int {
+    func skipCodeSpan(at i: Int) -> Int {
         let n = runLength(of: "`", at: i)
         let end = paragraphEnd(from: i)
         var j = i + n
@@ -178,7 +178,7 @@ package struct Scanner {
 
     /// An autolink (`<https://…>`) or a raw HTML tag (`<span title="$x$">`)
     /// is skipped whole, as cmark reads it; any other `<` is text.
-    package func skipTag(at i: Int) -> Int {
+    func skipTag(at i: Int) -> Int {
         guard i + 1 < scalars.count else { return i + 1 }
         let next = scalars[i + 1]
         guard next.properties.isAlphabetic || next == "/" || next == "!" || next == "?" else { return i + 1 }
@@ -189,7 +189,7 @@ package struct Scanner {
         return j < scalars.count && scalars[j] == ">" ? j + 1 : i + 1
     }
 
-    package mutating func backslash(at i: Int) -> Int {
+    mutating func backslash(at i: Int) -> Int {
         guard i + 1 < scalars.count else { return i + 1 }
         let next = scalars[i + 1]
         if next == "(" {
@@ -204,7 +204,7 @@ package struct Scanner {
         return next.isASCII && next.properties.isPatternSyntax || next == "\\" ? i + 2 : i + 1
     }
 
-    package enum Interpolation {
+    enum Interpolation {
         case found(InlineExpression, end: Int)
         /// Balanced but unreadable (a bad format or claim): reported; scanning goes on after it.
         case malformed(end: Int)
@@ -213,7 +213,7 @@ package struct Scanner {
     }
 
     /// Parses `\( … )` starting at `i`, reporting what is wrong with it.
-    package mutating func interpolation(at i: Int) -> Interpolation {
+    mutating func interpolation(at i: Int) -> Interpolation {
         let limit = paragraphEnd(from: i)
         guard let close = SwiftTextWalker.matchingParen(scalars, from: i + 1, limit: limit) else {
             diagnostics.append(error(#"unbalanced "\(": no matching ")" before the end of the paragraph"#, at: i))
@@ -287,7 +287,7 @@ package struct Scanner {
     }
 
     /// Reads `{#eq:NAME}` after display math (spaces allowed before it).
-    package func equationLabel(after end: inout Int, limit: Int) -> String? {
+    func equationLabel(after end: inout Int, limit: Int) -> String? {
         var j = end
         while j < limit && (scalars[j] == " " || scalars[j] == "\t") { j += 1 }
         guard j + 4 < limit, scalars[j] == "{", scalars[j + 1] == "#" else { return nil }
@@ -302,7 +302,7 @@ package struct Scanner {
         return String(name)
     }
 
-    package static func isLabelCharacter(_ c: Unicode.Scalar) -> Bool {
+    static func isLabelCharacter(_ c: Unicode.Scalar) -> Bool {
         c.properties.isAlphabetic || c.properties.numericType != nil || c == "-" || c == "_"
     }
 
@@ -331,7 +331,7 @@ package struct Scanner {
     /// `[@a, p. 3; see -@b]`: a bracket whose every `;`-separated part
     /// holds one `@key` (or `-@key`), closed in the leaf and not followed
     /// by `(` or `[` (then it is a link); else the `[` is text.
-    package mutating func bracketedCitation(at i: Int) -> Int {
+    mutating func bracketedCitation(at i: Int) -> Int {
         var close = i + 1
         while close < scalars.count && scalars[close] != "]" && scalars[close] != "[" && scalars[close] != "`" { close += 1 }
         guard close < scalars.count, scalars[close] == "]", scalars[(i + 1)..<close].contains("@") else { return i + 1 }
@@ -348,7 +348,7 @@ package struct Scanner {
     }
 
     /// One part of a bracketed citation: `see -@key, p. 3`.
-    package func citationItem(_ range: Range<Int>) -> Citation.Item? {
+    func citationItem(_ range: Range<Int>) -> Citation.Item? {
         guard let at = range.first(where: { k in
             scalars[k] == "@" && (k == range.lowerBound || scalars[k - 1] == " " || scalars[k - 1] == "-")
                 && k + 1 < range.upperBound && Citation.isKeyCharacter(scalars[k + 1])

@@ -5,7 +5,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
     /// The line, from 1.
     public var line: Int
     /// The column, from 1, in Unicode scalars.
-    public var column: Int
+    package var column: Int
 
     /// Creates a location.
     public init(line: Int, column: Int) {
@@ -22,17 +22,17 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
 /// The inside of `\( … )`: an expression to show, or a claim to check.
 public struct InlineExpression: Sendable, Hashable {
     /// The Swift expression, as written.
-    public var expression: String
+    package var expression: String
     /// How the value is printed.
     public var format: ValueFormat
     /// For `\(EXPR ≈ LITERAL)`, the literal exactly as written.
     public var claim: String?
     /// Whether the claim is exact (`0.25<!-- = q[0] -->` in an article): the
     /// value must be the number written, not merely round to it.
-    public var exact = false
+    package var exact = false
     /// Where the expression text starts (for compiler messages).
     /// Where the span starts in the chapter.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// Creates an inline expression.
     public init(expression: String, format: ValueFormat = .plain, claim: String? = nil, location: SourceLocation) {
@@ -56,7 +56,7 @@ public struct MathSpan: Sendable, Hashable {
     /// The TeX and the values put into it, in order.
     public var pieces: [MathPiece]
     /// `eq:NAME` from a trailing `{#eq:NAME}` after display math.
-    public var label: String?
+    package var label: String?
 }
 
 /// Something the scanner found in a chapter's prose, to be replaced before
@@ -80,13 +80,13 @@ public struct Span: Sendable, Hashable {
     }
 
     /// What the span is.
-    public var kind: Kind
+    package var kind: Kind
     /// Where the span starts in the chapter.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// The text cmark sees in place of span `index`: private-use characters
     /// around the index, which cmark treats as ordinary text.
-    public static func placeholder(_ index: Int) -> String {
+    package static func placeholder(_ index: Int) -> String {
         "\u{E000}\(index)\u{E001}"
     }
 }

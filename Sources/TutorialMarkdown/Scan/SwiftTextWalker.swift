@@ -6,9 +6,9 @@ import TutorialBase
 /// The scanner needs this to find the `)` that closes `\(` when the
 /// expression itself holds parentheses, closures, strings (with their own
 /// `\(…)`), and to find a top-level `≈` or `, decimals:`.
-package struct SwiftTextWalker {
+struct SwiftTextWalker {
     /// The indices (into `scalars`) of top-level occurrences of `target`.
-    package static func topLevelIndices(of target: Unicode.Scalar, in scalars: [Unicode.Scalar]) -> [Int] {
+    static func topLevelIndices(of target: Unicode.Scalar, in scalars: [Unicode.Scalar]) -> [Int] {
         var found: [Int] = []
         var depth = 0
         var i = 0
@@ -28,7 +28,7 @@ package struct SwiftTextWalker {
 
     /// Given `scalars[start] == "\""`, the index just past the string literal
     /// (single-line or `"""` multi-line), or nil when it never closes.
-    package static func skipString(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    static func skipString(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
         let triple = start + 2 < scalars.count && scalars[start + 1] == "\"" && scalars[start + 2] == "\""
         var i = start + (triple ? 3 : 1)
         while i < scalars.count {
@@ -54,7 +54,7 @@ package struct SwiftTextWalker {
 
     /// Given `scalars[open] == "("`, the index of its matching `)`, honouring
     /// nested brackets and strings; nil if it is never closed.
-    package static func matchingParen(_ scalars: [Unicode.Scalar], from open: Int, limit: Int? = nil) -> Int? {
+    static func matchingParen(_ scalars: [Unicode.Scalar], from open: Int, limit: Int? = nil) -> Int? {
         let end = min(limit ?? scalars.count, scalars.count)
         var stack: [Unicode.Scalar] = []
         var i = open

@@ -22,21 +22,21 @@ import TutorialMarkdown
 /// an entry whose hash does not match is recomputed. A symbolic link
 /// anywhere in the cache's own folders is refused (writing through it would
 /// write, and pruning would delete, outside the cache).
-public struct BuildCache: Sendable {
+package struct BuildCache: Sendable {
     /// The version of the cache's layout and of the runs it keeps (7: runs
     /// keep each block's printed output, split at the runtime's markers,
     /// `OutputMarker`, not the whole stream with offsets); a new one leaves
     /// older entries unread.
-    public static let formatVersion = "7"
+    package static let formatVersion = "7"
     /// The default folder name, beside the chapters folder.
-    public static let defaultName = ".render-cache"
+    static let defaultName = ".render-cache"
 
     /// Where new entries go.
-    public var writeRoot: String
+    package var writeRoot: String
     /// Where entries are looked up, in order (the write root first).
-    public var readRoots: [String]
+    package var readRoots: [String]
     /// `--no-cache`: look nothing up.
-    public var enabled: Bool
+    package var enabled: Bool
 
     /// The compiler's `HOME` while it compiles this book's programs: its
     /// module cache lives there, shared by the book's compiles, the one
@@ -64,14 +64,14 @@ public struct BuildCache: Sendable {
     }
 
     /// The default cache folder of a book: `.render-cache` beside its chapters folder.
-    public static func defaultLocation(chapters: String) -> String {
+    package static func defaultLocation(chapters: String) -> String {
         let absolute = URL(fileURLWithPath: chapters).standardizedFileURL
         return absolute.deletingLastPathComponent().appendingPathComponent(defaultName).path
     }
 
     /// Creates the write root if needed. - Throws: `SetupError` if it, or
     /// one of its folders, is a symbolic link or not a folder.
-    public func prepare() throws {
+    package func prepare() throws {
         try Self.refuseLink(writeRoot)
         do {
             try FileManager.default.createDirectory(atPath: writeRoot, withIntermediateDirectories: true)
@@ -92,18 +92,18 @@ public struct BuildCache: Sendable {
 
     /// The key of a compiled chapter program: its code without line
     /// information, the chapter's name and the toolchain identity.
-    public func programKey(_ program: ChapterProgram, toolchain: Toolchain) -> String {
+    package func programKey(_ program: ChapterProgram, toolchain: Toolchain) -> String {
         ContentHash.of("program", Self.formatVersion, toolchain.identity, program.chapterName, program.cacheText)
     }
 
     /// Which run of a program: its derivation seeds.
-    public static func runVariant(seeds: [UInt64]) -> String {
+    static func runVariant(seeds: [UInt64]) -> String {
         ContentHash.of(seeds.map(String.init).joined(separator: ","))
     }
 
     /// Whether a program with this key was compiled (in the write root) and
     /// its binary is the one the compiler wrote.
-    package func hasBinary(key: String) -> Bool {
+    func hasBinary(key: String) -> Bool {
         guard enabled, let folder = try? workDirectory(key: key) else { return false }
         let marker = (folder as NSString).appendingPathComponent("compiled")
         let binary = (folder as NSString).appendingPathComponent("program")
@@ -115,7 +115,7 @@ public struct BuildCache: Sendable {
     }
 
     /// Marks the program with this key as compiled, recording its binary's hash.
-    package func markBinary(key: String) throws {
+    func markBinary(key: String) throws {
         let folder = try workDirectory(key: key)
         let binary = (folder as NSString).appendingPathComponent("program")
         try Self.refuseLink(binary)
@@ -123,7 +123,7 @@ public struct BuildCache: Sendable {
         try Self.binarySeal(key: key, bytes).write(toFile: (folder as NSString).appendingPathComponent("compiled"), atomically: true, encoding: .utf8)
     }
 
-    package static func binarySeal(key: String, _ bytes: Data) -> String {
+    static func binarySeal(key: String, _ bytes: Data) -> String {
         var hash = ContentHash()
         hash.add("binary")
         hash.add(key)
@@ -133,7 +133,7 @@ public struct BuildCache: Sendable {
 
     /// The folder where the program with this key is compiled (and from which
     /// it is run, read-only). - Throws: `SetupError` for a symbolic link.
-    public func workDirectory(key: String) throws -> String {
+    func workDirectory(key: String) throws -> String {
         let programs = (writeRoot as NSString).appendingPathComponent("programs")
         let path = (programs as NSString).appendingPathComponent(key)
         try Self.refuseLink(writeRoot)
@@ -146,7 +146,7 @@ public struct BuildCache: Sendable {
 
     /// The stored run of a program with these seeds, if any whose content
     /// hash matches.
-    public func storedRun(key: String, variant: String) -> RawRun? {
+    func storedRun(key: String, variant: String) -> RawRun? {
         guard enabled else { return nil }
         for root in readRoots {
             let file = (root as NSString).appendingPathComponent("programs/\(key)/run-\(variant).json")
@@ -162,7 +162,7 @@ public struct BuildCache: Sendable {
         return nil
     }
 
-    package static func runSeal(key: String, variant: String, _ body: Data) -> String {
+    static func runSeal(key: String, variant: String, _ body: Data) -> String {
         var hash = ContentHash()
         hash.add("run")
         hash.add(key)
@@ -174,7 +174,7 @@ public struct BuildCache: Sendable {
     /// Keeps a run that reached its end. A failed run is not kept: it is
     /// rerun next time (a time-out may pass on a quieter machine, and a trap's
     /// message may name chapter lines that later edits move).
-    public func store(_ run: RawRun, key: String, variant: String) throws {
+    package func store(_ run: RawRun, key: String, variant: String) throws {
         guard ChapterRun.reachedEnd(run) else { return }
         let directory = try workDirectory(key: key)
         let body = try JSONEncoder().encode(run)
@@ -187,7 +187,7 @@ public struct BuildCache: Sendable {
     /// Deletes the program folders of the write root that this build did not
     /// use (old versions of chapters, old toolchains), so the cache does not
     /// grow without bound. A link is removed as a link, never followed.
-    public func prune(keepingPrograms keys: Set<String>) {
+    package func prune(keepingPrograms keys: Set<String>) {
         let programs = (writeRoot as NSString).appendingPathComponent("programs")
         guard (try? Self.refuseLink(programs)) != nil else { return }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: programs)) ?? [] where !keys.contains(name) {
@@ -198,12 +198,12 @@ public struct BuildCache: Sendable {
     }
 
     /// The formula folders of the read roots other than the write root.
-    public var formulaLookups: [String] {
+    package var formulaLookups: [String] {
         enabled ? readRoots.dropFirst().map { ($0 as NSString).appendingPathComponent("formulas") } : []
     }
 
     /// The folder the math typesetter uses for its formula cache.
-    public var formulaDirectory: String? {
+    package var formulaDirectory: String? {
         enabled ? (writeRoot as NSString).appendingPathComponent("formulas") : nil
     }
 }

@@ -18,7 +18,7 @@ import TutorialMarkdown
 ///   its call, not a forgery.
 ///
 /// Anything else is a record the runtime did not send in that place.
-package struct ChannelOrder {
+struct ChannelOrder {
     package let items: [ChapterProgram.Item]
     private var started = false
     private var ended = false

@@ -29,7 +29,7 @@ package struct ChapterExecutor: Sendable {
     /// line information); if such a reused binary fails, it is compiled again
     /// from the current source and rerun, so the failure's message names the
     /// current lines.
-    package func execute(_ program: ChapterProgram) async throws -> Outcome {
+    func execute(_ program: ChapterProgram) async throws -> Outcome {
         guard program.hasWork else { return .notNeeded }
         let key = cache.programKey(program, toolchain: toolchain)
         let variant = BuildCache.runVariant(seeds: program.seeds)

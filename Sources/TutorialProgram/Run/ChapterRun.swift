@@ -7,49 +7,49 @@ import TutorialMarkdown
 /// from a `RawRun`'s channel records, and — if the run did not reach its end — why.
 public struct ChapterRun: Sendable {
     /// What the program found checking one derivation.
-    public struct DerivationOutcome: Sendable {
+    package struct DerivationOutcome: Sendable {
         /// How many draws ran.
-        public var draws: Int
+        package var draws: Int
         /// The steps that disagreed with the first, each at its first failing draw.
-        public var failures: [DerivationFailure]
+        package var failures: [DerivationFailure]
     }
 
     /// A figure a block drew with `figure(...)`.
     public struct Figure: Sendable, Hashable {
         /// The block it is shown under (the last that started), or nil when none had.
-        public var block: Int?
+        package var block: Int?
         /// The chapter line of the `figure(...)` call, when it is chapter code.
         public var line: Int?
         /// The reference label, `fig:…`.
-        public var label: String
+        package var label: String
         /// The caption.
-        public var caption: String
+        package var caption: String
         /// The text description for screen readers.
-        public var alt: String
+        package var alt: String
         /// The drawing, as SVG.
-        public var svg: String
+        package var svg: String
     }
 
     /// A table a block made with `table(...)`: plain-text cells.
     public struct Table: Sendable, Hashable {
         /// The block it is shown under (the last that started), or nil when none had.
-        public var block: Int?
+        package var block: Int?
         /// The chapter line of the `table(...)` call, when it is chapter code.
         public var line: Int?
         /// The reference label, `tbl:…`.
-        public var label: String
+        package var label: String
         /// The caption.
-        public var caption: String
+        package var caption: String
         /// The column headings.
-        public var header: [String]
+        package var header: [String]
         /// The body rows.
-        public var rows: [[String]]
+        package var rows: [[String]]
     }
 
     /// The value of each inline expression, by its id in the chapter.
-    public var values: [Int: Value] = [:]
+    package var values: [Int: Value] = [:]
     /// The verdict of each derivation, by its index in the chapter.
-    public var derivations: [Int: DerivationOutcome] = [:]
+    package var derivations: [Int: DerivationOutcome] = [:]
     /// What each block printed, by block index.
     public var printed: [Int: String] = [:]
     /// The figures the blocks drew, in the order they were drawn.
@@ -58,20 +58,20 @@ public struct ChapterRun: Sendable {
     public var tables: [Table] = []
     /// The number of the item (block, inline expression or derivation, in
     /// program order) that was running when the program stopped.
-    public var lastItem: Int?
+    package var lastItem: Int?
     /// Whether the program reached its last item and ended normally.
-    public var completed = false
+    package var completed = false
     /// Why the program stopped early ("did not finish within…", a trap's message), if it did.
     public var failure: String?
     /// The chapter line of the statement that trapped, when the backtrace
     /// names one in the chapter's own code.
-    public var trapLine: Int?
+    package var trapLine: Int?
     /// How many channel lines did not decode (a record cut off by the channel cap).
-    public var unreadRecords = 0
+    var unreadRecords = 0
     /// Why the channel held a record render's runtime did not send there (a
     /// line without a valid frame, or a record out of the program's order,
     /// `ChannelOrder`), or nil. The records from it on are not read.
-    public var forgery: String?
+    package var forgery: String?
 
     /// Reads a run.
     /// - Parameters:
@@ -155,7 +155,7 @@ public struct ChapterRun: Sendable {
     }
 
     /// Whether a run exited normally after its last chapter item.
-    package static func reachedEnd(_ raw: RawRun) -> Bool {
+    static func reachedEnd(_ raw: RawRun) -> Bool {
         guard case .exited(0) = raw.ending, raw.forgery == nil else { return false }
         return raw.channel.hasSuffix(ChannelRecord.end.jsonLine)
     }
@@ -166,7 +166,7 @@ public struct ChapterRun: Sendable {
 
     /// What the backtracer says crashed a program that printed no message
     /// (an integer overflow, a bad pointer): "crashed: Illegal instruction".
-    package static func crash(_ standardError: String) -> String? {
+    static func crash(_ standardError: String) -> String? {
         let marker = "*** Program crashed: "
         guard let line = standardError.split(separator: "\n").first(where: { $0.hasPrefix(marker) }) else { return nil }
         let what = line.dropFirst(marker.count).components(separatedBy: " at 0x").first ?? ""
@@ -175,7 +175,7 @@ public struct ChapterRun: Sendable {
 
     /// The innermost frame of a backtrace that is in the chapter file `file`:
     /// `  3 [ra] 0x… f() + 194 in program at chapters/01-a.md:12:9`.
-    package static func trapSite(_ standardError: String, file: String) -> CallSite? {
+    static func trapSite(_ standardError: String, file: String) -> CallSite? {
         guard !file.isEmpty else { return nil }
         for line in standardError.split(separator: "\n") {
             guard let at = line.range(of: " at ", options: .backwards) else { continue }
@@ -189,7 +189,7 @@ public struct ChapterRun: Sendable {
 
     /// The message of a Swift runtime trap ("Fatal error: …",
     /// "Precondition failed: …"), with the source location Swift printed.
-    package static func trapMessage(_ standardError: String) -> String? {
+    static func trapMessage(_ standardError: String) -> String? {
         let markers = ["Fatal error: ", "Precondition failed: ", "Assertion failed: ", "Unexpectedly found nil", "Illegal instruction", "Segmentation fault"]
         // The backtrace's own lines ("*** Program crashed: Illegal instruction at 0x…") are not the message.
         for line in standardError.split(separator: "\n") where !line.hasPrefix("***") {

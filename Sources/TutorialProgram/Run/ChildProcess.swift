@@ -45,17 +45,17 @@ public enum ChildProcess {
     /// Where a chapter program's output goes, and how much of it is allowed.
     public struct ProgramOutput: Sendable {
         /// Takes standard output and error from their pipes, and holds their cap.
-        public var collector: OutputCollector
+        var collector: OutputCollector
         /// The channel file and the bytes it may hold.
-        public var channel: String? = nil
+        package var channel: String? = nil
         /// The bytes the channel file may hold before the program is stopped.
-        public var channelCap: Int = .max
+        var channelCap: Int = .max
         /// When set (with a channel), the time limit counts from the program's
         /// first change to the channel file — its own start — not from the launch, and
         /// starting (the sandbox, loading the libraries) may take this long
         /// besides: on a busy machine a start can take seconds, and a chapter's
         /// time limit is for its code.
-        public var startAllowance: Duration? = nil
+        var startAllowance: Duration? = nil
     }
 
     /// Runs `executable` and waits for it.

@@ -11,7 +11,7 @@ public import ChapterChannel
 /// block sat elsewhere. The program sends the lines it was compiled at (one
 /// per `#sourceLocation` chunk, `ChannelRecord.start`); a compiled line
 /// inside chunk k moves by chunk k's shift.
-public struct ChunkLines: Sendable, Hashable {
+package struct ChunkLines: Sendable, Hashable {
     /// The chapter file's name as `#fileID` ends: `NAME.md`.
     public var file: String
     /// The chapter line of each chunk of the current program, in program order.
@@ -25,7 +25,7 @@ public struct ChunkLines: Sendable, Hashable {
 
     /// The chapter line of `call` now, or nil when it is not in the chapter's own code.
     /// - Parameter compiled: the chunks' lines the program was compiled with.
-    public func chapterLine(of call: CallSite?, compiled: [Int]) -> Int? {
+    func chapterLine(of call: CallSite?, compiled: [Int]) -> Int? {
         guard let call, !file.isEmpty, call.file.split(separator: "/").last.map(String.init) == file else { return nil }
         guard compiled.count == current.count, !compiled.isEmpty else { return call.line }
         // The chunk the call is in: the last, in line order, that starts at or before it.

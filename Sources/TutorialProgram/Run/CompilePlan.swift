@@ -16,7 +16,7 @@ import TutorialMarkdown
 ///
 /// The link uses lld when the toolchain ships it beside swiftc (`-use-ld=lld`):
 /// it took half of gold's time on a chapter program.
-package struct CompilePlan: Sendable, Equatable {
+struct CompilePlan: Sendable, Equatable {
     /// Each job's words; `placeholder` (or a path under it) stands where the
     /// program's folder goes.
     package var jobs: [[String]]
@@ -49,7 +49,7 @@ package struct CompilePlan: Sendable, Equatable {
     ///
     /// nil when the driver's plan has an unknown shape, which is remembered, or
     /// when `swiftc -###` did not answer, which is asked again next time.
-    package static func plan(swiftc: String, identity: String, arguments: [String]) async -> CompilePlan? {
+    static func plan(swiftc: String, identity: String, arguments: [String]) async -> CompilePlan? {
         await planner.plan(key: ([swiftc, identity] + arguments).joined(separator: "\u{0}")) {
             let linker = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent()
                 .appendingPathComponent("ld.lld").path
@@ -67,9 +67,9 @@ package struct CompilePlan: Sendable, Equatable {
     /// Makes each plan once; later and concurrent callers share it. An answer
     /// that is not final is forgotten once given.
     private actor Planner {
-        package var plans: [String: Task<(CompilePlan?, final: Bool), Never>] = [:]
+        var plans: [String: Task<(CompilePlan?, final: Bool), Never>] = [:]
 
-        package func plan(key: String, make: @escaping @Sendable () async -> (CompilePlan?, final: Bool)) async -> CompilePlan? {
+        func plan(key: String, make: @escaping @Sendable () async -> (CompilePlan?, final: Bool)) async -> CompilePlan? {
             if let known = plans[key] { return await known.value.0 }
             let task = Task { await make() }
             plans[key] = task
@@ -119,7 +119,7 @@ package struct CompilePlan: Sendable, Equatable {
 
     /// The folder the driver made for the compile's object (`-o` of the first
     /// job), when it is a `TemporaryDirectory.*` in the system's temporary folder.
-    package static func temporaryFolder(of jobs: [[String]]) -> String? {
+    static func temporaryFolder(of jobs: [[String]]) -> String? {
         guard let object = jobs.first.flatMap({ value(after: "-o", in: $0) }) else { return nil }
         let folder = (object as NSString).deletingLastPathComponent
         let parent = URL(fileURLWithPath: (folder as NSString).deletingLastPathComponent).standardizedFileURL.path
@@ -129,7 +129,7 @@ package struct CompilePlan: Sendable, Equatable {
     }
 
     /// Removes that folder: `-###` makes it and leaves it holding only a `.keep-directory`.
-    package static func removeTemporaryFolder(of jobs: [[String]]) {
+    static func removeTemporaryFolder(of jobs: [[String]]) {
         guard let folder = temporaryFolder(of: jobs),
               let entries = try? FileManager.default.contentsOfDirectory(atPath: folder),
               entries.allSatisfy({ $0 == ".keep-directory" }) else { return }

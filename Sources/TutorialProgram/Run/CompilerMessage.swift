@@ -6,7 +6,7 @@ import TutorialMarkdown
 /// swiftc writes its errors in the compiler-style form every editor reads;
 /// the chapter compiler and the shared-module compiler map them to their
 /// own files, and both read them here.
-package struct CompilerMessage: Hashable {
+struct CompilerMessage: Hashable {
     /// The file as swiftc named it; nil when the line has no location.
     package var file: String?
     /// 1-based line and column (1 when the line has no location).

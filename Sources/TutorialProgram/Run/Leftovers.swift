@@ -36,7 +36,7 @@ package enum Leftovers {
     }
 
     /// Whether the process named in `PREFIX PID -…` has ended (or the name holds no process id).
-    package static func ownerIsGone(_ name: String, prefix: String) -> Bool {
+    static func ownerIsGone(_ name: String, prefix: String) -> Bool {
         guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }), pid > 0 else { return false }
         if pid == getpid() { return false }
         return kill(pid, 0) != 0 && errno == ESRCH

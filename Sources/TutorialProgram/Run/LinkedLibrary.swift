@@ -5,26 +5,26 @@ import TutorialMarkdown
 /// runtime: the book's packages, or its shared sources.
 public struct LinkedLibrary: Sendable, Hashable {
     /// The module chapter programs import (`BookPackages`, `BookShared`).
-    public var module: String
+    package var module: String
     /// How chapter programs import it: `import X`, or `@testable import X` for
     /// shared sources, whose internal declarations chapters may use.
-    public var testable = false
+    package var testable = false
     /// The folder holding `lib<module>.so`.
-    public var libraryDirectory: String
+    var libraryDirectory: String
     /// The folder holding `<module>.swiftmodule` and the modules it imports.
-    public var modulesDirectory: String
+    var modulesDirectory: String
     /// Module maps of the C modules its Swift modules import.
-    public var moduleMaps: [String] = []
+    var moduleMaps: [String] = []
     /// The macros its modules declare, as `PATH#MODULE` of each macro's
     /// executable (``PackageMacros``): the compiler starts one when a chapter
     /// expands a macro of that module.
-    public var macros: [String] = []
+    package var macros: [String] = []
     /// Changes whenever the library's sources (or what built it) change: part of every chapter's cache key.
-    public var identity: String
+    package var identity: String
 
     /// The library file, which the sandbox mounts read-only.
     public var file: String { libraryDirectory + "/lib" + module + ".so" }
 
     /// The import line a chapter program starts with.
-    public var importLine: String { (testable ? "@testable import " : "import ") + module }
+    var importLine: String { (testable ? "@testable import " : "import ") + module }
 }

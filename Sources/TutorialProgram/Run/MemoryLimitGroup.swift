@@ -17,12 +17,12 @@ import Foundation
 ///
 /// Where no memory cgroup can be written (render is not root, or the
 /// controller is not delegated to it), the limit stays per process.
-package struct MemoryLimitGroup: Sendable {
+struct MemoryLimitGroup: Sendable {
     /// The cgroup's folder.
     package let path: String
 
     /// Where the memory controller may be mounted: v1's own, then v2's.
-    package static let mounts = ["/sys/fs/cgroup/memory", "/sys/fs/cgroup"]
+    static let mounts = ["/sys/fs/cgroup/memory", "/sys/fs/cgroup"]
 
     /// A new cgroup allowing `limit` bytes to the processes in it together,
     /// or nil when render cannot make one.
@@ -47,7 +47,7 @@ package struct MemoryLimitGroup: Sendable {
 
     /// The memory cgroups render's groups are made in: render's own group in
     /// each hierarchy that has the memory controller (v2: enabled for its children).
-    package static func parents(mounts: [String] = mounts, membership: String = "/proc/self/cgroup") -> [(path: String, version2: Bool)] {
+    static func parents(mounts: [String] = mounts, membership: String = "/proc/self/cgroup") -> [(path: String, version2: Bool)] {
         guard let lines = try? String(contentsOfFile: membership, encoding: .utf8) else { return [] }
         var found: [(String, Bool)] = []
         for mount in mounts {
@@ -67,7 +67,7 @@ package struct MemoryLimitGroup: Sendable {
 
     /// render's own group in the memory hierarchy, from `/proc/self/cgroup`:
     /// v1's line naming `memory` among its controllers, or v2's `0::` line.
-    package static func ownGroup(in membership: String, version2: Bool) -> String? {
+    static func ownGroup(in membership: String, version2: Bool) -> String? {
         for line in membership.split(separator: "\n") {
             let fields = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count == 3 else { continue }
@@ -89,7 +89,7 @@ package struct MemoryLimitGroup: Sendable {
     }
 
     /// How many times the kernel's OOM killer stopped a process of the group.
-    package var kills: Int {
+    var kills: Int {
         for (file, key) in [("memory.events", "oom_kill"), ("memory.oom_control", "oom_kill")] {
             guard let text = try? String(contentsOfFile: path + "/" + file, encoding: .utf8) else { continue }
             for line in text.split(separator: "\n") {

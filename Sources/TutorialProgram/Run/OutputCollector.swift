@@ -15,11 +15,11 @@ import Foundation
 /// `OutputPump` fills it on a thread of its own while render reads it, and
 /// a time-out may end the run while the pump reads, so the state sits behind
 /// a lock and outlives the run.
-public final class OutputCollector: @unchecked Sendable {
+final class OutputCollector: @unchecked Sendable {
     /// Bytes of output and error together a program may write.
-    public let cap: Int
+    let cap: Int
     /// Bytes of standard error kept (its end).
-    public let errorLimit: Int
+    let errorLimit: Int
     private let lock = NSLock()
     private var output: [UInt8] = []
     private var errors: [UInt8] = []
@@ -33,7 +33,7 @@ public final class OutputCollector: @unchecked Sendable {
 
     /// Takes bytes read from standard output (`error` false) or error.
     /// - Returns: false when output and error together are now over the cap.
-    public func receive(_ bytes: UnsafeRawBufferPointer, error: Bool) -> Bool {
+    func receive(_ bytes: UnsafeRawBufferPointer, error: Bool) -> Bool {
         lock.withLock {
             guard received <= cap else { return false }
             received += bytes.count
@@ -49,9 +49,9 @@ public final class OutputCollector: @unchecked Sendable {
     }
 
     /// Whether output and error together went over the cap.
-    public var exceeded: Bool { lock.withLock { received > cap } }
+    var exceeded: Bool { lock.withLock { received > cap } }
     /// Bytes received from both pipes, counting those past the cap that were not kept.
-    public var receivedBytes: Int { lock.withLock { received } }
+    var receivedBytes: Int { lock.withLock { received } }
     /// Standard output as received, up to the cap.
     public var standardOutput: [UInt8] { lock.withLock { output } }
     /// The last `errorLimit` bytes of standard error.

@@ -184,7 +184,7 @@ package struct PackageBuilder: Sendable {
     }
 
     /// The built library, if it is there.
-    package func library(in folder: String) -> LinkedLibrary? {
+    func library(in folder: String) -> LinkedLibrary? {
         let products = folder + "/.build/" + configuration
         let file = products + "/lib\(Self.module).so"
         guard FileManager.default.fileExists(atPath: file) else { return nil }
@@ -205,7 +205,7 @@ package struct PackageBuilder: Sendable {
     }
 
     /// `Sources/TARGET/include/module.modulemap` of a package's own C targets.
-    package static func moduleMaps(package: String) -> [String] {
+    static func moduleMaps(package: String) -> [String] {
         let sources = package + "/Sources"
         return ((try? FileManager.default.contentsOfDirectory(atPath: sources)) ?? []).sorted()
             .map { "\(sources)/\($0)/include/module.modulemap" }
@@ -232,7 +232,7 @@ package struct PackageBuilder: Sendable {
     }
 
     /// The wrapper package: a manifest and one source file of re-exports.
-    package func writeWrapper(in folder: String) throws {
+    func writeWrapper(in folder: String) throws {
         var seen: [String: String] = [:]
         var dependencies: [String] = []
         var products: [String] = []
@@ -272,7 +272,7 @@ package struct PackageBuilder: Sendable {
     }
 
     /// Leaves an unchanged file alone, so SwiftPM sees nothing new.
-    package static func writeIfChanged(_ text: String, to path: String) throws {
+    static func writeIfChanged(_ text: String, to path: String) throws {
         if (try? String(contentsOfFile: path, encoding: .utf8)) == text { return }
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }

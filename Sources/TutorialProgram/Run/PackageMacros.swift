@@ -18,13 +18,13 @@ import Foundation
 ///   its own sandbox (``Sandbox/compileCommand(swiftc:arguments:toolchain:output:home:reads:)``),
 ///   so a macro expanded in a chapter reads, writes and reaches no more than
 ///   the compile does.
-package enum PackageMacros {
+enum PackageMacros {
     /// The `PATH#MODULE` values of `-load-plugin-executable` in SwiftPM's
     /// build manifest, once each, whose executable lies in `products`.
     /// - Parameters:
     ///   - manifest: the text of `.build/CONFIGURATION.yaml`.
     ///   - products: the folder the package library was built in.
-    package static func plugins(manifest: String, products: String) -> [String] {
+    static func plugins(manifest: String, products: String) -> [String] {
         let inside = URL(fileURLWithPath: products).resolvingSymlinksInPath().path + "/"
         var found: [String] = []
         for line in manifest.split(separator: "\n") where line.contains("-load-plugin-executable") {

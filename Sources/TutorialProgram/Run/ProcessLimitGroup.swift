@@ -18,7 +18,7 @@ import TutorialMarkdown
 /// controller can be written, nothing changes: `RLIMIT_NPROC` applies to
 /// every other user, and the PID namespace still ends every process with
 /// the run.
-package struct ProcessLimitGroup: Sendable {
+struct ProcessLimitGroup: Sendable {
     /// The cgroup's folder.
     package let path: String
 
@@ -26,7 +26,7 @@ package struct ProcessLimitGroup: Sendable {
     static let prefix = "render-"
 
     /// The pids hierarchies to try, in order.
-    package static let roots = ["/sys/fs/cgroup/pids", "/sys/fs/cgroup"]
+    static let roots = ["/sys/fs/cgroup/pids", "/sys/fs/cgroup"]
 
     /// A new cgroup allowing `limit` processes, or nil when render is not
     /// root or cannot write a pids controller.
@@ -47,7 +47,7 @@ package struct ProcessLimitGroup: Sendable {
 
     /// Whether `root` is a pids hierarchy render may make groups in: v1's
     /// own mount, or v2 with `pids` enabled for its children.
-    package static func usable(_ root: String) -> Bool {
+    static func usable(_ root: String) -> Bool {
         let fm = FileManager.default
         if fm.fileExists(atPath: root + "/pids.max") || fm.fileExists(atPath: root + "/cgroup.procs") && root.hasSuffix("/pids") {
             return access(root, W_OK) == 0
@@ -65,7 +65,7 @@ package struct ProcessLimitGroup: Sendable {
     }
 
     /// The processes in the group now.
-    package var processCount: Int? {
+    var processCount: Int? {
         (try? String(contentsOfFile: path + "/pids.current", encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 

@@ -8,7 +8,7 @@ import TutorialMarkdown
 /// Thanks to the tangler's `#sourceLocation` lines, swiftc already names the
 /// chapter file and line; an error that points into the engine's own
 /// scaffolding is reported at the nearest chapter line before it.
-package struct ProgramCompiler: Sendable {
+struct ProgramCompiler: Sendable {
     package var toolchain: Toolchain
     package var sandbox: Sandbox
     /// How long one compile may take (`--compile-timeout`).
@@ -17,7 +17,7 @@ package struct ProgramCompiler: Sendable {
     /// besides the program's own that a compile may write (``BuildCache/compilerHome``).
     package var home: String
     /// The jobs that build a program (nil: call swiftc). Tests give their own.
-    package var plan: @Sendable (Toolchain) async -> CompilePlan? = { toolchain in
+    var plan: @Sendable (Toolchain) async -> CompilePlan? = { toolchain in
         let placeholder = CompilePlan.placeholder
         return await CompilePlan.plan(
             swiftc: toolchain.swiftc, identity: toolchain.identity,
@@ -73,7 +73,7 @@ package struct ProgramCompiler: Sendable {
 
     /// The outcome of the planned jobs, or nil when there is no plan or they
     /// failed without an error in a source file (see `compile`).
-    package func runPlanned(in directory: String) async throws -> ChildProcess.Outcome? {
+    func runPlanned(in directory: String) async throws -> ChildProcess.Outcome? {
         guard let plan = await plan(toolchain) else { return nil }
         let command = sandbox.compileCommand(script: plan.script(directory: directory), toolchain: toolchain, output: directory, home: home)
         let outcome = try await ChildProcess.run(command.executable, arguments: command.arguments, timeout: timeout, processGroup: true)
@@ -85,7 +85,7 @@ package struct ProgramCompiler: Sendable {
         return outcome
     }
 
-    package static func timeOut(_ program: ChapterProgram, _ limit: Duration) -> Diagnostic {
+    static func timeOut(_ program: ChapterProgram, _ limit: Duration) -> Diagnostic {
         Diagnostic(file: program.chapterPath, line: 1,
                    "the chapter program did not compile within the time limit of \(ChapterRun.seconds(limit.seconds)) (change it with --compile-timeout)")
     }
@@ -105,16 +105,16 @@ package struct ProgramCompiler: Sendable {
 
     /// The runtime's modules, which render puts in every program's imports:
     /// swiftc not finding one is a broken installation, not the chapter's fault.
-    package static let runtimeModules = ["ChapterRuntime", "ChapterChannel", "NumberFormatting"]
+    static let runtimeModules = ["ChapterRuntime", "ChapterChannel", "NumberFormatting"]
 
     /// The runtime module swiftc says it cannot find, if any.
-    package static func missingRuntimeModule(in output: String) -> String? {
+    static func missingRuntimeModule(in output: String) -> String? {
         runtimeModules.first { output.contains("no such module '\($0)'") }
     }
 
     /// For each line of the program (1-based; index 0 unused), the chapter
     /// line it came from, or nil for the engine's scaffolding.
-    package static func chapterLines(of source: String) -> [Int?] {
+    static func chapterLines(of source: String) -> [Int?] {
         var map: [Int?] = [nil]
         var next: Int?
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -167,5 +167,5 @@ package struct ProgramCompiler: Sendable {
     }
 
     /// How swiftc says the type checker gave up on an expression.
-    package static let timeOutSign = "unable to type-check this expression in reasonable time"
+    static let timeOutSign = "unable to type-check this expression in reasonable time"
 }

@@ -20,22 +20,22 @@ import TutorialMarkdown
 /// the cap. Swift's crash backtracer runs for the crashed thread only, with
 /// fast symbolication (`Sandbox.backtrace`): tens of milliseconds, and its
 /// frames name the chapter line of the statement that trapped.
-package struct ProgramRunner: Sendable {
+struct ProgramRunner: Sendable {
     package var timeout: Duration
     package var sandbox: Sandbox
     /// What the program loads at run time (the toolchain's runtime libraries, `libChapterRuntime.so`).
     package var libraries: [String]
     /// Bytes of standard output and error a chapter program may write.
-    package static let outputCap = 16 << 20
+    static let outputCap = 16 << 20
     /// Bytes of records (values, figures, derivation verdicts) a chapter program may send.
-    package static let channelCap = 64 << 20
+    static let channelCap = 64 << 20
     /// How long a chapter program may take to start (the sandbox, its
     /// libraries) before its time limit starts counting.
-    package static let startAllowance: Duration = .seconds(30)
+    static let startAllowance: Duration = .seconds(30)
     /// How long after its time limit render ends a program that did not stop
     /// itself (`TimeLimitWatch` in the runtime stops it at the limit, and
     /// prints where it was, which takes tens of milliseconds).
-    package static let stopAllowance: Duration = .seconds(10)
+    static let stopAllowance: Duration = .seconds(10)
 
     /// Runs `binary` (in the cache's program folder `directory`, which it
     /// only reads) in a fresh scratch folder, deleted afterwards.
@@ -92,10 +92,10 @@ package struct ProgramRunner: Sendable {
     }
 
     /// How scratch folders are named: `render-run-PID-XXXXXX` (``Leftovers`` removes a dead render's).
-    package static let scratchPrefix = "render-run-"
+    static let scratchPrefix = "render-run-"
 
     /// A private folder for one run, created only for the current user, and marked as render's (``RenderMark``).
-    package static func makeScratch() throws -> String {
+    static func makeScratch() throws -> String {
         var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent(scratchPrefix + "\(getpid())-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw SetupError("cannot create a scratch folder in \(NSTemporaryDirectory()): \(String(cString: strerror(errno)))")
@@ -106,12 +106,12 @@ package struct ProgramRunner: Sendable {
     }
 
     /// Whether the Swift runtime stopped because an allocation failed.
-    package static func ranOutOfMemory(_ standardError: String) -> Bool {
+    static func ranOutOfMemory(_ standardError: String) -> Bool {
         standardError.contains("Could not allocate memory") || standardError.contains("failed to allocate")
             || standardError.contains("out of memory")
     }
 
-    package static func memoryNote(_ limit: Int) -> String {
+    static func memoryNote(_ limit: Int) -> String {
         "Fatal error: ran out of memory: a chapter program may use \(limit >> 20) MiB (change it with --memory)"
     }
 }

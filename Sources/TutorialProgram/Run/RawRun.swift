@@ -20,7 +20,7 @@ public struct RawRun: Sendable, Codable, Hashable {
     public var ending: Ending
     /// The side channel's text: the JSON of one `ChannelRecord` per line,
     /// each of whose frames checked under the run's key, up to the first that did not.
-    public var channel: String
+    package var channel: String
     /// What each block printed, by block index: its part of standard output
     /// between the runtime's markers (`OutputMarker.split`), the markers dropped.
     public var printed: [Int: String]
@@ -28,7 +28,7 @@ public struct RawRun: Sendable, Codable, Hashable {
     public var standardError: String
     /// Why the first channel line that render's runtime did not write was
     /// refused (`ChannelFrame.Opened.problem`), or nil when every line checked.
-    public var forgery: String? = nil
+    package var forgery: String? = nil
 
     /// Creates a run.
     public init(ending: Ending, channel: String, printed: [Int: String], standardError: String, forgery: String? = nil) {

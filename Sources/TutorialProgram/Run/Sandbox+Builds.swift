@@ -29,7 +29,7 @@ extension Sandbox {
     /// confined as above, started through `env -i` whatever environment the
     /// caller passes; unconfined (`--no-sandbox`) it runs as before, with
     /// render's environment and a parent-death signal.
-    package func buildCommand(_ executable: String, arguments: [String], toolchain: String, reads: [String], writes: [String],
+    func buildCommand(_ executable: String, arguments: [String], toolchain: String, reads: [String], writes: [String],
                       home: String, workingDirectory: String, network: Bool = false) -> (executable: String, arguments: [String]) {
         let limits = ["--as=\(compileMemoryLimit)", "--nproc=\(processLimit)", "--core=0"]
         guard let bubblewrap else {
@@ -53,12 +53,12 @@ extension Sandbox {
 
     /// The toolchain's `usr` folder (swiftc's, links followed), which holds its
     /// compilers, linker, SwiftPM and libraries.
-    package static func toolchainFolder(swiftc: String) -> String {
+    static func toolchainFolder(swiftc: String) -> String {
         URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
     /// `paths` without those inside another of them (a bind would hide or repeat them), standardized.
-    package static func outermost(_ paths: [String]) -> [String] {
+    static func outermost(_ paths: [String]) -> [String] {
         let standard = Set(paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }).sorted()
         return standard.filter { path in !standard.contains { $0 != path && path.hasPrefix($0 == "/" ? "/" : $0 + "/") } }
     }
@@ -67,7 +67,7 @@ extension Sandbox {
     /// git's system configuration (never the user's, which may hold
     /// credentials), and the local folders its `url.*.insteadOf` rules send
     /// fetches to (a mirror of github.com, say).
-    package static func fetchFiles() -> [String] {
+    static func fetchFiles() -> [String] {
         var files = ["/etc/resolv.conf", "/etc/hosts", "/etc/nsswitch.conf", "/etc/ssl", "/etc/ca-certificates",
                      "/etc/gitconfig", "/etc/passwd", "/etc/group"]
         files += gitMirrors(configuration: (try? String(contentsOfFile: "/etc/gitconfig", encoding: .utf8)) ?? "")
@@ -75,7 +75,7 @@ extension Sandbox {
     }
 
     /// The local folders of `[url "FOLDER"] insteadOf = …` sections of a git configuration.
-    package static func gitMirrors(configuration: String) -> [String] {
+    static func gitMirrors(configuration: String) -> [String] {
         configuration.split(separator: "\n").compactMap { line -> String? in
             let text = line.trimmingCharacters(in: .whitespaces)
             guard text.hasPrefix("[url \""), text.hasSuffix("\"]") else { return nil }

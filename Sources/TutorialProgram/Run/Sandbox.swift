@@ -34,30 +34,30 @@ import TutorialMarkdown
 ///
 /// The compiler and SwiftPM run in the same kind of sandbox, with what they
 /// need besides (``buildCommand(_:arguments:toolchain:reads:writes:home:workingDirectory:network:)``).
-public struct Sandbox: Sendable {
+package struct Sandbox: Sendable {
     /// The bubblewrap executable; nil when the sandbox is off (`--no-sandbox`).
     public var bubblewrap: String?
     /// Bytes of address space a chapter program may use.
     public var memoryLimit: Int
     /// Processes (threads included) a chapter program may run at once.
-    public var processLimit = 512
+    var processLimit = 512
     /// Bytes of address space each compiler process may use (`--compile-memory`).
     public var compileMemoryLimit = 4 << 30
     /// Bytes the scratch folder may hold.
-    public static let scratchSize = 256 << 20
+    static let scratchSize = 256 << 20
     /// Where the channel file appears inside the sandbox.
-    package static let channelInside = "/run/tutorial/channel.jsonl"
+    static let channelInside = "/run/tutorial/channel.jsonl"
 
     /// The variables a sandboxed chapter program sees; nothing else of
     /// render's environment is passed on. (`PWD` is set by bubblewrap to the
     /// working directory, `/tmp`.)
-    public static let allowedEnvironment = [
+    static let allowedEnvironment = [
         "PATH", "HOME", "TMPDIR", "LANG", "TZ", "PWD",
         "SWIFT_BACKTRACE", "SWIFT_DETERMINISTIC_HASHING", "TUTORIAL_CHANNEL", "TUTORIAL_SEEDS", "TUTORIAL_TIME_LIMIT",
     ]
 
     /// Whether chapter programs run inside bubblewrap.
-    public var enabled: Bool { bubblewrap != nil }
+    package var enabled: Bool { bubblewrap != nil }
 
     /// The sandbox render uses: bubblewrap from PATH, checked by starting it
     /// once. - Throws: `SetupError` (exit 2) when it is missing or cannot
@@ -105,7 +105,7 @@ public struct Sandbox: Sendable {
     /// demangling lookups or register dumps, so it takes tens of milliseconds,
     /// not the seconds of a full backtrace; its frames name the chapter line
     /// of the statement that trapped (`ChapterRun.trapLine`).
-    package static let backtrace = "enable=yes,symbolicate=fast,threads=crashed,registers=none,images=none,interactive=no,color=no,limit=32"
+    static let backtrace = "enable=yes,symbolicate=fast,threads=crashed,registers=none,images=none,interactive=no,color=no,limit=32"
 
     /// The command that runs a chapter program.
     /// - Parameters:
@@ -117,7 +117,7 @@ public struct Sandbox: Sendable {
     ///   - scratch: the host folder used as working directory when unconfined.
     /// - Returns: also `input`, the bytes to send to its standard input (the
     ///   seccomp program bubblewrap reads from it before the program starts).
-    package func programCommand(binary: String, programDirectory: String, libraries: [String], channel: String,
+    func programCommand(binary: String, programDirectory: String, libraries: [String], channel: String,
                         channelCap: Int = .max, scratch: String, seeds: String, timeLimit: Duration? = nil)
         -> (executable: String, arguments: [String], environment: [String: String]?, workingDirectory: String, input: [UInt8]?)
     {
@@ -146,7 +146,7 @@ public struct Sandbox: Sendable {
 
     /// The namespaces and the file system view: `/usr` and the links into
     /// it, `binds` read-only, and a scratch `/tmp` when asked for.
-    package func confinement(binds: [String], scratch: Bool) -> [String] {
+    func confinement(binds: [String], scratch: Bool) -> [String] {
         var arguments = [
             "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
             "--cap-drop", "ALL", "--clearenv",
@@ -173,7 +173,7 @@ public struct Sandbox: Sendable {
 
     /// The command that runs the compiler's jobs (a `CompilePlan` script), as
     /// `compileCommand(swiftc:arguments:toolchain:output:home:)` runs the driver.
-    package func compileCommand(script: String, toolchain: Toolchain, output: String, home: String, reads: [String] = []) -> (executable: String, arguments: [String]) {
+    func compileCommand(script: String, toolchain: Toolchain, output: String, home: String, reads: [String] = []) -> (executable: String, arguments: [String]) {
         compileCommand(swiftc: "/bin/sh", arguments: ["-c", script], toolchain: toolchain, output: output, home: home, reads: reads)
     }
 
@@ -183,12 +183,12 @@ public struct Sandbox: Sendable {
     /// `reads`, writes only `output` and `home` (where its module cache
     /// lives), with `--compile-memory` of address space per process and no
     /// network; render's working folder is its own, so relative paths hold.
-    package func compileCommand(swiftc: String, arguments: [String], toolchain: Toolchain, output: String, home: String,
+    func compileCommand(swiftc: String, arguments: [String], toolchain: Toolchain, output: String, home: String,
                         reads: [String] = []) -> (executable: String, arguments: [String]) {
         buildCommand(swiftc, arguments: arguments, toolchain: toolchain.swiftc, reads: toolchain.compileReads + reads,
                      writes: [output, home], home: home, workingDirectory: FileManager.default.currentDirectoryPath)
     }
 
     /// What the summary line says when chapters ran unconfined.
-    public static let offNote = "sandbox off (--no-sandbox)"
+    package static let offNote = "sandbox off (--no-sandbox)"
 }

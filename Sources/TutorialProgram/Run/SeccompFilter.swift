@@ -21,7 +21,7 @@ import TutorialMarkdown
 ///     4: jeq #FALLOCATE, 1, 0
 ///     5: ret #ALLOW
 ///     6: ret #ERRNO(EPERM)
-package enum SeccompFilter {
+enum SeccompFilter {
     /// The program for this machine's architecture, as the bytes bubblewrap
     /// reads; nil where render does not know the system call number.
     package static var program: [UInt8]? {

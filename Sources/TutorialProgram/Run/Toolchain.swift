@@ -18,26 +18,26 @@ public struct Toolchain: Sendable {
     /// The `swiftc` that compiles chapter programs.
     public var swiftc: String
     /// The folder holding `libChapterRuntime.so`.
-    public var runtimeDirectory: String
+    package var runtimeDirectory: String
     /// The folder holding `ChapterRuntime.swiftmodule`.
-    public var modulesDirectory: String
+    var modulesDirectory: String
     /// Module maps of C modules the runtime's Swift modules import.
-    public var moduleMaps: [String]
+    var moduleMaps: [String]
     /// Changes whenever the compiler, the runtime library or the engine
     /// changes: part of every cache key.
-    public var identity: String
+    package var identity: String
     /// The package's root folder, when render runs from a package build.
     public var packageRoot: String?
     /// The book's libraries, linked and imported after the runtime (see `linking(_:)`).
     public var libraries: [LinkedLibrary] = []
 
-    package static let libraryName = "libChapterRuntime.so"
+    static let libraryName = "libChapterRuntime.so"
 
     /// What a chapter program loads at run time, for the sandbox to mount
     /// read-only: the toolchain's Swift runtime libraries, its backtracer
     /// (which prints a trap's backtrace, when the toolchain has one) and the
     /// chapter runtime.
-    public var runtimeLibraries: [String] {
+    var runtimeLibraries: [String] {
         let toolchain = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
         let swiftLibraries = toolchain.appendingPathComponent("lib/swift/linux").path
         let backtracer = toolchain.appendingPathComponent("libexec/swift/linux").path
@@ -68,7 +68,7 @@ public struct Toolchain: Sendable {
     }
 
     /// The import lines of every chapter program, in order.
-    public var importLines: [String] {
+    package var importLines: [String] {
         ["import ChapterRuntime"] + libraries.map(\.importLine)
     }
 
@@ -125,7 +125,7 @@ public struct Toolchain: Sendable {
     /// The content of the runtime's sources: with the library's stamp, a
     /// change to the runtime invalidates every chapter even before the
     /// library is rebuilt (and again once it is).
-    package static func runtimeSourcesDigest(_ root: String) -> String {
+    static func runtimeSourcesDigest(_ root: String) -> String {
         var hash = ContentHash()
         for folder in ["Sources/ChapterRuntime", "Sources/ChapterChannel", "Sources/NumberFormatting"] {
             let path = (root as NSString).appendingPathComponent(folder)
@@ -185,7 +185,7 @@ public struct Toolchain: Sendable {
     /// each of the book's libraries'. A C module found in two build folders
     /// (the same checkout of swift-numerics, say) is mapped once: clang
     /// refuses a module defined twice.
-    package func linkArguments() -> [String] {
+    func linkArguments() -> [String] {
         var arguments: [String] = []
         for library in libraries { arguments += ["-I", library.modulesDirectory] }
         for macro in libraries.flatMap(\.macros) { arguments += ["-load-plugin-executable", macro] }
@@ -204,7 +204,7 @@ public struct Toolchain: Sendable {
 
     /// The C module maps under a SwiftPM build's `checkouts` folder
     /// (`checkouts/PACKAGE/Sources/TARGET/include/module.modulemap`), sorted.
-    package static func moduleMaps(checkouts: String) -> [String] {
+    static func moduleMaps(checkouts: String) -> [String] {
         let fm = FileManager.default
         var maps: [String] = []
         for package in (try? fm.contentsOfDirectory(atPath: checkouts)) ?? [] {

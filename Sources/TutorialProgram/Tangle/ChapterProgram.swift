@@ -4,26 +4,26 @@ import TutorialMarkdown
 /// The Swift program made from one chapter: every running `swift` block in
 /// document order, with the inline expressions and derivation checks placed
 /// after the blocks that precede them.
-public struct ChapterProgram: Sendable, Hashable {
+package struct ChapterProgram: Sendable, Hashable {
     /// The chapter file, as diagnostics name it.
-    public var chapterPath: String
+    package var chapterPath: String
     /// The chapter's file name without `.md`.
-    public var chapterName: String
+    var chapterName: String
     /// The Swift program, with `#sourceLocation` lines pointing at the chapter.
     public var source: String
     /// The source without line information: the cache key's part (see `ProgramWriter.keyText`).
-    public var cacheText: String
+    var cacheText: String
     /// The chapter line of each `#sourceLocation` chunk of `source`, in program order.
-    public var chunkLines: [Int]
+    package var chunkLines: [Int]
     /// False when the chapter has nothing to run (plain Markdown): the engine
     /// then skips compiling it.
-    public var hasWork: Bool
+    package var hasWork: Bool
     /// What the program evaluates, in order; it reports progress by position
     /// in this list, so a trap can be blamed on the exact block, expression
     /// or derivation.
-    public var items: [Item]
+    package var items: [Item]
     /// The seed of each derivation's draws, by derivation index.
-    public var seeds: [UInt64]
+    var seeds: [UInt64]
 
     /// One piece of chapter code, in the order the program runs them.
     public enum Item: Sendable, Hashable {

@@ -14,7 +14,7 @@ import TutorialMarkdown
 /// }
 /// ```
 /// A worked example (no `% for`) is the same with no inputs and one draw.
-package enum DerivationWriter {
+enum DerivationWriter {
     package static func write(_ derivation: Derivation, into out: inout ProgramWriter) {
         let relations = derivation.steps.map { runtimeRelation($0.relation) }
         out.raw("__tutorialDerivation(\(derivation.index), draws: \(derivation.evaluations), tolerance: \(derivation.tolerance), absolute: \(derivation.absolute), relations: [\(relations.joined(separator: ", "))]) { __random in")
@@ -113,7 +113,7 @@ package enum DerivationWriter {
 
     /// For each untyped parameter of a `% let` function ("name/arity/k"),
     /// an input or value the steps pass to it, whose type it takes.
-    package static func argumentLenders(_ derivation: Derivation, lenders: Set<String>) -> [String: String] {
+    static func argumentLenders(_ derivation: Derivation, lenders: Set<String>) -> [String: String] {
         var out: [String: String] = [:]
         func visit(_ e: MathExpression) {
             if case .call(let name, let arguments, true) = e {
@@ -130,7 +130,7 @@ package enum DerivationWriter {
     }
 
     /// The runtime's spelling of a step's relation.
-    package static func runtimeRelation(_ relation: StepRelation) -> String {
+    static func runtimeRelation(_ relation: StepRelation) -> String {
         switch relation {
         case .first: return ".first"
         case .equal, .approximately(nil): return ".equal"
@@ -144,7 +144,7 @@ package enum DerivationWriter {
     }
 
     /// Whether a step is one number, `0.4644` or `-0.4644`: its result, rounded.
-    package static func isLoneNumber(_ e: MathExpression) -> Bool {
+    static func isLoneNumber(_ e: MathExpression) -> Bool {
         switch e {
         case .number: return true
         case .negate(.number): return true

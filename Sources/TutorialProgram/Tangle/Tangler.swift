@@ -15,13 +15,13 @@ import TutorialMarkdown
 /// diagnostics and runtime traps point at the chapter, not at the program.
 /// Calls into ChapterRuntime (`__tutorialBlock`, `__tutorialValue`, …) report
 /// progress and values on the side channel.
-public enum Tangler {
+package enum Tangler {
     /// Writes the program of one chapter.
     /// - Parameter imports: the program's first lines: the runtime, and the
     ///   book's packages and shared sources (`BookLibraries.importLines`).
     /// - Returns: the program, its line-free cache text, its items in order
     ///   and the seeds of its derivations.
-    public static func tangle(_ document: ChapterDocument, imports: [String] = ["import ChapterRuntime"]) -> ChapterProgram {
+    package static func tangle(_ document: ChapterDocument, imports: [String] = ["import ChapterRuntime"]) -> ChapterProgram {
         var fileScope = ProgramWriter(file: document.path)
         let lines = SourceLines(document.source.text)
         var out = ProgramWriter(file: document.path)
@@ -88,11 +88,11 @@ public enum Tangler {
 }
 
 extension Tangler {
-    package static let generators = ["logits", "label", "index", "probabilities", "real"]
+    static let generators = ["logits", "label", "index", "probabilities", "real"]
 
     /// `label(below: n)` → `ChapterRuntime.label(below: n)`, so that a chapter
     /// variable named `label` or `logits` cannot shadow the generator.
-    package static func qualified(_ generator: String) -> String {
+    static func qualified(_ generator: String) -> String {
         let trimmed = generator.trimmingCharacters(in: .whitespaces)
         for name in generators where trimmed.hasPrefix(name + "(") {
             return "ChapterRuntime." + trimmed
@@ -105,9 +105,9 @@ extension Tangler {
 /// builds are reproducible and every derivation draws differently. Seeds are
 /// passed to the program when it runs (`TUTORIAL_SEEDS`), not compiled into
 /// it, so moving a derivation reruns the program but does not recompile it.
-public enum Seed {
+enum Seed {
     /// The seed of the derivation at `line` of `chapter` (FNV-1a of both).
-    public static func derive(chapter: String, line: Int) -> UInt64 {
+    static func derive(chapter: String, line: Int) -> UInt64 {
         Checksum.fnv1a("\(chapter):\(line)".utf8)
     }
 }

@@ -9,11 +9,11 @@ public struct ChapterCheck: Sendable {
     /// Every problem of the chapter, the parse stage's included.
     public var diagnostics: [Diagnostic]
     /// One record per claim and derivation, for the Checks page.
-    public var records: [CheckRecord]
+    var records: [CheckRecord]
     /// Inline values shown (claims not included).
-    public var valueCount: Int
+    package var valueCount: Int
     /// Claims checked.
-    public var claimCount: Int
+    package var claimCount: Int
     /// Derivations checked.
-    public var derivationCount: Int
+    package var derivationCount: Int
 }

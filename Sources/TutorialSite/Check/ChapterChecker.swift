@@ -93,7 +93,7 @@ package enum ChapterChecker {
     }
 
     /// "8 steps from their TeX" or "5 steps from their TeX, 2 by Swift twin".
-    package static func stepCounts(_ derivation: Derivation) -> String {
+    static func stepCounts(_ derivation: Derivation) -> String {
         let tex = derivation.texStepCount, twins = derivation.twinOnlyStepCount
         let fromTeX = "\(tex) step\(tex == 1 ? "" : "s") from \(tex == 1 ? "its" : "their") TeX"
         return twins == 0 ? fromTeX : fromTeX + ", \(twins) by Swift twin"
@@ -117,7 +117,7 @@ package enum ChapterChecker {
 
     /// "The program stopped here": at the block, expression or derivation
     /// that was running, with the trap's message.
-    package static func stopDiagnostic(_ document: ChapterDocument, program: ChapterProgram, run: ChapterRun, failure: String) -> Diagnostic {
+    static func stopDiagnostic(_ document: ChapterDocument, program: ChapterProgram, run: ChapterRun, failure: String) -> Diagnostic {
         guard let item = run.lastItem, program.items.indices.contains(item) else {
             return Diagnostic(file: document.path, line: 1, "the chapter program \(failure) before running any chapter code")
         }
@@ -143,7 +143,7 @@ package enum ChapterChecker {
     /// past ``ProgramWriter/maxPadding`` is moved back to that expression
     /// (the first such one on its line, when there are several). The
     /// chapter's lines are read once for all errors.
-    package static func chapterColumns(_ errors: [Diagnostic], in document: ChapterDocument) -> [Diagnostic] {
+    static func chapterColumns(_ errors: [Diagnostic], in document: ChapterDocument) -> [Diagnostic] {
         let lines = SourceLines(document.source.text)
         var farExpressions: [Int: SourceLocation] = [:]  // line → its first expression past the padding limit
         for expression in document.expressions {
@@ -165,7 +165,7 @@ package enum ChapterChecker {
     }
 
     /// "trapped: Fatal error: …" or the ending as written.
-    package static func verb(_ failure: String) -> String {
+    static func verb(_ failure: String) -> String {
         ["did ", "exited", "crashed", "was "].contains(where: failure.hasPrefix) ? failure : "trapped: \(failure)"
     }
 }

@@ -4,7 +4,7 @@ import TutorialProgram
 
 /// One claim or derivation and its verdict, for the terminal, the Checks
 /// page and `checks.json`.
-public struct CheckRecord: Sendable, Hashable, Codable {
+struct CheckRecord: Sendable, Hashable, Codable {
     /// What was checked.
     public enum Kind: String, Sendable, Codable { case claim, derivation }
 
@@ -13,29 +13,29 @@ public struct CheckRecord: Sendable, Hashable, Codable {
     /// The line of the claim, or of the derivation's fence.
     public var line: Int
     /// A claim or a derivation.
-    public var kind: Kind
+    package var kind: Kind
     /// The Swift expression (claims), or every step's expression joined by
     /// " = " (derivations).
-    public var expression: String
+    var expression: String
     /// The computed value (claims), or "N draws" (derivations).
-    public var computed: String
+    var computed: String
     /// The literal as written (claims) or "N draws" (derivations).
-    public var expected: String
+    var expected: String
     /// Whether the check held.
     public var passed: Bool
     /// An anchor id on the chapter page.
-    public var anchor: String
+    var anchor: String
     /// Derivations: how many steps were checked from their TeX.
-    public var texSteps: Int?
+    var texSteps: Int?
     /// Derivations: how many steps only a Swift twin checked.
-    public var twinSteps: Int?
+    var twinSteps: Int?
     /// Derivations: where each twin-only step is, and why its TeX could not be read.
-    public var twinOnly: [String]?
+    var twinOnly: [String]?
     /// Derivations: how many draws ran (nil for a worked example, which runs
     /// once on the chapter's values). The Checks page reads the count from
     /// here; `computed` says it in prose. Not part of `checks.json`, whose
     /// fields stay as they were.
-    public var draws: Int?
+    var draws: Int?
 
     /// The fields `checks.json` carries: all but ``draws``.
     private enum CodingKeys: String, CodingKey {

@@ -5,7 +5,7 @@ import TutorialMarkdown
 import TutorialProgram
 
 /// Check: compares each claim's literal with its computed value.
-package enum ClaimChecker {
+enum ClaimChecker {
     /// Returns nil when the claim holds, or the message saying how it fails.
     package static func failure(expression: String, literal text: String, value: Value, exact: Bool = false) -> String? {
         let literal: ClaimLiteral
@@ -41,7 +41,7 @@ package enum ClaimChecker {
     /// The computed value with at least two more digits than the literal
     /// shows, and more when those would round it onto a value the claim
     /// accepts (0.67499 against 0.68 shows as 0.67499, not 0.6750).
-    package static func shownValue(_ x: Double, for claimed: ClaimLiteral.Number) -> String {
+    static func shownValue(_ x: Double, for claimed: ClaimLiteral.Number) -> String {
         if claimed.isInteger { return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)" }
         var digits = claimed.decimals + 2
         while true {
@@ -51,7 +51,7 @@ package enum ClaimChecker {
         }
     }
 
-    package static func reason(_ claimed: ClaimLiteral.Number, _ x: Double) -> String {
+    static func reason(_ claimed: ClaimLiteral.Number, _ x: Double) -> String {
         if claimed.isInteger { return "an integer claim must match exactly" }
         if let k = claimed.agreement(with: x) {
             return "they agree to \(k) decimal\(k == 1 ? "" : "s"), not \(claimed.decimals)"

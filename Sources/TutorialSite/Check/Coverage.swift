@@ -20,7 +20,7 @@ package struct Coverage: Sendable {
         /// The TeX of the display or the number as written.
         package var text: String
         /// The reason `<!-- unchecked: … -->` gives, or nil when nothing says why.
-        package var reason: String?
+        var reason: String?
     }
 
     /// The chapter's items, in order.
@@ -74,7 +74,7 @@ package struct Coverage: Sendable {
         }
     }
 
-    package static func brief(_ tex: String) -> String {
+    static func brief(_ tex: String) -> String {
         let one = tex.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         return one.count > 60 ? String(one.prefix(57)) + "…" : one
     }

@@ -12,7 +12,7 @@ import TutorialProgram
 /// (see ChapterRuntime's `__tutorialDerivation` for the rule); this turns its
 /// verdict into diagnostics at the failing step's own line and column, with
 /// the draw, both values and how the reader understood the step's TeX.
-package enum DerivationChecker {
+enum DerivationChecker {
     package static func check(_ derivation: Derivation, outcome: ChapterRun.DerivationOutcome, file: String) -> [Diagnostic] {
         let steps = derivation.steps
         guard !steps.isEmpty else { return [] }
@@ -76,7 +76,7 @@ package enum DerivationChecker {
     /// Element `i` of both steps' numbers, and where it is when the first
     /// step has more than one: " at element i", or for a matrix (an array of
     /// equal-length arrays, row after row) " at row r, column c".
-    package static func elements(_ failure: DerivationFailure, at i: Int) -> (first: Double, this: Double, place: String) {
+    static func elements(_ failure: DerivationFailure, at i: Int) -> (first: Double, this: Double, place: String) {
         let a = failure.first.numbers ?? [], b = failure.this.numbers ?? []
         var place = a.count == 1 ? "" : " at element \(i)"
         if case .array(let rows) = failure.first, let columns = Self.columns(rows) {

@@ -37,7 +37,7 @@ package enum RawHTMLCheck {
     }
 
     /// The raw HTML among `inlines`, inside emphasis and links too; comments left out.
-    package static func rawHTML(in inlines: [MarkdownInline]) -> [String] {
+    static func rawHTML(in inlines: [MarkdownInline]) -> [String] {
         inlines.flatMap { inline -> [String] in
             switch inline {
             case .html(let h): isComment(h) ? [] : [h]
@@ -47,7 +47,7 @@ package enum RawHTMLCheck {
         }
     }
 
-    package static func isComment(_ html: String) -> Bool {
+    static func isComment(_ html: String) -> Bool {
         html.drop(while: \.isWhitespace).hasPrefix("<!--")
     }
 }

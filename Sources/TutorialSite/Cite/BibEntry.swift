@@ -7,7 +7,7 @@ public struct BibEntry: Sendable, Hashable {
     /// A person's name: the family name is what citations show.
     public struct Name: Sendable, Hashable {
         /// The family name ("Bishop", "van Gogh"), which citations show.
-        public var family: String
+        var family: String
         /// The given names ("Christopher M."), which reference lists shorten to initials.
         public var given: String
 
@@ -18,7 +18,7 @@ public struct BibEntry: Sendable, Hashable {
         }
 
         /// "C. M." from "Christopher M."; hyphenated names keep the hyphen ("J.-P.").
-        public var initials: String {
+        var initials: String {
             given.split(separator: " ").map { word in
                 word.split(separator: "-").compactMap { $0.first.map { "\($0)." } }.joined(separator: "-")
             }.joined(separator: " ")
@@ -28,13 +28,13 @@ public struct BibEntry: Sendable, Hashable {
     /// The citation key (`bishop2006`).
     public var key: String
     /// The entry type, lower-case: `article`, `book`, `inproceedings`, `misc`, `online`, `techreport`…
-    public var type: String
+    package var type: String
     /// Every field, names lower-case, values as plain text (braces and LaTeX accents read).
-    public var fields: [String: String]
+    var fields: [String: String]
     /// The authors (or, without any, the editors); `others` sets `andOthers`.
     public var authors: [Name]
     /// The author list ends in `and others`.
-    public var andOthers = false
+    var andOthers = false
     /// The file the entry was read from.
     public var file: String
     /// The line the entry starts at (1 for CSL-JSON).
@@ -52,7 +52,7 @@ public struct BibEntry: Sendable, Hashable {
     }
 
     /// The year: `year`, or the first four digits of `date`; "n.d." without either.
-    public var year: String {
+    var year: String {
         if let year = fields["year"], !year.isEmpty { return year }
         if let date = fields["date"], date.count >= 4, date.prefix(4).allSatisfy(\.isNumber) { return String(date.prefix(4)) }
         return "n.d."

@@ -5,7 +5,7 @@ import TutorialProgram
 /// BibTeX's name lists: names separated by `and` (outside braces), each
 /// `Family, Given`, `Given Family` or `{Corporate Name}`; a final
 /// `and others` means "et al.".
-package enum BibNames {
+enum BibNames {
     /// The names of `list`, and whether it ends with `and others`.
     package static func split(_ list: String) -> ([BibEntry.Name], Bool) {
         var names: [BibEntry.Name] = []

@@ -10,7 +10,7 @@ import TutorialProgram
 ///
 /// The first thing that does not parse is an error at its own line and
 /// column; reading stops there, since what follows cannot be trusted.
-package struct BibTeXReader {
+struct BibTeXReader {
     private let c: [Character]
     private let file: String
     private var i = 0

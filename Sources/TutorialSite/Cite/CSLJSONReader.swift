@@ -8,7 +8,7 @@ import TutorialProgram
 /// `issued` (`date-parts`), `title`, `container-title`, `publisher`,
 /// `volume`, `issue`, `page`, `URL`, `DOI`. Each item becomes a `BibEntry`
 /// with BibTeX's field names, so citations read both the same way.
-package enum CSLJSONReader {
+enum CSLJSONReader {
     /// The entries of `data`, or an error at the file's first line.
     package static func read(_ data: Data, file: String) -> Result<[BibEntry], BibTeXReader.Problem> {
         let json: Any
@@ -49,7 +49,7 @@ package enum CSLJSONReader {
     }
 
     /// The BibTeX type nearest a CSL type.
-    package static func bibType(_ csl: String) -> String {
+    static func bibType(_ csl: String) -> String {
         switch csl {
         case "article-journal", "article", "article-magazine", "article-newspaper": "article"
         case "book": "book"

@@ -5,7 +5,7 @@ import TutorialProgram
 /// Author–year citations and reference entries, as APA and Pandoc's default
 /// style write them: "(Bishop, 2006)", "Bishop (2006)", two authors joined
 /// by "and", three or more as "Bishop et al.".
-package enum CitationStyle {
+enum CitationStyle {
     /// "Bishop", "Bishop and Nasrabadi", "Goodfellow et al."; the title without authors.
     package static func authors(_ entry: BibEntry) -> String {
         let families = entry.authors.map(\.family)
@@ -17,7 +17,7 @@ package enum CitationStyle {
 
     /// A reference list entry as HTML:
     /// "Bishop, C. M. (2006). *Pattern recognition and machine learning*. Springer."
-    package static func referenceHTML(_ entry: BibEntry) -> String {
+    static func referenceHTML(_ entry: BibEntry) -> String {
         let f = entry.fields
         let e: (String) -> String = { HTML.escape($0) }
         var names = entry.authors.map { name in name.initials.isEmpty ? name.family : "\(name.family), \(name.initials)" }
@@ -70,7 +70,7 @@ package enum CitationStyle {
     }
 
     /// The order of a reference list: by authors, then year, then title.
-    package static func sortKey(_ entry: BibEntry) -> String {
+    static func sortKey(_ entry: BibEntry) -> String {
         authors(entry).lowercased() + "\u{1}" + entry.year + "\u{1}" + (entry.fields["title"] ?? "").lowercased()
     }
 }

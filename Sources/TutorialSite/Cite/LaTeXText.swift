@@ -7,15 +7,15 @@ import TutorialProgram
 /// `\'{e}`, `\c{c}`, `\v s`), special letters (`\ss`, `\o`, `\ae`, `\l`,
 /// `\i`), escaped characters (`\&`, `\%`, `\_`), `--` and `---` as dashes,
 /// `~` as a no-break space; braces, which only protect case, are dropped.
-package enum LaTeXText {
+enum LaTeXText {
     /// The combining mark of each accent command.
-    package static let accents: [Character: Unicode.Scalar] = [
+    static let accents: [Character: Unicode.Scalar] = [
         "`": "\u{0300}", "'": "\u{0301}", "^": "\u{0302}", "~": "\u{0303}", "=": "\u{0304}", "u": "\u{0306}",
         ".": "\u{0307}", "\"": "\u{0308}", "r": "\u{030A}", "H": "\u{030B}", "v": "\u{030C}", "c": "\u{0327}",
         "k": "\u{0328}", "d": "\u{0323}", "b": "\u{0331}",
     ]
     /// Letters with a command of their own.
-    package static let letters: [String: String] = [
+    static let letters: [String: String] = [
         "ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å",
         "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ",
     ]

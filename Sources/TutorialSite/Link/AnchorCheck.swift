@@ -10,10 +10,10 @@ package enum AnchorCheck {
         package var file: String
         package var location: SourceLocation
         /// The destination as written.
-        package var destination: String
+        var destination: String
         /// The index of the chapter it points into.
         package var page: Int
-        package var anchor: String
+        var anchor: String
     }
 
     /// An error for each reference whose page has no such anchor.

@@ -4,7 +4,7 @@ import TutorialMarkdown
 import TutorialProgram
 
 /// What a link or image destination points at, as far as the text tells.
-package enum LinkDestination: Equatable {
+enum LinkDestination: Equatable {
     /// A URL with a scheme (`https:`, `mailto:`), protocol-relative (`//host`)
     /// or site-absolute (`/x`): left as written.
     case external
@@ -34,7 +34,7 @@ package enum LinkDestination: Equatable {
     }
 
     /// RFC 3986: a letter, then letters, digits, `+`, `-` or `.`, then `:`.
-    package static func hasScheme(_ text: String) -> Bool {
+    static func hasScheme(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":") else { return false }
         let scheme = text[..<colon].unicodeScalars
         func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }

@@ -7,7 +7,7 @@ import TutorialProgram
 /// the block's lines in document order, each search starting where the last
 /// one ended; one that is not written out (a reference link's, or one with
 /// escapes) is reported at the block's first line.
-package struct LinkLocator {
+struct LinkLocator {
     private let text: String
     /// The chapter's lines, split on the first look-up (most chapters have no local link).
     private lazy var lines: [[Unicode.Scalar]] = {

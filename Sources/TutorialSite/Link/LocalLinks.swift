@@ -30,13 +30,13 @@ package struct LocalLinks {
     }
 
     /// The folder that holds the chapters folder, standardized and as resolved.
-    package let bookFolder: String
-    package let resolvedBookFolder: String
+    let bookFolder: String
+    let resolvedBookFolder: String
     /// Each chapter's standardized absolute path → its index.
     package let chapters: [String: Int]
     package let pages: [String]
     /// The cache folder, resolved: never published.
-    package let cacheFolder: String?
+    let cacheFolder: String?
     /// `[html] files`, resolved: published even when hidden.
     package let publishedFiles: [String]
 
@@ -104,7 +104,7 @@ package struct LocalLinks {
     }
 
     /// The href for `destination` in the site, recording what it needs.
-    package func rewrite(
+    func rewrite(
         _ destination: String, image: Bool, from chapter: Int, folder: String, at: SourceLocation, file: String,
         into result: inout Result
     ) -> String {
@@ -158,7 +158,7 @@ package struct LocalLinks {
     /// Why the file at `absolute` (`resolved` once its links are followed)
     /// may not be published, or nil when it may: a hidden path, in the book
     /// or where a link leads, or the cache, unless `[html] files` lists it.
-    package func unpublished(_ absolute: String, resolved: String) -> String? {
+    func unpublished(_ absolute: String, resolved: String) -> String? {
         if publishedFiles.contains(where: { BookBoundary.isInside(resolved, $0) }) { return nil }
         if let cacheFolder, BookBoundary.isInside(resolved, cacheFolder) { return "the build cache" }
         let written = String(absolute.dropFirst(bookFolder.count + 1))

@@ -5,7 +5,7 @@ import TutorialProgram
 /// The TeX of every formula in a chapter, with computed values put in: one
 /// per math span and one per derivation.
 package struct ChapterFormulas: Sendable {
-    package var spans: [Int: Formula] = [:]
+    var spans: [Int: Formula] = [:]
     package var derivations: [Int: Formula] = [:]
 
     /// Assembles the formulas; `values` are the chapter's computed values,

@@ -23,7 +23,7 @@ package struct ChapterTypesetter {
     package struct Output {
         package var html: String
         package var title: String
-        package var titleHTML: String
+        var titleHTML: String
         package var outline: [OutlineEntry]
         /// The id of every heading on the page, for links to `#section`.
         package var headingIDs: [String] = []
@@ -147,16 +147,16 @@ package struct ChapterTypesetter {
     /// The anchor id of a check on its chapter page; the Checks page links
     /// to it. Heading slugs never start with `check-` (see `HeadingAnchors`),
     /// so the two cannot clash.
-    package static func checkAnchor(line: Int, column: Int) -> String {
+    static func checkAnchor(line: Int, column: Int) -> String {
         "check-\(line)-\(column)"
     }
 
     /// The anchor of a claim: at its expression.
-    package static func checkAnchor(_ expression: InlineExpression) -> String {
+    static func checkAnchor(_ expression: InlineExpression) -> String {
         checkAnchor(line: expression.location.line, column: expression.location.column)
     }
 
-    package static func valueHTML(_ expression: InlineExpression, value: Value?, plain: PlainNumberFormat = .shortest) -> (String, String) {
+    static func valueHTML(_ expression: InlineExpression, value: Value?, plain: PlainNumberFormat = .shortest) -> (String, String) {
         let computed = value.map { ValueFormatter.prose($0, expression.format, plain: plain) } ?? "?"
         if let claim = expression.claim {
             let exact = value.map { ValueFormatter.format($0, .plain) } ?? "?"
@@ -169,14 +169,14 @@ package struct ChapterTypesetter {
 
     /// Display math in `element` (`div` on its own, `span` in a sentence):
     /// numbered when labelled.
-    package func displayMath(_ rendered: String, label: String?, element: String) -> String {
+    func displayMath(_ rendered: String, label: String?, element: String) -> String {
         guard let label, let target = references.resolve(label) else {
             return "<\(element) class=\"equation\">\(rendered)</\(element)>"
         }
         return "<\(element) class=\"equation numbered\" id=\"\(HTML.escape(target.id))\">\(rendered)<span class=\"eq-number\">(\(target.number))</span></\(element)>"
     }
 
-    package func swiftBlockHTML(_ block: SwiftBlock) -> String {
+    func swiftBlockHTML(_ block: SwiftBlock) -> String {
         var html = ""
         if !block.hidden {
             let kind = block.runs ? "" : " class=\"norun\" title=\"shown, not run\""
@@ -194,7 +194,7 @@ package struct ChapterTypesetter {
         return html
     }
 
-    package func figureHTML(_ figure: ChapterRun.Figure) -> String {
+    func figureHTML(_ figure: ChapterRun.Figure) -> String {
         let target = references.resolve(figure.label)
         let id = target.map { " id=\"\(HTML.escape($0.id))\"" } ?? ""
         let name = target.map { "\($0.name):" } ?? ""
@@ -205,7 +205,7 @@ package struct ChapterTypesetter {
 
     /// A table from `table(...)`: numbered caption above, cells as text;
     /// columns whose every cell is a number are right-aligned.
-    package func tableHTML(_ table: ChapterRun.Table) -> String {
+    func tableHTML(_ table: ChapterRun.Table) -> String {
         let target = references.resolve(table.label)
         let id = target.map { " id=\"\(HTML.escape($0.id))\"" } ?? ""
         let name = target.map { "\($0.name):" } ?? ""
@@ -237,7 +237,7 @@ package struct ChapterTypesetter {
 
     /// "✓ All 8 steps checked from their TeX on 200 random draws (z, y, i).",
     /// or how many only a Swift twin checked.
-    package static func derivationNote(_ derivation: Derivation, draws: Int) -> String {
+    static func derivationNote(_ derivation: Derivation, draws: Int) -> String {
         let tex = derivation.texStepCount
         let twins = derivation.twinOnlyStepCount
         let alsoTwin = derivation.steps.filter { !$0.isFromTeX && !$0.isTwinOnly }.count
@@ -257,7 +257,7 @@ package struct ChapterTypesetter {
         return "✓ \(how) \(on)\(equations)."
     }
 
-    package func derivationHTML(_ derivation: Derivation) -> String {
+    func derivationHTML(_ derivation: Derivation) -> String {
         let formula = formulas.derivations[derivation.index]
         let rendered = formula.flatMap { formulaHTML[$0] } ?? ""
         let draws = run?.derivations[derivation.index]?.draws ?? derivation.draws

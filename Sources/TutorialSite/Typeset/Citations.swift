@@ -40,7 +40,7 @@ package struct Citations {
     }
 
     /// The keys `document` cites that the bibliography has.
-    package func cited(in document: ChapterDocument) -> [BibEntry] {
+    func cited(in document: ChapterDocument) -> [BibEntry] {
         var seen: Set<String> = []
         var entries: [BibEntry] = []
         for span in document.spans {
@@ -54,7 +54,7 @@ package struct Citations {
     }
 
     /// The chapter's reference list, or "" when it cites nothing.
-    package func section(_ document: ChapterDocument) -> String {
+    func section(_ document: ChapterDocument) -> String {
         let entries = cited(in: document)
         guard !entries.isEmpty else { return "" }
         var html = "<section class=\"references\" role=\"doc-bibliography\" aria-label=\"References\">\n<h2 class=\"references-title\">References</h2>\n<ul class=\"reference-list\">\n"

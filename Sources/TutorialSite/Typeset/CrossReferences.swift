@@ -18,12 +18,12 @@ public struct CrossReferences: Sendable {
         /// The element id on its page (the label itself).
         public var id: String
         /// What it is.
-        public var kind: Kind
+        package var kind: Kind
 
         /// "Figure 2", "Table 2.1" or "Equation 3".
         public var name: String { kind.name + " " + number }
         /// The link text in prose: "Figure 2", or "(3)" for an equation.
-        public var displayText: String { kind == .equation ? "(\(number))" : name }
+        var displayText: String { kind == .equation ? "(\(number))" : name }
     }
 
     /// Every target, by label.
@@ -44,7 +44,7 @@ public struct CrossReferences: Sendable {
     public init() {}
 
     /// Starts counting again, for the next chapter when numbering per chapter.
-    package mutating func restartCounting() {
+    mutating func restartCounting() {
         counts = [:]
     }
 
@@ -74,7 +74,7 @@ public struct CrossReferences: Sendable {
 
     /// Numbers a theorem-like block or an image figure at `line` of `page`,
     /// labelled or not; returns a message if its label is malformed or used.
-    package mutating func addNumbered(kind: Kind, label: String?, page: String, line: Int, chapter: Int?) -> String? {
+    mutating func addNumbered(kind: Kind, label: String?, page: String, line: Int, chapter: Int?) -> String? {
         var problem: String?
         if let label {
             problem = add(label: label, page: page, kind: kind, chapter: chapter)

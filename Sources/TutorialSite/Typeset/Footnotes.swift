@@ -11,7 +11,7 @@ import TutorialProgram
 /// which heading slugs never have, so they cannot clash.
 package struct Footnotes {
     /// A note: a definition by its label, or an inline note by its opening span.
-    package enum Note: Hashable {
+    enum Note: Hashable {
         case defined(String)
         case inline(Int)
     }
@@ -46,7 +46,7 @@ package struct Footnotes {
     }
 
     /// The mark of span `index` inside a link (links do not nest): the number alone.
-    package func plainMark(_ index: Int) -> String? {
+    func plainMark(_ index: Int) -> String? {
         guard let mark = marks[index], let start = mark.range(of: "\">", options: .backwards),
               let end = mark.range(of: "</a>") else { return nil }
         return "<sup class=\"footnote-ref\">\(mark[start.upperBound..<end.lowerBound])</sup>"
@@ -54,7 +54,7 @@ package struct Footnotes {
 
     /// The notes section, or "" when the chapter has no notes; `blocks`
     /// and `inlines` write a note's content.
-    package func section(_ document: ChapterDocument, blocks: ([MarkdownBlock]) -> String,
+    func section(_ document: ChapterDocument, blocks: ([MarkdownBlock]) -> String,
                  inlines: ([MarkdownInline]) -> String) -> String {
         guard !order.isEmpty else { return "" }
         var html = "<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"Notes\">\n<ol>\n"

@@ -5,7 +5,7 @@ import TutorialProgram
 /// One piece of TeX to typeset, inline (`$…$`) or displayed (`$$…$$`, derivations).
 public struct Formula: Hashable, Sendable, Codable {
     /// The TeX source, without the `$` delimiters.
-    public var tex: String
+    var tex: String
     /// Whether the formula is set on its own line (KaTeX's `displayMode`).
     public var display: Bool
 

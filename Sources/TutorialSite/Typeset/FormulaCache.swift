@@ -13,7 +13,7 @@ package struct FormulaCache: Sendable {
     /// The folder that holds the files; `nil` turns the cache off.
     package let directory: URL?
     /// Further folders looked in, never written to.
-    package var lookups: [URL] = []
+    var lookups: [URL] = []
     /// The KaTeX version the keys are made with.
     package let katexVersion: String
 
@@ -52,7 +52,7 @@ package struct FormulaCache: Sendable {
     /// The checksum an entry carries: of its key and its HTML. A warm
     /// render checks every formula's entry, and SHA-256 over all their
     /// HTML cost more than reading it (see ``Checksum``).
-    package static func seal(key: String, _ html: String) -> String {
+    static func seal(key: String, _ html: String) -> String {
         Checksum.of("formula", key, html)
     }
 

@@ -12,7 +12,7 @@ import TutorialProgram
 /// percent-encoded but for the characters URLs may hold, `&` and `'` as
 /// entities; raw HTML and `javascript:`, `vbscript:`, `file:` and (but for
 /// images) `data:` URLs left out unless `unsafe`.
-package struct HTMLRenderer {
+struct HTMLRenderer {
     /// How a span is written, given where it stands.
     package enum Place {
         /// Running text: the span's HTML.
@@ -29,16 +29,16 @@ package struct HTMLRenderer {
     /// The id of each heading, in document order.
     package var headingIDs: [String]
     /// HTML for code block number `k`, or nil to write it as cmark does.
-    package var codeBlock: (Int) -> String?
+    var codeBlock: (Int) -> String?
     /// HTML (or, for `.text`, escaped text) for span `index` at a place.
     package var span: (Int, Place) -> String
     /// Whether span `index` is a block when it stands alone in a paragraph.
-    package var isBlock: (Int) -> Bool
+    var isBlock: (Int) -> Bool
 
     /// The number of the theorem-like block or image figure whose first line is `line`.
     package var numbered: (Int) -> CrossReferences.Target? = { _ in nil }
     /// The attributes of the image alone in the paragraph at `line`.
-    package var imageAttributes: (Int) -> ImageAttributes? = { _ in nil }
+    var imageAttributes: (Int) -> ImageAttributes? = { _ in nil }
 
     private var out = ""
     private var headings = 0
@@ -61,7 +61,7 @@ package struct HTMLRenderer {
     }
 
     /// The HTML of a run of inlines (a heading's content, say).
-    package mutating func inlineHTML(_ inlines: [MarkdownInline]) -> String {
+    mutating func inlineHTML(_ inlines: [MarkdownInline]) -> String {
         let saved = out
         out = ""
         write(inlines, link: false)
@@ -304,13 +304,13 @@ package struct HTMLRenderer {
     }
 
     /// Whether a list item starts with a task box.
-    package static func isTask(_ item: [MarkdownBlock]) -> Bool {
+    static func isTask(_ item: [MarkdownBlock]) -> Bool {
         if case .paragraph(let inlines)? = item.first?.kind, case .taskBox? = inlines.first { return true }
         return false
     }
 
     /// The span when `inlines` is one span, alone but for white space.
-    package static func lone(_ inlines: [MarkdownInline]) -> Int? {
+    static func lone(_ inlines: [MarkdownInline]) -> Int? {
         let meaningful = inlines.filter { inline in
             switch inline {
             case .text(let t): !t.allSatisfy(\.isWhitespace)
@@ -330,7 +330,7 @@ package struct HTMLRenderer {
 
     /// cmark's `_scan_dangerous_url`: script and file schemes, and `data:`
     /// other than the four image types.
-    package static func isDangerous(_ url: String) -> Bool {
+    static func isDangerous(_ url: String) -> Bool {
         let lower = url.lowercased()
         if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") { return true }
         if lower.hasPrefix("data:") {
@@ -340,7 +340,7 @@ package struct HTMLRenderer {
     }
 
     /// houdini's href escaping, as cmark uses it.
-    package static func escapeHref(_ url: String) -> String {
+    static func escapeHref(_ url: String) -> String {
         var result = ""
         result.reserveCapacity(url.utf8.count)
         for byte in url.utf8 {

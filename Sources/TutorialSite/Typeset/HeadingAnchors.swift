@@ -8,10 +8,10 @@ import TutorialProgram
 /// The ids are set on the tree, before it is written: slugs are lower-case
 /// words joined by `-`, made unique with `-2`, `-3`…, taken from the text a
 /// reader sees in the heading (values as printed, formulas as KaTeX set them).
-package enum HeadingAnchors {
+enum HeadingAnchors {
     /// One heading of the chapter.
-    package struct Heading {
-        package var level: Int
+    struct Heading {
+        var level: Int
         package var id: String
         /// The heading's content as HTML, and as plain text.
         package var html: String
@@ -21,7 +21,7 @@ package enum HeadingAnchors {
     /// The headings of `blocks` in document order, with their ids;
     /// `render` writes a heading's content as HTML. A heading whose line is
     /// in `explicit` (its `{#id}`) takes that id instead of a slug.
-    package static func headings(in blocks: [MarkdownBlock], explicit: [Int: String] = [:],
+    static func headings(in blocks: [MarkdownBlock], explicit: [Int: String] = [:],
                          render: (([MarkdownInline]) -> String)) -> [Heading] {
         // Ids the page template and the check anchors use are not free for headings.
         var used: [String: Int] = ["main": 1, "contents-title": 1]
@@ -50,7 +50,7 @@ package enum HeadingAnchors {
 
     /// `slug`, or the first of `slug-2`, `slug-3`… that no heading (nor the
     /// page) uses yet: "Step", "Step", "Step 2" are `step`, `step-2`, `step-2-2`.
-    package static func unique(_ slug: String, among used: inout [String: Int]) -> String {
+    static func unique(_ slug: String, among used: inout [String: Int]) -> String {
         var candidate = slug
         var n = used[slug] ?? 1
         while used[candidate] != nil {
@@ -64,7 +64,7 @@ package enum HeadingAnchors {
 
     /// Text content of inline HTML: tags dropped (KaTeX's MathML copy too),
     /// the common entities decoded.
-    package static func plainText(_ html: String) -> String {
+    static func plainText(_ html: String) -> String {
         var text = html
         while let start = text.range(of: "<span class=\"katex-mathml\">"),
               let end = text.range(of: "</math></span>", range: start.upperBound..<text.endIndex)
@@ -82,7 +82,7 @@ package enum HeadingAnchors {
         return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    package static func slugify(_ text: String) -> String {
+    static func slugify(_ text: String) -> String {
         var slug = ""
         var pendingDash = false
         for c in text.lowercased() {

@@ -22,20 +22,20 @@ import TutorialProgram
 /// `maxExpand`, so ``MathTypesetter`` also gives every batch a time limit.
 /// In line mode (``lineMode``) it
 /// answers one such request per line, for ``NodeWorker``.
-package enum KaTeXScript {
+enum KaTeXScript {
     /// Changes whenever the script or its KaTeX options change, so that
     /// cached formulas typeset with other options are not reused.
-    package static let revision = "4"
+    static let revision = "4"
 
     /// KaTeX has no blackboard-bold digits: `\mathbb{1}` (the indicator)
     /// came out as a plain 1. The script writes it as `{\bbone}`, a macro
     /// that draws two upright ones 7 mu apart (the bbm package's 𝟙) and
     /// gives MathML the character U+1D7D9 itself, for screen readers and copying;
     /// the TeX annotation still reads `\mathbb{1}`.
-    package static let macros = [#"\bbone"#: #"\html@mathml{\mathrm{1}\mkern-7mu\mathrm{1}}{\char"1D7D9}"#]
+    static let macros = [#"\bbone"#: #"\html@mathml{\mathrm{1}\mkern-7mu\mathrm{1}}{\char"1D7D9}"#]
 
     /// ``macros`` as a JavaScript object literal (JSON).
-    package static var macrosJSON: String {
+    static var macrosJSON: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(macros)) ?? Data("{}".utf8), as: UTF8.self)
@@ -44,7 +44,7 @@ package enum KaTeXScript {
     /// The argument that starts the script in line mode (``NodeWorker``):
     /// one request per line of standard input, one answer per line of
     /// standard output, until the input ends.
-    package static let lineMode = "--lines"
+    static let lineMode = "--lines"
 
     /// The source, passed to `node -e`.
     package static let source = #"""

@@ -9,25 +9,25 @@ import TutorialProgram
 /// nothing of KaTeX lives in the repository. Formulas already in the cache
 /// are not sent to node, and when every formula is cached node is not
 /// started at all.
-public struct MathTypesetter: Sendable {
+package struct MathTypesetter: Sendable {
     /// The folder holding `katex.min.js`, `katex.min.css` and `fonts/`.
-    public var katexDirectory: URL
+    package var katexDirectory: URL
     /// The node executable; `nil` looks for `node`, then `nodejs`, on `PATH`.
-    public var nodePath: String?
+    var nodePath: String?
     /// Where typeset formulas are kept between builds; `nil` for no cache.
     public var cacheDirectory: URL?
     /// More folders to look formulas up in (read only), after `cacheDirectory`.
-    public var lookupDirectories: [URL] = []
+    package var lookupDirectories: [URL] = []
     /// A node kept running between builds (`render serve`, `render watch`);
     /// nil starts node for the batch and lets it exit.
-    public var worker: NodeWorker?
+    package var worker: NodeWorker?
     /// Formulas remembered between the builds of serve and watch; nil reads them from the cache.
     package var memo: (any FormulaMemo)?
     /// The time a node batch may take before it is stopped (the worker has
     /// its own, ``NodeWorker/timeout``): a fixed part, and a part per formula.
     /// Generous: a batch of this book takes 0.4 s, but under a full parallel
     /// `swift test` on two cores one formula took over 20 s.
-    public var batchTimeLimit: (base: Duration, perFormula: Duration) = (.seconds(60), .milliseconds(50))
+    var batchTimeLimit: (base: Duration, perFormula: Duration) = (.seconds(60), .milliseconds(50))
 
     /// Creates a typesetter.
     /// - Parameters:
@@ -45,7 +45,7 @@ public struct MathTypesetter: Sendable {
     }
 
     /// The KaTeX script node loads.
-    package var katexScript: URL { katexDirectory.appendingPathComponent("katex.min.js") }
+    var katexScript: URL { katexDirectory.appendingPathComponent("katex.min.js") }
 
     /// Typesets every formula, in order.
     ///
@@ -86,7 +86,7 @@ public struct MathTypesetter: Sendable {
     /// the math; node runs only when the cache does not hold it, keyed by the
     /// documents and Lunr itself, and it loads Lunr, not KaTeX, for it.
     /// - Throws: ``MathTypesetterError`` when Lunr is missing or node fails.
-    public func searchIndex(_ search: SearchRequest) async throws -> String {
+    package func searchIndex(_ search: SearchRequest) async throws -> String {
         let indexCache = SearchIndexCache(directory: cacheDirectory, lookups: lookupDirectories)
         let key = try indexCache.key(search)
         if let index = indexCache.index(for: key) { return index }
@@ -141,7 +141,7 @@ public struct MathTypesetter: Sendable {
         let input: String
         if let search {
             struct Batch: Encodable {
-                package struct Search: Encodable { var lunr: String; var documents: [SearchDocument] }
+                struct Search: Encodable { var lunr: String; var documents: [SearchDocument] }
                 package var formulas: [Formula]
                 package var search: Search
             }
@@ -186,7 +186,7 @@ public struct MathTypesetter: Sendable {
     /// render's environment without `NODE_EXTRA_CA_CERTS`: node typesets
     /// offline and never opens a TLS connection, but with that variable set
     /// it parses the whole CA bundle as it starts (60 ms of its 90 ms here).
-    package static func nodeEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+    static func nodeEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
         environment.filter { $0.key != "NODE_EXTRA_CA_CERTS" }
     }
 
@@ -209,7 +209,7 @@ public struct MathTypesetter: Sendable {
             package var error: String?
         }
         package var version: String
-        package var results: [Item]
+        var results: [Item]
         /// Lunr's serialized index, as JSON text, when the batch built one.
         package var index: String?
     }

@@ -4,7 +4,7 @@ import TutorialProgram
 
 /// Why ``MathTypesetter`` could not typeset at all (as opposed to a TeX
 /// error in one formula, which is a ``TypesetResult/failure(message:)``).
-public enum MathTypesetterError: Error, Equatable, Sendable, CustomStringConvertible {
+enum MathTypesetterError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No `node` executable: not at the given path, or not on `PATH`.
     case nodeNotFound(path: String?)
     /// `katex.min.js` is not in the KaTeX directory.

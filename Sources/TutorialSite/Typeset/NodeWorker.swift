@@ -39,7 +39,7 @@ public final class NodeWorker: @unchecked Sendable {
 
     /// Sends one request (a line of JSON) and returns the answer line.
     /// - Throws: `MathTypesetterError.nodeFailed` when the worker could not answer; it is stopped then.
-    package func answer(_ request: String, node: String, katex: String) throws -> String {
+    func answer(_ request: String, node: String, katex: String) throws -> String {
         lock.lock()
         defer { lock.unlock() }
         do {
@@ -56,7 +56,7 @@ public final class NodeWorker: @unchecked Sendable {
     }
 
     /// The process id of the running node, if one runs.
-    package var processIdentifier: Int32? {
+    var processIdentifier: Int32? {
         lock.lock()
         defer { lock.unlock() }
         return process?.isRunning == true ? process?.processIdentifier : nil

@@ -18,21 +18,21 @@ import TutorialBase
 /// - closes what is left open, ignores a close tag that matches nothing, and
 ///   always gives one `<svg>` root: content outside it is dropped.
 /// Its cost is linear in the figure, and nesting deeper than `maxDepth` is dropped.
-package enum SVGAllowlist {
-    package static let elements: Set<String> = [
+enum SVGAllowlist {
+    static let elements: Set<String> = [
         "svg", "g", "title", "desc", "line", "path", "rect", "circle", "ellipse", "polyline", "polygon", "text", "tspan",
     ]
-    package static let attributes: Set<String> = [
+    static let attributes: Set<String> = [
         "xmlns", "viewbox", "width", "height", "role", "class", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry",
         "d", "points", "dx", "dy", "text-anchor", "dominant-baseline", "font-size", "font-weight", "transform", "aria-label",
         "aria-hidden", "stroke-dasharray", "opacity",
     ]
     /// How deep elements may nest; deeper ones are dropped.
-    package static let maxDepth = 64
-    package static let forbiddenValues = ["url(", "javascript:", "data:", "@import", "expression("]
+    static let maxDepth = 64
+    static let forbiddenValues = ["url(", "javascript:", "data:", "@import", "expression("]
 
     /// `svg` re-serialised through the allowlist; `label` becomes the root's `aria-label`.
-    package static func clean(_ svg: String, label: String? = nil) -> String {
+    static func clean(_ svg: String, label: String? = nil) -> String {
         var out = ""
         var open: [String] = []
         var skipping: (name: String, depth: Int)?
@@ -81,7 +81,7 @@ package enum SVGAllowlist {
         return out.isEmpty ? "<svg xmlns=\"http://www.w3.org/2000/svg\"\(label.map { " aria-label=\"\(HTML.escape($0))\"" } ?? "")></svg>" : out
     }
 
-    package enum Token: Equatable {
+    enum Token: Equatable {
         case text(String)
         case open(String, [(String, String)], selfClosing: Bool)
         case close(String)
@@ -97,7 +97,7 @@ package enum SVGAllowlist {
     }
 
     /// A forward-only tokenizer of XML-like markup: each byte is read once.
-    package struct Reader {
+    struct Reader {
         let bytes: [UInt8]
         var at = 0
 

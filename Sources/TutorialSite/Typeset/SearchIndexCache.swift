@@ -9,12 +9,12 @@ import TutorialProgram
 /// The key hashes the documents and Lunr's own source (a new Lunr may
 /// serialize differently). Only the latest index is kept: storing one
 /// deletes the others.
-package struct SearchIndexCache {
+struct SearchIndexCache {
     /// Changes whenever the node script builds the index differently.
-    package static let revision = "3"
+    static let revision = "3"
 
     package let directory: URL?
-    package var lookups: [URL] = []
+    var lookups: [URL] = []
 
     /// - Throws: ``MathTypesetterError/lunrNotFound(path:)`` when Lunr is not installed.
     package func key(_ request: SearchRequest) throws -> String {

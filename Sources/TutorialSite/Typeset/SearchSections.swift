@@ -67,7 +67,7 @@ package enum SearchSections {
     /// (a formula in a sentence) by "…", `<span class="katex-display">…</span>`
     /// by nothing. KaTeX nests spans, so the formula ends at the `</span>`
     /// that closes its first one.
-    package static func withoutMath(_ html: ArraySlice<UInt8>) -> [UInt8] {
+    static func withoutMath(_ html: ArraySlice<UInt8>) -> [UInt8] {
         let inline = Array("<span class=\"katex\"".utf8)
         let display = Array("<span class=\"katex-display\"".utf8)
         let open = Array("<span".utf8)
@@ -106,11 +106,11 @@ package enum SearchSections {
     }
 
     /// Elements left out with everything in them.
-    package static let skipped: Set<String> = ["pre", "svg", "script", "style", "math"]
+    static let skipped: Set<String> = ["pre", "svg", "script", "style", "math"]
     /// Opening tags that end a run of words (every closing tag does too).
-    package static let separators: Set<String> = ["p", "li", "br", "div", "td", "th", "tr", "figcaption", "blockquote"]
+    static let separators: Set<String> = ["p", "li", "br", "div", "td", "th", "tr", "figcaption", "blockquote"]
 
-    package static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
@@ -147,7 +147,7 @@ package enum SearchSections {
     }
 
     /// The entities the engine's HTML uses, decoded; any other `&` stays as it is.
-    package static let entities: [(name: [UInt8], text: [UInt8])] = [
+    static let entities: [(name: [UInt8], text: [UInt8])] = [
         ("lt;", "<"), ("gt;", ">"), ("quot;", "\""), ("#39;", "'"), ("nbsp;", " "), ("amp;", "&"),
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
@@ -170,7 +170,7 @@ package enum SearchSections {
         return String(decoding: out, as: UTF8.self)
     }
 
-    package static func collapse(_ text: String) -> String {
+    static func collapse(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

@@ -5,9 +5,9 @@ import TutorialProgram
 /// The numbers of a chapter's sections: chapter 2's third `##` heading is
 /// 2.3, the first `###` under it 2.3.1. The chapter's title (its first
 /// `#`) is the chapter itself.
-package enum SectionNumbers {
+enum SectionNumbers {
     /// A heading with a `{#sec:…}` label.
-    package struct Labelled {
+    struct Labelled {
         package var label: String
         package var number: String
         package var line: Int
@@ -15,7 +15,7 @@ package enum SectionNumbers {
 
     /// The labelled headings of `document`, numbered; `chapter` is its
     /// chapter number (nil for the front page, whose sections are 1, 2…).
-    package static func labelled(_ document: ChapterDocument, chapter: Int?) -> [Labelled] {
+    static func labelled(_ document: ChapterDocument, chapter: Int?) -> [Labelled] {
         guard document.headingIDs.values.contains(where: { $0.hasPrefix("sec:") }) else { return [] }
         var counters: [Int] = []
         var result: [Labelled] = []

@@ -16,7 +16,7 @@ public enum TypesetResult: Hashable, Sendable {
     }
 
     /// KaTeX's message, or `nil` when the formula was typeset.
-    public var failureMessage: String? {
+    var failureMessage: String? {
         if case .failure(let message) = self { message } else { nil }
     }
 }

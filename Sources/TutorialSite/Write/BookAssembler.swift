@@ -18,7 +18,7 @@ package struct BookAssembler {
     /// print.html prints the solutions open (`render pdf --solutions`); without, it leaves them out.
     package var printSolutions = false
 
-    package static let defaultTitle = "Book"
+    static let defaultTitle = "Book"
 
     package func site() throws -> SiteFiles {
         var site = SiteFiles()

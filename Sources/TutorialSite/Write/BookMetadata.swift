@@ -6,9 +6,9 @@ import TutorialProgram
 /// language, authors, description and the author's own stylesheets.
 public struct BookMetadata: Sendable, Hashable {
     /// `<html lang>`: a BCP 47 tag.
-    public var language = "en"
+    package var language = "en"
     /// Shown on the front page and in `<meta name="author">`.
-    public var authors: [String] = []
+    package var authors: [String] = []
     /// Shown on the front page and in `<meta name="description">`.
     public var description: String?
     /// Site paths of the extra stylesheets, linked after the built-in one.
@@ -23,7 +23,7 @@ public struct BookMetadata: Sendable, Hashable {
     }
 
     /// The lines `<head>` gets after the built-in stylesheet: the meta tags, then the extra stylesheets.
-    package var headHTML: String {
+    var headHTML: String {
         var lines: [String] = []
         if !authors.isEmpty { lines.append("<meta name=\"author\" content=\"\(HTML.escape(authors.joined(separator: ", ")))\">") }
         if let description { lines.append("<meta name=\"description\" content=\"\(HTML.escape(description))\">") }
@@ -32,7 +32,7 @@ public struct BookMetadata: Sendable, Hashable {
     }
 
     /// The front page's lines under the title: the authors, then the description.
-    package var frontMatterHTML: String {
+    var frontMatterHTML: String {
         var html = ""
         if !authors.isEmpty { html += "<p class=\"book-authors\">\(HTML.escape(authors.joined(separator: ", ")))</p>\n" }
         if let description { html += "<p class=\"book-description\">\(HTML.escape(description))</p>\n" }

@@ -3,23 +3,23 @@ import TutorialMarkdown
 import TutorialProgram
 
 /// Everything a chapter page shows besides the site's frame.
-public struct ChapterPageContent: Sendable {
+struct ChapterPageContent: Sendable {
     /// The chapter's number, from 1.
     public var number: Int
     /// The title as plain text, for `<title>` and the table of contents.
     public var title: String
     /// The title as inline HTML, for the page's `<h1>`.
-    public var titleHTML: String
+    var titleHTML: String
     /// The chapter body, already rendered (cmark plus the engine's insertions).
-    public var bodyHTML: String
+    var bodyHTML: String
     /// The chapter's headings, for the in-page outline.
-    public var outline: [OutlineEntry]
+    package var outline: [OutlineEntry]
     /// The chapter before this one, if any.
-    public var previous: TOCEntry?
+    var previous: TOCEntry?
     /// The chapter after this one, if any.
     public var next: TOCEntry?
     /// What was checked, as plain text, e.g. "12 values · 3 claims · 1 derivation checked"; empty for none.
-    public var checkSummary: String
+    var checkSummary: String
 
     /// Creates the content of a chapter page.
     public init(

@@ -4,12 +4,12 @@ import TutorialMarkdown
 import TutorialProgram
 
 /// How the Checks page shows a claim's computed value and what a derivation checked.
-package enum CheckDisplay {
+enum CheckDisplay {
     /// The computed value to two more significant digits than the claim's
     /// literal (`≈ 0.462` shows 0.46244 of 0.46243999…): enough to see how
     /// near the claim is, without the 17 digits of a round-trip `Double`.
     /// Values that are already that short, integers and non-numbers stay as they are.
-    package static func claimValue(computed: String, literal: String) -> String {
+    static func claimValue(computed: String, literal: String) -> String {
         guard let x = Double(computed), x.isFinite, computed.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) else {
             return computed
         }
@@ -19,7 +19,7 @@ package enum CheckDisplay {
     }
 
     /// The significant digits a literal is written to: `0.462` → 3, `1.50` → 3, `2e-9` → 1, `-12` → 2.
-    package static func significantDigits(_ literal: String) -> Int {
+    static func significantDigits(_ literal: String) -> Int {
         var mantissa = Substring(literal.trimmingCharacters(in: .whitespaces))
         if let e = mantissa.firstIndex(where: { $0 == "e" || $0 == "E" }) { mantissa = mantissa[..<e] }
         let digits = mantissa.filter(\.isNumber).drop { $0 == "0" }
@@ -29,7 +29,7 @@ package enum CheckDisplay {
     /// What a derivation's row says was checked:
     /// "3 steps equal to within 10⁻⁹ on 200 draws of z ∈ logits(count: 2...8); all read from the TeX",
     /// or for a worked example (no `% for`) "3 steps equal … on the chapter's values".
-    package static func derivationChecked(_ derivation: Derivation) -> String {
+    static func derivationChecked(_ derivation: Derivation) -> String {
         let steps = derivation.steps.count
         var text = "\(steps) \(steps == 1 ? "step" : "steps") equal to within \(tolerance(derivation.tolerance))"
         if derivation.steps.contains(where: { if case .approximately = $0.relation { true } else { false } }) {
@@ -47,7 +47,7 @@ package enum CheckDisplay {
     }
 
     /// What a derivation's computed column says: how many draws agreed.
-    package static func derivationOutcome(_ record: CheckRecord, derivation: Derivation) -> String {
+    static func derivationOutcome(_ record: CheckRecord, derivation: Derivation) -> String {
         if derivation.isWorkedExample {
             return record.passed ? "the steps agree" : "a step differs (see the build's error)"
         }
@@ -58,7 +58,7 @@ package enum CheckDisplay {
     }
 
     /// A power of ten as `10⁻⁹` (which never wraps, unlike `1e-9`), anything else to three significant digits.
-    package static func tolerance(_ t: Double) -> String {
+    static func tolerance(_ t: Double) -> String {
         guard t > 0, t.isFinite else { return "\(t)" }
         let e = log10(t).rounded()
         if abs(pow(10, e) - t) <= t * 1e-12 {

@@ -3,27 +3,27 @@ import TutorialMarkdown
 import TutorialProgram
 
 /// One line of the Checks page: a claim or a derivation and how it fared.
-public struct CheckRow: Hashable, Sendable {
+struct CheckRow: Hashable, Sendable {
     /// The title of the chapter the check is in, plain text.
-    public var chapterTitle: String
+    package var chapterTitle: String
     /// The chapter page, relative to the site root.
-    public var chapterHref: String
+    var chapterHref: String
     /// Where the check is written, e.g. `chapters/05-loss.md:42`.
-    public var location: String
+    package var location: String
     /// The id of the checked element on the chapter page, if it has one.
-    public var anchor: String?
+    var anchor: String?
     /// A claim or a derivation (shown as `claim` or `derivation`).
-    public var kind: CheckRecord.Kind
+    package var kind: CheckRecord.Kind
     /// The Swift expression (or derivation steps) that was evaluated.
-    public var expression: String
+    var expression: String
     /// The computed value, as shown: for a claim, to two more significant
     /// digits than its literal; for a derivation, how many draws agreed.
-    public var computed: String
+    var computed: String
     /// The value with every digit, shown on hover when `computed` is shorter.
-    public var computedFull: String?
+    var computedFull: String?
     /// The literal the author wrote, or for a derivation what was checked
     /// (variables, draws, tolerance).
-    public var expected: String
+    var expected: String
     /// Whether the check passed.
     public var passed: Bool
 

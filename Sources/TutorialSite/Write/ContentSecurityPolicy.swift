@@ -22,9 +22,9 @@ import TutorialProgram
 /// Frames, objects, forms and `<base>` are refused, so markup that should
 /// never reach a page (a forged figure, say) can neither run nor embed a
 /// host file (`<iframe src="file:///etc/shadow">`) when the page is printed.
-public enum ContentSecurityPolicy {
+enum ContentSecurityPolicy {
     /// The policy's directives, joined.
-    public static let policy = [
+    static let policy = [
         "default-src 'none'",
         "script-src 'self'",
         "style-src 'self'",
@@ -40,5 +40,5 @@ public enum ContentSecurityPolicy {
 
     /// The `<meta>` element that carries it; it comes right after `<meta charset>`,
     /// before anything the page loads.
-    public static let metaTag = "<meta http-equiv=\"Content-Security-Policy\" content=\"\(policy)\">"
+    static let metaTag = "<meta http-equiv=\"Content-Security-Policy\" content=\"\(policy)\">"
 }

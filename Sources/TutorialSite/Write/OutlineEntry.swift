@@ -5,11 +5,11 @@ import TutorialProgram
 /// One heading in a chapter's in-page outline.
 public struct OutlineEntry: Hashable, Sendable {
     /// The heading level: 2 for `##`, 3 for `###`, and so on.
-    public var level: Int
+    var level: Int
     /// The heading's `id` on the page (without `#`).
     public var id: String
     /// The heading's content as already-rendered inline HTML (it may hold math or code).
-    public var titleHTML: String
+    var titleHTML: String
 
     /// Creates an entry.
     /// - Parameters:

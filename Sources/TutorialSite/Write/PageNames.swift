@@ -17,7 +17,7 @@ package enum PageNames {
 
     /// The pages render writes for itself, each with what it is: a chapter
     /// named like one would be replaced by it.
-    package static let generated: [String: String] = [
+    static let generated: [String: String] = [
         "index": "the book's front page is index.html",
         "checks": "the book's Checks page is checks.html",
         "print": "the book's print page (the whole book, which render pdf prints) is print.html",

@@ -14,7 +14,7 @@ import TutorialProgram
 /// ``ContentSecurityPolicy``.
 /// `print.html` has no frame at all (see ``print(bookTitle:introHTML:chapters:)``). Plain-text fields are escaped with
 /// ``HTML/escape(_:)``; fields named `…HTML` are inserted as they are.
-public enum PageTemplate {
+enum PageTemplate {
     /// The front page: the book's title, its introduction and the table of contents.
     /// - Parameters:
     ///   - bookTitle: The book's title, plain text.
@@ -203,14 +203,14 @@ public enum PageTemplate {
 
     /// A path that may wrap only after a `/`: each part is kept whole
     /// (`chapters/` `01-overview.md:50`), with a break opportunity between them.
-    package static func pathHTML(_ path: String) -> String {
+    static func pathHTML(_ path: String) -> String {
         var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         for k in parts.indices.dropLast() { parts[k] += "/" }
         return parts.filter { !$0.isEmpty }.map { "<span class=\"path-part\">\(HTML.escape($0))</span>" }.joined(separator: "<wbr>")
     }
 
     /// The computed value as shown, with the full value on hover when it was shortened.
-    package static func computedHTML(_ row: CheckRow) -> String {
+    static func computedHTML(_ row: CheckRow) -> String {
         guard let full = row.computedFull, full != row.computed else { return HTML.escape(row.computed) }
         return "<span title=\"\(HTML.escape(full))\">\(HTML.escape(row.computed))</span>"
     }

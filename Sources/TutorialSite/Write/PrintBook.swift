@@ -14,18 +14,18 @@ import TutorialProgram
 /// ids (`#the-gradient`, `#check-12-5`), so on this page every id of a
 /// chapter is prefixed with the chapter's own (`ch-06-derivative-…`), and
 /// links between chapters become links within the page.
-package struct PrintBook {
-    package struct Chapter {
+struct PrintBook {
+    struct Chapter {
         package var number: Int
         package var title: String
-        package var titleHTML: String
-        package var bodyHTML: String
+        var titleHTML: String
+        var bodyHTML: String
         /// The chapter's page, as linked from the contents (`06-derivative.html`).
         package var href: String
     }
 
-    package var bookTitle: String
-    package var introHTML: String
+    var bookTitle: String
+    var introHTML: String
     package var chapters: [Chapter]
     /// The language, authors, description and extra stylesheets (book.toml).
     package var book = BookMetadata()
@@ -33,7 +33,7 @@ package struct PrintBook {
     package var solutions = false
 
     /// The id of a chapter's section: `ch-` and its page name.
-    package static func sectionID(_ href: String) -> String {
+    static func sectionID(_ href: String) -> String {
         let name = (href.removingPercentEncoding ?? href).replacingOccurrences(of: ".html", with: "")
         let safe = name.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" ? String($0) : "-" }.joined()
         return "ch-" + safe
@@ -87,7 +87,7 @@ package struct PrintBook {
     /// Prefixes every id in `html` (and every `#` link and SVG `url(#…)` to
     /// one) with `prefix-`, and turns links to other chapters' pages into
     /// links to their sections on this page.
-    package static func rewrite(_ html: String, prefix: String, chapterIDs: [String: String]) -> String {
+    static func rewrite(_ html: String, prefix: String, chapterIDs: [String: String]) -> String {
         // One pass over the bytes: the regular expressions below say what is
         // rewritten, but four NSRegularExpression passes over every chapter's
         // KaTeX markup cost a third of a warm render.
@@ -171,7 +171,7 @@ package struct PrintBook {
 
     /// The same rewrite with the four regular expressions it stands for;
     /// the tests check that both agree.
-    package static func rewriteWithPatterns(_ html: String, prefix: String, chapterIDs: [String: String]) -> String {
+    static func rewriteWithPatterns(_ html: String, prefix: String, chapterIDs: [String: String]) -> String {
         var out = replace(idPattern, in: html) { "\($0[1])id=\"\(prefix)-\($0[2])\"" }
         out = replace(localLinkPattern, in: out) { "href=\"#\(prefix)-\($0[1])\"" }
         out = replace(urlPattern, in: out) { "url(#\(prefix)-\($0[1]))" }

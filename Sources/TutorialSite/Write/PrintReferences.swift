@@ -7,7 +7,7 @@ import TutorialProgram
 /// each chapter's list is taken out, its entries gathered once each, and
 /// every citation (`href="#cite:KEY"`, which the print rewrite prefixed with
 /// the chapter's id) points at the book's list instead.
-package enum PrintReferences {
+enum PrintReferences {
     /// `body` (already rewritten for print, ids prefixed with `chapterID-`)
     /// without its reference list; the list's entries go into `entries`, by key.
     package static func take(_ body: String, chapterID: String, into entries: inout [String: String]) -> String {
@@ -29,7 +29,7 @@ package enum PrintReferences {
 
     /// The book's reference list, entries in the order of their text
     /// (authors, then year); "" when nothing is cited.
-    package static func section(_ entries: [String: String]) -> String {
+    static func section(_ entries: [String: String]) -> String {
         guard !entries.isEmpty else { return "" }
         func text(_ entry: String) -> String { HeadingAnchors.plainText(entry).lowercased() }
         let sorted = entries.values.sorted { text($0) < text($1) }

@@ -15,7 +15,7 @@ import TutorialProgram
 /// searches downloads neither.
 package enum SearchAssets {
     /// The words of a section shown under its title in the results.
-    package static let teaserWords = 24
+    static let teaserWords = 24
 
     package static func add(to site: inout SiteFiles, index: String, documents: [SearchDocument], lunrScript: String) throws {
         guard let lunr = FileManager.default.contents(atPath: lunrScript) else {
@@ -28,7 +28,7 @@ package enum SearchAssets {
 
     /// `window.renderSearchIndex = {"index": …, "docs": [[url, title, chapter, teaser], …]};`,
     /// a document's position in `docs` being its ref in the index.
-    package static func indexScript(index: String, documents: [SearchDocument]) -> String {
+    static func indexScript(index: String, documents: [SearchDocument]) -> String {
         let docs = documents.map { [$0.url, $0.title, $0.chapter, teaser($0.text)] }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -37,7 +37,7 @@ package enum SearchAssets {
         return "window.renderSearchIndex = {\"index\": \(index.isEmpty ? "null" : index), \"docs\": \(table)};\n"
     }
 
-    package static func teaser(_ text: String) -> String {
+    static func teaser(_ text: String) -> String {
         let words = text.split(separator: " ")
         let head = words.prefix(teaserWords).joined(separator: " ")
         return words.count > teaserWords ? head + " …" : head

@@ -16,9 +16,9 @@ import TutorialProgram
 ///   word's stem ("smoothed" finds "smoothing");
 /// - every word of a query must be found in a section (their scores add);
 ///   Lunr's stop words ("the", "of") are dropped from a query that has other words.
-package enum SearchQuery {
+enum SearchQuery {
     /// One character that ends a word, as a JavaScript regular expression.
-    package static let wordSeparator = #"/[^\p{L}\p{N}_]/u"#
+    static let wordSeparator = #"/[^\p{L}\p{N}_]/u"#
 
     /// The query code, in the page and under node (it needs the global `lunr`).
     package static let script = #"""

@@ -27,12 +27,12 @@ import TutorialProgram
 ///   and nothing but the site (the cache is elsewhere).
 public struct SiteWriter: Sendable {
     /// The file in the output folder that lists what render wrote there.
-    public static let manifestName = ".render-manifest"
+    static let manifestName = ".render-manifest"
 
     /// The output folder, as an absolute path.
     public var output: String
     /// Test hook: behave as on a file system without `RENAME_EXCHANGE`.
-    package var exchangeUnsupported = false
+    var exchangeUnsupported = false
 
     /// Creates a writer for the folder `output`.
     public init(output: String) {
@@ -41,15 +41,15 @@ public struct SiteWriter: Sendable {
 
     package var parent: String { (output as NSString).deletingLastPathComponent }
     package var name: String { (output as NSString).lastPathComponent }
-    package func sibling(_ role: String, _ pid: Int32 = getpid()) -> String {
+    func sibling(_ role: String, _ pid: Int32 = getpid()) -> String {
         (parent as NSString).appendingPathComponent(".\(name).render-\(role)-\(pid)")
     }
 
     /// The file list of a previous build: path → SHA-256 (nil in a manifest
     /// written before hashes were kept).
-    package struct Manifest {
+    struct Manifest {
         package var files: [String: String?] = [:]
-        package var legacy = false
+        var legacy = false
 
         package init(files: [String: String?] = [:], legacy: Bool = false) {
             self.files = files
@@ -79,13 +79,13 @@ public struct SiteWriter: Sendable {
     /// (Whether those files are unchanged is checked when the site is written.)
     /// - Throws: `SetupError` if it is a file, a link, or holds anything not
     ///   in its manifest.
-    public func claimFolder() throws {
+    package func claimFolder() throws {
         _ = try existingSite(reading: false)
     }
 
     /// What the output folder holds now: path → bytes (empty unless
     /// `reading`) and the SHA-256 its manifest records (nil in an old manifest).
-    package func existingSite(reading: Bool = true) throws -> [String: (bytes: Data, recorded: String?)]? {
+    func existingSite(reading: Bool = true) throws -> [String: (bytes: Data, recorded: String?)]? {
         try recoverInterruptedFallback()
         var info = stat()
         guard lstat(output, &info) == 0 else { return nil }
@@ -125,7 +125,7 @@ public struct SiteWriter: Sendable {
         return files
     }
 
-    package func foreign(_ path: String, _ what: String) -> SetupError {
+    func foreign(_ path: String, _ what: String) -> SetupError {
         SetupError("the output folder '\(output)' holds '\(path)', \(what); render replaces the whole folder and will not delete it",
                    fix: "move '\(path)' out of '\(output)', or choose another --output DIR")
     }
@@ -163,7 +163,7 @@ public struct SiteWriter: Sendable {
     /// (committed, unpacked) is neither moved into the output folder nor
     /// deleted, except an empty unmarked `.NAME.render-new-N/`, which a render
     /// killed right after creating it leaves. Called under the output lock.
-    package func recoverInterruptedFallback() throws {
+    func recoverInterruptedFallback() throws {
         let fm = FileManager.default
         let prefix = ".\(name).render-"
         var exists = stat()
@@ -184,7 +184,7 @@ public struct SiteWriter: Sendable {
 
     /// A relative file path that stays inside the folder and is not the
     /// manifest: no empty, `.` or `..` component, no control characters.
-    package static func isSafe(_ path: String) -> Bool {
+    static func isSafe(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         return !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
             && path != manifestName
@@ -267,7 +267,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Puts the staged folder in the output folder's place.
-    package func publish(_ staging: String) throws {
+    func publish(_ staging: String) throws {
         let fm = FileManager.default
         var info = stat()
         guard lstat(output, &info) == 0 else {
@@ -302,7 +302,7 @@ public struct SiteWriter: Sendable {
     /// `renameat2(from, to, RENAME_EXCHANGE)`: swaps two paths atomically.
     /// Looked up at run time (Swift's Glibc module does not declare it);
     /// sets `errno` to `ENOSYS` when the C library lacks it.
-    package static func exchange(_ from: String, _ to: String) -> Int32 {
+    static func exchange(_ from: String, _ to: String) -> Int32 {
         typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else {
             errno = ENOSYS

@@ -5,8 +5,8 @@ import TutorialProgram
 /// The solutions in a chapter's body HTML, as ``HTMLRenderer`` writes them:
 /// `<details class="callout callout-solution">` … its matching `</details>`
 /// (a solution may hold other `<details>`; the match counts them).
-package enum SolutionBlocks {
-    package static let opening = "<details class=\"callout callout-solution\">"
+enum SolutionBlocks {
+    static let opening = "<details class=\"callout callout-solution\">"
 
     /// How many solutions `html` holds.
     package static func count(in html: String) -> Int {
@@ -14,12 +14,12 @@ package enum SolutionBlocks {
     }
 
     /// `html` with every solution shown open (`<details … open>`).
-    package static func opened(in html: String) -> String {
+    static func opened(in html: String) -> String {
         html.replacingOccurrences(of: opening, with: "<details class=\"callout callout-solution\" open>")
     }
 
     /// `html` without its solutions, each removed with everything in it.
-    package static func removed(from html: String) -> String {
+    static func removed(from html: String) -> String {
         var out = Substring()
         var rest = Substring(html)
         while let start = rest.range(of: opening) {

@@ -12,7 +12,7 @@ import TutorialProgram
 /// own box on a phone; print styles that drop navigation and keep figures,
 /// formulas and code blocks whole. Figures (``Drawing`` in ChapterRuntime)
 /// carry `fig-*` classes only, so their colours are set here too.
-public enum Stylesheet {
+enum Stylesheet {
     /// The whole stylesheet.
     public static let css = String(decoding: PackageResources.site_css, as: UTF8.self)
 }

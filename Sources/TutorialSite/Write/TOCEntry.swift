@@ -3,11 +3,11 @@ import TutorialMarkdown
 import TutorialProgram
 
 /// A link to one chapter, as listed in the table of contents and the previous/next links.
-public struct TOCEntry: Hashable, Sendable {
+struct TOCEntry: Hashable, Sendable {
     /// The chapter's title as plain text (escaped when written).
     public var title: String
     /// The chapter page, relative to the site root, e.g. `02-softmax.html`.
-    public var href: String
+    package var href: String
 
     /// Creates an entry.
     /// - Parameters:

@@ -4,9 +4,9 @@ import TutorialProgram
 
 /// A row of the Checks page's "Not checked" section: a display equation or
 /// a prose number that no check covers, with the reason its author gave.
-public struct UncheckedRow: Sendable, Hashable {
+struct UncheckedRow: Sendable, Hashable {
     package var chapterTitle: String
-    package var chapterHref: String
+    var chapterHref: String
     /// `chapters/05-loss.md:42`.
     package var location: String
     /// `display` or `number`.
@@ -14,10 +14,10 @@ public struct UncheckedRow: Sendable, Hashable {
     /// The TeX of the display, or the number as written.
     package var text: String
     /// What `<!-- unchecked: … -->` says, or nil when nothing does.
-    package var reason: String?
+    var reason: String?
 
     /// The section, or nothing when every display and number is checked.
-    package static func section(_ rows: [UncheckedRow]) -> String {
+    static func section(_ rows: [UncheckedRow]) -> String {
         guard !rows.isEmpty else { return "" }
         let unexplained = rows.filter { $0.reason == nil }.count
         var html = "<h2 id=\"not-checked\">Not checked</h2>\n"

@@ -13,7 +13,7 @@ import TutorialBase
 /// `http://` in front. An e-mail address (letters, digits and `.+-_`, an
 /// `@`, then a domain with a `.` that does not end in `-` or `_`) becomes a
 /// `mailto:` link.
-package enum BareLinks {
+enum BareLinks {
     /// `inlines` with the URLs in their text as links (the inlines must not
     /// be inside a link already).
     package static func apply(_ inlines: [MarkdownInline]) -> [MarkdownInline] {

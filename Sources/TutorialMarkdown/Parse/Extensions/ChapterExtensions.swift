@@ -7,7 +7,7 @@ import TutorialBase
 ///
 /// Plain CommonMark comes out of this pass unchanged: each extension acts
 /// only on syntax cmark leaves as text.
-package enum ChapterExtensions {
+enum ChapterExtensions {
     /// The chapter's tree and notes after the pass.
     package struct Result {
         package var blocks: [MarkdownBlock]
@@ -118,7 +118,7 @@ package enum ChapterExtensions {
     /// A reference without a definition and a second definition of a label
     /// are errors; a definition never referred to, and a `^[` whose `]` is
     /// in another emphasis or link, are warnings.
-    package static func checkNotes(_ footnotes: [FootnoteDefinition], inlineNotes: [Int: [MarkdownInline]],
+    static func checkNotes(_ footnotes: [FootnoteDefinition], inlineNotes: [Int: [MarkdownInline]],
                            spans: [Span], file: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var defined: [String: SourceLocation] = [:]

@@ -9,11 +9,11 @@ import TutorialBase
 /// note is listed at the end of the page.
 public struct FootnoteDefinition: Sendable, Hashable {
     /// The label between `[^` and `]`.
-    public var label: String
+    package var label: String
     /// Where the definition's `[` stands.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// The note's content.
-    public var blocks: [MarkdownBlock]
+    package var blocks: [MarkdownBlock]
 
     /// Creates a definition.
     public init(label: String, location: SourceLocation, blocks: [MarkdownBlock]) {

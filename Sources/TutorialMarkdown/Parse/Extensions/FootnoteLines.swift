@@ -12,7 +12,7 @@ import TutorialBase
 /// every diagnostic, stays where it is in the chapter. A note's later
 /// paragraphs are indented four spaces; their indent is taken off for
 /// cmark, and put back on the columns of what is found in them.
-package struct FootnoteLines {
+struct FootnoteLines {
     /// One definition's place.
     package struct Found: Sendable, Hashable {
         package var label: String
@@ -22,7 +22,7 @@ package struct FootnoteLines {
         package var lines: ClosedRange<Int>
         /// The lines of its later paragraphs, each indented four spaces
         /// (Pandoc's rule), with the indent the note's reading leaves out.
-        package var indents: [Int: Int] = [:]
+        var indents: [Int: Int] = [:]
     }
 
     /// The character that masks a definition's marker.
@@ -68,7 +68,7 @@ package struct FootnoteLines {
         }
     }
 
-    package static func isBlank(_ line: [Unicode.Scalar]) -> Bool {
+    static func isBlank(_ line: [Unicode.Scalar]) -> Bool {
         line.allSatisfy { $0 == " " || $0 == "\t" }
     }
 
@@ -94,7 +94,7 @@ package struct FootnoteLines {
     }
 
     /// The chapter's lines with every definition's marker masked.
-    package static func masked(_ lines: SourceLines, _ found: [Found]) -> [[Unicode.Scalar]] {
+    static func masked(_ lines: SourceLines, _ found: [Found]) -> [[Unicode.Scalar]] {
         var result = (1...max(lines.count, 1)).map { lines[$0] }
         for entry in found {
             let k = entry.location.line - 1
@@ -116,18 +116,18 @@ package struct FootnoteLines {
     }
 
     /// The text cmark reads for the chapter: the definitions' lines blank.
-    package static func mainText(_ masked: [[Unicode.Scalar]], _ found: [Found]) -> String {
+    static func mainText(_ masked: [[Unicode.Scalar]], _ found: [Found]) -> String {
         let hidden = Set(found.flatMap { Array($0.lines) })
         return join(masked) { !hidden.contains($0) }
     }
 
     /// The text cmark reads for one definition: every other line blank.
-    package static func noteText(_ masked: [[Unicode.Scalar]], _ entry: Found) -> String {
+    static func noteText(_ masked: [[Unicode.Scalar]], _ entry: Found) -> String {
         join(masked) { entry.lines.contains($0) }
     }
 
     /// Every line, the markers masked: what the leaves' columns are read from.
-    package static func allText(_ masked: [[Unicode.Scalar]]) -> String {
+    static func allText(_ masked: [[Unicode.Scalar]]) -> String {
         join(masked) { _ in true }
     }
 
@@ -141,7 +141,7 @@ package struct FootnoteLines {
     }
 
     /// A note's blocks without the mask (and the space after it) at the start of its first paragraph.
-    package static func unmasked(_ blocks: [MarkdownBlock]) -> [MarkdownBlock] {
+    static func unmasked(_ blocks: [MarkdownBlock]) -> [MarkdownBlock] {
         guard case .paragraph(var inlines)? = blocks.first?.kind, case .text(let text)? = inlines.first else { return blocks }
         let rest = String(String.UnicodeScalarView(text.unicodeScalars.drop(while: { $0 == mask || $0 == " " || $0 == "\t" })))
         if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(rest) }

@@ -8,7 +8,7 @@ import TutorialBase
 /// and the tutorial's spans are never text here, so they stay as they are.
 /// (Strikethrough is not read here but with the paragraph, `Strikethrough`:
 /// its tildes can strand emphasis delimiters, which only the source shows.)
-package enum GFMInlines {
+enum GFMInlines {
     /// `inlines` with bare links read, nested runs included.
     package static func apply(_ inlines: [MarkdownInline]) -> [MarkdownInline] {
         apply(inlines, insideLink: false)
@@ -29,7 +29,7 @@ package enum GFMInlines {
     }
 
     /// Adjacent text pieces as one.
-    package static func joinedText(_ inlines: [MarkdownInline]) -> [MarkdownInline] {
+    static func joinedText(_ inlines: [MarkdownInline]) -> [MarkdownInline] {
         var result: [MarkdownInline] = []
         result.reserveCapacity(inlines.count)
         for inline in inlines {

@@ -6,9 +6,9 @@ import TutorialBase
 /// referred to as `@sec:id` ("Section 2.3"). Anything else in the braces —
 /// a class `.unnumbered`, a `key=value` — is not understood: it is reported,
 /// and never shown as text.
-package enum HeadingAttributes {
+enum HeadingAttributes {
     /// What a heading's trailing braces said.
-    package struct Read {
+    struct Read {
         /// The heading's inlines without the braces.
         package var inlines: [MarkdownInline]
         /// The id, if the braces gave one the engine understands.
@@ -44,7 +44,7 @@ package enum HeadingAttributes {
     }
 
     /// Letters, digits, `-`, `_`, and `:` after a word (`sec:name`).
-    package static func isID(_ text: Substring) -> Bool {
+    static func isID(_ text: Substring) -> Bool {
         guard let first = text.first, first.isLetter else { return false }
         return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" }
     }

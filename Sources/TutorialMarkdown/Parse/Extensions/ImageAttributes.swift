@@ -8,13 +8,13 @@ import TutorialBase
 /// percentage of the text's width in steps of 5 (`60%`) or in pixels
 /// (`480px`). Pages carry no inline styles, so a percentage becomes a class.
 /// Anything else in the braces is reported, and never shown as text.
-public struct ImageAttributes: Sendable, Hashable {
+package struct ImageAttributes: Sendable, Hashable {
     /// The figure's label, `fig:name`, if it is a figure.
-    public var label: String?
+    package var label: String?
     /// The width: a percentage (`60`) …
-    public var percent: Int?
+    package var percent: Int?
     /// … or pixels.
-    public var pixels: Int?
+    package var pixels: Int?
 
     /// Reads the braces' inside (`#fig:a width=60%`); the problem, if any, is the second value.
     package static func read(_ inside: Substring) -> (ImageAttributes, String?) {

@@ -3,7 +3,7 @@ import TutorialBase
 /// Pairs each inline footnote's `^[` with its `]` among the same siblings
 /// (the scanner found both as spans), and takes what is between them out
 /// of the text: it becomes the note, and `^[` stays as the note's mark.
-package enum InlineNotes {
+enum InlineNotes {
     /// `inlines` with every paired note replaced by its opening span; the
     /// notes' content goes into `notes` by opening span.
     package static func pair(_ inlines: [MarkdownInline], spans: [Span], notes: inout [Int: [MarkdownInline]]) -> [MarkdownInline] {

@@ -10,7 +10,7 @@ import TutorialBase
 /// are matched to the plan's one by one, in document order: if there are
 /// not as many as the plan counted, the two readings disagree and the
 /// tildes stay text rather than strike the wrong words.
-package enum Strikethrough {
+enum Strikethrough {
     private enum Piece {
         case inline(MarkdownInline)
         case tildes(StrikethroughPlan.Role, count: Int)
@@ -130,7 +130,7 @@ package enum Strikethrough {
 
     /// Unicode punctuation as CommonMark means it: ASCII punctuation, or a
     /// character of a `P` general category.
-    package static func isPunctuation(_ c: Unicode.Scalar) -> Bool {
+    static func isPunctuation(_ c: Unicode.Scalar) -> Bool {
         if c.isASCII { return "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars.contains(c) }
         switch c.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,

@@ -15,9 +15,9 @@ import TutorialBase
 ///
 /// The tildes that reach text are listed in order with the pair they open
 /// or close, if any: `Strikethrough` finds them again in cmark's reading.
-package struct StrikethroughPlan: Equatable {
+struct StrikethroughPlan: Equatable {
     /// What a tilde in text does.
-    package enum Role: Equatable {
+    enum Role: Equatable {
         case text
         case opens(Int)
         case closes(Int)
@@ -26,7 +26,7 @@ package struct StrikethroughPlan: Equatable {
     /// The paragraph as cmark should read it.
     package var text: String
     /// One role per tilde that cmark leaves in text, in document order.
-    package var tildes: [Role]
+    var tildes: [Role]
 
     /// The invisible characters put beside a `*` or `_` run that touches
     /// tildes. cmark-gfm reads such a run's flanking from the characters
@@ -34,7 +34,7 @@ package struct StrikethroughPlan: Equatable {
     /// tilde itself; so cmark is shown a hair space (white space) or a word
     /// joiner (a letter) in between, and `Strikethrough` takes them out of
     /// its reading again. A paragraph that holds either character gets none.
-    package static let lookalikes: Set<Unicode.Scalar> = ["\u{200A}", "\u{2060}"]
+    static let lookalikes: Set<Unicode.Scalar> = ["\u{200A}", "\u{2060}"]
 
     /// The plan for `text`; nil when it has no tilde (nothing to do).
     ///

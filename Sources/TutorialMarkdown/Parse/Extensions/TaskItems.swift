@@ -3,7 +3,7 @@ import TutorialBase
 /// GFM task list items: a list item whose first paragraph starts with
 /// `[ ]`, `[x]` or `[X]` and white space gets a box (`.taskBox`) in place of
 /// the brackets; the page shows it checked or not, and disabled.
-package enum TaskItems {
+enum TaskItems {
     /// `blocks` with every task item's marker read, nested lists included.
     package static func apply(_ blocks: [MarkdownBlock]) -> [MarkdownBlock] {
         blocks.map { block in

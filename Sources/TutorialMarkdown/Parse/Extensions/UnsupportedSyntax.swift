@@ -5,9 +5,9 @@ import TutorialBase
 /// into literal text. Pandoc's fenced divs (`:::`), attributes in braces
 /// (`{.class}`, `{#id}`) after a paragraph, and LaTeX's `\cite{…}`,
 /// `\ref{…}` and `\eqref{…}` in prose.
-package enum UnsupportedSyntax {
+enum UnsupportedSyntax {
     /// The advice for each pattern, by the text that starts it.
-    package static let advice: [(start: String, message: String)] = [
+    static let advice: [(start: String, message: String)] = [
         (":::", "Pandoc's fenced divs (:::) are not read; for a box use a callout, > [!NOTE] or > [!THEOREM]"),
         ("\\cite{", "\\cite{…} is LaTeX, not read in prose; cite as [@key] with a bibliography in book.toml"),
         ("\\ref{", "\\ref{…} is LaTeX, not read in prose; refer to a label as @sec:name, @eq:name, @fig:name or @thm:name"),
