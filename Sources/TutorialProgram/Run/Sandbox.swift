@@ -111,7 +111,7 @@ public struct Sandbox: Sendable {
     /// - Returns: also `input`, the bytes to send to its standard input (the
     ///   seccomp program bubblewrap reads from it before the program starts).
     package func programCommand(binary: String, programDirectory: String, libraries: [String], channel: String,
-                        scratch: String, seeds: String, timeLimit: Duration? = nil)
+                        scratch: String, seeds: String, timeLimit: Duration? = nil, arguments programArguments: [String] = [])
         -> (executable: String, arguments: [String], environment: [String: String]?, workingDirectory: String, input: [UInt8]?)
     {
         var environment = [
@@ -121,7 +121,7 @@ public struct Sandbox: Sendable {
         let limits = ["--as=\(memoryLimit)", "--nproc=\(processLimit)", "--core=0"]
         guard let bubblewrap else {
             environment["TUTORIAL_CHANNEL"] = channel
-            return ("/usr/bin/setpriv", ["--pdeathsig", "KILL", "--", binary], environment.merging(ProcessInfo.processInfo.environment) { mine, _ in mine }, scratch, nil)
+            return ("/usr/bin/setpriv", ["--pdeathsig", "KILL", "--", binary] + programArguments, environment.merging(ProcessInfo.processInfo.environment) { mine, _ in mine }, scratch, nil)
         }
         environment.merge([
             "PATH": "/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8", "TZ": "UTC",
@@ -132,7 +132,7 @@ public struct Sandbox: Sendable {
         for name in Self.allowedEnvironment.sorted() { if let value = environment[name] { arguments += ["--setenv", name, value] } }
         let filter = SeccompFilter.program
         if filter != nil { arguments += ["--seccomp", "0"] }
-        arguments += ["--", "/usr/bin/prlimit"] + limits + ["--", binary]
+        arguments += ["--", "/usr/bin/prlimit"] + limits + ["--", binary] + programArguments
         return (bubblewrap, arguments, [:], scratch, filter)
     }
 

@@ -24,6 +24,11 @@ public struct ChapterProgram: Sendable, Hashable {
     public var items: [Item]
     /// The seed of each derivation's draws, by derivation index.
     public var seeds: [UInt64]
+    /// The same program as one file of a merged program (`MergedProgram`):
+    /// its file-scope declarations and its function `fileprivate`, so that
+    /// chapters compiled together cannot collide, and no top-level code.
+    /// Empty when the program was not made by `Tangler`.
+    public var mergedSource = ""
 
     /// One piece of chapter code, in the order the program runs them.
     public enum Item: Sendable, Hashable {
