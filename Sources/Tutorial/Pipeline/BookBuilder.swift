@@ -99,7 +99,7 @@ public struct BookBuilder: Sendable {
         let citationProblems = bibliographyProblems.isEmpty ? Citations.problems(documents, bibliography: bibliography) : []
         let math = try await BookMath.typeset(
             documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache), plain: options.plainNumbers)
-        BuildTrace.record(formulas: math.batch, programs: programs, toolchain: toolchain)
+        BuildTrace.record(formulas: math.batch, programs: programs, toolchain: toolchain, threads: options.jobs)
 
         // Pages are typeset before the verdict: a link's anchor is checked against the typeset headings.
         let bodies = ParallelMap.map(documents.indices) { k in

@@ -9,7 +9,8 @@ import TutorialSite
 /// (`formulas.json`, the input of one KaTeX batch) and, for every chapter
 /// program, its source and the exact `swiftc` arguments (`programs.json`) —
 /// so that `scripts/bench` can time a bare `swiftc` per program and the
-/// KaTeX batch alone, side by side with render.
+/// KaTeX batch alone, side by side with render; and the merged programs a
+/// cold build compiles (`merged.json`: one compile per group, `MergedCompile`).
 enum BuildTrace {
     struct Program: Codable {
         var chapter: String
@@ -18,7 +19,7 @@ enum BuildTrace {
         var arguments: [String]
     }
 
-    static func record(formulas: [Formula], programs: [ChapterProgram], toolchain: Toolchain?) {
+    static func record(formulas: [Formula], programs: [ChapterProgram], toolchain: Toolchain?, threads: Int) {
         guard let folder = ProcessInfo.processInfo.environment["TUTORIAL_TRACE"] else { return }
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
@@ -36,6 +37,21 @@ enum BuildTrace {
         }
         if let data = try? encoder.encode(traced) {
             try? data.write(to: URL(fileURLWithPath: folder + "/programs.json"))
+        }
+        let working = programs.filter(\.hasWork)
+        var merged: [Program] = []
+        for (g, group) in MergedCompile.groups(working.count, size: MergedCompile.groupSize).enumerated() where group.count >= 2 {
+            let members = Array(working[group])
+            let program = MergedProgram(members, entries: members.map(\.chapterName), imports: toolchain.importLines)
+            let directory = folder + "/merged-\(g)"
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let sources = program.files.map { directory + "/" + $0.name }
+            for (file, path) in zip(program.files, sources) { try? file.text.write(toFile: path, atomically: true, encoding: .utf8) }
+            let arguments = toolchain.mergedCompileArguments(sources: sources, output: directory + "/program", threads: threads)
+            merged.append(Program(chapter: "merged-\(g)", main: sources.last ?? "", swiftc: toolchain.swiftc, arguments: arguments))
+        }
+        if let data = try? encoder.encode(merged) {
+            try? data.write(to: URL(fileURLWithPath: folder + "/merged.json"))
         }
     }
 }

@@ -176,8 +176,12 @@ public struct Toolchain: Sendable {
     /// The arguments that compile a merged program (`MergedProgram`) of
     /// `sources` into `output`: the same flags, as one whole-module compile
     /// whose LLVM work runs on `threads` threads.
+    /// It links with lld when the toolchain ships it, as `CompilePlan` does:
+    /// gold took 0.6 s to link 30 chapters here.
     package func mergedCompileArguments(sources: [String], output: String, threads: Int) -> [String] {
-        compileFlags + ["-wmo", "-num-threads", String(max(threads, 1))] + linkArguments() + sources + ["-o", output]
+        let lld = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ld.lld").path
+        let linker = FileManager.default.isExecutableFile(atPath: lld) ? ["-use-ld=lld"] : []
+        return compileFlags + ["-wmo", "-num-threads", String(max(threads, 1))] + linker + linkArguments() + sources + ["-o", output]
     }
 
     /// The flags of every chapter compile.
