@@ -31,9 +31,10 @@ package struct MergedCompile: Sendable {
     /// The compiler's threads (`--jobs`).
     package var threads: Int
 
-    /// Chapters per group at most. Measured on the 30-chapter synthetic book:
-    /// 30 chapters compile in one whole-module compile at about 290 MB of
-    /// resident memory; groups of at most 40 keep a compile under 0.5 GB.
+    /// Chapters per group at most. Measured on the synthetic books: one
+    /// whole-module compile of 30 chapters peaked at 290 MB resident, of 34 at
+    /// 295 MB, and took 0.68× the time of compiling them one by one; groups
+    /// of at most 40 keep one compile's memory near 0.4 GB however long the book.
     package static let groupSize = 40
 
     /// What one compile of a group came to.
