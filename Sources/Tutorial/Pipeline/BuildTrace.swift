@@ -40,14 +40,14 @@ enum BuildTrace {
         }
         let working = programs.filter(\.hasWork)
         var merged: [Program] = []
-        for (g, group) in MergedCompile.groups(working.count, size: MergedCompile.groupSize).enumerated() where group.count >= 2 {
+        for (g, group) in MergedCompile.groups(working.count, threads: threads).enumerated() where group.count >= 2 {
             let members = Array(working[group])
             let program = MergedProgram(members, entries: members.map(\.chapterName), imports: toolchain.importLines)
             let directory = folder + "/merged-\(g)"
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let sources = program.files.map { directory + "/" + $0.name }
             for (file, path) in zip(program.files, sources) { try? file.text.write(toFile: path, atomically: true, encoding: .utf8) }
-            let arguments = toolchain.mergedCompileArguments(sources: sources, output: directory + "/program", threads: threads)
+            let arguments = toolchain.mergedCompileArguments(sources: sources, output: directory + "/program", threads: 1)
             merged.append(Program(chapter: "merged-\(g)", main: sources.last ?? "", swiftc: toolchain.swiftc, arguments: arguments))
         }
         if let data = try? encoder.encode(merged) {
