@@ -84,7 +84,8 @@ public struct BookBuilder: Sendable {
         }
         let executions = try await ChapterScheduler(
             toolchain: toolchain, cache: cache, timeout: options.timeout, jobs: options.jobs,
-            compileTimeout: options.compileTimeout, sandboxes: sandboxes, memo: session.rebuildMemo)
+            compileTimeout: options.compileTimeout, sandboxes: sandboxes, memo: session.rebuildMemo,
+            mergeCompiles: ProcessInfo.processInfo.environment["TUTORIAL_COMPILE"] == "merged")
             .run(documents, programs: programs)
         let finished = ParallelMap.map(documents.indices) { k in
             CheckedChapter.check(documents[k], program: programs[k], execution: executions[k], strict: options.strict)
@@ -99,7 +100,7 @@ public struct BookBuilder: Sendable {
         let citationProblems = bibliographyProblems.isEmpty ? Citations.problems(documents, bibliography: bibliography) : []
         let math = try await BookMath.typeset(
             documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache), plain: options.plainNumbers)
-        BuildTrace.record(formulas: math.batch, programs: programs, toolchain: toolchain)
+        BuildTrace.record(formulas: math.batch, programs: programs, toolchain: toolchain, threads: options.jobs)
 
         // Pages are typeset before the verdict: a link's anchor is checked against the typeset headings.
         let bodies = ParallelMap.map(documents.indices) { k in

@@ -9,12 +9,13 @@ import TutorialSite
 /// (`formulas.json`, the input of one KaTeX batch) and, for every chapter
 /// program, its source and the exact `swiftc` arguments (`programs.json`) —
 /// so that `scripts/bench` can time a bare `swiftc` per program and the
-/// KaTeX batch alone, side by side with render. At the end of every build,
-/// succeeded or failed, it also writes render's own peak resident memory
-/// so far (`peak-memory`, in bytes: `getrusage(RUSAGE_SELF)`, which counts
-/// render alone, never the compilers or chapter programs it started), which
-/// a test compares without having to sample a process that may end between
-/// two looks.
+/// KaTeX batch alone, side by side with render; and the merged programs a
+/// cold build compiles (`merged.json`: one compile per group, `MergedCompile`).
+/// At the end of every build, succeeded or failed, it also writes render's
+/// own peak resident memory so far (`peak-memory`, in bytes:
+/// `getrusage(RUSAGE_SELF)`, which counts render alone, never the compilers
+/// or chapter programs it started), which a test compares without having to
+/// sample a process that may end between two looks.
 enum BuildTrace {
     struct Program: Codable {
         var chapter: String
@@ -23,7 +24,7 @@ enum BuildTrace {
         var arguments: [String]
     }
 
-    static func record(formulas: [Formula], programs: [ChapterProgram], toolchain: Toolchain?) {
+    static func record(formulas: [Formula], programs: [ChapterProgram], toolchain: Toolchain?, threads: Int) {
         guard let folder = ProcessInfo.processInfo.environment["TUTORIAL_TRACE"] else { return }
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
@@ -41,6 +42,21 @@ enum BuildTrace {
         }
         if let data = try? encoder.encode(traced) {
             try? data.write(to: URL(fileURLWithPath: folder + "/programs.json"))
+        }
+        let working = programs.filter(\.hasWork)
+        var merged: [Program] = []
+        for (g, group) in MergedCompile.groups(working.count, threads: threads).enumerated() where group.count >= 2 {
+            let members = Array(working[group])
+            let program = MergedProgram(members, entries: members.map(\.chapterName), imports: toolchain.importLines)
+            let directory = folder + "/merged-\(g)"
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let sources = program.files.map { directory + "/" + $0.name }
+            for (file, path) in zip(program.files, sources) { try? file.text.write(toFile: path, atomically: true, encoding: .utf8) }
+            let arguments = toolchain.mergedCompileArguments(sources: sources, output: directory + "/program", threads: 1)
+            merged.append(Program(chapter: "merged-\(g)", main: sources.last ?? "", swiftc: toolchain.swiftc, arguments: arguments))
+        }
+        if let data = try? encoder.encode(merged) {
+            try? data.write(to: URL(fileURLWithPath: folder + "/merged.json"))
         }
     }
 

@@ -29,7 +29,10 @@ package struct ChapterExecutor: Sendable {
     /// line information); if such a reused binary fails, it is compiled again
     /// from the current source and rerun, so the failure's message names the
     /// current lines.
-    func execute(_ program: ChapterProgram) async throws -> Outcome {
+    ///
+    /// - Parameter compiledTogether: the merged compile of this build put
+    ///   the program's binary in the cache (`MergedCompile`).
+    package func execute(_ program: ChapterProgram, compiledTogether: Bool = false) async throws -> Outcome {
         guard program.hasWork else { return .notNeeded }
         let key = cache.programKey(program, toolchain: toolchain)
         let variant = BuildCache.runVariant(seeds: program.seeds)
@@ -45,21 +48,21 @@ package struct ChapterExecutor: Sendable {
         let compiler = ProgramCompiler(toolchain: toolchain, sandbox: sandbox, timeout: compileTimeout, home: cache.compilerHome)
         let runner = ProgramRunner(timeout: timeout, sandbox: sandbox, libraries: toolchain.runtimeLibraries)
 
-        var compiled = false
-        if !cache.hasBinary(key: key) {
+        var compiled = compiledTogether
+        if !compiledTogether && !cache.hasBinary(key: key) {
             let errors = try await compiler.compile(program, in: directory)
             if !errors.isEmpty { return .compileErrors(errors) }
             try cache.markBinary(key: key)
             compiled = true
         }
-        var run = try await runner.run(binary: binary, seeds: program.seeds, in: directory)
+        var run = try await runner.run(binary: binary, seeds: program.seeds, in: directory, entry: key)
         let succeeded = ChapterRun.reachedEnd(run)
         let sameSource = (try? String(contentsOfFile: source, encoding: .utf8)) == program.source
         if !succeeded && !compiled && !sameSource {
             let errors = try await compiler.compile(program, in: directory)
             if !errors.isEmpty { return .compileErrors(errors) }
             compiled = true
-            run = try await runner.run(binary: binary, seeds: program.seeds, in: directory)
+            run = try await runner.run(binary: binary, seeds: program.seeds, in: directory, entry: key)
         }
         try cache.store(run, key: key, variant: variant)
         if ChapterRun.reachedEnd(run) { memo?.remember(run, key: key, variant: variant) }

@@ -37,6 +37,8 @@ struct ProgramCompiler: Sendable {
         let main = (directory as NSString).appendingPathComponent("main.swift")
         let binary = (directory as NSString).appendingPathComponent("program")
         try program.source.write(toFile: main, atomically: true, encoding: .utf8)
+        // The binary may be a merged compile's, linked into several chapters' folders: never written through.
+        unlink(binary)
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let clock = ContinuousClock(), start = clock.now
         let outcome: ChildProcess.Outcome

@@ -39,7 +39,9 @@ struct ProgramRunner: Sendable {
 
     /// Runs `binary` (in the cache's program folder `directory`, which it
     /// only reads) in a fresh scratch folder, deleted afterwards.
-    package func run(binary: String, seeds: [UInt64], in directory: String) async throws -> RawRun {
+    /// - Parameter entry: the chapter a merged binary runs (its program key,
+    ///   `MergedProgram`); a chapter's own binary ignores it.
+    package func run(binary: String, seeds: [UInt64], in directory: String, entry: String? = nil) async throws -> RawRun {
         let scratch = try Self.makeScratch()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let channel = (scratch as NSString).appendingPathComponent("channel.jsonl")
@@ -50,7 +52,8 @@ struct ProgramRunner: Sendable {
         FileManager.default.createFile(atPath: channel, contents: Data((key.line + marker.line).utf8), attributes: [.posixPermissions: 0o600])
         let command = sandbox.programCommand(
             binary: binary, programDirectory: directory, libraries: libraries, channel: channel,
-            channelCap: Self.channelCap, scratch: work, seeds: seeds.map(String.init).joined(separator: ","), timeLimit: timeout)
+            channelCap: Self.channelCap, scratch: work, seeds: seeds.map(String.init).joined(separator: ","), timeLimit: timeout,
+            arguments: entry.map { [$0] } ?? [])
         // As root, RLIMIT_NPROC does not apply: a cgroup caps the run's processes instead.
         let group = ProcessLimitGroup.make(limit: sandbox.processLimit)
         // And a memory cgroup holds the run's processes to --memory together, where one can be written.

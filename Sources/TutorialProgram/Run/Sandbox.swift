@@ -117,8 +117,9 @@ package struct Sandbox: Sendable {
     ///   - scratch: the host folder used as working directory when unconfined.
     /// - Returns: also `input`, the bytes to send to its standard input (the
     ///   seccomp program bubblewrap reads from it before the program starts).
-    func programCommand(binary: String, programDirectory: String, libraries: [String], channel: String,
-                        channelCap: Int = .max, scratch: String, seeds: String, timeLimit: Duration? = nil)
+    package func programCommand(binary: String, programDirectory: String, libraries: [String], channel: String,
+                        channelCap: Int = .max, scratch: String, seeds: String, timeLimit: Duration? = nil,
+                        arguments programArguments: [String] = [])
         -> (executable: String, arguments: [String], environment: [String: String]?, workingDirectory: String, input: [UInt8]?)
     {
         var environment = [
@@ -129,7 +130,7 @@ package struct Sandbox: Sendable {
         if channelCap < .max { limits.append("--fsize=\(channelCap + 1)") }
         guard let bubblewrap else {
             environment["TUTORIAL_CHANNEL"] = channel
-            return ("/usr/bin/setpriv", ["--pdeathsig", "KILL", "--", binary], environment.merging(ProcessInfo.processInfo.environment) { mine, _ in mine }, scratch, nil)
+            return ("/usr/bin/setpriv", ["--pdeathsig", "KILL", "--", binary] + programArguments, environment.merging(ProcessInfo.processInfo.environment) { mine, _ in mine }, scratch, nil)
         }
         environment.merge([
             "PATH": "/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8", "TZ": "UTC",
@@ -140,7 +141,7 @@ package struct Sandbox: Sendable {
         for name in Self.allowedEnvironment.sorted() { if let value = environment[name] { arguments += ["--setenv", name, value] } }
         let filter = SeccompFilter.program
         if filter != nil { arguments += ["--seccomp", "0"] }
-        arguments += ["--", "/usr/bin/prlimit"] + limits + ["--", binary]
+        arguments += ["--", "/usr/bin/prlimit"] + limits + ["--", binary] + programArguments
         return (bubblewrap, arguments, [:], scratch, filter)
     }
 

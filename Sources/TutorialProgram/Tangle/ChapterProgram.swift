@@ -8,7 +8,7 @@ package struct ChapterProgram: Sendable, Hashable {
     /// The chapter file, as diagnostics name it.
     package var chapterPath: String
     /// The chapter's file name without `.md`.
-    var chapterName: String
+    package var chapterName: String
     /// The Swift program, with `#sourceLocation` lines pointing at the chapter.
     public var source: String
     /// The source without line information: the cache key's part (see `ProgramWriter.keyText`).
@@ -23,7 +23,12 @@ package struct ChapterProgram: Sendable, Hashable {
     /// or derivation.
     package var items: [Item]
     /// The seed of each derivation's draws, by derivation index.
-    var seeds: [UInt64]
+    package var seeds: [UInt64]
+    /// The same program as one file of a merged program (`MergedProgram`):
+    /// its file-scope declarations and its function `fileprivate`, so that
+    /// chapters compiled together cannot collide, and no top-level code.
+    /// Empty when the program was not made by `Tangler`.
+    package var mergedSource = ""
 
     /// One piece of chapter code, in the order the program runs them.
     public enum Item: Sendable, Hashable {

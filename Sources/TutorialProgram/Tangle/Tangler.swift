@@ -23,9 +23,13 @@ package enum Tangler {
     ///   and the seeds of its derivations.
     package static func tangle(_ document: ChapterDocument, imports: [String] = ["import ChapterRuntime"]) -> ChapterProgram {
         var fileScope = ProgramWriter(file: document.path)
+        var scopedFileScope = ProgramWriter(file: document.path)  // the same, `fileprivate` where it can be
         let lines = SourceLines(document.source.text)
         var out = ProgramWriter(file: document.path)
-        for line in imports { fileScope.raw(line) }
+        for line in imports {
+            fileScope.raw(line)
+            scopedFileScope.raw(line)
+        }
         out.raw("__tutorialStart(__tutorialChunkLines())")
 
         enum Item { case block(SwiftBlock), value(Int, InlineExpression), derivation(Derivation) }
@@ -49,6 +53,7 @@ package enum Tangler {
                 for piece in block.reading.pieces {
                     if piece.hoisted {
                         fileScope.located(line: block.firstCodeLine + piece.lineOffset, piece.code, indent: block.indent)
+                        scopedFileScope.located(line: block.firstCodeLine + piece.lineOffset, piece.fileScopedCode, indent: block.indent)
                     } else {
                         out.located(line: block.firstCodeLine + piece.lineOffset, piece.code, indent: block.indent)
                     }
@@ -70,6 +75,8 @@ package enum Tangler {
         let chunkLines = fileScope.chunkLines + out.chunkLines
         let lineTable = "func __tutorialChunkLines() -> [Int] { [\(chunkLines.map(String.init).joined(separator: ", "))] }\n"
         let source = fileScope.text + opening + out.text + closing + lineTable
+        let merged = scopedFileScope.text + "@MainActor fileprivate func __tutorialChapter() async throws {\n" + out.text + "}\n"
+            + "fileprivate " + lineTable
         let key = fileScope.keyText + opening + out.keyText + closing + "func __tutorialChunkLines() -> [Int]\n"
         let hasWork = !document.hasSyntaxErrors
             && (!document.expressions.isEmpty || !document.derivations.isEmpty || document.swiftBlocks.contains(where: \.runs))
@@ -83,7 +90,7 @@ package enum Tangler {
         }
         return ChapterProgram(
             chapterPath: document.path, chapterName: document.name, source: source, cacheText: key, chunkLines: chunkLines,
-            hasWork: hasWork, items: programItems, seeds: seeds)
+            hasWork: hasWork, items: programItems, seeds: seeds, mergedSource: merged)
     }
 }
 
