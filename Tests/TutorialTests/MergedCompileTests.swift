@@ -11,10 +11,7 @@ import Testing
 @Suite(.serialized, .timeLimit(.minutes(5))) struct MergedCompileTests {
     /// A temporary book whose chapters are `chapters` (file name → text).
     func book(_ chapters: [String: String]) throws -> String {
-        let directory = try RenderProcess.temporaryDirectory("merged")
-        try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
-        for (file, text) in chapters { try text.write(toFile: directory + "/chapters/" + file, atomically: true, encoding: .utf8) }
-        return directory
+        try RenderProcess.book(chapters: chapters, name: "merged")
     }
 
     /// Renders `directory` verbosely, compiling chapters together or, with `perChapter`, each alone.

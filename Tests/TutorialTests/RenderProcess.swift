@@ -47,9 +47,14 @@ struct RenderProcess {
 
     /// A temporary book with one chapter, `chapters/FILE`, holding `text`.
     static func book(chapter file: String, _ text: String) throws -> String {
-        let directory = try temporaryDirectory(file)
+        try book(chapters: [file: text], name: file)
+    }
+
+    /// A temporary book whose chapters are `chapters` (file name → text); `name` marks its folder.
+    static func book(chapters: [String: String], name: String) throws -> String {
+        let directory = try temporaryDirectory(name)
         try FileManager.default.createDirectory(atPath: directory + "/chapters", withIntermediateDirectories: true)
-        try text.write(toFile: directory + "/chapters/" + file, atomically: true, encoding: .utf8)
+        for (file, text) in chapters { try text.write(toFile: directory + "/chapters/" + file, atomically: true, encoding: .utf8) }
         return directory
     }
 
