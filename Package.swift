@@ -95,6 +95,7 @@ let package = Package(
             name: "TutorialProgram",
             dependencies: [
                 "TutorialBase", "TutorialMarkdown", "TeXMath", "ChapterChannel",
+                .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),

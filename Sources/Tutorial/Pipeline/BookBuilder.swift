@@ -85,7 +85,7 @@ public struct BookBuilder: Sendable {
         let executions = try await ChapterScheduler(
             toolchain: toolchain, cache: cache, timeout: options.timeout, jobs: options.jobs,
             compileTimeout: options.compileTimeout, sandboxes: sandboxes, memo: session.rebuildMemo,
-            mergeCompiles: ProcessInfo.processInfo.environment["TUTORIAL_COMPILE"] == "merged")
+            mergeCompiles: ProcessInfo.processInfo.environment["TUTORIAL_COMPILE"] != "per-chapter")
             .run(documents, programs: programs)
         let finished = ParallelMap.map(documents.indices) { k in
             CheckedChapter.check(documents[k], program: programs[k], execution: executions[k], strict: options.strict)

@@ -45,8 +45,8 @@ enum BuildTrace {
         }
         let working = programs.filter(\.hasWork)
         var merged: [Program] = []
-        for (g, group) in MergedCompile.groups(working.count, threads: threads).enumerated() where group.count >= 2 {
-            let members = Array(working[group])
+        for (g, group) in MergedCompile.groups(working, threads: threads).enumerated() {
+            let members = group.map { working[$0] }
             let program = MergedProgram(members, entries: members.map(\.chapterName), imports: toolchain.importLines)
             let directory = folder + "/merged-\(g)"
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -16,19 +16,6 @@ package enum DeclarationHoister {
         /// Line offset of the piece within the block (0-based).
         package var lineOffset: Int
         package var hoisted: Bool
-        /// Where `fileprivate ` may go (a UTF-8 offset in `code`) to scope a
-        /// hoisted declaration to its file, or nil when it cannot take it (an
-        /// access level of its own, a conformance, an import, an operator).
-        /// The merged compile (`MergedProgram`) puts it there, so that two
-        /// chapters' types of the same name do not collide in one module.
-        package var scopeOffset: Int? = nil
-
-        /// The code with `fileprivate ` at ``scopeOffset``, or as it is.
-        package var fileScopedCode: String {
-            guard let scopeOffset else { return code }
-            let utf8 = Array(code.utf8)
-            return String(decoding: utf8[..<scopeOffset], as: UTF8.self) + "fileprivate " + String(decoding: utf8[scopeOffset...], as: UTF8.self)
-        }
     }
 
     package static func split(_ code: String, tree: SourceFileSyntax) -> [Piece] {
@@ -47,11 +34,7 @@ package enum DeclarationHoister {
             let line = converter.location(for: start).line - 1
             if hoists(item.item) {
                 flush(upTo: start)
-                var piece = Piece(code: slice(utf8, start, item.endPositionBeforeTrailingTrivia), lineOffset: line, hoisted: true)
-                if let at = scopePosition(item.item) {
-                    piece.scopeOffset = at.utf8Offset - sliceStart(utf8, start)
-                }
-                pieces.append(piece)
+                pieces.append(Piece(code: slice(utf8, start, item.endPositionBeforeTrailingTrivia), lineOffset: line, hoisted: true))
             } else if pending == nil {
                 pending = (start, line)
             }
@@ -82,27 +65,6 @@ package enum DeclarationHoister {
             || decl.is(OperatorDeclSyntax.self) || decl.is(PrecedenceGroupDeclSyntax.self)
             || decl.is(StructDeclSyntax.self) || decl.is(ClassDeclSyntax.self) || decl.is(EnumDeclSyntax.self)
             || decl.is(ActorDeclSyntax.self) || decl.is(TypeAliasDeclSyntax.self)
-    }
-
-    /// Where `fileprivate` goes in a hoisted declaration that may take it:
-    /// a type, protocol or type alias, or an extension that declares no
-    /// conformance, with no access level written. After its attributes,
-    /// before its other modifiers.
-    package static func scopePosition(_ item: CodeBlockItemSyntax.Item) -> AbsolutePosition? {
-        guard case .decl(let decl) = item else { return nil }
-        let accessLevels: Set<String> = ["public", "private", "fileprivate", "internal", "open", "package"]
-        func position(_ modifiers: DeclModifierListSyntax, _ keyword: TokenSyntax) -> AbsolutePosition? {
-            if modifiers.contains(where: { accessLevels.contains($0.name.text) }) { return nil }
-            return modifiers.first?.positionAfterSkippingLeadingTrivia ?? keyword.positionAfterSkippingLeadingTrivia
-        }
-        if let d = decl.as(StructDeclSyntax.self) { return position(d.modifiers, d.structKeyword) }
-        if let d = decl.as(ClassDeclSyntax.self) { return position(d.modifiers, d.classKeyword) }
-        if let d = decl.as(EnumDeclSyntax.self) { return position(d.modifiers, d.enumKeyword) }
-        if let d = decl.as(ActorDeclSyntax.self) { return position(d.modifiers, d.actorKeyword) }
-        if let d = decl.as(ProtocolDeclSyntax.self) { return position(d.modifiers, d.protocolKeyword) }
-        if let d = decl.as(TypeAliasDeclSyntax.self) { return position(d.modifiers, d.typealiasKeyword) }
-        if let d = decl.as(ExtensionDeclSyntax.self), d.inheritanceClause == nil { return position(d.modifiers, d.extensionKeyword) }
-        return nil
     }
 
     /// Where ``slice(_:_:_:)`` starts for a piece that starts at `from`.

@@ -25,13 +25,9 @@ package struct ChapterScheduler: Sendable {
     package var sandboxes: LazySandbox
     /// Runs remembered between the builds of serve and watch.
     package var memo: (any RunMemo)? = nil
-    /// Whether a cold build compiles its chapters together (`MergedCompile`,
-    /// opt-in with `TUTORIAL_COMPILE=merged`). Off by default: a merged
-    /// chapter's types are `fileprivate`, so what `dump` or
-    /// `String(reflecting:)` prints of them names an unknown context and an
-    /// address (`Chapter.(unknown context at $55e5…).Point`), where the
-    /// chapter compiled alone prints `Chapter.Point`.
-    package var mergeCompiles = false
+    /// Whether a cold build compiles its chapters together (`MergedCompile`).
+    /// On by default; `TUTORIAL_COMPILE=per-chapter` turns it off, to compare.
+    package var mergeCompiles = true
 
     /// Runs every chapter; the result is in `documents` order.
     /// - Throws: `SetupError` when the toolchain itself is unusable; any other

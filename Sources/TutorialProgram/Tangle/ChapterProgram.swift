@@ -25,8 +25,9 @@ package struct ChapterProgram: Sendable, Hashable {
     /// The seed of each derivation's draws, by derivation index.
     package var seeds: [UInt64]
     /// The same program as one file of a merged program (`MergedProgram`):
-    /// its file-scope declarations and its function `fileprivate`, so that
-    /// chapters compiled together cannot collide, and no top-level code.
+    /// its file-scope declarations as written, its function `fileprivate`,
+    /// and no top-level code. Which chapters may share a module is
+    /// `ModuleScope`'s to say.
     /// Empty when the program was not made by `Tangler`.
     package var mergedSource = ""
 

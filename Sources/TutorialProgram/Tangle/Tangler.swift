@@ -23,12 +23,10 @@ package enum Tangler {
     ///   and the seeds of its derivations.
     package static func tangle(_ document: ChapterDocument, imports: [String] = ["import ChapterRuntime"]) -> ChapterProgram {
         var fileScope = ProgramWriter(file: document.path)
-        var scopedFileScope = ProgramWriter(file: document.path)  // the same, `fileprivate` where it can be
         let lines = SourceLines(document.source.text)
         var out = ProgramWriter(file: document.path)
         for line in imports {
             fileScope.raw(line)
-            scopedFileScope.raw(line)
         }
         out.raw("__tutorialStart(__tutorialChunkLines())")
 
@@ -53,7 +51,6 @@ package enum Tangler {
                 for piece in block.reading.pieces {
                     if piece.hoisted {
                         fileScope.located(line: block.firstCodeLine + piece.lineOffset, piece.code, indent: block.indent)
-                        scopedFileScope.located(line: block.firstCodeLine + piece.lineOffset, piece.fileScopedCode, indent: block.indent)
                     } else {
                         out.located(line: block.firstCodeLine + piece.lineOffset, piece.code, indent: block.indent)
                     }
@@ -75,7 +72,8 @@ package enum Tangler {
         let chunkLines = fileScope.chunkLines + out.chunkLines
         let lineTable = "func __tutorialChunkLines() -> [Int] { [\(chunkLines.map(String.init).joined(separator: ", "))] }\n"
         let source = fileScope.text + opening + out.text + closing + lineTable
-        let merged = scopedFileScope.text + "@MainActor fileprivate func __tutorialChapter() async throws {\n" + out.text + "}\n"
+        // As one file of a merged program: the same declarations, as written (see `ModuleScope`), and no top-level code.
+        let merged = fileScope.text + "@MainActor fileprivate func __tutorialChapter() async throws {\n" + out.text + "}\n"
             + "fileprivate " + lineTable
         let key = fileScope.keyText + opening + out.keyText + closing + "func __tutorialChunkLines() -> [Int]\n"
         let hasWork = !document.hasSyntaxErrors
