@@ -11,11 +11,14 @@ enum PrintReferences {
     /// `body` (already rewritten for print, ids prefixed with `chapterID-`)
     /// without its reference list; the list's entries go into `entries`, by key.
     package static func take(_ body: String, chapterID: String, into entries: inout [String: String]) -> String {
-        var body = body.replacingOccurrences(of: "href=\"#\(chapterID)-cite:", with: "href=\"#cite:")
-        guard let start = body.range(of: "<section class=\"references\""),
-              let end = body.range(of: "</section>\n", range: start.upperBound..<body.endIndex)
+        var body = ByteSearch.replacing("href=\"#\(chapterID)-cite:", with: "href=\"#cite:", in: body)
+        let bytes = Array(body.utf8), closing = Array("</section>\n".utf8)
+        guard let first = ByteSearch.offset(of: Array("<section class=\"references\"".utf8), in: bytes),
+              let last = ByteSearch.offset(of: closing, in: bytes, from: first)
         else { return body }
-        let list = body[start.lowerBound..<end.upperBound]
+        let lower = body.utf8.index(body.utf8.startIndex, offsetBy: first)
+        let upper = body.utf8.index(lower, offsetBy: last + closing.count - first)
+        let list = body[lower..<upper]
         let opening = "<li id=\"\(chapterID)-cite:"
         for line in list.split(separator: "\n") where line.hasPrefix(opening) {
             let rest = line.dropFirst(opening.count)
@@ -23,7 +26,7 @@ enum PrintReferences {
             let key = String(rest[..<quote])
             entries[key] = entries[key] ?? "<li id=\"cite:" + rest
         }
-        body.removeSubrange(start.lowerBound..<end.upperBound)
+        body.removeSubrange(lower..<upper)
         return body
     }
 

@@ -10,36 +10,39 @@ enum SolutionBlocks {
 
     /// How many solutions `html` holds.
     package static func count(in html: String) -> Int {
-        html.components(separatedBy: opening).count - 1
+        ByteSearch.count(of: opening, in: html)
     }
 
     /// `html` with every solution shown open (`<details … open>`).
     static func opened(in html: String) -> String {
-        html.replacingOccurrences(of: opening, with: "<details class=\"callout callout-solution\" open>")
+        ByteSearch.replacing(opening, with: "<details class=\"callout callout-solution\" open>", in: html)
     }
 
     /// `html` without its solutions, each removed with everything in it.
     static func removed(from html: String) -> String {
-        var out = Substring()
-        var rest = Substring(html)
-        while let start = rest.range(of: opening) {
-            out += rest[..<start.lowerBound]
+        let bytes = Array(html.utf8)
+        let opening = Array(Self.opening.utf8), open = Array("<details".utf8), close = Array("</details>".utf8)
+        var out: [UInt8] = []
+        var rest = 0
+        while let start = ByteSearch.offset(of: opening, in: bytes, from: rest) {
+            out += bytes[rest..<start]
             var depth = 1
-            var cursor = start.upperBound
+            var cursor = start + opening.count
             while depth > 0 {
-                let open = rest[cursor...].range(of: "<details")
-                guard let close = rest[cursor...].range(of: "</details>") else { cursor = rest.endIndex; break }
-                if let open, open.lowerBound < close.lowerBound {
+                guard let end = ByteSearch.offset(of: close, in: bytes, from: cursor) else { cursor = bytes.count; break }
+                if let inner = ByteSearch.offset(of: open, in: bytes, from: cursor), inner < end {
                     depth += 1
-                    cursor = open.upperBound
+                    cursor = inner + open.count
                 } else {
                     depth -= 1
-                    cursor = close.upperBound
+                    cursor = end + close.count
                 }
             }
-            rest = rest[cursor...]
-            if rest.first == "\n" { rest = rest.dropFirst() }
+            rest = cursor
+            if rest < bytes.count, bytes[rest] == UInt8(ascii: "\n") { rest += 1 }
         }
-        return String(out + rest)
+        if rest == 0 { return html }
+        out += bytes[rest...]
+        return String(decoding: out, as: UTF8.self)
     }
 }
