@@ -111,23 +111,25 @@ package struct BuildCache: Sendable {
               let recorded = try? String(contentsOfFile: marker, encoding: .utf8),
               let bytes = FileManager.default.contents(atPath: binary)
         else { return false }
-        return recorded == Self.binarySeal(key: key, bytes)
+        return recorded == Self.binarySeal(key: key, digest: SHA256.hex([UInt8](bytes)))
     }
 
     /// Marks the program with this key as compiled, recording its binary's hash.
-    func markBinary(key: String) throws {
+    /// - Parameter digest: the binary's SHA-256 when the caller has it (the
+    ///   merged compile seals one binary for every chapter it holds).
+    func markBinary(key: String, digest: String? = nil) throws {
         let folder = try workDirectory(key: key)
         let binary = (folder as NSString).appendingPathComponent("program")
         try Self.refuseLink(binary)
-        let bytes = FileManager.default.contents(atPath: binary) ?? Data()
-        try Self.binarySeal(key: key, bytes).write(toFile: (folder as NSString).appendingPathComponent("compiled"), atomically: true, encoding: .utf8)
+        let digest = digest ?? SHA256.hex([UInt8](FileManager.default.contents(atPath: binary) ?? Data()))
+        try Self.binarySeal(key: key, digest: digest).write(toFile: (folder as NSString).appendingPathComponent("compiled"), atomically: true, encoding: .utf8)
     }
 
-    static func binarySeal(key: String, _ bytes: Data) -> String {
+    static func binarySeal(key: String, digest: String) -> String {
         var hash = ContentHash()
         hash.add("binary")
         hash.add(key)
-        hash.add(SHA256.hex([UInt8](bytes)))
+        hash.add(digest)
         return hash.hex
     }
 

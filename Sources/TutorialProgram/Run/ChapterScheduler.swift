@@ -32,32 +32,67 @@ package struct ChapterScheduler: Sendable {
     /// Runs every chapter; the result is in `documents` order.
     /// - Throws: `SetupError` when the toolchain itself is unusable; any other
     ///   failure to compile or run is that chapter's outcome.
+    ///
+    /// `jobs` slots, filled in this order: the merged compiles, then the runs
+    /// of each group's chapters as soon as its binary is in (while the other
+    /// groups still compile), then every other chapter, largest program first.
     package func run(_ documents: [ChapterDocument], programs: [ChapterProgram]) async throws -> [ChapterExecution] {
         var finished = [ChapterExecution?](repeating: nil, count: documents.count)
-        let together = try await compileTogether(programs)
-        try await withThrowingTaskGroup(of: (Int, ChapterExecution).self) { group in
-            let order = documents.indices.sorted { programs[$0].source.utf8.count > programs[$1].source.utf8.count }
-            var next = 0
+        let groups = try await mergeGroups(programs)
+        let grouped = Set(groups.joined())
+        enum Work { case compile([Int]), execute(Int, together: Bool) }
+        enum Done { case compiled([Int], Set<String>), executed(Int, ChapterExecution) }
+        var compiles = groups
+        var ready: [Int] = []  // members of compiled groups
+        var rest = documents.indices.filter { !grouped.contains($0) }.sorted { programs[$0].source.utf8.count > programs[$1].source.utf8.count }
+        var together = Set<Int>()
+        let merged = groups.isEmpty ? nil : try await mergedCompile()
+        try await withThrowingTaskGroup(of: Done.self) { slots in
+            func next() -> Work? {
+                if !compiles.isEmpty { return .compile(compiles.removeFirst()) }
+                if !ready.isEmpty { let k = ready.removeFirst(); return .execute(k, together: together.contains(k)) }
+                if !rest.isEmpty { return .execute(rest.removeFirst(), together: false) }
+                return nil
+            }
             func launch() {
-                guard next < order.count else { return }
-                let index = order[next]
-                next += 1
-                group.addTask { (index, try await execute(programs[index], together: together)) }
+                switch next() {
+                case .compile(let members)?:
+                    slots.addTask {
+                        do {
+                            return .compiled(members, try await merged?.compileGroup(members.map { programs[$0] }) ?? [])
+                        } catch let setup as SetupError {
+                            throw setup
+                        } catch {
+                            return .compiled(members, [])  // a cache folder it could not write, say: each chapter then compiles alone, and meets the problem there
+                        }
+                    }
+                case .execute(let k, let shared)?:
+                    slots.addTask { .executed(k, try await execute(programs[k], compiledTogether: shared)) }
+                case nil:
+                    break
+                }
             }
             for _ in 0..<max(jobs, 1) { launch() }
-            while let (index, done) = try await group.next() {
-                finished[index] = done
+            while let done = try await slots.next() {
+                switch done {
+                case .compiled(let members, let keys):
+                    for k in members where keys.contains(cache.programKey(programs[k], toolchain: toolchain!)) { together.insert(k) }
+                    ready += members
+                case .executed(let k, let execution):
+                    finished[k] = execution
+                }
                 launch()
             }
         }
         return finished.map { $0! }
     }
 
-    /// The merged compile of the programs that need a binary, when there
-    /// are two or more. - Returns: the keys it compiled.
-    private func compileTogether(_ programs: [ChapterProgram]) async throws -> Set<String> {
+    /// The groups of programs (positions) to compile together: the programs
+    /// that need a binary, when there are two or more, grouped by `MergedCompile`.
+    private func mergeGroups(_ programs: [ChapterProgram]) async throws -> [[Int]] {
         guard mergeCompiles, let toolchain else { return [] }
-        let pending = programs.filter { program in
+        let pending = programs.indices.filter { k in
+            let program = programs[k]
             guard program.hasWork else { return false }
             let key = cache.programKey(program, toolchain: toolchain)
             let variant = BuildCache.runVariant(seeds: program.seeds)
@@ -65,18 +100,16 @@ package struct ChapterScheduler: Sendable {
             return cache.storedRun(key: key, variant: variant) == nil && !cache.hasBinary(key: key)
         }
         guard pending.count >= 2 else { return [] }
-        let sandbox = try await sandboxes.get()
-        do {
-            return try await MergedCompile(toolchain: toolchain, sandbox: sandbox, cache: cache, timeout: compileTimeout, threads: jobs)
-                .compile(pending)
-        } catch let setup as SetupError {
-            throw setup
-        } catch {
-            return []  // a cache folder it could not write, say: each chapter then compiles alone, and meets the problem there
-        }
+        return MergedCompile.groups(pending.map { programs[$0] }, threads: jobs).map { group in group.map { pending[$0] } }
     }
 
-    private func execute(_ program: ChapterProgram, together: Set<String>) async throws -> ChapterExecution {
+    /// The merged compile, when there is a toolchain (its sandbox started).
+    private func mergedCompile() async throws -> MergedCompile? {
+        guard mergeCompiles, let toolchain else { return nil }
+        return MergedCompile(toolchain: toolchain, sandbox: try await sandboxes.get(), cache: cache, timeout: compileTimeout, threads: jobs)
+    }
+
+    private func execute(_ program: ChapterProgram, compiledTogether: Bool) async throws -> ChapterExecution {
         let clock = ContinuousClock()
         let began = clock.now
         let outcome: ChapterExecutor.Outcome
@@ -85,7 +118,7 @@ package struct ChapterScheduler: Sendable {
                 outcome = try await ChapterExecutor(
                     toolchain: toolchain, cache: cache, timeout: timeout, compileTimeout: compileTimeout, sandboxes: sandboxes,
                     memo: memo
-                ).execute(program, compiledTogether: together.contains(cache.programKey(program, toolchain: toolchain)))
+                ).execute(program, compiledTogether: compiledTogether)
             } catch let setup as SetupError {
                 throw setup
             } catch {

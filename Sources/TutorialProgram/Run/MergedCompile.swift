@@ -48,34 +48,6 @@ package struct MergedCompile: Sendable {
         case unattributed
     }
 
-    /// Compiles `programs` together, in the groups ``groups(_:threads:)``
-    /// makes. - Returns: the program keys whose binary the merged compile put
-    /// in the cache; the others are left to the per-chapter compile.
-    ///
-    /// The groups compile `threads` at a time, each on one thread: a
-    /// compile type-checks on one thread, so one group per core keeps
-    /// every core busy from the start (30 chapters: 3.1 s as two groups of
-    /// 15 side by side, 4.8 s as one group with `-num-threads 2`).
-    package func compile(_ programs: [ChapterProgram]) async throws -> Set<String> {
-        let groups = Self.groups(programs, threads: threads)
-        var done = Set<String>()
-        try await withThrowingTaskGroup(of: Set<String>.self) { running in
-            var next = 0
-            func launch() {
-                guard next < groups.count else { return }
-                let members = groups[next].map { programs[$0] }
-                next += 1
-                running.addTask { try await compileGroup(members) }
-            }
-            for _ in 0..<max(threads, 1) { launch() }
-            while let keys = try await running.next() {
-                done.formUnion(keys)
-                launch()
-            }
-        }
-        return done
-    }
-
     /// The groups of `programs` to compile together, as positions: see
     /// ``groups(_:threads:)-(ModuleScope)``, on each program's `ModuleScope`.
     package static func groups(_ programs: [ChapterProgram], threads: Int) -> [[Int]] {
@@ -114,8 +86,14 @@ package struct MergedCompile: Sendable {
         return groups.filter { $0.count >= 2 }
     }
 
-    /// One group: compiled, or compiled again without the chapters that failed.
-    func compileGroup(_ group: [ChapterProgram]) async throws -> Set<String> {
+    /// One group, which compiles on one thread (a compile type-checks on
+    /// one thread, so one group per core keeps every core busy from the
+    /// start: 30 chapters took 3.1 s as two groups of 15 side by side, 4.8 s
+    /// as one group with `-num-threads 2`): compiled, or compiled again
+    /// without the chapters that failed.
+    /// - Returns: the program keys whose binary it put in the cache; the
+    ///   others are left to the per-chapter compile.
+    package func compileGroup(_ group: [ChapterProgram]) async throws -> Set<String> {
         var members = group
         for _ in 0..<2 where members.count >= 2 {
             switch try await attempt(members) {
@@ -153,13 +131,14 @@ package struct MergedCompile: Sendable {
         guard case .exited(let code) = outcome.status else { return .unattributed }
         let output = outcome.standardError + outcome.standardOutput
         guard code == 0 else { return Self.attribute(output, members) }
+        let digest = SHA256.hex([UInt8](FileManager.default.contents(atPath: binary) ?? Data()))
         for (k, member) in members.enumerated() {
             let directory = try cache.workDirectory(key: keys[k])
             try member.source.write(toFile: (directory as NSString).appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
             let target = (directory as NSString).appendingPathComponent("program")
             unlink(target)
             if link(binary, target) != 0 { try FileManager.default.copyItem(atPath: binary, toPath: target) }
-            try cache.markBinary(key: keys[k])
+            try cache.markBinary(key: keys[k], digest: digest)
         }
         return .compiled
     }
