@@ -36,6 +36,7 @@ public struct BookBuilder: Sendable {
     public func build(onChapter: @Sendable (ChapterReport) -> Void = { _ in }) async throws -> BuildSummary {
         let clock = ContinuousClock()
         let start = clock.now
+        var stages = BuildTrace.Stages()
         defer { BuildTrace.recordPeakMemory() }
         _ = Leftovers.cleaned  // what renders killed with SIGKILL left, once per process
         // Gathered before anything is read for the build: an edit made while
@@ -67,6 +68,7 @@ public struct BookBuilder: Sendable {
             PageNames.problem(with: document.name).map { Diagnostic(file: document.path, line: 1, $0) }
         }
         let pages = parsed.map(PageNames.page(for:))
+        stages.end("load and parse")
         let links = LocalLinks(
             documents: parsed, pages: pages, chaptersDirectory: options.chaptersDirectory,
             cacheDirectory: options.resolvedCacheDirectory, publishedFiles: options.publishedFiles
@@ -75,6 +77,20 @@ public struct BookBuilder: Sendable {
         let htmlWarnings = options.unsafe ? [] : documents.flatMap(RawHTMLCheck.warnings)
         let libraries = BookLibraries(options: options)
         let programs = documents.map { Tangler.tangle($0, imports: libraries.importLines) }
+        // While the chapters compile and run, KaTeX typesets the formulas no
+        // value changes, into the cache the math stage then reads.
+        // (`async let`: a build that throws before the math still waits for
+        // it.) A batch that fails as a whole (node missing, out of time)
+        // fails the build at the math, as the whole book's batch would.
+        let typesetter = mathTypesetter(cache)
+        async let earlyMath: (any Error)? = cache.formulaDirectory == nil ? nil : {
+            do {
+                _ = try await typesetter.typeset(Array(Set(documents.flatMap(ChapterFormulas.valueFree))))
+                return nil
+            } catch {
+                return error
+            }
+        }()
 
         let sandboxes = LazySandbox(enabled: options.sandbox, memoryLimit: options.memoryLimit, compileMemoryLimit: options.compileMemoryLimit)
         var toolchain: Toolchain? = programs.contains(where: \.hasWork) ? try located ?? Toolchain.locate() : nil
@@ -87,6 +103,7 @@ public struct BookBuilder: Sendable {
             compileTimeout: options.compileTimeout, sandboxes: sandboxes, memo: session.rebuildMemo,
             mergeCompiles: ProcessInfo.processInfo.environment["TUTORIAL_COMPILE"] != "per-chapter")
             .run(documents, programs: programs)
+        stages.end("compile and run")
         let finished = ParallelMap.map(documents.indices) { k in
             CheckedChapter.check(documents[k], program: programs[k], execution: executions[k], strict: options.strict)
         }
@@ -98,8 +115,12 @@ public struct BookBuilder: Sendable {
             numbering: options.numbering, chapters: Self.chapterNumbers(documents))
         let (bibliography, bibliographyProblems) = Bibliography.load(options.bibliography)
         let citationProblems = bibliographyProblems.isEmpty ? Citations.problems(documents, bibliography: bibliography) : []
+        stages.end("check")
+        if let failure = await earlyMath { throw failure }
+        stages.end("wait for early math")
         let math = try await BookMath.typeset(
-            documents, runs: checks.map(\.run), typesetter: mathTypesetter(cache), plain: options.plainNumbers)
+            documents, runs: checks.map(\.run), typesetter: typesetter, plain: options.plainNumbers)
+        stages.end("typeset math")
         BuildTrace.record(formulas: math.batch, programs: programs, toolchain: toolchain, threads: options.jobs)
 
         // Pages are typeset before the verdict: a link's anchor is checked against the typeset headings.
@@ -113,6 +134,7 @@ public struct BookBuilder: Sendable {
         let anchors = documents.indices.map { k in
             Set(bodies[k].headingIDs).union(references.targets.values.filter { $0.page == pages[k] }.map(\.id))
         }
+        stages.end("typeset pages")
         let anchorProblems = AnchorCheck.problems(links.anchors, anchors: anchors, names: documents.map(\.name))
 
         let coverage = documents.map(Coverage.init)
@@ -160,9 +182,13 @@ public struct BookBuilder: Sendable {
         let sections = documents.indices.flatMap { k in
             SearchSections.documents(html: bodies[k].html, page: PageNames.href(pages[k]), chapterTitle: bodies[k].title)
         }
-        let index = try await mathTypesetter(cache).searchIndex(SearchRequest(documents: sections, lunrModule: tools.lunrModuleDirectory))
+        stages.end("assemble")
+        let index = try await typesetter.searchIndex(SearchRequest(documents: sections, lunrModule: tools.lunrModuleDirectory))
         try SearchAssets.add(to: &site, index: index, documents: sections, lunrScript: tools.lunrBrowserScript)
+        stages.end("search index")
         try writer.write(site)
+        stages.end("write")
+        stages.record()
         if let inputs, let stampPath, let output = try? BuildStamp.outputState(options.outputDirectory) {
             let stamp = BuildStamp(inputs: inputs.digest, linkedFiles: linkedFiles, output: output, chapters: reports, diagnostics: diagnostics)
             try? stamp.write(to: stampPath)
@@ -205,6 +231,13 @@ public struct BookBuilder: Sendable {
         }
     }
 
+    /// The typesetter of this build: node is the session's worker, or one
+    /// node per batch. (Not a worker of the build's own: it starts node with
+    /// Foundation's `Process`, beside the compilers `Subprocess` starts; with
+    /// one per build, two full test runs each had a `Subprocess` child of
+    /// `/bin/sh` give no output until its time-out, which runs without it
+    /// never had, and swift-subprocess has an open report of a child
+    /// wedged before `exec` when processes are spawned at once.)
     func mathTypesetter(_ cache: BuildCache) -> MathTypesetter {
         var typesetter = MathTypesetter(
             katexDirectory: URL(fileURLWithPath: tools.katexDirectory),

@@ -15,8 +15,34 @@ import TutorialSite
 /// own peak resident memory so far (`peak-memory`, in bytes:
 /// `getrusage(RUSAGE_SELF)`, which counts render alone, never the compilers
 /// or chapter programs it started), which a test compares without having to
-/// sample a process that may end between two looks.
+/// sample a process that may end between two looks. And when each stage
+/// of the build ended (`stages.json`: seconds since the build began), so
+/// that a benchmark can say where a cold build's time goes.
 enum BuildTrace {
+    /// The end of each stage, in order: its name and the seconds since the build began.
+    struct Stages: Sendable {
+        let clock = ContinuousClock()
+        let start: ContinuousClock.Instant
+        var ends: [End] = []
+
+        struct End: Codable {
+            var stage: String
+            var seconds: Double
+        }
+
+        init() { start = clock.now }
+
+        /// Marks the end of `stage`.
+        mutating func end(_ stage: String) { ends.append(End(stage: stage, seconds: (clock.now - start).seconds)) }
+
+        /// Writes `stages.json` when tracing.
+        func record() {
+            guard let folder = ProcessInfo.processInfo.environment["TUTORIAL_TRACE"] else { return }
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try? JSONEncoder().encode(ends).write(to: URL(fileURLWithPath: folder + "/stages.json"))
+        }
+    }
+
     struct Program: Codable {
         var chapter: String
         var main: String

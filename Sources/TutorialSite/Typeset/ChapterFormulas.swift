@@ -37,4 +37,19 @@ package struct ChapterFormulas: Sendable {
     }
 
     package var all: [Formula] { Array(spans.values) + Array(derivations.values) }
+
+    /// The formulas of `document` that no computed value changes: math with
+    /// no value in it (a claim's literal is written text), and derivations.
+    /// A cold build typesets them while the chapters compile.
+    package static func valueFree(_ document: ChapterDocument) -> [Formula] {
+        let formulas = ChapterFormulas(document, values: [:])
+        let spans = formulas.spans.filter { index, _ in
+            guard case .math(let math) = document.spans[index].kind else { return false }
+            return math.pieces.allSatisfy { piece in
+                if case .value(let expression) = piece { return expression.claim != nil }
+                return true
+            }
+        }
+        return Array(spans.values) + Array(formulas.derivations.values)
+    }
 }

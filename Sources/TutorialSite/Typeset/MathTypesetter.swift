@@ -167,10 +167,20 @@ package struct MathTypesetter: Sendable {
     }
 
     /// node's answer to `input`: from the worker when there is one and it
-    /// answers, else from a node started for this batch.
+    /// answers, else from a node started for this batch. Either way within
+    /// the batch's time limit: a worker that runs out of it is not asked
+    /// again by a second node.
     private func answerText(node: String, input: String, formulaCount: Int) async throws -> String {
-        if let worker, let line = try? worker.answer(input, node: node, katex: katexScript.path) { return line }
         let limit = batchTimeLimit.base + batchTimeLimit.perFormula * formulaCount
+        if let worker {
+            do {
+                return try worker.answer(input, node: node, katex: katexScript.path, limit: limit)
+            } catch is NodeWorker.TimedOut {
+                throw MathTypesetterError.timedOut(limit: "\(limit)", formulas: formulaCount)
+            } catch {
+                // A worker that died: this batch's own node says why, if it fails too.
+            }
+        }
         let result = try await ChildProcess.run(
             node, arguments: ["-e", KaTeXScript.source, katexScript.path], environment: Self.nodeEnvironment(), inheritEnvironment: false,
             input: input, timeout: limit)

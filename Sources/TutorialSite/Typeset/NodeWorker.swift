@@ -37,9 +37,14 @@ public final class NodeWorker: @unchecked Sendable {
 
     deinit { stopLocked() }
 
-    /// Sends one request (a line of JSON) and returns the answer line.
-    /// - Throws: `MathTypesetterError.nodeFailed` when the worker could not answer; it is stopped then.
-    func answer(_ request: String, node: String, katex: String) throws -> String {
+    /// No answer came within the time allowed; the worker is stopped.
+    struct TimedOut: Error {}
+
+    /// Sends one request (a line of JSON) and returns the answer line,
+    /// waiting at most `limit` (and never more than ``timeout``).
+    /// - Throws: ``TimedOut``, or `MathTypesetterError.nodeFailed` when the
+    ///   worker could not answer; it is stopped then.
+    func answer(_ request: String, node: String, katex: String, limit: Duration? = nil) throws -> String {
         lock.lock()
         defer { lock.unlock() }
         do {
@@ -48,7 +53,10 @@ public final class NodeWorker: @unchecked Sendable {
                 try start(node: node, katex: katex)
             }
             try send(request + "\n")
-            return try readLine()
+            return try readLine(within: min(limit ?? timeout, timeout))
+        } catch let late as TimedOut {
+            stopLocked()
+            throw late
         } catch {
             stopLocked()
             throw MathTypesetterError.nodeFailed(status: "the node worker stopped", standardError: "\(error)")
@@ -118,7 +126,7 @@ public final class NodeWorker: @unchecked Sendable {
     }
 
     /// Reads up to the next newline, waiting at most `timeout` in all.
-    private func readLine() throws -> String {
+    private func readLine(within timeout: Duration) throws -> String {
         let deadline = ContinuousClock.now + timeout
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -128,7 +136,7 @@ public final class NodeWorker: @unchecked Sendable {
                 return line
             }
             let left = deadline - ContinuousClock.now
-            guard left > .zero else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "no answer in \(timeout)"]) }
+            guard left > .zero else { throw TimedOut() }
             var wait = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
             let milliseconds = Int32(min(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1, 60_000))
             let ready = poll(&wait, 1, milliseconds)
