@@ -97,4 +97,15 @@ import Testing
         #expect(!split.joined().contains(4), "the literal alias compiles alone")
         #expect(split.joined().sorted() == [0, 1, 2, 3], "\(split)")
     }
+
+    @Test func groupsShareTheLargeChaptersOut() {
+        let long = (0..<3).map { k in scope("let big\(k) = [" + Array(repeating: "1", count: 400).joined(separator: ", ") + "]") }
+        let short = (0..<3).map { k in scope("let small\(k) = 1") }
+        let interleaved = [long[0], short[0], long[1], short[1], long[2], short[2]]
+        let groups = MergedCompile.groups(interleaved, threads: 2)
+        #expect(groups.map(\.count) == [3, 3])
+        let bytes = groups.map { $0.map { interleaved[$0].size }.reduce(0, +) }
+        #expect(bytes.max()! < 2 * long[0].size + 2 * short[0].size, "the three large chapters are not all in one group: \(groups)")
+        #expect(groups.allSatisfy { $0 == $0.sorted() })
+    }
 }

@@ -33,23 +33,35 @@ package struct ChapterScheduler: Sendable {
     /// - Throws: `SetupError` when the toolchain itself is unusable; any other
     ///   failure to compile or run is that chapter's outcome.
     ///
-    /// `jobs` slots, filled in this order: the merged compiles, then the runs
-    /// of each group's chapters as soon as its binary is in (while the other
-    /// groups still compile), then every other chapter, largest program first.
+    /// `jobs` slots, filled in this order: every compile, costliest first
+    /// (``MergedCompile/cost(bytes:)``) — a merged group's, or the compile
+    /// and run of a chapter that compiles alone; then the runs of each
+    /// group's chapters, as soon as its binary is in; then the chapters whose
+    /// binary is cached, largest program first. Compiles before runs, longest
+    /// first, is the longest-processing-time rule: the short runs fill the
+    /// cores at the end, and no long compile starts late. (Runs first left
+    /// this book's largest solo chapter to compile alone after every other
+    /// chapter had run: 1.5× its per-chapter floor.)
     package func run(_ documents: [ChapterDocument], programs: [ChapterProgram]) async throws -> [ChapterExecution] {
         var finished = [ChapterExecution?](repeating: nil, count: documents.count)
-        let groups = try await mergeGroups(programs)
+        let (groups, pending) = pendingCompiles(programs)
         let grouped = Set(groups.joined())
         enum Work { case compile([Int]), execute(Int, together: Bool) }
         enum Done { case compiled([Int], Set<String>), executed(Int, ChapterExecution) }
-        var compiles = groups
+        func bytes(_ k: Int) -> Int { programs[k].source.utf8.count }
+        let alone = pending.filter { !grouped.contains($0) }
+        let compiling = grouped.union(alone)
+        var compiles: [Work] = (groups.map { ($0, MergedCompile.cost(bytes: $0.map(bytes).reduce(0, +))) }
+            + alone.map { ([$0], MergedCompile.cost(bytes: bytes($0))) })
+            .sorted { $0.1 > $1.1 }
+            .map { members, _ in grouped.contains(members[0]) ? .compile(members) : .execute(members[0], together: false) }
         var ready: [Int] = []  // members of compiled groups
-        var rest = documents.indices.filter { !grouped.contains($0) }.sorted { programs[$0].source.utf8.count > programs[$1].source.utf8.count }
+        var rest = documents.indices.filter { !compiling.contains($0) }.sorted { bytes($0) > bytes($1) }
         var together = Set<Int>()
         let merged = groups.isEmpty ? nil : try await mergedCompile()
         try await withThrowingTaskGroup(of: Done.self) { slots in
             func next() -> Work? {
-                if !compiles.isEmpty { return .compile(compiles.removeFirst()) }
+                if !compiles.isEmpty { return compiles.removeFirst() }
                 if !ready.isEmpty { let k = ready.removeFirst(); return .execute(k, together: together.contains(k)) }
                 if !rest.isEmpty { return .execute(rest.removeFirst(), together: false) }
                 return nil
@@ -87,10 +99,11 @@ package struct ChapterScheduler: Sendable {
         return finished.map { $0! }
     }
 
-    /// The groups of programs (positions) to compile together: the programs
-    /// that need a binary, when there are two or more, grouped by `MergedCompile`.
-    private func mergeGroups(_ programs: [ChapterProgram]) async throws -> [[Int]] {
-        guard mergeCompiles, let toolchain else { return [] }
+    /// The programs (positions) that need a compile, and among them the
+    /// groups to compile together: when there are two or more, grouped by
+    /// `MergedCompile` (none when merging is off).
+    private func pendingCompiles(_ programs: [ChapterProgram]) -> (groups: [[Int]], pending: [Int]) {
+        guard let toolchain else { return ([], []) }
         let pending = programs.indices.filter { k in
             let program = programs[k]
             guard program.hasWork else { return false }
@@ -99,8 +112,9 @@ package struct ChapterScheduler: Sendable {
             if cache.enabled, memo?.run(key: key, variant: variant) != nil { return false }
             return cache.storedRun(key: key, variant: variant) == nil && !cache.hasBinary(key: key)
         }
-        guard pending.count >= 2 else { return [] }
-        return MergedCompile.groups(pending.map { programs[$0] }, threads: jobs).map { group in group.map { pending[$0] } }
+        guard mergeCompiles, pending.count >= 2 else { return ([], pending) }
+        let groups = MergedCompile.groups(pending.map { programs[$0] }, threads: jobs).map { group in group.map { pending[$0] } }
+        return (groups, pending)
     }
 
     /// The merged compile, when there is a toolchain (its sandbox started).

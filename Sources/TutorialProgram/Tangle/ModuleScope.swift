@@ -34,6 +34,9 @@ package struct ModuleScope: Sendable, Hashable {
     package var mentioned: Set<String> = []
     /// The modules the chapter imports, as written (`import Foundation`).
     package var imports: Set<String> = []
+    /// The program's length in UTF-8 bytes: what a compile's cost is
+    /// estimated from (``MergedCompile/cost(bytes:)``).
+    package var size = 0
     /// Why the chapter must compile alone, or nil when it may be merged.
     package var soloReason: String? = nil
 
@@ -55,6 +58,7 @@ package struct ModuleScope: Sendable, Hashable {
 
     /// Reads a chapter's merged source (`ChapterProgram.mergedSource`).
     package init(source: String) {
+        size = source.utf8.count
         let tree = Parser.parse(source: source)
         for token in tree.tokens(viewMode: .sourceAccurate) {
             switch token.tokenKind {
