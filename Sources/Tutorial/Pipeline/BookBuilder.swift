@@ -77,6 +77,7 @@ public struct BookBuilder: Sendable {
         let htmlWarnings = options.unsafe ? [] : documents.flatMap(RawHTMLCheck.warnings)
         let libraries = BookLibraries(options: options)
         let programs = documents.map { Tangler.tangle($0, imports: libraries.importLines) }
+        stages.end("link and tangle")
         // While the chapters compile and run, KaTeX typesets the formulas no
         // value changes, into the cache the math stage then reads.
         // (`async let`: a build that throws before the math still waits for
@@ -98,6 +99,7 @@ public struct BookBuilder: Sendable {
             toolchain = try await libraries.link(
                 into: located, cache: cache, sandboxes: sandboxes, compileTimeout: options.compileTimeout, onNote: session.onNote)
         }
+        stages.end("toolchain and packages")
         let executions = try await ChapterScheduler(
             toolchain: toolchain, cache: cache, timeout: options.timeout, jobs: options.jobs,
             compileTimeout: options.compileTimeout, sandboxes: sandboxes, memo: session.rebuildMemo,

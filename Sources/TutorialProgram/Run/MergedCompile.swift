@@ -51,7 +51,7 @@ package struct MergedCompile: Sendable {
     /// The groups of `programs` to compile together, as positions: see
     /// ``groups(_:threads:)-(ModuleScope)``, on each program's `ModuleScope`.
     package static func groups(_ programs: [ChapterProgram], threads: Int) -> [[Int]] {
-        groups(programs.map { ModuleScope(source: $0.mergedSource) }, threads: threads)
+        groups(ParallelMap.map(programs) { ModuleScope(source: $0.mergedSource) }, threads: threads)
     }
 
     /// The chapters that may be merged (``ModuleScope/mergeable``), in groups

@@ -37,27 +37,37 @@ package struct FormulaCache: Sendable {
         return nil
     }
 
-    /// Stores the HTML of `formula`, atomically (a reader never sees half a file).
+    /// Stores the HTML of each formula, each in a file of its own written
+    /// atomically (a reader never sees half a file), on every core: a cold
+    /// build stores hundreds at once, and one after another 330 formulas
+    /// of the 30-chapter synthetic book took 0.12 s, on the path from the
+    /// chapters' runs to the pages.
     /// - Throws: ``MathTypesetterError/cacheUnwritable(path:reason:)``.
-    package func store(_ html: String, for formula: Formula) throws {
-        guard let directory, let file = file(for: formula) else { return }
+    package func store(_ entries: [(formula: Formula, html: String)]) throws {
+        guard let directory, !entries.isEmpty else { return }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data((Self.seal(key: key(for: formula), html) + "\n" + html).utf8).write(to: file, options: .atomic)
         } catch {
-            throw MathTypesetterError.cacheUnwritable(path: directory.path, reason: "\(error.localizedDescription)")
+            throw MathTypesetterError.cacheUnwritable(path: directory.path, reason: error.localizedDescription)
+        }
+        let failures = ParallelMap.map(entries) { entry -> String? in
+            let key = key(for: entry.formula)
+            let file = directory.appendingPathComponent("\(key).html")
+            do {
+                try Data((Self.seal(key: key, entry.html) + "\n" + entry.html).utf8).write(to: file, options: .atomic)
+                return nil
+            } catch {
+                return error.localizedDescription
+            }
+        }
+        if let reason = failures.lazy.compactMap({ $0 }).first {
+            throw MathTypesetterError.cacheUnwritable(path: directory.path, reason: reason)
         }
     }
 
-    /// The checksum an entry carries: of its key and its HTML. A warm
-    /// render checks every formula's entry, and SHA-256 over all their
-    /// HTML cost more than reading it (see ``Checksum``).
     static func seal(key: String, _ html: String) -> String {
         Checksum.of("formula", key, html)
     }
 
     /// Where the HTML of `formula` lives.
-    private func file(for formula: Formula) -> URL? {
-        directory?.appendingPathComponent("\(key(for: formula)).html")
-    }
 }

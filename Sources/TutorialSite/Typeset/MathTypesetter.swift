@@ -121,13 +121,15 @@ package struct MathTypesetter: Sendable {
 
     /// Keeps node's results for `missing`, storing the HTML of each accepted formula in the cache (and the memo).
     private func record(_ fresh: [TypesetResult], for missing: [Formula], in cache: FormulaCache, into known: inout [Formula: TypesetResult]) throws {
+        var accepted: [(formula: Formula, html: String)] = []
         for (formula, result) in zip(missing, fresh) {
             known[formula] = result
             if case .html(let html) = result {
-                try cache.store(html, for: formula)
+                accepted.append((formula, html))
                 cachedMemo?.remember(html: html, for: formula, katexVersion: cache.katexVersion)
             }
         }
+        try cache.store(accepted)
     }
 
     /// Runs node once over `formulas` and decodes its answer.
