@@ -161,6 +161,13 @@ public struct BookBuilder: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics, summary: summary) }
         guard options.writeSite else { return summary }
 
+        // The search index reads the pages as typeset: their heading ids,
+        // their values, their math left out. node builds it while the site
+        // is assembled.
+        let sections = documents.indices.flatMap { k in
+            SearchSections.documents(html: bodies[k].html, page: PageNames.href(pages[k]), chapterTitle: bodies[k].title)
+        }
+        async let searchIndex = typesetter.searchIndex(SearchRequest(documents: sections, lunrModule: tools.lunrModuleDirectory))
         var stylesheets = SiteFiles()
         let book = BookMetadata(
             language: options.language, authors: options.authors, description: options.bookDescription,
@@ -180,12 +187,8 @@ public struct BookBuilder: Sendable {
         }
         try SiteAssets.add(to: &site, katexDirectory: tools.katexDirectory)
         site.add("assets/site.js", SiteScript.source)
-        // The search index reads the pages as typeset: their heading ids, their values, their math left out.
-        let sections = documents.indices.flatMap { k in
-            SearchSections.documents(html: bodies[k].html, page: PageNames.href(pages[k]), chapterTitle: bodies[k].title)
-        }
         stages.end("assemble")
-        let index = try await typesetter.searchIndex(SearchRequest(documents: sections, lunrModule: tools.lunrModuleDirectory))
+        let index = try await searchIndex
         try SearchAssets.add(to: &site, index: index, documents: sections, lunrScript: tools.lunrBrowserScript)
         stages.end("search index")
         try writer.write(site)
