@@ -60,13 +60,16 @@ let package = Package(
         .target(name: "CCPUID"),
         .target(
             name: "ChapterRuntime",
-            dependencies: ["ChapterChannel", "NumberFormatting", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["ChapterChannel", "NumberFormatting", "MarkupText", .product(name: "RealModule", package: "swift-numerics")]
         ),
         // The side channel's records, the one schema the runtime writes and the engine reads.
         .target(name: "ChapterChannel"),
         // How a number prints to N decimals or digits: the engine's \(x, decimals: N) and
         // the runtime's format(_:decimals:) are both this one rule.
         .target(name: "NumberFormatting"),
+        // How text becomes HTML or SVG markup: the engine's pages and the
+        // runtime's figures escape with this one function.
+        .target(name: "MarkupText"),
         // The TeX reader of derivations: lexer, recursive-descent parser, the
         // typed tree, its printer and the emitter to Swift. It knows nothing of
         // Markdown, books or processes, so the engine's layers can build on it.
@@ -78,7 +81,7 @@ let package = Package(
         // Diagnostics, support, value formatting and the build's report: what every stage uses.
         .target(
             name: "TutorialBase",
-            dependencies: ["ChapterChannel", "NumberFormatting"]
+            dependencies: ["ChapterChannel", "NumberFormatting", "MarkupText"]
         ),
         // Book config, load, scan, parse: chapter files to `ChapterDocument`s.
         .target(

@@ -1,3 +1,5 @@
+import MarkupText
+
 /// An SVG figure built from computed values inside a chapter program.
 ///
 /// A chapter draws with a few mutating calls and hands ``svg`` to the page:
@@ -40,7 +42,7 @@ public struct Drawing: Sendable {
     public var svg: String {
         let size = "viewBox=\"0 0 \(SVGFormat.number(width)) \(SVGFormat.number(height))\" width=\"\(SVGFormat.number(width))\" height=\"\(SVGFormat.number(height))\""
         var lines = ["<svg xmlns=\"http://www.w3.org/2000/svg\" \(size) role=\"img\" class=\"figure-svg\">"]
-        if let title { lines.append("<title>\(SVGFormat.escape(title))</title>") }
+        if let title { lines.append("<title>\(HTML.escape(title))</title>") }
         lines += elements
         lines.append("</svg>")
         return lines.joined(separator: "\n")

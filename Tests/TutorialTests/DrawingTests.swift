@@ -27,6 +27,16 @@ import Testing
         return drawing
     }
 
+    /// The runtime escapes figure text with the engine's own `HTML.escape`:
+    /// a control character, which XML does not allow, becomes U+FFFD.
+    @Test func aControlCharacterInALabelStaysWellFormed() {
+        var drawing = Drawing(width: 100, height: 40, title: "bell \u{7}")
+        drawing.text("a\u{1}b & c", x: 5, y: 20)
+        #expect(isWellFormed(drawing.svg), "\(drawing.svg)")
+        #expect(drawing.svg.contains("a\u{FFFD}b &amp; c"))
+        #expect(!drawing.svg.contains("\u{1}"))
+    }
+
     @Test func isAStandaloneWellFormedSVG() {
         let svg = sample().svg
         #expect(svg.hasPrefix(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 420 300" width="420" height="300" role="img" class="figure-svg">"#))

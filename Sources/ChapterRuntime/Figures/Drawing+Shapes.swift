@@ -1,3 +1,5 @@
+import MarkupText
+
 extension Drawing {
     /// Draws a rounded rectangle with a label centred in it and, optionally, a smaller second line.
     ///
@@ -103,6 +105,6 @@ extension Drawing {
         var attributes = "class=\"\(cssClass)\" x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor.rawValue)\" dominant-baseline=\"central\""
         if let size { attributes += " font-size=\"\(f(size))\"" }
         if let weight { attributes += " font-weight=\"\(weight == .bold ? "bold" : "normal")\"" }
-        append("<text \(attributes)>\(SVGFormat.escape(content))</text>")
+        append("<text \(attributes)>\(HTML.escape(content))</text>")
     }
 }

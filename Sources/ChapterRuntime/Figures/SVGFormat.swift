@@ -32,20 +32,4 @@ enum SVGFormat {
         let text = fixed(value, decimals: decimals)
         return text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
     }
-
-    /// Escapes `&`, `<`, `>`, `"` and `'` for XML text and attribute values.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
 }

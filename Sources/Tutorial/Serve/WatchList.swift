@@ -21,7 +21,7 @@ public enum WatchList {
         for package in options.packages { paths += [package.path + "/Package.swift", package.path + "/Sources"] }
         paths += options.stylesheets.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         paths += options.bibliography.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        if let packageRoot { paths += [packageRoot + "/Sources/ChapterRuntime", packageRoot + "/Sources/ChapterChannel", packageRoot + "/Sources/NumberFormatting"] }
+        if let packageRoot { paths += Toolchain.runtimeTargets.map { packageRoot + "/Sources/" + $0 } }
         var seen = Set<String>()
         return paths.filter { seen.insert($0).inserted }
     }
@@ -29,6 +29,7 @@ public enum WatchList {
     /// Whether a change needs the chapter runtime rebuilt first (one of its Swift sources changed).
     public static func touchesRuntime(_ changed: [String], packageRoot: String?) -> Bool {
         guard let packageRoot else { return false }
-        return changed.contains { $0.hasPrefix(packageRoot + "/Sources/ChapterRuntime/") && $0.hasSuffix(".swift") }
+        let folders = Toolchain.runtimeTargets.map { packageRoot + "/Sources/" + $0 + "/" }
+        return changed.contains { path in path.hasSuffix(".swift") && folders.contains(where: path.hasPrefix) }
     }
 }

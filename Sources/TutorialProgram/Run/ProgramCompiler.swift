@@ -107,7 +107,7 @@ struct ProgramCompiler: Sendable {
 
     /// The runtime's modules, which render puts in every program's imports:
     /// swiftc not finding one is a broken installation, not the chapter's fault.
-    static let runtimeModules = ["ChapterRuntime", "ChapterChannel", "NumberFormatting"]
+    static var runtimeModules: [String] { Toolchain.runtimeTargets }
 
     /// The runtime module swiftc says it cannot find, if any.
     static func missingRuntimeModule(in output: String) -> String? {

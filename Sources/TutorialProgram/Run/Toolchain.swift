@@ -122,12 +122,18 @@ public struct Toolchain: Sendable {
                 : "install render with `make install PREFIX=~/.local` in its project folder (or run it from .build/debug/render after `swift build`)")
     }
 
+    /// The targets the chapter runtime is built from (`Package.swift`): its
+    /// own and those it imports. Their modules go with `make install`
+    /// (`scripts/install` lists the same), a change to their sources
+    /// invalidates every chapter, and serve watches them.
+    package static let runtimeTargets = ["ChapterRuntime", "ChapterChannel", "NumberFormatting", "MarkupText"]
+
     /// The content of the runtime's sources: with the library's stamp, a
     /// change to the runtime invalidates every chapter even before the
     /// library is rebuilt (and again once it is).
     static func runtimeSourcesDigest(_ root: String) -> String {
         var hash = ContentHash()
-        for folder in ["Sources/ChapterRuntime", "Sources/ChapterChannel", "Sources/NumberFormatting"] {
+        for folder in runtimeTargets.map({ "Sources/" + $0 }) {
             let path = (root as NSString).appendingPathComponent(folder)
             let files = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
                 .filter { $0.hasSuffix(".swift") }.sorted()
