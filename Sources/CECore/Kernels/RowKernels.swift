@@ -132,6 +132,26 @@ public enum RowKernels {
         var j = 0
         exp2Table.withUnsafeBufferPointer { tb in
             let table = tb.baseAddress!
+            // Until a vector has a lane below the normal range, a loop with no call in it:
+            // libm's exp in the loop body made every vector register caller-saved across it,
+            // and the AVX-512 Double kernel kept its values in stack slots (2× the AVX2 time).
+            while j + 8 <= n {
+                let x: D = load(z + j)
+                let (hi, lo) = shifted(x, vm, negM)
+                if any(hi .< -708) { break }
+                maxStep(&acc, load(nz + j))
+                let v = exp(hi, lo, table: table)
+                UnsafeMutableRawPointer(e + j).storeBytes(of: v, as: D.self)
+                accumulate(x, v, m, &block, &ties)
+                j += 8
+                blockCount += 1
+                if blockCount == 16 {
+                    kahan(&sum, &comp, block)
+                    block = D()
+                    blockCount = 0
+                    compensated = true
+                }
+            }
             while j + 8 <= n {
                 maxStep(&acc, load(nz + j))
                 let x: D = load(z + j)
