@@ -70,13 +70,7 @@ public enum RowKernels {
             UnsafeMutableRawPointer(e + j).storeBytes(of: v, as: F.self)
             accumulate(x, v, m, &block, &ties)
             j += 8
-            blockCount += 1
-            if blockCount == 16 {
-                kahan(&sum, &comp, block)
-                block = F()
-                blockCount = 0
-                compensated = true
-            }
+            endVector(&block, &blockCount, &sum, &comp, &compensated)
         }
         if j < n {
             // the last 1 to 7 elements one at a time, in lanes 0..<rest, with the same
@@ -144,13 +138,7 @@ public enum RowKernels {
                 UnsafeMutableRawPointer(e + j).storeBytes(of: v, as: D.self)
                 accumulate(x, v, m, &block, &ties)
                 j += 8
-                blockCount += 1
-                if blockCount == 16 {
-                    kahan(&sum, &comp, block)
-                    block = D()
-                    blockCount = 0
-                    compensated = true
-                }
+                endVector(&block, &blockCount, &sum, &comp, &compensated)
             }
             while j + 8 <= n {
                 maxStep(&acc, load(nz + j))
@@ -160,13 +148,7 @@ public enum RowKernels {
                 UnsafeMutableRawPointer(e + j).storeBytes(of: v, as: D.self)
                 accumulate(x, v, m, &block, &ties)
                 j += 8
-                blockCount += 1
-                if blockCount == 16 {
-                    kahan(&sum, &comp, block)
-                    block = D()
-                    blockCount = 0
-                    compensated = true
-                }
+                endVector(&block, &blockCount, &sum, &comp, &compensated)
             }
             if j < n {
                 maxStep(&acc, lastVector(nz, count: n))
@@ -266,6 +248,21 @@ public enum RowKernels {
         var r = acc[0]
         for l in 1..<V.scalarCount where acc[l] > r { r = acc[l] }
         return r
+    }
+
+    /// Counts a vector into its block: every 16 vectors (at most 16 terms per lane) the
+    /// block's plain sums go into the Kahan sums (sum, comp) and the block starts again.
+    @_transparent
+    static func endVector<V: SIMD>(
+        _ block: inout V, _ blockCount: inout Int, _ sum: inout V, _ comp: inout V, _ compensated: inout Bool
+    ) where V.Scalar: FloatingPoint {
+        blockCount += 1
+        if blockCount == 16 {
+            kahan(&sum, &comp, block)
+            block = V()
+            blockCount = 0
+            compensated = true
+        }
     }
 
     /// Adds `x` to the lane-wise Kahan sum (sum, comp).
