@@ -50,12 +50,11 @@ package struct ChapterScheduler: Sendable {
         enum Done { case compiled([Int], Set<String>), executed(Int, ChapterExecution) }
         func bytes(_ k: Int) -> Int { programs[k].source.utf8.count }
         let alone = pending.filter { !grouped.contains($0) }
-        let compiling = grouped.union(alone)
-        var compiles: [Work] = (groups.map { ($0, MergedCompile.cost(bytes: $0.map(bytes).reduce(0, +))) }
-            + alone.map { ([$0], MergedCompile.cost(bytes: bytes($0))) })
-            .sorted { $0.1 > $1.1 }
-            .map { members, _ in grouped.contains(members[0]) ? .compile(members) : .execute(members[0], together: false) }
+        var compiles = (groups.map { (Work.compile($0), MergedCompile.cost(bytes: $0.map(bytes).reduce(0, +))) }
+            + alone.map { (Work.execute($0, together: false), MergedCompile.cost(bytes: bytes($0))) })
+            .sorted { $0.1 > $1.1 }.map(\.0)
         var ready: [Int] = []  // members of compiled groups
+        let compiling = Set(pending)
         var rest = documents.indices.filter { !compiling.contains($0) }.sorted { bytes($0) > bytes($1) }
         var together = Set<Int>()
         let merged = groups.isEmpty ? nil : try await mergedCompile()

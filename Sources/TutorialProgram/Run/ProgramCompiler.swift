@@ -105,13 +105,11 @@ struct ProgramCompiler: Sendable {
                    "the compiler ran out of memory on this chapter's program (each compiler process may use \(limit >> 20) MiB): split long expressions or large literals into smaller steps, or raise the limit with --compile-memory")
     }
 
-    /// The runtime's modules, which render puts in every program's imports:
-    /// swiftc not finding one is a broken installation, not the chapter's fault.
-    static var runtimeModules: [String] { Toolchain.runtimeTargets }
-
-    /// The runtime module swiftc says it cannot find, if any.
+    /// The runtime module swiftc says it cannot find, if any: render puts the
+    /// runtime's modules (``Toolchain/runtimeTargets``) in every program's
+    /// imports, so a missing one is a broken installation, not the chapter's fault.
     static func missingRuntimeModule(in output: String) -> String? {
-        runtimeModules.first { output.contains("no such module '\($0)'") }
+        Toolchain.runtimeTargets.first { output.contains("no such module '\($0)'") }
     }
 
     /// For each line of the program (1-based; index 0 unused), the chapter
