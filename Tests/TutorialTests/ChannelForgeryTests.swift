@@ -101,6 +101,44 @@ import Testing
         #expect(result.standardError.contains("chapters/01-forged.md:6:30: error: `__tutorialValue` is a name of render's runtime"), "\(result.standardError)")
     }
 
+    @Test func chapterCodeCannotShadowTheArithmeticADerivationIsReadAs() async throws {
+        // Found before they were reserved: these two made x = 2x = x + 1 show every step checked.
+        let result = try await check("""
+            ```swift hide
+            func __texAdd<T>(_ a: T, _ b: T) throws -> T { a }
+            func __texMultiply<T>(_ a: T, _ b: T) throws -> T { b }
+            ```
+
+            ```derivation
+            % for x in real(in: 1...3)
+            x &= 2 x = x + 1
+            ```
+            """)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("chapters/01-forged.md:2:6: error: `__texAdd` is a name of render's runtime"), "\(result.standardError)")
+        #expect(!result.standardError.contains("All 3 steps checked"))
+    }
+
+    @Test func neitherAChapterNorTheSharedSourcesMayStandForTheRuntimeModule() async throws {
+        // The program draws from `ChapterRuntime.real(...)`: a type of that name would draw instead.
+        let directory = try RenderProcess.book(chapter: "01-forged.md", """
+            ```swift hide
+            enum ChapterRuntime { static func real(in range: ClosedRange<Double>) -> Int { 0 } }
+            ```
+            """)
+        let chapter = try await RenderProcess.run(["build", "--quiet", "--no-cache"], in: directory)
+        #expect(chapter.status == 1)
+        #expect(chapter.standardError.contains("chapters/01-forged.md:2:6: error: a book may not declare its own `ChapterRuntime`"), "\(chapter.standardError)")
+
+        try "# A\n\n```swift\nlet x = 1\n```\n".write(toFile: directory + "/chapters/01-forged.md", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: directory + "/Sources", withIntermediateDirectories: true)
+        try "[swift]\nsources = [\"Sources\"]\n".write(toFile: directory + "/book.toml", atomically: true, encoding: .utf8)
+        try "import ChapterRuntime\n\npublic enum ChapterRuntime {}\n".write(toFile: directory + "/Sources/Shadow.swift", atomically: true, encoding: .utf8)
+        let shared = try await RenderProcess.run(["build", "--quiet", "--no-cache"], in: directory)
+        #expect(shared.status == 1)
+        #expect(shared.standardError.contains("Sources/Shadow.swift:3:13: error: a book may not declare its own `ChapterRuntime`"), "\(shared.standardError)")
+    }
+
     @Test func aBookThatLeavesTheChannelAloneBuildsAndCannotReadTheKey() async throws {
         // The chapter reads its channel file: the key line is gone, and the first line is the runtime's start record.
         let directory = try RenderProcess.book(chapter: "01-honest.md", """

@@ -17,6 +17,11 @@ import TutorialMarkdown
 ///   imported into every shared file, as into every chapter.
 /// - **Chapters stay independent**: they share this module only; nothing of
 ///   one chapter reaches another.
+/// - **No names of the program's own** (`ReservedNames`): the module is
+///   imported into every chapter program, so its `enum ChapterRuntime` would
+///   stand for the runtime where the program qualifies a generator, and its
+///   `__tex…` functions could stand for the runtime's. A file that declares or
+///   uses one is an error at its line, before anything compiles.
 package struct SharedModuleBuilder: Sendable {
     /// The shared files, as diagnostics name them, in order.
     package var files: [String]
@@ -53,6 +58,10 @@ package struct SharedModuleBuilder: Sendable {
     /// The compiled module, from the cache or compiled now.
     /// - Returns: the library, or swiftc's errors at the shared files' lines.
     package func build() async throws -> Result<LinkedLibrary, BuildFailure> {
+        let reserved = files.flatMap { file in
+            ReservedNames.diagnostics(inSwiftFile: file, text: String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self))
+        }
+        if !reserved.isEmpty { return .failure(BuildFailure(reserved)) }
         let key = key()
         let library = { (folder: String) in
             LinkedLibrary(module: Self.module, testable: true, libraryDirectory: folder, modulesDirectory: folder, identity: key)
