@@ -119,6 +119,18 @@ import Testing
         #expect(!result.standardError.contains("All 3 steps checked"))
     }
 
+    @Test func chapterCodeCannotImportTheRuntimesInternals() async throws {
+        // A debug build compiles the runtime for testing, and its internals hold the channel's key.
+        let result = try await check("""
+            ```swift output
+            @testable import ChapterRuntime
+            print(Channel.key)
+            ```
+            """)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("chapters/01-forged.md:2:18: error: a book may not write `@testable import ChapterRuntime`"), "\(result.standardError)")
+    }
+
     @Test func neitherAChapterNorTheSharedSourcesMayStandForTheRuntimeModule() async throws {
         // The program draws from `ChapterRuntime.real(...)`: a type of that name would draw instead.
         let directory = try RenderProcess.book(chapter: "01-forged.md", """

@@ -30,6 +30,14 @@ import Testing
         #expect(ReservedNames.firstUse(in: "let q = ChapterRuntime.softmax([1, 2])") == nil)
     }
 
+    @Test func aTestableImportOfTheRuntimeIsReserved() {
+        // A debug build compiles the runtime for testing: its internals hold the channel's key.
+        #expect(ReservedNames.firstUse(in: "@testable import ChapterRuntime\nprint(1)")?.name == "@testable import ChapterRuntime")
+        #expect(ReservedNames.firstUse(in: "@testable  import struct ChapterChannel.ChannelKey")?.name == "@testable import ChapterChannel")
+        #expect(ReservedNames.firstUse(in: "import ChapterRuntime") == nil)
+        #expect(ReservedNames.firstUse(in: "@testable import MyLib\nimport ChapterRuntime") == nil)
+    }
+
     @Test func aDerivationLineIsReadAsText() {
         #expect(ReservedNames.firstUse(inLine: #"% let f(x) = __texAdd(x, x)"#)?.column == 14)
         #expect(ReservedNames.firstUse(inLine: #"\frac{a}{b} &= c_{i}"#) == nil)

@@ -41,29 +41,33 @@ package enum ReservedNames {
     /// The first reserved name in the Swift `code`, read as Swift's own
     /// tokens (so a name in a string or a comment is no use): its name, and
     /// its 0-based line and 1-based column there. A reserved name is an
-    /// identifier starting with `__` (not one of `swiftWords`), or
-    /// `ChapterRuntime` right after a word that declares it.
+    /// identifier starting with `__` (not one of `swiftWords`), `ChapterRuntime`
+    /// right after a word that declares it, or one of the runtime's modules
+    /// after `@testable import` (reported as `@testable import NAME`).
     static func firstUse(in code: Substring) -> (name: String, line: Int, column: Int)? {
         let source = String(code)
-        guard source.contains(prefix) || source.contains(runtimeModule) else { return nil }
+        guard source.contains(prefix) || source.contains(runtimeModule) || RuntimeModules.names.contains(where: source.contains) else { return nil }
         let tree = Parser.parse(source: source)
         let converter = SourceLocationConverter(fileName: "", tree: tree)
+        func found(_ name: String, at token: TokenSyntax) -> (name: String, line: Int, column: Int) {
+            let location = converter.location(for: token.positionAfterSkippingLeadingTrivia)
+            let utf8 = source.utf8
+            let lineStart = utf8.index(utf8.startIndex, offsetBy: location.offset - (location.column - 1))
+            let start = utf8.index(utf8.startIndex, offsetBy: location.offset)
+            return (name, location.line - 1, source[lineStart..<start].count + 1)
+        }
         var previous: Substring = ""
+        var testableImport = false
         for token in tree.tokens(viewMode: .sourceAccurate) {
             let text = Substring(token.text)
-            guard case .identifier = token.tokenKind else {
-                previous = text
-                continue
+            defer { previous = text }
+            if case .identifier = token.tokenKind {
+                let name = text.hasPrefix("`") ? text.dropFirst().dropLast() : text
+                if isReserved(name) || (name == runtimeModule && declaringWords.contains(previous)) { return found(String(name), at: token) }
+                if testableImport, RuntimeModules.names.contains(String(name)) { return found("@testable import \(name)", at: token) }
             }
-            let name = text.hasPrefix("`") ? text.dropFirst().dropLast() : text
-            if isReserved(name) || (name == runtimeModule && declaringWords.contains(previous)) {
-                let location = converter.location(for: token.positionAfterSkippingLeadingTrivia)
-                let utf8 = source.utf8
-                let lineStart = utf8.index(utf8.startIndex, offsetBy: location.offset - (location.column - 1))
-                let start = utf8.index(utf8.startIndex, offsetBy: location.offset)
-                return (String(name), location.line - 1, source[lineStart..<start].count + 1)
-            }
-            previous = text
+            // `@testable import [struct] MODULE`: the words between keep it open.
+            if text == "testable", previous == "@" { testableImport = true } else if !(testableImport && (text == "import" || declaringWords.contains(text))) { testableImport = false }
         }
         return nil
     }
@@ -100,7 +104,9 @@ package enum ReservedNames {
 
     /// What to say of the reserved name `name`, and what to write instead.
     static func message(for name: String) -> String {
-        name == runtimeModule
+        name.hasPrefix("@testable import ")
+            ? "a book may not write `\(name)`: it would reach the runtime's internals, which render's program alone may use; write `import \(name.split(separator: " ").last ?? "")`"
+            : name == runtimeModule
             ? "a book may not declare its own `\(runtimeModule)`: that is the name render's program reaches its runtime by, past the chapter's own names; rename it"
             : "`\(name)` is a name of render's runtime, which a book's code may not use or declare (names starting with `\(prefix)` are render's own): rename it"
     }

@@ -126,7 +126,7 @@ public struct Toolchain: Sendable {
     /// own and those it imports. Their modules go with `make install`
     /// (`scripts/install` lists the same), a change to their sources
     /// invalidates every chapter, and serve watches them.
-    package static let runtimeTargets = ["ChapterRuntime", "ChapterChannel", "NumberFormatting", "MarkupText"]
+    package static let runtimeTargets = RuntimeModules.names
 
     /// The content of the runtime's sources: with the library's stamp, a
     /// change to the runtime invalidates every chapter even before the
