@@ -141,6 +141,15 @@ extension DerivationFailure.Disagreement {
                         $0.key("spread") { $0.double(spread) }
                     }
                 }
+            case .steadyOffset(let index, let difference, let relative, let count):
+                member.key("steadyOffset") { json in
+                    json.object {
+                        $0.key("index") { $0.int(index) }
+                        $0.key("difference") { $0.double(difference) }
+                        $0.key("relative") { $0.bool(relative) }
+                        $0.key("count") { $0.int(count) }
+                    }
+                }
             case .neverEvaluated: member.key("neverEvaluated") { $0.object { _ in } }
             case .outsideRange(let index, let low, let high):
                 member.key("outsideRange") { json in

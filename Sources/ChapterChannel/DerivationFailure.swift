@@ -34,6 +34,12 @@ public struct DerivationFailure: Codable, Sendable, Hashable {
         /// than rounding of the steps' inputs explains (`spread`): the formula
         /// loses digits on this draw. A warning unless it happens on every draw.
         case losesDigits(index: Int, difference: Double, spread: Double)
+        /// The step agreed within the tolerance, but each of its `count`
+        /// differing elements (from element `index` of this draw on) differed
+        /// by the same `difference`: absolute (b − a), or `relative` (b − a
+        /// over the larger magnitude). Rounding makes no steady difference,
+        /// so the step is not equal to the other as written.
+        case steadyOffset(index: Int, difference: Double, relative: Bool, count: Int)
         /// The step's side condition held on none of the draws, so it was never checked.
         case neverEvaluated
         /// Element `index` of the first step lies outside [`low`, `high`], the

@@ -53,6 +53,8 @@ public func __tutorialDerivation(
     var warnings: [Int: DerivationFailure] = [:]
     var confirmed = Set<Int>()
     var evaluated = Set<Int>()
+    /// For each `=` step, how it differed where it agreed within the tolerance.
+    var offsets: [Int: SteadyOffset] = [:]
     /// The first draw on which a derivative was at a kink, to name its inputs.
     var firstKink: DerivationFailure?
     var completed = 0
@@ -135,7 +137,13 @@ public func __tutorialDerivation(
             if case .approximately(let d) = relation { places = d }
             let scale = StepComparison.scale(referenceNumbers)
             switch StepComparison.disagreement(referenceNumbers, values, tolerance: tolerance, absolute: absolute, scale: scale, decimals: places) {
-            case nil: confirmed.insert(k)
+            case nil:
+                confirmed.insert(k)
+                if places == nil {
+                    for i in values.indices where offsets[k, default: SteadyOffset()].add(referenceNumbers[i], values[i]) {
+                        offsets[k]?.first = (i, failure(k, (reference.0, reference.1), value, .neverEvaluated))
+                    }
+                }
             case .sizes?: record(k, (reference.0, reference.1), value, .sizes)
             case .element(let i, let difference)?:
                 // Once step k has an error, later draws cannot change what is
@@ -152,6 +160,12 @@ public func __tutorialDerivation(
                 }
             }
         }
+    }
+    // A step that agreed only by the tolerance, off by the same amount every time, is not equal as written.
+    for (k, offset) in offsets where failures[k] == nil && warnings[k] == nil {
+        guard let verdict = offset.verdict, var steady = offset.first?.example, let index = offset.first?.index else { continue }
+        steady.disagreement = .steadyOffset(index: index, difference: verdict.difference, relative: verdict.relative, count: offset.count)
+        failures[k] = steady
     }
     // A warning stands alone only where some draw confirmed the step; a step
     // that only ever agreed within rounding, or never ran, was not checked.

@@ -51,6 +51,11 @@ enum DerivationChecker {
             let (x, y, place) = Self.elements(failure, at: i)
             return Diagnostic(file: file, line: step.line, column: step.column, severity: .warning,
                 "this step agrees with \(compared) (\(against.lines)) only within rounding \(draw): \(x) against \(y)\(place), a relative difference of \(String(format: "%.2g", relative)), while rounding its inputs by a few ulps moves the values by up to \(String(format: "%.2g", spread)); the formula loses digits there (cancellation), so this draw checks nothing; \(reading)")
+        case .steadyOffset(let i, let difference, let relative, let count):
+            let (x, y, place) = Self.elements(failure, at: i)
+            let what = relative ? "a relative difference of \(String(format: "%.3g", difference))" : "a difference of \(String(format: "%.3g", difference))"
+            return Diagnostic(file: file, line: step.line, column: step.column,
+                "this step agrees with \(compared) (\(against.lines)) only by the tolerance, and differs from it by the same amount every time: \(what) on all \(count) elements that differ, over \(outcome.draws) draw\(outcome.draws == 1 ? "" : "s") (\(derivation.isWorkedExample ? "on the chapter's values" : "first on draw \(failure.draw + 1), \(inputs)"): \(x) against \(y)\(place)). Rounding makes no steady difference, so the two are not equal as written: correct the step, or write `\\approx` with the decimals you mean; \(reading)")
         case .notNumeric:
             problem = "a step's value is not a number, an array of numbers or a Bool (first step = \(ValueFormatter.brief(failure.first)), this step = \(ValueFormatter.brief(failure.this)))"
         case .sizes:
