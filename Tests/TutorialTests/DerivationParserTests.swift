@@ -77,6 +77,19 @@ import Testing
         #expect(problems.map(\.line) == [11, 12, 13, 14])
     }
 
+    @Test func aToleranceLooserThanAThousandthIsAnErrorAndASetOneIsStatedOnThePage() {
+        // With 0.5, x = 1.4x held on every draw in [1, 2].
+        let (_, loose) = parse("% tolerance 0.5\n% for x in real(in: 1...2)\nx &= 1.4 x\n")
+        #expect(loose.count == 1)
+        #expect(loose.first?.line == 11)
+        #expect(loose.first?.message.contains("'% tolerance 0.5' is looser than 0.001") == true, "\(loose)")
+        let (set, problems) = parse("% tolerance 1e-6\n% atol 2.5e-12\n% for x in real(in: 1...2)\nx &= x\n")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(ChapterTypesetter.derivationNote(set, draws: 200) == "✓ All 2 steps checked from their TeX on 200 random draws (x), within a relative 10⁻⁶ or an absolute 2.5e-12.")
+        let (usual, _) = parse("% for x in real(in: 1...2)\nx &= x\n")
+        #expect(ChapterTypesetter.derivationNote(usual, draws: 200) == "✓ All 2 steps checked from their TeX on 200 random draws (x).")
+    }
+
     @Test func aKaTeXErrorPointsAtTheStepsLineAndColumn() {
         let (d, _) = parse("% for z in logits(count: 3)\nz_0 &= z_0\n  &= \\frac{z_0}{z_1\n")
         // KaTeX counts from 1 in the TeX it was given: "\begin{aligned}\n" is 16 units.

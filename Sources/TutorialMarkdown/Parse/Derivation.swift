@@ -121,6 +121,28 @@ package struct Derivation: Sendable, Hashable {
 
     /// The relative tolerance when the derivation sets none.
     static let defaultTolerance = 1e-9
+    /// The loosest relative tolerance a derivation may set: `=` between two
+    /// steps a thousandth apart is already more than rounding, and a looser
+    /// one would let through steps a reader does not call equal.
+    package static let loosestTolerance = 1e-3
+
+    /// The tolerances a derivation set, as its check note states them ("within
+    /// a relative 10⁻⁶"), or nil when it kept the defaults: a reader who is
+    /// told "checked" should see how closely, when it is not the usual.
+    package var toleranceNote: String? {
+        guard tolerance != Self.defaultTolerance || absoluteTolerance != nil else { return nil }
+        var note = "within a relative \(Self.plain(tolerance))"
+        if let absoluteTolerance { note += " or an absolute \(Self.plain(absoluteTolerance))" }
+        return note
+    }
+
+    /// `1e-06` as 10⁻⁶, other numbers as `%g` writes them.
+    static func plain(_ x: Double) -> String {
+        let exponent = log10(x).rounded()
+        guard x > 0, abs(x - pow(10, exponent)) <= 1e-12 * x else { return String(format: "%g", x) }
+        let superscripts: [Character: Character] = ["-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
+        return exponent == 0 ? "1" : "10" + String(String(Int(exponent)).map { superscripts[$0] ?? $0 })
+    }
     /// The number of draws when the derivation sets none.
     static let defaultDraws = 200
 

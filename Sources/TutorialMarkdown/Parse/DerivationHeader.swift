@@ -26,7 +26,9 @@ struct DerivationHeader {
         case "let":
             if let declaration = declaration(words.count > 1 ? words[1] : "", line: line, column: column + 4) { derivation.declarations.append(declaration) }
         case "tolerance", "rtol":
-            if let t = Double(rest), t.isFinite, t >= 0 { derivation.tolerance = t } else {
+            if let t = Double(rest), t.isFinite, t >= 0, t <= Derivation.loosestTolerance { derivation.tolerance = t } else if let t = Double(rest), t > Derivation.loosestTolerance {
+                error(line, column, "'% tolerance \(rest)' is looser than \(Derivation.loosestTolerance): steps that far apart are not equal as a reader reads `=`; make the steps agree, or write `\\approx` with the decimals you mean")
+            } else {
                 error(line, column, "'% tolerance' needs a finite, non-negative number such as 1e-6")
             }
         case "atol":

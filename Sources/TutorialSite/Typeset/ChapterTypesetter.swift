@@ -236,7 +236,8 @@ package struct ChapterTypesetter {
     }
 
     /// "✓ All 8 steps checked from their TeX on 200 random draws (z, y, i).",
-    /// or how many only a Swift twin checked.
+    /// or how many only a Swift twin checked, and the tolerances when the
+    /// derivation set its own ("…, within a relative 10⁻⁶.").
     static func derivationNote(_ derivation: Derivation, draws: Int) -> String {
         let tex = derivation.texStepCount
         let twins = derivation.twinOnlyStepCount
@@ -254,7 +255,8 @@ package struct ChapterTypesetter {
             : "on \(draws) random draws (\(derivation.variables.map(\.name).joined(separator: ", ")))"
         let chains = derivation.chainCount
         let equations = chains > 1 ? ", read as \(chains) separate equations" : ""
-        return "✓ \(how) \(on)\(equations)."
+        let within = derivation.toleranceNote.map { ", \($0)" } ?? ""
+        return "✓ \(how) \(on)\(equations)\(within)."
     }
 
     func derivationHTML(_ derivation: Derivation) -> String {
