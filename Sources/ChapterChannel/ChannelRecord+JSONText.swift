@@ -150,6 +150,8 @@ extension DerivationFailure.Disagreement {
                         $0.key("count") { $0.int(count) }
                     }
                 }
+            case .constantInput(let name):
+                member.key("constantInput") { json in json.object { $0.key("name") { $0.string(name) } } }
             case .neverEvaluated: member.key("neverEvaluated") { $0.object { _ in } }
             case .outsideRange(let index, let low, let high):
                 member.key("outsideRange") { json in

@@ -40,6 +40,10 @@ public struct DerivationFailure: Codable, Sendable, Hashable {
         /// over the larger magnitude). Rounding makes no steady difference,
         /// so the step is not equal to the other as written.
         case steadyOffset(index: Int, difference: Double, relative: Bool, count: Int)
+        /// The input `name` had the same value on every draw, so the steps
+        /// were compared at that value only, while the page says they were
+        /// checked on random draws of it.
+        case constantInput(name: String)
         /// The step's side condition held on none of the draws, so it was never checked.
         case neverEvaluated
         /// Element `index` of the first step lies outside [`low`, `high`], the

@@ -55,6 +55,9 @@ public func __tutorialDerivation(
     var evaluated = Set<Int>()
     /// For each `=` step, how it differed where it agreed within the tolerance.
     var offsets: [Int: SteadyOffset] = [:]
+    /// The first draw's inputs, and which of them every draw since has repeated.
+    var firstInputs: [DerivationFailure.Input]?
+    var repeated: [Bool] = []
     /// The first draw on which a derivative was at a kink, to name its inputs.
     var firstKink: DerivationFailure?
     var completed = 0
@@ -62,6 +65,12 @@ public func __tutorialDerivation(
         let (inputs, steps) = body(&random)
         completed = n + 1
         let drawn = inputs.map { DerivationFailure.Input(name: $0.0, value: ValueEncoder.value(of: $0.1)) }
+        if let firstInputs {
+            for j in repeated.indices where repeated[j] && (j >= drawn.count || drawn[j] != firstInputs[j]) { repeated[j] = false }
+        } else {
+            firstInputs = drawn
+            repeated = drawn.map { _ in true }
+        }
         func failure(_ k: Int, _ reference: (Int, Any)?, _ b: Any, _ disagreement: DerivationFailure.Disagreement) -> DerivationFailure {
             DerivationFailure(
                 step: k, draw: n, inputs: drawn, first: ValueEncoder.value(of: reference?.1 ?? "?"), this: ValueEncoder.value(of: b),
@@ -160,6 +169,11 @@ public func __tutorialDerivation(
                 }
             }
         }
+    }
+    // An input that every draw gave the same value checked the steps at that value only.
+    if completed > 1, let firstInputs, let j = repeated.firstIndex(of: true), failures.isEmpty {
+        failures[0] = DerivationFailure(step: 0, draw: 0, inputs: firstInputs, first: firstInputs[j].value, this: firstInputs[j].value,
+                                        disagreement: .constantInput(name: firstInputs[j].name))
     }
     // A step that agreed only by the tolerance, off by the same amount every time, is not equal as written.
     for (k, offset) in offsets where failures[k] == nil && warnings[k] == nil {

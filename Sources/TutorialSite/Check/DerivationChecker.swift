@@ -40,6 +40,9 @@ enum DerivationChecker {
             let what = failure.step == 0 ? "the first step" : "this step"
             return Diagnostic(file: file, line: step.line, column: step.column,
                 "\(what) could not be evaluated \(draw): \(message); \(reading)")
+        case .constantInput(let name):
+            return Diagnostic(file: file, line: derivation.forLine > 0 ? derivation.forLine : derivation.fenceLine, column: 1,
+                "the input `\(name)` took the same value, \(ValueFormatter.brief(failure.first)), on all \(outcome.draws) draws, so the steps were checked at that value only while the page says they hold for random draws of it: draw it from a range with more than one value, or make it a constant with `% let \(name) = …`")
         case .neverEvaluated:
             return Diagnostic(file: file, line: step.line, column: step.column,
                 "this step's side condition held on none of the \(outcome.draws) draws, so it was never checked: draw inputs for which it holds (or drop the condition); \(reading)")
