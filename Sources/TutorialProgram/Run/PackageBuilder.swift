@@ -14,13 +14,17 @@ import TutorialMarkdown
 ///
 /// Guarantees, in order:
 /// - **Built once, shared.** The build lives outside any one book, in
-///   `~/.cache/render/packages/KEY` (or `RENDER_PACKAGE_CACHE`), keyed by the
-///   packages' paths and products and the compiler: every book naming the
-///   same packages, and `render check`, reuse it.
-/// - **Rebuilt when the packages change.** A stamp of every file of each
-///   package's manifest and `Sources` folder (path, size, modification time)
-///   is recorded after a build; a render whose stamp matches runs no SwiftPM at
-///   all, and one whose stamp differs runs an incremental `swift build`.
+///   `~/.cache/render/packages/SET/STAMP` (or under `RENDER_PACKAGE_CACHE`):
+///   SET hashes the packages' paths and products and the compiler, STAMP
+///   every file of the packages (path, size, modification time). Every book
+///   naming the same packages in the same state, and `render check`, reuse it;
+///   a render whose stamp has a build runs no SwiftPM at all.
+/// - **A build folder serves only the sources that built it.** The manifests,
+///   plugins and macros that ran in it could write anything there, so a
+///   package that changed (a pull request's version, then main's again) gets
+///   a new folder and a whole build, never an incremental one over what the
+///   other version left. The newest `kept` folders of a set stay; older ones
+///   that render made and no render used for `idle` are removed.
 /// - **Chapters follow the library.** Its identity, part of every chapter's
 ///   cache key, is the stamp of the built library, module files and macro
 ///   executables: an incremental build that changed nothing recompiles no
@@ -66,8 +70,8 @@ package struct PackageBuilder: Sendable {
         URL(fileURLWithPath: toolchain.runtimeDirectory).resolvingSymlinksInPath().lastPathComponent == "release" ? "release" : "debug"
     }
 
-    /// The build folder of this set of packages.
-    package var folder: String {
+    /// The folder of this set of packages' builds, one per stamp.
+    package var setFolder: String {
         var key = ContentHash()
         key.add(Self.formatVersion)
         key.add(toolchain.swiftc)
@@ -76,17 +80,35 @@ package struct PackageBuilder: Sendable {
         return (root as NSString).appendingPathComponent(String(key.hex.prefix(24)))
     }
 
+    /// The build folder of the packages as they are now (`stamp`, ``sourceStamp()``).
+    package func folder(stamp: String) -> String {
+        (setFolder as NSString).appendingPathComponent(String(stamp.prefix(24)))
+    }
+
+    /// How many builds of a set are kept, newest first.
+    package static let kept = 3
+    /// How long a build no render used must wait before it may be removed.
+    package static let idle: TimeInterval = 3600
+    /// The file that marks a build folder as render's own.
+    static let ownMark = ".render-package-build"
+
     /// Builds the packages if their sources changed since the last build.
     /// - Returns: the library, or the diagnostics of a failed build.
     /// - Throws: `SetupError` when the build folder cannot be written or swift cannot run.
     package func build() async throws -> Result<LinkedLibrary, BuildFailure> {
-        let folder = self.folder
         let stamp = sourceStamp()
+        let folder = folder(stamp: stamp)
         let marker = folder + "/built"
-        if (try? String(contentsOfFile: marker, encoding: .utf8)) == stamp, let library = library(in: folder) { return .success(library) }
+        if (try? String(contentsOfFile: marker, encoding: .utf8)) == stamp, let library = library(in: folder) {
+            utimes(marker, nil)
+            return .success(library)
+        }
 
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: folder + "/" + Self.ownMark) {
+                try stamp.write(toFile: folder + "/" + Self.ownMark, atomically: true, encoding: .utf8)
+            }
         } catch {
             throw SetupError("cannot create the package build folder '\(folder)': \(error.localizedDescription)",
                              fix: "set RENDER_PACKAGE_CACHE to a folder you can write")
@@ -118,7 +140,29 @@ package struct PackageBuilder: Sendable {
             return .failure(BuildFailure([at(packages[0], "swift build finished but wrote no lib\(Self.module).so in \(folder)/.build")]))
         }
         try stamp.write(toFile: marker, atomically: true, encoding: .utf8)
+        removeOldBuilds(keeping: folder)
         return .success(library)
+    }
+
+    /// Removes the builds of this set beyond the newest ``kept`` (by when a
+    /// render last used them), sparing `current`, those used within ``idle``,
+    /// those render did not mark as its own, and any another render holds.
+    func removeOldBuilds(keeping current: String) {
+        let fm = FileManager.default
+        let builds = ((try? fm.contentsOfDirectory(atPath: setFolder)) ?? []).map { (setFolder as NSString).appendingPathComponent($0) }
+            .filter { $0 != current && fm.fileExists(atPath: $0 + "/" + Self.ownMark) }
+            .map { (path: $0, used: ((try? fm.attributesOfItem(atPath: $0 + "/built"))?[.modificationDate] as? Date) ?? .distantPast) }
+            .sorted { $0.used > $1.used }
+        for build in builds.dropFirst(Self.kept - 1) where build.used < Date(timeIntervalSinceNow: -Self.idle) {
+            guard (try? BuildCache.refuseLink(build.path)) != nil,
+                  let lock = try? RenderLock.acquire(build.path + "/lock", what: "the package build '\(build.path)'", wait: false) else { continue }
+            try? fm.removeItem(atPath: build.path + "/built")
+            for name in (try? fm.contentsOfDirectory(atPath: build.path)) ?? [] where name != "lock" {
+                try? fm.removeItem(atPath: (build.path as NSString).appendingPathComponent(name))
+            }
+            withExtendedLifetime(lock) {}
+            try? fm.removeItem(atPath: build.path)
+        }
     }
 
     /// Runs SwiftPM (`swift ARGUMENTS`) on the wrapper in `folder`, confined
@@ -212,20 +256,36 @@ package struct PackageBuilder: Sendable {
             .filter { FileManager.default.fileExists(atPath: $0) }
     }
 
-    /// Path, size and modification time of each package's manifests and every
-    /// file under its `Sources` folder, and the compiler's.
+    /// Path, size and modification time of each package's manifests
+    /// (`Package*.swift`, `Package.resolved`) and of every file under its
+    /// `Sources` and `Plugins` folders (hidden ones aside), and the compiler's.
+    /// Only the folders SwiftPM builds from: a package at the book's own root
+    /// would otherwise change with every page render writes.
     package func sourceStamp() -> String {
         var hash = ContentHash()
         hash.add(Toolchain.stamp(toolchain.swiftc))
         let fm = FileManager.default
         for package in packages {
+            hash.add(package.path)
             let top = ((try? fm.contentsOfDirectory(atPath: package.path)) ?? [])
                 .filter { $0.hasPrefix("Package") && ($0.hasSuffix(".swift") || $0 == "Package.resolved") }.sorted()
             for name in top { hash.add(Toolchain.stamp(package.path + "/" + name)) }
-            let sources = package.path + "/Sources"
-            for file in ((fm.enumerator(atPath: sources)?.allObjects as? [String]) ?? []).sorted() where !file.hasPrefix(".") {
-                hash.add(file)
-                hash.add(Toolchain.stamp(sources + "/" + file))
+            for folder in ["Sources", "Plugins"] {
+                let root = package.path + "/" + folder
+                guard let walk = fm.enumerator(atPath: root) else { continue }
+                var files: [String] = []
+                while let file = walk.nextObject() as? String {
+                    if (file as NSString).lastPathComponent.hasPrefix(".") {
+                        walk.skipDescendants()
+                        continue
+                    }
+                    // A folder's own time changes with an editor's hidden files; its files say what changed.
+                    if walk.fileAttributes?[.type] as? FileAttributeType != .typeDirectory { files.append(file) }
+                }
+                for file in files.sorted() {
+                    hash.add(folder + "/" + file)
+                    hash.add(Toolchain.stamp(root + "/" + file))
+                }
             }
         }
         return hash.hex
