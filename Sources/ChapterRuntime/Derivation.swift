@@ -170,11 +170,6 @@ public func __tutorialDerivation(
             }
         }
     }
-    // An input that every draw gave the same value checked the steps at that value only.
-    if completed > 1, let firstInputs, let j = repeated.firstIndex(of: true), failures.isEmpty {
-        failures[0] = DerivationFailure(step: 0, draw: 0, inputs: firstInputs, first: firstInputs[j].value, this: firstInputs[j].value,
-                                        disagreement: .constantInput(name: firstInputs[j].name))
-    }
     // A step that agreed only by the tolerance, off by the same amount every time, is not equal as written.
     for (k, offset) in offsets where failures[k] == nil && warnings[k] == nil {
         guard let verdict = offset.verdict, var steady = offset.first?.example, let index = offset.first?.index else { continue }
@@ -202,6 +197,13 @@ public func __tutorialDerivation(
         for k in relations.indices where !evaluated.contains(k) && failures[k] == nil {
             failures[k] = DerivationFailure(step: k, draw: 0, inputs: [], first: ValueEncoder.value(of: "?"), this: ValueEncoder.value(of: "?"), disagreement: .neverEvaluated)
         }
+    }
+    // An input that every draw gave the same value checked the steps at that value only
+    // (said when nothing else is wrong: a kink or a failure says more).
+    if completed > 1, let firstInputs, let j = repeated.firstIndex(of: true),
+       failures.values.allSatisfy({ if case .losesDigits = $0.disagreement { true } else { false } }) {
+        failures[0] = DerivationFailure(step: 0, draw: 0, inputs: firstInputs, first: firstInputs[j].value, this: firstInputs[j].value,
+                                        disagreement: .constantInput(name: firstInputs[j].name))
     }
     Channel.send(.derivation(id: id, draws: completed, failures: failures.keys.sorted().map { failures[$0]! }))
 }

@@ -256,7 +256,21 @@ package struct ChapterTypesetter {
         let chains = derivation.chainCount
         let equations = chains > 1 ? ", read as \(chains) separate equations" : ""
         let within = derivation.toleranceNote.map { ", \($0)" } ?? ""
-        return "✓ \(how) \(on)\(equations)\(within)."
+        return "✓ \(how) \(on)\(equations)\(within)." + Self.ownNamesNote(derivation)
+    }
+
+    /// The symbols every reader knows that the block gives a meaning of its
+    /// own (a `% let` or a `% for` name, which the page does not show): the
+    /// steps were checked with that meaning, so the note says so ("Here π is
+    /// the block's own name, not the number π."), or `% let \pi = 3` would
+    /// make π x = 3x read as checked.
+    static func ownNamesNote(_ derivation: Derivation) -> String {
+        let familiar: [(name: String, symbol: String, meaning: String)] = [
+            ("e", "e", "Euler's number"), ("pi", "π", "the number π"), ("delta", "δ", "the Kronecker delta"),
+        ]
+        let own = Set(derivation.declarations.map(\.name) + derivation.variables.map(\.name))
+        let notes = familiar.filter { own.contains($0.name) }.map { "Here \($0.symbol) is the block's own name, not \($0.meaning)." }
+        return notes.isEmpty ? "" : " " + notes.joined(separator: " ")
     }
 
     func derivationHTML(_ derivation: Derivation) -> String {
