@@ -274,6 +274,12 @@ package struct TeXMathParser {
         }
     }
 
+    /// The commands the reader reads with a meaning of its own, which no
+    /// declaration changes (`\det` is not among them: a block may declare it).
+    package static let ownCommands: Set<String> = [
+        "frac", "dfrac", "tfrac", "sqrt", "log", "ln", "exp", "max", "min", "sum", "prod", "partial", "nabla",
+    ]
+
     /// `\log`, `\ln`, `\exp`: with parentheses, or applied to one factor.
     /// `\log(1 + x)` is read as `log1p(x)`, which keeps its accuracy for tiny x.
     mutating func function(_ function: MathExpression.MathFunction, written: String, at token: TeXToken) throws(TeXReadError) -> (MathExpression, String?) {

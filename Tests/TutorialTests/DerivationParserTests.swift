@@ -90,6 +90,25 @@ import Testing
         #expect(ChapterTypesetter.derivationNote(usual, draws: 200) == "✓ All 2 steps checked from their TeX on 200 random draws (x).")
     }
 
+    @Test func aFamiliarSymbolTheBlockGivesItsOwnMeaningIsNamedInTheNote() {
+        // The page shows π x = 3x; only the hidden % let says that π is 3 here.
+        let (pi, _) = parse("% let \\pi = 3\n% for x in real(in: 1...2)\n\\pi x &= 3 x\n")
+        #expect(ChapterTypesetter.derivationNote(pi, draws: 200).hasSuffix("(x). Here π is the block's own name, not the number π."))
+        let (e, _) = parse("% for x in real(in: 1...2), e in real(in: 1...2)\ne^{x} &= e^{x}\n")
+        #expect(ChapterTypesetter.derivationNote(e, draws: 200).hasSuffix("Here e is the block's own name, not Euler's number."))
+        let (plain, _) = parse("% for x in real(in: 1...2)\ne^{x} &= e^{x}\n")
+        #expect(!ChapterTypesetter.derivationNote(plain, draws: 200).contains("own name"))
+    }
+
+    @Test func declaringACommandTheReaderReadsItselfIsAnError() {
+        // It was ignored in silence: \\log stayed the logarithm.
+        let (_, problems) = parse("% let \\log(t) = t\n% for x in real(in: 1...2)\n\\log x &= x\n")
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("'\\log' is read by the reader itself") == true, "\(problems)")
+        let (_, det) = parse("% let \\det(m) = m\n% for x in real(in: 1...2)\n\\det(x) &= x\n")
+        #expect(det.isEmpty, "\(det)")
+    }
+
     @Test func aKaTeXErrorPointsAtTheStepsLineAndColumn() {
         let (d, _) = parse("% for z in logits(count: 3)\nz_0 &= z_0\n  &= \\frac{z_0}{z_1\n")
         // KaTeX counts from 1 in the TeX it was given: "\begin{aligned}\n" is 16 units.

@@ -123,6 +123,10 @@ struct DerivationHeader {
         if Self.isIdentifier(head) {
             return .init(name: head, parameters: parameters, swift: swift, line: line, column: column + i)
         }
+        if head.hasPrefix("\\"), TeXMathParser.ownCommands.contains(String(head.dropFirst())) {
+            error(line, column, "'\(head)' is read by the reader itself, whatever a '% let' says (a declaration of it would be ignored): give your function a name of its own, such as '% let \\operatorname{my\(head.dropFirst())}(x) = …'")
+            return nil
+        }
         guard let name = MathNames.identifier(forTeX: head) else {
             error(line, column, "'\(head)' cannot be declared: a TeX name is letters, digits, subscripts and commands such as \\hat{y}; " + usage)
             return nil
