@@ -60,6 +60,10 @@ public indirect enum MathExpression: Sendable, Hashable {
     /// A function of one argument that TeX names (`\exp`, `\log`, `\sqrt`, …).
     public enum MathFunction: String, Sendable, Hashable {
         case exp, log, log1p, sqrt, abs
+        /// `\sin`, `\cos`, `\tan`, their inverses `\arcsin`, `\arccos`,
+        /// `\arctan`, and the hyperbolic `\sinh`, `\cosh`, `\tanh`: element
+        /// by element on a vector, as `\exp`.
+        case sin, cos, tan, arcsin, arccos, arctan, sinh, cosh, tanh
         /// `\operatorname{diag}(v)`: the matrix with v on its diagonal.
         case diag
         /// `\det A`, `\begin{vmatrix}…\end{vmatrix}`: the determinant.

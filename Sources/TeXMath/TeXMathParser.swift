@@ -266,6 +266,9 @@ package struct TeXMathParser {
         case "log", "ln", "exp":
             advance()
             return try function(name == "exp" ? .exp : .log, written: "\\" + name, at: token)
+        case _ where Self.trigonometric[name] != nil && scope.kind(of: name) == nil:
+            advance()
+            return try trigonometric(Self.trigonometric[name]!, written: "\\" + name, at: token)
         case "det" where scope.kind(of: "det") == nil:
             advance()
             return try function(.det, written: "\\det", at: token)
@@ -279,6 +282,31 @@ package struct TeXMathParser {
     package static let ownCommands: Set<String> = [
         "frac", "dfrac", "tfrac", "sqrt", "log", "ln", "exp", "max", "min", "sum", "prod", "partial", "nabla",
     ]
+
+    /// The trigonometric and hyperbolic functions the reader reads, by
+    /// command, unless the block declares the name (`% let \tanh(x) = …`).
+    package static let trigonometric: [String: MathExpression.MathFunction] = [
+        "sin": .sin, "cos": .cos, "tan": .tan, "arcsin": .arcsin, "arccos": .arccos, "arctan": .arctan,
+        "sinh": .sinh, "cosh": .cosh, "tanh": .tanh,
+    ]
+
+    /// `\sin x`, `\tanh(z)`, and `\sin^2 x`, which is (sin x)², as every
+    /// reader of trigonometry reads it; but `\sin^{-1} x` (the arcsine, or
+    /// 1/sin x?) and any power other than a whole number from 1 are errors.
+    mutating func trigonometric(_ function: MathExpression.MathFunction, written: String, at token: TeXToken) throws(TeXReadError) -> (MathExpression, String?) {
+        var power: MathExpression?
+        if peek.isSymbol("^") {
+            let caret = peek
+            advance()
+            let exponent = try script(of: "^")
+            guard case .number(let digits) = exponent, let n = Int(digits), n >= 1 else {
+                throw TeXReadError(column: caret.column, message: "`\(written)^{…}` is read only with a whole power from 1, `\(written)^2 x` for (\(written) x)²; `\(written)^{-1}` could be the inverse or 1/\(written): write `\\arc\(written.dropFirst()) x` or `(\(written) x)^{-1}`")
+            }
+            power = exponent
+        }
+        let (applied, bare) = try self.function(function, written: written, at: token)
+        return (power.map { .power(applied, $0) } ?? applied, bare)
+    }
 
     /// `\log`, `\ln`, `\exp`: with parentheses, or applied to one factor.
     /// `\log(1 + x)` is read as `log1p(x)`, which keeps its accuracy for tiny x.

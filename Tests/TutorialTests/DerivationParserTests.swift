@@ -96,6 +96,8 @@ import Testing
         #expect(ChapterTypesetter.derivationNote(pi, draws: 200).hasSuffix("(x). Here π is the block's own name, not the number π."))
         let (e, _) = parse("% for x in real(in: 1...2), e in real(in: 1...2)\ne^{x} &= e^{x}\n")
         #expect(ChapterTypesetter.derivationNote(e, draws: 200).hasSuffix("Here e is the block's own name, not Euler's number."))
+        let (tanh, _) = parse("% let \\tanh(t) = t\n% for x in real(in: 1...2)\n\\tanh x &= x\n")
+        #expect(ChapterTypesetter.derivationNote(tanh, draws: 200).hasSuffix("Here tanh is the function the block declares."))
         let (plain, _) = parse("% for x in real(in: 1...2)\ne^{x} &= e^{x}\n")
         #expect(!ChapterTypesetter.derivationNote(plain, draws: 200).contains("own name"))
     }

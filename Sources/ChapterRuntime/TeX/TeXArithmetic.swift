@@ -93,6 +93,27 @@ public func __texPower(_ a: __TeXValue, _ b: __TeXValue) throws -> __TeXValue {
 /// `e^{x}`, `\exp`: element by element on a vector.
 public func __texExp(_ a: __TeXValue) -> __TeXValue { map(a) { Double.exp($0) } }
 
+/// The trigonometric and hyperbolic functions the TeX reader reads.
+public enum __TeXTrigonometric: Sendable {
+    case sin, cos, tan, arcsin, arccos, arctan, sinh, cosh, tanh
+}
+
+/// `\sin`, `\cos`, `\tan`, `\arcsin`, `\arccos`, `\arctan`, `\sinh`,
+/// `\cosh`, `\tanh`: element by element on a vector (swift-numerics' `Real`).
+public func __texTrigonometric(_ a: __TeXValue, _ function: __TeXTrigonometric) -> __TeXValue {
+    switch function {
+    case .sin: map(a) { Double.sin($0) }
+    case .cos: map(a) { Double.cos($0) }
+    case .tan: map(a) { Double.tan($0) }
+    case .arcsin: map(a) { Double.asin($0) }
+    case .arccos: map(a) { Double.acos($0) }
+    case .arctan: map(a) { Double.atan($0) }
+    case .sinh: map(a) { Double.sinh($0) }
+    case .cosh: map(a) { Double.cosh($0) }
+    case .tanh: map(a) { Double.tanh($0) }
+    }
+}
+
 /// `\log`, `\ln`: the natural logarithm, element by element on a vector.
 public func __texLog(_ a: __TeXValue) -> __TeXValue { map(a) { Double.log($0) } }
 

@@ -3,6 +3,7 @@ import Foundation
 import TutorialBase
 import TutorialMarkdown
 import TutorialProgram
+import TeXMath
 
 /// Typeset: writes a chapter's body HTML from its parsed tree (see
 /// `HTMLRenderer`), putting in the values, claims, typeset math, highlighted
@@ -269,7 +270,9 @@ package struct ChapterTypesetter {
             ("e", "e", "Euler's number"), ("pi", "π", "the number π"), ("delta", "δ", "the Kronecker delta"),
         ]
         let own = Set(derivation.declarations.map(\.name) + derivation.variables.map(\.name))
-        let notes = familiar.filter { own.contains($0.name) }.map { "Here \($0.symbol) is the block's own name, not \($0.meaning)." }
+        var notes = familiar.filter { own.contains($0.name) }.map { "Here \($0.symbol) is the block's own name, not \($0.meaning)." }
+        // A function the reader knows (\sin, \tanh, …) that the block declares is checked as declared.
+        notes += TeXMathParser.trigonometric.keys.sorted().filter { own.contains($0) }.map { "Here \($0) is the function the block declares." }
         return notes.isEmpty ? "" : " " + notes.joined(separator: " ")
     }
 
