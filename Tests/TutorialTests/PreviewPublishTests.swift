@@ -117,6 +117,21 @@ import Testing
         #expect(docs.last?.text == "The logits …, then after.")
     }
 
+    /// A program's huge table gives the index no more than the section limit,
+    /// cut at a word, while the next section is indexed whole.
+    @Test func aSectionGivesTheIndexAtMostItsLimit() {
+        let rows = (0..<40_000).map { "<tr><td>row\($0)</td><td>é\($0)</td></tr>" }.joined(separator: "\n")
+        let html = "<p>Intro</p><table>\(rows)</table><h2 id=\"next\">Next</h2><p>after the table</p>"
+        let docs = SearchSections.documents(html: html, page: "p.html", chapterTitle: "C")
+        #expect(docs.count == 2)
+        #expect(docs[0].text.utf8.count <= SearchSections.sectionLimit)
+        #expect(docs[0].text.utf8.count > SearchSections.sectionLimit / 2)
+        #expect(docs[0].text.hasPrefix("Intro row0 é0"))
+        #expect(!docs[0].text.contains("\u{FFFD}"))
+        #expect(!docs[0].text.contains("row39999"))
+        #expect(docs[1].text == "after the table")
+    }
+
     @Test func anUnclosedTagLosesOnlyItself() {
         let open = SearchSections.documents(html: "<p>kept <b", page: "p.html", chapterTitle: "C")
         #expect(open.map(\.text) == ["kept"])

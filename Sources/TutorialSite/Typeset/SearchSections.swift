@@ -18,6 +18,13 @@ import TutorialProgram
 /// (`<`, `>`, `&`, `;`, `"`) is ASCII, and reading `Character`s (grapheme
 /// clusters) made this pass a tenth of a warm render.
 package enum SearchSections {
+    /// The most text a section gives the index, in bytes of its HTML. Prose
+    /// sections are a few kilobytes; past this, a section is a program's
+    /// table or output (a chapter may send 64 MiB of them), which made the
+    /// index's node take 837 MB and seconds for 10 tables of 20,000 rows. The
+    /// words after it are not searchable; the page still shows them.
+    package static let sectionLimit = 256 << 10
+
     package static func documents(html: String, page: String, chapterTitle: String) -> [SearchDocument] {
         let bytes = withoutMath(Array(html.utf8)[...])
         var documents: [SearchDocument] = []
@@ -25,6 +32,7 @@ package enum SearchSections {
         var url = page
         var text: [UInt8] = []
         func flush() {
+            if text.count >= sectionLimit, let space = text.lastIndex(of: UInt8(ascii: " ")) { text.removeSubrange(space...) }
             let words = Self.collapse(Self.decode(text[...]))
             if !words.isEmpty || url != page || documents.isEmpty {
                 documents.append(SearchDocument(url: url, title: title, chapter: chapterTitle, text: words))
@@ -32,8 +40,11 @@ package enum SearchSections {
             text = []
         }
         var i = 0
+        func add(_ slice: ArraySlice<UInt8>) {
+            if text.count < sectionLimit { text += slice.prefix(sectionLimit - text.count) }
+        }
         while let open = Self.find(UInt8(ascii: "<"), in: bytes, from: i) {
-            text += bytes[i..<open]
+            add(bytes[i..<open])
             guard let close = Self.find(UInt8(ascii: ">"), in: bytes, from: open) else { i = bytes.count; break }
             let tag = bytes[(open + 1)..<close]
             let name = String(decoding: tag.prefix { Self.isAlphanumeric($0) }, as: UTF8.self).lowercased()
@@ -55,10 +66,10 @@ package enum SearchSections {
             }
             // Block ends separate words.
             if Self.separators.contains(name) || tag.first == UInt8(ascii: "/") {
-                text.append(UInt8(ascii: " "))
+                add([UInt8(ascii: " ")])
             }
         }
-        if i < bytes.count { text += bytes[i...] }
+        if i < bytes.count { add(bytes[i...]) }
         flush()
         return documents
     }
