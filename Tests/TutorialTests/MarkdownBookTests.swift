@@ -78,4 +78,14 @@ import Testing
         let again = try String(contentsOfFile: directory + "/site/01-losses.html", encoding: .utf8)
         #expect(again.contains(#"<span class="figure-label">Table 1:</span>"#))
     }
+
+    /// Which cells make a column numeric, and so right-aligned.
+    @Test func aCellIsANumberAsSwiftReadsOneWithSpacesAndTheMinusSign() {
+        for cell in ["-0.462", "3.86e-22", "1200", " 7 ", "\t0.5", "nan", "inf", "−0.25", "\u{A0}12"] {
+            #expect(ChapterTypesetter.isNumber(cell), "\(cell)")
+        }
+        for cell in ["", "  ", "1,200", "0.5 s", "x", "−", "1 2"] {
+            #expect(!ChapterTypesetter.isNumber(cell), "\(cell)")
+        }
+    }
 }
