@@ -122,6 +122,11 @@ public func __tutorialDerivation(
                     record(k, (before.0, before.1), value, .inequality(index: i))
                 } else {
                     confirmed.insert(k)
+                    // Where `\le` or `\ge` held only by the tolerance, it must not be broken by the same amount every time.
+                    for i in a.indices where StepComparison.heldBySlackOnly(relation, a[i], b[i])
+                        && offsets[k, default: SteadyOffset()].add(b[i], a[i]) {
+                        offsets[k]?.first = (i, failure(k, (before.0, before.1), value, .neverEvaluated))
+                    }
                 }
                 continue
             default: break
@@ -302,6 +307,16 @@ enum StepComparison {
             }
         }
         return nil
+    }
+
+    /// Whether `a RELATION b` (`\le` or `\ge`) holds only thanks to the
+    /// tolerances: a is above b for `\le`, below it for `\ge`.
+    static func heldBySlackOnly(_ relation: __TeXRelation, _ a: Double, _ b: Double) -> Bool {
+        switch relation {
+        case .lessOrEqual: a > b
+        case .greaterOrEqual: a < b
+        default: false
+        }
     }
 
     /// The first element where `a RELATION b` fails; nil when it holds

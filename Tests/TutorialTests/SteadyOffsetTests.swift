@@ -74,11 +74,24 @@ import Testing
             % for x in real(in: 1...2)
             x &= \log e^{x} = \frac{x^2 + x}{x + 1}
             ```
+
+            ```derivation
+            % for x in real(in: 1...2)
+            x &\le x - 10^{-12}
+            ```
+
+            ```derivation
+            % for p in probabilities(count: 2...8)
+            \sum_i p_i &\le 1
+            ```
             """#)
         let result = try await RenderProcess.run(["build", "--quiet", "--no-cache"], in: directory)
         #expect(result.status == 1)
         #expect(result.standardError.contains("chapters/01-steady.md:3:6: error: this step agrees with the first step (line 3) only by the tolerance, and differs from it by the same amount every time: a difference of 1e-12 on all 200 elements"), "\(result.standardError)")
         #expect(result.standardError.contains("chapters/01-steady.md:8:7: error: this step agrees with the first step (line 8) only by the tolerance, and differs from it by the same amount every time: a relative difference of 1e-10"), "\(result.standardError)")
         #expect(!result.standardError.contains("01-steady.md:13"), "\(result.standardError)")
+        // An inequality held only by the tolerance, broken by 10^-12 every time; the sum of probabilities is not.
+        #expect(result.standardError.contains("chapters/01-steady.md:18:8: error: inequality `\\le` holds only by the tolerance, and is broken by the same amount every time: a difference of 1e-12"), "\(result.standardError)")
+        #expect(!result.standardError.contains("01-steady.md:23"), "\(result.standardError)")
     }
 }

@@ -57,6 +57,11 @@ enum DerivationChecker {
         case .steadyOffset(let i, let difference, let relative, let count):
             let (x, y, place) = Self.elements(failure, at: i)
             let what = relative ? "a relative difference of \(String(format: "%.3g", difference))" : "a difference of \(String(format: "%.3g", difference))"
+            if case .inequality = step.relation {
+                let what = relative ? "a relative difference of \(String(format: "%.3g", abs(difference)))" : "a difference of \(String(format: "%.3g", abs(difference)))"
+                return Diagnostic(file: file, line: step.line, column: step.column,
+                    "inequality `\(step.relation.tex)` holds only by the tolerance, and is broken by the same amount every time: \(what) on all \(count) elements where it is broken, over \(outcome.draws) draw\(outcome.draws == 1 ? "" : "s") (\(derivation.isWorkedExample ? "on the chapter's values" : "first on draw \(failure.draw + 1), \(inputs)"): the step before = \(x), this step = \(y)\(place)). Rounding breaks no inequality by a steady amount, so it does not hold as written; \(reading)")
+            }
             return Diagnostic(file: file, line: step.line, column: step.column,
                 "this step agrees with \(compared) (\(against.lines)) only by the tolerance, and differs from it by the same amount every time: \(what) on all \(count) elements that differ, over \(outcome.draws) draw\(outcome.draws == 1 ? "" : "s") (\(derivation.isWorkedExample ? "on the chapter's values" : "first on draw \(failure.draw + 1), \(inputs)"): \(x) against \(y)\(place)). Rounding makes no steady difference, so the two are not equal as written: correct the step, or write `\\approx` with the decimals you mean; \(reading)")
         case .notNumeric:
