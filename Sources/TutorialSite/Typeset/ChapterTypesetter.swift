@@ -266,7 +266,7 @@ package struct ChapterTypesetter {
         }
         let on = derivation.isWorkedExample
             ? "on the chapter's values"
-            : "on \(draws) random draws (\(derivation.variables.map(\.name).joined(separator: ", ")))"
+            : "on \(draws) random draw\(draws == 1 ? "" : "s") (\(derivation.variables.map(\.name).joined(separator: ", ")))"
         let chains = derivation.chainCount
         let equations = chains > 1 ? ", read as \(chains) separate equations" : ""
         let within = derivation.toleranceNote.map { ", \($0)" } ?? ""

@@ -26,7 +26,7 @@ package enum SearchSections {
     package static let sectionLimit = 256 << 10
 
     package static func documents(html: String, page: String, chapterTitle: String) -> [SearchDocument] {
-        let bytes = withoutMath(Array(html.utf8)[...])
+        let bytes = withoutMath(Array(html.utf8))
         var documents: [SearchDocument] = []
         var title = chapterTitle
         var url = page
@@ -78,12 +78,14 @@ package enum SearchSections {
     /// (a formula in a sentence) by "…", `<span class="katex-display">…</span>`
     /// by nothing. KaTeX nests spans, so the formula ends at the `</span>`
     /// that closes its first one.
-    static func withoutMath(_ html: ArraySlice<UInt8>) -> [UInt8] {
+    /// A page without math is returned as it is: a page of a program's
+    /// output can be 16 MiB, and every copy of it counts in render's memory.
+    static func withoutMath(_ html: [UInt8]) -> [UInt8] {
         let inline = Array("<span class=\"katex\"".utf8)
         let display = Array("<span class=\"katex-display\"".utf8)
         let open = Array("<span".utf8)
         let close = Array("</span>".utf8)
-        let html = Array(html)
+        guard find(Array("<span class=\"katex".utf8), in: html, from: 0) != nil else { return html }
         var out: [UInt8] = []
         out.reserveCapacity(html.count)
         var i = 0

@@ -182,6 +182,12 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Whether a file on disk (`data`) holds exactly `bytes`, compared in
+    /// place (`Data(bytes)` copied every page to compare it).
+    static func same(_ data: Data, _ bytes: [UInt8]) -> Bool {
+        data.count == bytes.count && data.withUnsafeBytes { a in bytes.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
+    }
+
     /// A relative file path that stays inside the folder and is not the
     /// manifest: no empty, `.` or `..` component, no control characters.
     static func isSafe(_ path: String) -> Bool {
@@ -215,8 +221,8 @@ public struct SiteWriter: Sendable {
         // anything is published. A file the new site keeps byte for byte
         // loses nothing and needs no check.
         for (path, file) in old ?? [:] {
-            if let bytes = site.files[path], file.bytes == Data(bytes) { continue }
-            if let recorded = file.recorded, SHA256.hex([UInt8](file.bytes)) != recorded {
+            if let bytes = site.files[path], Self.same(file.bytes, bytes) { continue }
+            if let recorded = file.recorded, SHA256.hex(file.bytes) != recorded {
                 throw foreign(path, "a file changed since render wrote it")
             }
         }
@@ -226,7 +232,7 @@ public struct SiteWriter: Sendable {
             let bytes = site.files[path]!
             let staged = (staging as NSString).appendingPathComponent(path)
             try fm.createDirectory(atPath: (staged as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            if let previous = old?[path], previous.bytes == Data(bytes) {
+            if let previous = old?[path], Self.same(previous.bytes, bytes) {
                 // The same bytes as last time: the manifest's hash still holds, and
                 // hashing the whole site again was a tenth of a warm render.
                 hashes[path] = previous.recorded ?? SHA256.hex(bytes)
@@ -234,7 +240,9 @@ public struct SiteWriter: Sendable {
             } else {
                 hashes[path] = SHA256.hex(bytes)
             }
-            guard fm.createFile(atPath: staged, contents: Data(bytes)) else {
+            // Written from the site's own bytes: a copy of a 16 MiB page counts in render's memory.
+            let written = bytes.withUnsafeBytes { fm.createFile(atPath: staged, contents: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!), count: $0.count, deallocator: .none)) }
+            guard written else {
                 throw SetupError("cannot write '\(staged)': \(String(cString: strerror(errno)))")
             }
         }
