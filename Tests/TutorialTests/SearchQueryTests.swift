@@ -17,6 +17,8 @@ import Testing
                        text: "The divergence of two probability distributions is never negative; softplus(x) = log(1 + e^x) keeps it stable."),
         SearchDocument(url: "04-kl.html#entropy", title: "Entropy", chapter: "KL divergence",
                        text: "Cross-entropy is entropy plus the divergence, 0.4644 nats here."),
+        SearchDocument(url: "05-notation.html", title: "Notation", chapter: "Notation",
+                       text: "The indicator prints as 𝟙, and 𝑥𝑦 is a product."),
     ]
 
     /// Builds the index with render's node batch, writes the site's two search files and runs `queries`.
@@ -50,8 +52,11 @@ import Testing
             ("cross", "04-kl.html#entropy"),
             ("4644", "04-kl.html#entropy"),
             ("the divergence", "04-kl.html"),
+            // Letters and digits outside the BMP, two UTF-16 units each.
+            ("𝟙", "05-notation.html"),
+            ("𝑥𝑦", "05-notation.html"),
         ])
-        #expect(outcome.standardOutput.hasSuffix("12 queries, 0 missed\n"), "\(outcome.standardOutput)\(outcome.standardError)")
+        #expect(outcome.standardOutput.hasSuffix("14 queries, 0 missed\n"), "\(outcome.standardOutput)\(outcome.standardError)")
         #expect(outcome.status == .exited(0))
     }
 

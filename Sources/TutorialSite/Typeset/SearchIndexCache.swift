@@ -11,7 +11,7 @@ import TutorialProgram
 /// deletes the others.
 struct SearchIndexCache {
     /// Changes whenever the node script builds the index differently.
-    static let revision = "3"
+    static let revision = "4"
 
     package let directory: URL?
     var lookups: [URL] = []

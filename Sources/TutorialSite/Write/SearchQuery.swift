@@ -18,7 +18,11 @@ import TutorialProgram
 ///   Lunr's stop words ("the", "of") are dropped from a query that has other words.
 enum SearchQuery {
     /// One character that ends a word, as a JavaScript regular expression.
-    static let wordSeparator = #"/[^\p{L}\p{N}_]/u"#
+    /// Lunr and the query read one UTF-16 unit at a time, so a letter or
+    /// digit outside the BMP (`𝟙`, `𝑥`) comes as two surrogates, which are
+    /// neither: they are taken as part of a word, or such a word was never
+    /// indexed nor asked.
+    static let wordSeparator = #"/[^\p{L}\p{N}_\uD800-\uDFFF]/u"#
 
     /// The query code, in the page and under node (it needs the global `lunr`).
     package static let script = #"""
