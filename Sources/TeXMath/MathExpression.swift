@@ -64,6 +64,10 @@ public indirect enum MathExpression: Sendable, Hashable {
         /// `\arctan`, and the hyperbolic `\sinh`, `\cosh`, `\tanh`: element
         /// by element on a vector, as `\exp`.
         case sin, cos, tan, arcsin, arccos, arctan, sinh, cosh, tanh
+        /// `\|v\|`, `\|v\|_2`: the Euclidean norm of a vector (|x| of a
+        /// number); `\|v\|_1` the sum of magnitudes, `\|v\|_\infty` the
+        /// largest magnitude, `\|A\|_F` the Frobenius norm of a matrix.
+        case norm, norm1, normInfinity, normFrobenius
         /// `\operatorname{diag}(v)`: the matrix with v on its diagonal.
         case diag
         /// `\det A`, `\begin{vmatrix}…\end{vmatrix}`: the determinant.

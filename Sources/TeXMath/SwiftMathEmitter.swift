@@ -111,6 +111,8 @@ package struct SwiftMathEmitter {
             case .diag: emit("let \(t) = try __texDiag(\(x))")
             case .det: emit("let \(t) = try __texDeterminant(\(x))")
             case .trace: emit("let \(t) = try __texTrace(\(x))")
+            case .norm, .norm1, .normInfinity, .normFrobenius:
+                emit("let \(t) = try __texNorm(\(x), .\(f.rawValue))")
             case .sin, .cos, .tan, .arcsin, .arccos, .arctan, .sinh, .cosh, .tanh:
                 emit("let \(t) = __texTrigonometric(\(x), .\(f.rawValue))")
             }

@@ -56,7 +56,11 @@ extension TeXMathParser {
                 advance()
                 return try resolve(try braced(name: name, at: token), at: token)
             }
-            if name == "lvert" || name == "vert" || name == "|" {
+            if name == "|" || name == "Vert" || name == "lVert" {
+                advance()
+                return .value(try norm(at: token))
+            }
+            if name == "lvert" || name == "vert" {
                 advance()
                 let inner = try expression()
                 guard takeCommand("rvert") || takeCommand("vert") || takeCommand("|") else { throw unexpected("where `\\rvert` closes `\\\(name)`") }
@@ -294,5 +298,32 @@ extension TeXMathParser {
                 "`\\\(command){\(trimmed)}` is not a name the reader can evaluate: a name written with `\\\(command){}` must be a Swift identifier. If this step cannot be said in TeX, give it a Swift twin after `%`")
         }
         return trimmed
+    }
+
+    /// `\|v\|`, `\Vert v \Vert`, `\lVert v \rVert`, with `_2`, `_1`,
+    /// `_\infty` or `_F` after it: a norm (``MathExpression/MathFunction/norm``).
+    /// Any other subscript is an error: the reader never guesses which norm.
+    mutating func norm(at token: TeXToken) throws(TeXReadError) -> MathExpression {
+        normDepth += 1
+        let inner = try expression()
+        normDepth -= 1
+        guard takeCommand("|") || takeCommand("Vert") || takeCommand("rVert") else {
+            throw unexpected("where `\\|` closes the norm opened at column \(token.column)")
+        }
+        guard take("_") else { return .apply(.norm, inner) }
+        let braced = take("{")
+        let script = peek
+        let kind: MathExpression.MathFunction
+        switch script.kind {
+        case .number("2"): kind = .norm
+        case .number("1"): kind = .norm1
+        case .command("infty"): kind = .normInfinity
+        case .letter("F"): kind = .normFrobenius
+        default:
+            throw TeXReadError(column: script.column, message: "`\\|…\\|_\(script)` is not a norm the reader knows: write `_2` (Euclidean), `_1`, `_\\infty` or `_F` (Frobenius)")
+        }
+        advance()
+        if braced { try expect("}", closing: "the norm's subscript") }
+        return .apply(kind, inner)
     }
 }

@@ -25,6 +25,8 @@ package struct TeXMathParser {
     var bound: [String] = []
     /// How many `|…|` the parser is inside: a `|` there closes, it does not open.
     var absoluteDepth = 0
+    /// How many `\|…\|` norms the parser is inside: a `\|` there closes.
+    var normDepth = 0
     /// Problems the reader noted and read past (an undeclared name, an
     /// unknown command, a prime), so that one render reports them all.
     var problems: [TeXReadError] = []

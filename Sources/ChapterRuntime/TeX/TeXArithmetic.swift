@@ -129,6 +129,37 @@ public func __texAbs(_ a: __TeXValue) throws -> __TeXValue {
     return .number(Swift.abs(x))
 }
 
+/// The norms the TeX reader reads.
+public enum __TeXNorm: Sendable {
+    case norm, norm1, normInfinity, normFrobenius
+}
+
+/// `\|v\|` and `\|v\|_2` (Euclidean), `\|v\|_1`, `\|v\|_\infty` of a vector
+/// or a number; `\|A\|_F` of a matrix. A matrix's `\|A\|` is ambiguous
+/// (spectral, or Frobenius?), so it is an error that says what to write.
+public func __texNorm(_ a: __TeXValue, _ kind: __TeXNorm) throws -> __TeXValue {
+    let elements: [Double]
+    switch a {
+    case .number(let x): elements = [x]
+    case .vector(let v):
+        if kind == .normFrobenius { throw __TeXError("`\\|…\\|_F` is the Frobenius norm of a matrix, and this is \(a.shape): write `\\|…\\|` or `\\|…\\|_2`") }
+        elements = v
+    case .matrix(_, _, let entries):
+        guard kind == .normFrobenius else { throw __TeXError("a norm of \(a.shape) is ambiguous (spectral, or Frobenius?): write `\\|A\\|_F` for the Frobenius norm") }
+        elements = entries
+    default: throw __TeXError("a norm of \(a.shape) is not read")
+    }
+    switch kind {
+    case .norm, .normFrobenius:
+        // Scaled by the largest magnitude, so that squares neither overflow nor underflow.
+        let scale = elements.reduce(0) { Swift.max($0, Swift.abs($1)) }
+        guard scale > 0, scale.isFinite else { return .number(scale) }
+        return .number(scale * Double.sqrt(elements.reduce(0) { $0 + ($1 / scale) * ($1 / scale) }))
+    case .norm1: return .number(elements.reduce(0) { $0 + Swift.abs($1) })
+    case .normInfinity: return .number(elements.reduce(0) { Swift.max($0, Swift.abs($1)) })
+    }
+}
+
 /// `z_i`: element i of a vector, counting from 0 as Swift does.
 public func __texElement(_ base: __TeXValue, _ index: __TeXValue, _ written: String) throws -> __TeXValue {
     if case .matrix = base {
