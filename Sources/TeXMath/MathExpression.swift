@@ -55,6 +55,11 @@ public indirect enum MathExpression: Sendable, Hashable {
     /// A binary arithmetic operator, by its Swift spelling.
     public enum ArithmeticOperator: String, Sendable, Hashable {
         case add = "+", subtract = "-", multiply = "*", divide = "/"
+        /// `a \odot b`: element by element, two vectors or two matrices of one shape.
+        case hadamard = "⊙"
+        /// `\langle a, b \rangle`: the dot product of two vectors, or the sum of
+        /// the element-wise products of two matrices (Frobenius).
+        case inner = "⟨,⟩"
     }
 
     /// A function of one argument that TeX names (`\exp`, `\log`, `\sqrt`, …).

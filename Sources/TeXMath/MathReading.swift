@@ -24,7 +24,8 @@ package enum MathReading {
         case .arithmetic(let op, let a, let b):
             switch op {
             case .add, .subtract: return (write(a, context: 1) + " \(op.rawValue) " + write(b, context: 2), 1)
-            case .multiply, .divide: return (write(a, context: 2) + " \(op.rawValue) " + write(b, context: 3), 2)
+            case .multiply, .divide, .hadamard: return (write(a, context: 2) + " \(op.rawValue) " + write(b, context: 3), 2)
+            case .inner: return ("⟨" + write(a, context: 0) + ", " + write(b, context: 0) + "⟩", 4)
             }
         case .power(let a, let b): return ("pow(\(write(a, context: 0)), \(write(b, context: 0)))", 4)
         case .apply(let f, let a): return ("\(f.rawValue)(\(write(a, context: 0)))", 4)

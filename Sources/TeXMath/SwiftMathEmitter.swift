@@ -86,7 +86,7 @@ package struct SwiftMathEmitter {
             emit("let \(t) = __texNegate(\(x))")
         case .arithmetic(let op, let a, let b):
             let x = value(a), y = value(b)
-            let function = ["+": "__texAdd", "-": "__texSubtract", "*": "__texMultiply", "/": "__texDivide"][op.rawValue]!
+            let function = ["+": "__texAdd", "-": "__texSubtract", "*": "__texMultiply", "/": "__texDivide", "⊙": "__texHadamard", "⟨,⟩": "__texInner"][op.rawValue]!
             emit("let \(t) = try \(function)(\(x), \(y))")
         case .power(.element(let base, let index), let b) where !b.names.isEmpty:
             // `z_i^l`: element i of layer l when z holds one vector per layer,

@@ -56,6 +56,14 @@ extension TeXMathParser {
                 advance()
                 return try resolve(try braced(name: name, at: token), at: token)
             }
+            if name == "langle" {
+                advance()
+                let a = try expression()
+                try expect(",", closing: "the first argument of `\\langle` at column \(token.column)")
+                let b = try expression()
+                guard takeCommand("rangle") else { throw unexpected("where `\\rangle` closes the `\\langle` at column \(token.column)") }
+                return .value(.arithmetic(.inner, a, b))
+            }
             if name == "|" || name == "Vert" || name == "lVert" {
                 advance()
                 return .value(try norm(at: token))

@@ -43,7 +43,7 @@ extension TeXMathParser {
         case .symbol(let c): return c == "(" || c == "[" || c == "{" || (c == "|" && absoluteDepth == 0)
         case .command(let name):
             if normDepth > 0, name == "|" || name == "Vert" { return false }
-            if ["right", "rvert", "rVert", "}", "cdot", "times", "pm", "mp", "approx", "in", "colon", "forall", "land", "lor", "wedge", "vee", "\\", "end"].contains(name) { return false }
+            if ["right", "rvert", "rVert", "}", "cdot", "times", "odot", "rangle", "pm", "mp", "approx", "in", "colon", "forall", "land", "lor", "wedge", "vee", "\\", "end"].contains(name) { return false }
             if Self.ellipses.contains(name) { return false }
             if Self.sizeClosers.contains(name) && !Self.sizeOpeners.contains(name) { return false }
             if Self.relation(token) != nil { return false }

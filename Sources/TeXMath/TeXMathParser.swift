@@ -180,6 +180,13 @@ package struct TeXMathParser {
             if take("*") || takeCommand("cdot") || takeCommand("times") {
                 (result, bare) = try multiply(result, by: factor())
                 afterDivision = false
+            } else if takeCommand("odot") {
+                // The Hadamard product, element by element: never a dot product.
+                // (`\circ` is not read: it is composition as often as this.)
+                let (other, otherBare) = try factor()
+                result = .arithmetic(.hadamard, result, other)
+                bare = otherBare
+                afterDivision = false
             } else if take("/") {
                 let (divisor, divisorBare) = try factor()
                 result = .arithmetic(.divide, result, divisor)

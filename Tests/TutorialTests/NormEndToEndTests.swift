@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// `\|v\|` is the Euclidean norm, with `_1`, `_\infty` and `_F` for the
-/// others, as ML articles write regularisers and losses; an unknown one, and
-/// a wrong expansion, fail at their place.
+/// `\|v\|` is the Euclidean norm (with `_1`, `_\infty` and `_F` for the
+/// others), `\langle a, b \rangle` the inner product and `a \odot b` the
+/// Hadamard product, as ML articles write regularisers and losses; an unknown
+/// norm, a wrong expansion and a number ⊙ a vector fail at their place.
 @Suite struct NormEndToEndTests {
     @Test func normsCheckAndAWrongExpansionFails() async throws {
         let directory = try RenderProcess.book(chapter: "01-norm.md", #"""
@@ -33,5 +34,24 @@ import Testing
         #expect(result.standardError.contains("chapters/01-norm.md:13:16: error: derivation step disagrees"), "\(result.standardError)")
         #expect(result.standardError.contains("chapters/01-norm.md:18:7: error: `\\|…\\|_3` is not a norm the reader knows"), "\(result.standardError)")
         #expect(!result.standardError.contains("01-norm.md:3:") && !result.standardError.contains("01-norm.md:8:"), "\(result.standardError)")
+    }
+
+    @Test func innerAndHadamardProductsCheckAndAScalarHadamardIsAnError() async throws {
+        let directory = try RenderProcess.book(chapter: "01-products.md", #"""
+            ```derivation
+            % for x in logits(count: 3), y in logits(count: x.count)
+            \langle x, x \odot y \rangle &= \sum_i x_i^2 y_i = \langle x \odot x, y \rangle
+            ```
+
+            ```derivation
+            % for x in logits(count: 3)
+            2 \odot x &= 2 x
+            ```
+            """#)
+        let result = try await RenderProcess.run(["build", "--quiet", "--no-cache"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("chapters/01-products.md:8:1: error: the first step could not be evaluated"), "\(result.standardError)")
+        #expect(result.standardError.contains("`⊙` multiplies two vectors of one length or two matrices of one shape"), "\(result.standardError)")
+        #expect(!result.standardError.contains("01-products.md:3:"), "\(result.standardError)")
     }
 }

@@ -129,6 +129,34 @@ public func __texAbs(_ a: __TeXValue) throws -> __TeXValue {
     return .number(Swift.abs(x))
 }
 
+/// `a \odot b`: element by element, two vectors of one length or two
+/// matrices of one shape. A number is not read: `2 \odot v` is a slip for `2 v`.
+public func __texHadamard(_ a: __TeXValue, _ b: __TeXValue) throws -> __TeXValue {
+    switch (a, b) {
+    case (.vector(let x), .vector(let y)) where x.count == y.count:
+        return .vector(zip(x, y).map { $0 * $1 })
+    case (.matrix(let r, let c, let x), .matrix(let r2, let c2, let y)) where r == r2 && c == c2:
+        return .matrix(rows: r, columns: c, entries: zip(x, y).map { $0 * $1 })
+    default:
+        throw __TeXError("`⊙` multiplies two vectors of one length or two matrices of one shape, element by element; here \(a.shape) and \(b.shape)")
+    }
+}
+
+/// `\langle a, b \rangle`: the dot product of two vectors of one length, the
+/// sum of the element-wise products of two matrices of one shape, or the
+/// product of two numbers.
+public func __texInner(_ a: __TeXValue, _ b: __TeXValue) throws -> __TeXValue {
+    switch (a, b) {
+    case (.number(let x), .number(let y)): return .number(x * y)
+    case (.vector(let x), .vector(let y)) where x.count == y.count:
+        return .number(zip(x, y).reduce(0) { $0 + $1.0 * $1.1 })
+    case (.matrix(let r, let c, let x), .matrix(let r2, let c2, let y)) where r == r2 && c == c2:
+        return .number(zip(x, y).reduce(0) { $0 + $1.0 * $1.1 })
+    default:
+        throw __TeXError("`⟨a, b⟩` takes two vectors of one length or two matrices of one shape; here \(a.shape) and \(b.shape)")
+    }
+}
+
 /// The norms the TeX reader reads.
 public enum __TeXNorm: Sendable {
     case norm, norm1, normInfinity, normFrobenius
