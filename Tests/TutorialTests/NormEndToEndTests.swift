@@ -54,4 +54,34 @@ import Testing
         #expect(result.standardError.contains("`⊙` multiplies two vectors of one length or two matrices of one shape"), "\(result.standardError)")
         #expect(!result.standardError.contains("01-products.md:3:"), "\(result.standardError)")
     }
+
+    @Test func aSquareMatrixToAWholePowerAndItsInverse() async throws {
+        let directory = try RenderProcess.book(chapter: "01-inverse.md", #"""
+            ```derivation
+            % for A in matrix(rows: 2, columns: 2), B in matrix(rows: 2, columns: 2)
+            (A B)^{-1} &= B^{-1} A^{-1}
+            ```
+
+            ```derivation
+            % for A in matrix(rows: 3, columns: 3)
+            A^{2} &= A A = (A^{-1})^{-2}
+            ```
+
+            ```derivation
+            % for A in matrix(rows: 2, columns: 2), B in matrix(rows: 2, columns: 2)
+            (A B)^{-1} &= A^{-1} B^{-1}
+            ```
+
+            ```derivation
+            % let S = [[1.0, 2.0], [2.0, 4.0]]
+            S^{-1} &= S
+            ```
+            """#)
+        let result = try await RenderProcess.run(["build", "--quiet", "--no-cache"], in: directory)
+        #expect(result.status == 1)
+        // The inverse of a product reverses it; a singular matrix has no inverse.
+        #expect(result.standardError.contains("chapters/01-inverse.md:13:15: error: derivation step disagrees"), "\(result.standardError)")
+        #expect(result.standardError.contains("chapters/01-inverse.md:18:1: error: the first step could not be evaluated on the chapter's values: a negative power of a 2×2 matrix that is singular"), "\(result.standardError)")
+        #expect(!result.standardError.contains("01-inverse.md:3:") && !result.standardError.contains("01-inverse.md:8:"), "\(result.standardError)")
+    }
 }
