@@ -123,10 +123,11 @@ public func __tutorialDerivation(
                 } else {
                     confirmed.insert(k)
                     // Where `\le` or `\ge` held only by the tolerance, it must not be broken by the same amount every time.
-                    for i in a.indices where StepComparison.heldBySlackOnly(relation, a[i], b[i])
-                        && offsets[k, default: SteadyOffset()].add(b[i], a[i]) {
-                        offsets[k]?.first = (i, failure(k, (before.0, before.1), value, .neverEvaluated))
+                    var offset = offsets[k] ?? SteadyOffset()
+                    for i in a.indices where offset.isSteady && StepComparison.heldBySlackOnly(relation, a[i], b[i]) && offset.add(b[i], a[i]) {
+                        offset.first = (i, failure(k, (before.0, before.1), value, .neverEvaluated))
                     }
+                    offsets[k] = offset
                 }
                 continue
             default: break
@@ -153,10 +154,12 @@ public func __tutorialDerivation(
             switch StepComparison.disagreement(referenceNumbers, values, tolerance: tolerance, absolute: absolute, scale: scale, decimals: places) {
             case nil:
                 confirmed.insert(k)
-                if places == nil {
-                    for i in values.indices where offsets[k, default: SteadyOffset()].add(referenceNumbers[i], values[i]) {
-                        offsets[k]?.first = (i, failure(k, (reference.0, reference.1), value, .neverEvaluated))
+                if places == nil, offsets[k]?.isSteady ?? true {
+                    var offset = offsets[k] ?? SteadyOffset()
+                    for i in values.indices where offset.isSteady && offset.add(referenceNumbers[i], values[i]) {
+                        offset.first = (i, failure(k, (reference.0, reference.1), value, .neverEvaluated))
                     }
+                    offsets[k] = offset
                 }
             case .sizes?: record(k, (reference.0, reference.1), value, .sizes)
             case .element(let i, let difference)?:

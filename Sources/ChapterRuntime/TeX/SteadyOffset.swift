@@ -27,8 +27,9 @@ struct SteadyOffset {
 
     /// How many elements differed so far.
     private(set) var count = 0
-    /// Whether every difference so far was past the floor, with one sign.
-    private var steady = true
+    /// Whether every difference so far was past the floor, with one sign:
+    /// once false, nothing more can make the step steady, and callers stop adding.
+    private(set) var isSteady = true
     private var absolute: ClosedRange<Double>?
     private var relative: ClosedRange<Double>?
     /// The element and draw of the first difference, to report.
@@ -36,16 +37,16 @@ struct SteadyOffset {
 
     /// Adds element `a` of the reference and `b` of the step: whether it is the first difference.
     mutating func add(_ a: Double, _ b: Double) -> Bool {
-        guard steady, a != b, a.isFinite, b.isFinite else { return false }
+        guard isSteady, a != b, a.isFinite, b.isFinite else { return false }
         let d = b - a
         let size = Swift.max(abs(a), abs(b))
         guard abs(d) > Self.ulps * Swift.max(size, 1).ulp else {
-            steady = false
+            isSteady = false
             return false
         }
         let r = d / size
         if let absolute, (absolute.lowerBound < 0) != (d < 0) {
-            steady = false
+            isSteady = false
             return false
         }
         absolute = absolute.map { Swift.min($0.lowerBound, d)...Swift.max($0.upperBound, d) } ?? d...d
@@ -56,7 +57,7 @@ struct SteadyOffset {
 
     /// The steady difference, when there is one: its size, and whether it is relative.
     var verdict: (difference: Double, relative: Bool)? {
-        guard steady, count >= Self.minimumCount, let absolute, let relative else { return nil }
+        guard isSteady, count >= Self.minimumCount, let absolute, let relative else { return nil }
         func tight(_ range: ClosedRange<Double>) -> Bool {
             let low = Swift.min(abs(range.lowerBound), abs(range.upperBound)), high = Swift.max(abs(range.lowerBound), abs(range.upperBound))
             return high <= Self.ratio * low
