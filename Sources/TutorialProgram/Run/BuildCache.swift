@@ -108,11 +108,24 @@ package struct BuildCache: Sendable {
         let marker = (folder as NSString).appendingPathComponent("compiled")
         let binary = (folder as NSString).appendingPathComponent("program")
         guard (try? Self.refuseLink(binary)) != nil, (try? Self.refuseLink(marker)) != nil,
-              let recorded = try? String(contentsOfFile: marker, encoding: .utf8),
-              let bytes = FileManager.default.contents(atPath: binary)
+              let recorded = try? String(contentsOfFile: marker, encoding: .utf8)
         else { return false }
-        return recorded == Self.binarySeal(key: key, digest: SHA256.hex([UInt8](bytes)))
+        // A binary this process already hashed, unchanged since (same file,
+        // size and time), is not hashed again: the scheduler and the executor
+        // both ask, and each chapter's binary is about a megabyte.
+        var info = stat()
+        guard stat(binary, &info) == 0 else { return false }
+        let identity = "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(recorded)"
+        if Self.verifiedLock.withLock({ Self.verified[binary] == identity }) { return true }
+        guard let bytes = FileManager.default.contents(atPath: binary) else { return false }
+        guard recorded == Self.binarySeal(key: key, digest: SHA256.hex(bytes)) else { return false }
+        Self.verifiedLock.withLock { Self.verified[binary] = identity }
+        return true
     }
+
+    /// The binaries whose seal this process checked, by path, with what identified them then.
+    private static let verifiedLock = NSLock()
+    nonisolated(unsafe) private static var verified: [String: String] = [:]
 
     /// Marks the program with this key as compiled, recording its binary's hash.
     /// - Parameter digest: the binary's SHA-256 when the caller has it (the
