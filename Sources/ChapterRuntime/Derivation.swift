@@ -79,6 +79,13 @@ public func __tutorialDerivation(
         func record(_ k: Int, _ reference: (Int, Any)?, _ b: Any, _ disagreement: DerivationFailure.Disagreement) {
             if failures[k] == nil { failures[k] = failure(k, reference, b, disagreement) }
         }
+        /// Adds step k's agreeing pairs (element, reference's number, step's number) to its steady-offset watch.
+        func watch(_ k: Int, _ reference: (Int, Any), _ b: Any, _ pairs: some Sequence<(Int, Double, Double)>) {
+            var offset = offsets[k] ?? SteadyOffset()
+            guard offset.isSteady else { return }
+            for (i, x, y) in pairs where offset.add(x, y) { offset.first = (i, failure(k, reference, b, .neverEvaluated)) }
+            offsets[k] = offset
+        }
         /// The chain's settled step and the step before this one: (index, value, numbers).
         var settled: (Int, Any, [Double]?)?
         var previous: (Int, Any, [Double]?)?
@@ -123,11 +130,7 @@ public func __tutorialDerivation(
                 } else {
                     confirmed.insert(k)
                     // Where `\le` or `\ge` held only by the tolerance, it must not be broken by the same amount every time.
-                    var offset = offsets[k] ?? SteadyOffset()
-                    for i in a.indices where offset.isSteady && StepComparison.heldBySlackOnly(relation, a[i], b[i]) && offset.add(b[i], a[i]) {
-                        offset.first = (i, failure(k, (before.0, before.1), value, .neverEvaluated))
-                    }
-                    offsets[k] = offset
+                    watch(k, (before.0, before.1), value, a.indices.lazy.filter { StepComparison.heldBySlackOnly(relation, a[$0], b[$0]) }.map { ($0, b[$0], a[$0]) })
                 }
                 continue
             default: break
@@ -154,13 +157,7 @@ public func __tutorialDerivation(
             switch StepComparison.disagreement(referenceNumbers, values, tolerance: tolerance, absolute: absolute, scale: scale, decimals: places) {
             case nil:
                 confirmed.insert(k)
-                if places == nil, offsets[k]?.isSteady ?? true {
-                    var offset = offsets[k] ?? SteadyOffset()
-                    for i in values.indices where offset.isSteady && offset.add(referenceNumbers[i], values[i]) {
-                        offset.first = (i, failure(k, (reference.0, reference.1), value, .neverEvaluated))
-                    }
-                    offsets[k] = offset
-                }
+                if places == nil { watch(k, (reference.0, reference.1), value, values.indices.lazy.map { ($0, referenceNumbers[$0], values[$0]) }) }
             case .sizes?: record(k, (reference.0, reference.1), value, .sizes)
             case .element(let i, let difference)?:
                 // Once step k has an error, later draws cannot change what is

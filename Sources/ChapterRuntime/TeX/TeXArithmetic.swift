@@ -93,45 +93,6 @@ public func __texPower(_ a: __TeXValue, _ b: __TeXValue) throws -> __TeXValue {
     return .number(Double.pow(x, y))
 }
 
-/// `A^{k}` of a square matrix and a whole number k: the product of k copies
-/// of A, `A^{0}` the identity, `A^{-1}` the inverse (Gauss-Jordan with
-/// partial pivoting) and `A^{-k}` its k-th power. A singular matrix has no
-/// inverse, which is an error; so is any other exponent, or a matrix that is
-/// not square (an element-wise power is written element by element).
-func matrixPower(_ a: __TeXValue, rows n: Int, columns c: Int, exponent y: Double) throws -> __TeXValue {
-    guard n == c else { throw __TeXError("a power of \(a.shape), which is not square; the reader raises square matrices to whole powers (`A^{2}` is A·A, `A^{-1}` the inverse)") }
-    guard y == y.rounded(), abs(y) <= 64 else { throw __TeXError("a power of \(a.shape) to \(y): the reader raises square matrices to whole powers from −64 to 64 only") }
-    var base = a
-    if y < 0 {
-        guard case .matrix(_, _, let entries) = a else { return a }
-        var m = entries
-        var inverse = [Double](repeating: 0, count: n * n)
-        for i in 0..<n { inverse[i * n + i] = 1 }
-        let scale = entries.reduce(0) { Swift.max($0, Swift.abs($1)) }
-        for k in 0..<n {
-            let pivot = (k..<n).max { Swift.abs(m[$0 * n + k]) < Swift.abs(m[$1 * n + k]) }!
-            // A pivot lost in rounding is a singular matrix, not a huge inverse.
-            guard Swift.abs(m[pivot * n + k]) > scale * Double(n) * Double.ulpOfOne else {
-                throw __TeXError("a negative power of \(a.shape) that is singular: it has no inverse")
-            }
-            if pivot != k {
-                for j in 0..<n { m.swapAt(k * n + j, pivot * n + j); inverse.swapAt(k * n + j, pivot * n + j) }
-            }
-            let p = m[k * n + k]
-            for j in 0..<n { m[k * n + j] /= p; inverse[k * n + j] /= p }
-            for i in 0..<n where i != k {
-                let factor = m[i * n + k]
-                if factor == 0 { continue }
-                for j in 0..<n { m[i * n + j] -= factor * m[k * n + j]; inverse[i * n + j] -= factor * inverse[k * n + j] }
-            }
-        }
-        base = .matrix(rows: n, columns: n, entries: inverse)
-    }
-    var result: __TeXValue = .matrix(rows: n, columns: n, entries: (0..<(n * n)).map { $0 / n == $0 % n ? 1 : 0 })
-    for _ in 0..<Int(abs(y)) { result = try __texMultiply(result, base) }
-    return result
-}
-
 /// `e^{x}`, `\exp`: element by element on a vector.
 public func __texExp(_ a: __TeXValue) -> __TeXValue { map(a) { Double.exp($0) } }
 

@@ -58,10 +58,6 @@ package struct SharedModuleBuilder: Sendable {
     /// The compiled module, from the cache or compiled now.
     /// - Returns: the library, or swiftc's errors at the shared files' lines.
     package func build() async throws -> Result<LinkedLibrary, BuildFailure> {
-        let reserved = files.flatMap { file in
-            ReservedNames.diagnostics(inSwiftFile: file, text: String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self))
-        }
-        if !reserved.isEmpty { return .failure(BuildFailure(reserved)) }
         let key = key()
         let library = { (folder: String) in
             LinkedLibrary(module: Self.module, testable: true, libraryDirectory: folder, modulesDirectory: folder, identity: key)
@@ -72,6 +68,11 @@ package struct SharedModuleBuilder: Sendable {
                 if (try? String(contentsOfFile: folder + "/compiled", encoding: .utf8)) == key { return .success(library(folder)) }
             }
         }
+        // A module in the cache was read when it was compiled: its key holds every file's text.
+        let reserved = files.flatMap { file in
+            ReservedNames.diagnostics(inSwiftFile: file, text: String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self))
+        }
+        if !reserved.isEmpty { return .failure(BuildFailure(reserved)) }
         let shared = (cache.writeRoot as NSString).appendingPathComponent("shared")
         try BuildCache.refuseLink(shared)
         let folder = (shared as NSString).appendingPathComponent(key)

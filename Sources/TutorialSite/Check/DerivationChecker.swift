@@ -56,9 +56,11 @@ enum DerivationChecker {
                 "this step agrees with \(compared) (\(against.lines)) only within rounding \(draw): \(x) against \(y)\(place), a relative difference of \(String(format: "%.2g", relative)), while rounding its inputs by a few ulps moves the values by up to \(String(format: "%.2g", spread)); the formula loses digits there (cancellation), so this draw checks nothing; \(reading)")
         case .steadyOffset(let i, let difference, let relative, let count):
             let (x, y, place) = Self.elements(failure, at: i)
-            let what = relative ? "a relative difference of \(String(format: "%.3g", difference))" : "a difference of \(String(format: "%.3g", difference))"
-            if case .inequality = step.relation {
-                let what = relative ? "a relative difference of \(String(format: "%.3g", abs(difference)))" : "a difference of \(String(format: "%.3g", abs(difference)))"
+            // An inequality is broken by a size; an equality differs by a signed amount.
+            var isInequality = false
+            if case .inequality = step.relation { isInequality = true }
+            let what = (relative ? "a relative difference of " : "a difference of ") + String(format: "%.3g", isInequality ? abs(difference) : difference)
+            if isInequality {
                 return Diagnostic(file: file, line: step.line, column: step.column,
                     "inequality `\(step.relation.tex)` holds only by the tolerance, and is broken by the same amount every time: \(what) on all \(count) elements where it is broken, over \(outcome.draws) draw\(outcome.draws == 1 ? "" : "s") (\(derivation.isWorkedExample ? "on the chapter's values" : "first on draw \(failure.draw + 1), \(inputs)"): the step before = \(x), this step = \(y)\(place)). Rounding breaks no inequality by a steady amount, so it does not hold as written; \(reading)")
             }

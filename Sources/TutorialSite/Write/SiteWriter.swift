@@ -241,7 +241,9 @@ public struct SiteWriter: Sendable {
                 hashes[path] = SHA256.hex(bytes)
             }
             // Written from the site's own bytes: a copy of a 16 MiB page counts in render's memory.
-            let written = bytes.withUnsafeBytes { fm.createFile(atPath: staged, contents: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!), count: $0.count, deallocator: .none)) }
+            let written = bytes.withUnsafeBytes { raw in
+                fm.createFile(atPath: staged, contents: raw.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: raw.count, deallocator: .none) } ?? Data())
+            }
             guard written else {
                 throw SetupError("cannot write '\(staged)': \(String(cString: strerror(errno)))")
             }
