@@ -40,4 +40,30 @@ import Testing
         #expect(result.status == 0)
         #expect(result.output == "ran")
     }
+
+    /// A run joins its pids and its memory group through one shell, which
+    /// then becomes the command itself: the pid in each group's list is the
+    /// command's own, and its arguments arrive unchanged.
+    @Test func oneShellJoinsEveryGroupThenBecomesTheCommand() throws {
+        let folders = (0..<2).map { FileManager.default.temporaryDirectory.path + "/plg-\($0)-\(UUID().uuidString)" }
+        for folder in folders { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        defer { for folder in folders { try? FileManager.default.removeItem(atPath: folder) } }
+        let command = ProcessLimitGroup.wrap(executable: "/bin/sh", arguments: ["-c", #"echo "$$|$1|$2""#, "sh", "a b", "$0"], joining: folders)
+        #expect(command.executable == "/bin/sh")
+        let result = try run(command)
+        #expect(result.status == 0)
+        let fields = result.output.trimmingCharacters(in: .newlines).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        #expect(fields.count == 3 && fields[1] == "a b" && fields[2] == "$0", "\(fields)")
+        for folder in folders {
+            let written = try String(contentsOfFile: folder + "/cgroup.procs", encoding: .utf8)
+            #expect(written.trimmingCharacters(in: .whitespacesAndNewlines) == fields.first, "\(folder)")
+        }
+    }
+
+    /// With no group to join (not root), the command runs as it is, without a shell.
+    @Test func withNoGroupTheCommandIsUnchanged() {
+        let command = ProcessLimitGroup.wrap(executable: "/usr/bin/printf", arguments: ["%s", "x"], joining: [])
+        #expect(command.executable == "/usr/bin/printf")
+        #expect(command.arguments == ["%s", "x"])
+    }
 }

@@ -38,6 +38,7 @@ public struct BookBuilder: Sendable {
         let start = clock.now
         var stages = BuildTrace.Stages()
         defer { BuildTrace.recordPeakMemory() }
+        defer { RunCleanup.finish() }  // the runs' cgroups and scratch folders, tidied while the build went on
         _ = Leftovers.cleaned  // what renders killed with SIGKILL left, once per process
         // Gathered before anything is read for the build: an edit made while
         // it runs leaves a stamp that no longer matches.
@@ -248,7 +249,11 @@ public struct BookBuilder: Sendable {
             katexDirectory: URL(fileURLWithPath: tools.katexDirectory),
             cacheDirectory: cache.formulaDirectory.map { URL(fileURLWithPath: $0) })
         typesetter.lookupDirectories = cache.formulaLookups.map { URL(fileURLWithPath: $0) }
-        typesetter.worker = session.nodeWorker
+        // A single build keeps one node too: the early batch starts it while
+        // the chapters compile, and the formulas with values and the search
+        // index then find KaTeX loaded (a node start and KaTeX's load, about
+        // 70 ms each time here). Its time limit is the batch's own.
+        typesetter.worker = session.nodeWorker ?? NodeWorker(timeout: .seconds(24 * 3600))
         typesetter.memo = session.rebuildMemo
         return typesetter
     }

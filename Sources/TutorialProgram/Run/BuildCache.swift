@@ -135,7 +135,7 @@ package struct BuildCache: Sendable {
         let binary = (folder as NSString).appendingPathComponent("program")
         try Self.refuseLink(binary)
         let digest = digest ?? SHA256.hex([UInt8](FileManager.default.contents(atPath: binary) ?? Data()))
-        try Self.binarySeal(key: key, digest: digest).write(toFile: (folder as NSString).appendingPathComponent("compiled"), atomically: true, encoding: .utf8)
+        try CacheFile.write(Self.binarySeal(key: key, digest: digest), to: (folder as NSString).appendingPathComponent("compiled"))
     }
 
     static func binarySeal(key: String, digest: String) -> String {
@@ -195,8 +195,7 @@ package struct BuildCache: Sendable {
         let body = try JSONEncoder().encode(run)
         let file = (directory as NSString).appendingPathComponent("run-\(variant).json")
         try Self.refuseLink(file)
-        try (Data((Self.runSeal(key: key, variant: variant, body) + "\n").utf8) + body)
-            .write(to: URL(fileURLWithPath: file), options: .atomic)
+        try CacheFile.write(Data((Self.runSeal(key: key, variant: variant, body) + "\n").utf8) + body, to: file)
     }
 
     /// Deletes the program folders of the write root that this build did not

@@ -82,12 +82,6 @@ struct MemoryLimitGroup: Sendable {
         (try? value.write(toFile: file, atomically: false, encoding: .utf8)) != nil
     }
 
-    /// The command, started so that it joins the group before anything else runs
-    /// (as ``ProcessLimitGroup/wrap(executable:arguments:)``).
-    package func wrap(executable: String, arguments: [String]) -> (executable: String, arguments: [String]) {
-        ProcessLimitGroup(path: path).wrap(executable: executable, arguments: arguments)
-    }
-
     /// How many times the kernel's OOM killer stopped a process of the group.
     var kills: Int {
         for (file, key) in [("memory.events", "oom_kill"), ("memory.oom_control", "oom_kill")] {

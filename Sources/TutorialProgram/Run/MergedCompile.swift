@@ -140,7 +140,7 @@ package struct MergedCompile: Sendable {
         var sources: [String] = []
         for file in program.files {
             let path = (folder as NSString).appendingPathComponent(file.name)
-            try file.text.write(toFile: path, atomically: true, encoding: .utf8)
+            try CacheFile.write(file.text, to: path)
             sources.append(path)
         }
         let binary = (folder as NSString).appendingPathComponent("program")
@@ -155,7 +155,7 @@ package struct MergedCompile: Sendable {
         let digest = SHA256.hex([UInt8](FileManager.default.contents(atPath: binary) ?? Data()))
         for (k, member) in members.enumerated() {
             let directory = try cache.workDirectory(key: keys[k])
-            try member.source.write(toFile: (directory as NSString).appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
+            try CacheFile.write(member.source, to: (directory as NSString).appendingPathComponent("main.swift"))
             let target = (directory as NSString).appendingPathComponent("program")
             unlink(target)
             if link(binary, target) != 0 { try FileManager.default.copyItem(atPath: binary, toPath: target) }

@@ -61,7 +61,16 @@ struct ProcessLimitGroup: Sendable {
     /// differently), the run still starts, under the sandbox's other limits,
     /// rather than failing the chapter for a reason that is not its own.
     package func wrap(executable: String, arguments: [String]) -> (executable: String, arguments: [String]) {
-        ("/bin/sh", ["-c", #"{ echo $$ > "$0/cgroup.procs"; } 2>/dev/null; exec "$@""#, path, executable] + arguments)
+        Self.wrap(executable: executable, arguments: arguments, joining: [path])
+    }
+
+    /// The command, started so that it joins every cgroup of `groups` (their
+    /// folders) before anything else runs: one `/bin/sh` moves itself into
+    /// each, then `exec`s the command. Unchanged when `groups` is empty.
+    package static func wrap(executable: String, arguments: [String], joining groups: [String]) -> (executable: String, arguments: [String]) {
+        guard !groups.isEmpty else { return (executable, arguments) }
+        let joins = groups.indices.map { #"echo $$ > "$\#($0 + 1)/cgroup.procs""# }.joined(separator: "; ")
+        return ("/bin/sh", ["-c", "{ \(joins); } 2>/dev/null; shift \(groups.count); exec \"$@\"", "sh"] + groups + [executable] + arguments)
     }
 
     /// The processes in the group now.

@@ -36,7 +36,7 @@ struct ProgramCompiler: Sendable {
     package func compile(_ program: ChapterProgram, in directory: String) async throws -> [Diagnostic] {
         let main = (directory as NSString).appendingPathComponent("main.swift")
         let binary = (directory as NSString).appendingPathComponent("program")
-        try program.source.write(toFile: main, atomically: true, encoding: .utf8)
+        try CacheFile.write(program.source, to: main)
         // The binary may be a merged compile's, linked into several chapters' folders: never written through.
         unlink(binary)
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)

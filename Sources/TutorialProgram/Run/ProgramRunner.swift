@@ -43,13 +43,14 @@ struct ProgramRunner: Sendable {
     ///   `MergedProgram`); a chapter's own binary ignores it.
     package func run(binary: String, seeds: [UInt64], in directory: String, entry: String? = nil) async throws -> RawRun {
         let scratch = try Self.makeScratch()
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        // Removed after the result is in (`RunCleanup`), as the run's cgroups are.
+        defer { RunCleanup.later { try? FileManager.default.removeItem(atPath: scratch) } }
         let channel = (scratch as NSString).appendingPathComponent("channel.jsonl")
         let work = (scratch as NSString).appendingPathComponent("work")
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: false)
         let key = ChannelKey.random()
         let marker = OutputMarker.random()
-        FileManager.default.createFile(atPath: channel, contents: Data((key.line + marker.line).utf8), attributes: [.posixPermissions: 0o600])
+        try Self.createChannel(channel, text: key.line + marker.line)
         let command = sandbox.programCommand(
             binary: binary, programDirectory: directory, libraries: libraries, channel: channel,
             channelCap: Self.channelCap, scratch: work, seeds: seeds.map(String.init).joined(separator: ","), timeLimit: timeout,
@@ -58,10 +59,10 @@ struct ProgramRunner: Sendable {
         let group = ProcessLimitGroup.make(limit: sandbox.processLimit)
         // And a memory cgroup holds the run's processes to --memory together, where one can be written.
         let memory = sandbox.enabled ? MemoryLimitGroup.make(limit: sandbox.memoryLimit) : nil
-        defer { group?.remove(); memory?.remove() }
-        var started = group?.wrap(executable: command.executable, arguments: command.arguments)
-            ?? (executable: command.executable, arguments: command.arguments)
-        if let memory { started = memory.wrap(executable: started.executable, arguments: started.arguments) }
+        // Tidied after the result is in (`RunCleanup`): the kernel may take a while to let the groups go.
+        defer { RunCleanup.later { group?.remove(); memory?.remove() } }
+        let started = ProcessLimitGroup.wrap(executable: command.executable, arguments: command.arguments,
+                                             joining: [group?.path, memory?.path].compactMap { $0 })
         let collector = OutputCollector(cap: Self.outputCap, errorLimit: 64 << 10)
         let outcome = try await ChildProcess.run(
             started.executable, arguments: started.arguments,
@@ -92,6 +93,24 @@ struct ProgramRunner: Sendable {
         }
         if Self.ranOutOfMemory(standardError) || (memory?.kills ?? 0) > 0 { standardError = Self.memoryNote(sandbox.memoryLimit) + "\n" + standardError }
         return RawRun(ending: ending, channel: channelText, printed: printed, standardError: standardError, forgery: opened.problem)
+    }
+
+    /// Creates the channel file, readable and writable by its owner only,
+    /// holding `text` (the run's key and output marker). Written in place:
+    /// the file is new and private to this run's scratch folder, so there is
+    /// no reader to spare a half-written file, and an atomic write's `fsync`
+    /// and rename cost every run a disk flush.
+    static func createChannel(_ path: String, text: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw SetupError("cannot create a chapter program's channel file \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else {
+            throw SetupError("cannot write a chapter program's channel file \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// How scratch folders are named: `render-run-PID-XXXXXX` (``Leftovers`` removes a dead render's).

@@ -54,7 +54,7 @@ package struct FormulaCache: Sendable {
             let key = key(for: entry.formula)
             let file = directory.appendingPathComponent("\(key).html")
             do {
-                try Data((Self.seal(key: key, entry.html) + "\n" + entry.html).utf8).write(to: file, options: .atomic)
+                try CacheFile.write(Self.seal(key: key, entry.html) + "\n" + entry.html, to: file.path)
                 return nil
             } catch {
                 return error.localizedDescription

@@ -176,7 +176,8 @@ package struct MathTypesetter: Sendable {
         let limit = batchTimeLimit.base + batchTimeLimit.perFormula * formulaCount
         if let worker {
             do {
-                return try worker.answer(input, node: node, katex: katexScript.path, limit: limit)
+                let script = katexScript.path
+                return try await Self.offThePool { try worker.answer(input, node: node, katex: script, limit: limit) }
             } catch is NodeWorker.TimedOut {
                 throw MathTypesetterError.timedOut(limit: "\(limit)", formulas: formulaCount)
             } catch {
@@ -193,6 +194,15 @@ package struct MathTypesetter: Sendable {
                 standardError: result.standardError.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return result.standardOutput
+    }
+
+    /// Runs `work`, which blocks while node answers, on a thread of its own:
+    /// on the few threads Swift's concurrency has (two on two cores) it would
+    /// hold up the compiles and runs the early batch goes beside.
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     /// render's environment without `NODE_EXTRA_CA_CERTS`: node typesets

@@ -47,6 +47,6 @@ struct SearchIndexCache {
         for name in (try? fm.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasPrefix("search-") {
             try? fm.removeItem(at: directory.appendingPathComponent(name))
         }
-        try? Data(index.utf8).write(to: directory.appendingPathComponent("search-\(key).json"), options: .atomic)
+        try? CacheFile.write(index, to: directory.appendingPathComponent("search-\(key).json").path)
     }
 }
