@@ -249,11 +249,7 @@ public struct BookBuilder: Sendable {
             katexDirectory: URL(fileURLWithPath: tools.katexDirectory),
             cacheDirectory: cache.formulaDirectory.map { URL(fileURLWithPath: $0) })
         typesetter.lookupDirectories = cache.formulaLookups.map { URL(fileURLWithPath: $0) }
-        // A single build keeps one node too: the early batch starts it while
-        // the chapters compile, and the formulas with values and the search
-        // index then find KaTeX loaded (a node start and KaTeX's load, about
-        // 70 ms each time here). Its time limit is the batch's own.
-        typesetter.worker = session.nodeWorker ?? NodeWorker(timeout: .seconds(24 * 3600))
+        typesetter.worker = session.nodeWorker
         typesetter.memo = session.rebuildMemo
         return typesetter
     }

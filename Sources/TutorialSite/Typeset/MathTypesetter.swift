@@ -198,10 +198,15 @@ package struct MathTypesetter: Sendable {
 
     /// Runs `work`, which blocks while node answers, on a thread of its own:
     /// on the few threads Swift's concurrency has (two on two cores) it would
-    /// hold up the compiles and runs the early batch goes beside.
+    /// hold up the compiles and runs the early batch goes beside. Not on a
+    /// global dispatch queue either: those run as many blocks at once as
+    /// there are cores, so a few builds waiting for node (tests build books
+    /// side by side in one process) held up every other block queued there.
     static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }
+            let thread = Thread { continuation.resume(with: Result { try work() }) }
+            thread.stackSize = 1 << 20
+            thread.start()
         }
     }
 
