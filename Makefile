@@ -53,6 +53,7 @@ uninstall:
 
 bench: setup
 	scripts/bench
+	$(SWIFT) run -c release cebench --runs 3
 
 bench-cecore:
 	$(SWIFT) run -c release cebench

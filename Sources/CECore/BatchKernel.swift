@@ -30,7 +30,7 @@ struct BatchKernel<T: Real & BinaryFloatingPoint & Sendable>: Sendable {
         if let weights = options.weights { for x in weights { w.add(x) } } else { w.add(T(classes)) }
         smoothingMass = smoothing * w.value
         self.scale = scale
-        isa = InstructionSet.current(for: T.self)
+        isa = InstructionSet.current
     }
 
     /// Processes every row, in parallel chunks when the batch is large.

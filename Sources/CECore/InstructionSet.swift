@@ -9,16 +9,20 @@ import Darwin
 
 /// The instruction set CECore's row kernels run with.
 ///
-/// Chosen once per process and precision, unless the environment variable `CECORE_ISA`
-/// names one (`baseline`, `avx2` or `avx512`), which tests and benchmarks use to compare
-/// paths:
-/// - Float takes the widest path the CPU supports (AVX-512, else AVX2 with FMA, else the
-///   baseline x86-64 code);
-/// - Double never takes AVX-512 by default. Measured on an AVX-512 machine (`cebench
-///   --runs 3`, medians), the AVX-512 Double kernels took 21.7 ms at B × K = 4096 × 1000
-///   against 10.5 ms for AVX2 and 15.9 ms for the baseline, and 17.6 ms against 7.2 ms
-///   and 10.9 ms at 64 × 50 257, while AVX-512 Float was the fastest path. Until a machine
-///   with AVX-512 shows the Double kernels faster, the default is the widest other path.
+/// Chosen once per process, unless the environment variable `CECORE_ISA` names one
+/// (`baseline`, `avx2` or `avx512`), which tests and benchmarks use to compare paths: the
+/// widest path the CPU supports (AVX-512, else AVX2 with FMA, else the baseline x86-64
+/// code), for Float and Double alike.
+///
+/// Double once stayed off AVX-512, which an AVX-512 machine had measured slower than AVX2
+/// (`cebench --runs 3`: 21.7 ms against 10.5 ms at B × K = 4096 × 1000). Two causes were
+/// found in the disassembly: a libm call in the loop body made every vector register
+/// caller-saved (fixed by a loop without the call), and for `-target-cpu skylake-avx512`
+/// LLVM built the exp table lookup from eight scalar loads, lane inserts and a
+/// `vgatherqpd`, where the AVX2 build had no gather. The lookup now takes each entry's
+/// (head, tail) in one 16-byte load (`RowKernels.pair`), with no gather on any path; on a
+/// Zen 5 AVX-512 machine the AVX-512 Double path then took 0.89–0.92× the AVX2 path's time
+/// at both wide shapes (it had taken 1.07–1.13×).
 ///
 /// Every path returns bit-identical results (see `RowKernels` in CECoreBaseline), so the
 /// choice changes only the speed.
@@ -35,22 +39,8 @@ public enum InstructionSet: String, CaseIterable, Sendable {
     /// per-row work dominates). The bits are the same either way.
     public static let shortestWideRow = 64
 
-    /// The precisions whose default path differs (see the type's comment).
-    public enum Precision: Sendable {
-        case float, double
-    }
-
-    /// The path this process uses for Float rows (`CECORE_ISA`, else the best `available` one).
-    public static let selected: InstructionSet = choose(requested: requested, available: available, for: .float)
-
-    /// The path this process uses for Double rows (`CECORE_ISA`, else the best `available`
-    /// one that is not AVX-512).
-    public static let selectedForDouble: InstructionSet = choose(requested: requested, available: available, for: .double)
-
-    /// The path of one precision: `selected` or `selectedForDouble`.
-    public static func selected(for precision: Precision) -> InstructionSet {
-        precision == .float ? selected : selectedForDouble
-    }
+    /// The path this process uses (`CECORE_ISA`, else the widest `available` one).
+    public static let selected: InstructionSet = choose(requested: requested, available: available)
 
     /// The value of `CECORE_ISA`, if set.
     static let requested: String? = getenv("CECORE_ISA").map { String(cString: $0) }
@@ -73,26 +63,20 @@ public enum InstructionSet: String, CaseIterable, Sendable {
         return try $forced.withValue(path, operation: body)
     }
 
-    /// The path for the current task and rows of `T`: `forced` when set, else the selected
-    /// path of T's precision (Double's for Double, Float's for every other type, whose rows
-    /// run the baseline's scalar code anyway).
+    /// The path for the current task: `forced` when set, else `selected`.
     @usableFromInline
-    static func current<T>(for _: T.Type) -> InstructionSet {
-        forced ?? (T.self == Double.self ? selectedForDouble : selected)
-    }
+    static var current: InstructionSet { forced ?? selected }
 
     /// Runs the kernels of one path in this task (the bit-identity tests compare paths
     /// within one process); nil uses `selected`.
     @TaskLocal
     static var forced: InstructionSet? = nil
 
-    /// The path for a `CECORE_ISA` value and a precision: an empty or absent value picks
-    /// the widest available path (for Double, the widest that is not AVX-512); a name the
-    /// CPU cannot run, or an unknown name, stops the program with a message that says so.
-    static func choose(requested: String?, available: [InstructionSet], for precision: Precision) -> InstructionSet {
-        guard let requested, !requested.isEmpty else {
-            return available.last { precision == .float || $0 != .avx512 }!
-        }
+    /// The path for a `CECORE_ISA` value: an empty or absent value picks the widest
+    /// available path; a name the CPU cannot run, or an unknown name, stops the program
+    /// with a message that says so.
+    static func choose(requested: String?, available: [InstructionSet]) -> InstructionSet {
+        guard let requested, !requested.isEmpty else { return available.last! }
         guard let isa = InstructionSet(rawValue: requested.lowercased()) else {
             fatalError("CECORE_ISA=\(requested) is not one of baseline, avx2, avx512")
         }

@@ -33,7 +33,7 @@ struct RowExponentials<T: Real & BinaryFloatingPoint> {
     @inlinable
     init(_ z: UnsafeBufferPointer<T>, into e: UnsafeMutableBufferPointer<T>) {
         var unused: T? = nil
-        let isa = InstructionSet.current(for: T.self)
+        let isa = InstructionSet.current
         self.init(z, max: rowMax(z, isa), into: e, next: nil, nextMax: &unused, isa: isa)
     }
 

@@ -11,8 +11,6 @@ enum Precision: Hashable {
     var numpyName: String { self == .float ? "float32" : "float64" }
     var bytes: Int { self == .float ? 4 : 8 }
     var name: String { self == .float ? "Float" : "Double" }
-    /// The path CECore selects for rows of this precision.
-    var selectedPath: InstructionSet { InstructionSet.selected(for: self == .float ? .float : .double) }
 }
 
 /// Median wall times in nanoseconds of each version in one run; all versions' samples
@@ -82,8 +80,8 @@ struct Measurements {
             numpyCopy: numpyCopy.isEmpty ? nil : median(numpyCopy))
     }
 
-    /// The time of the path CECore selects for `precision`.
-    func selected(_ precision: Precision) -> Double { paths.first { $0.0 == precision.selectedPath }!.1 }
+    /// The time of the path CECore selects.
+    var selected: Double { paths.first { $0.0 == InstructionSet.selected }!.1 }
     /// The time of the baseline path.
     var baseline: Double { paths.first { $0.0 == .baseline }!.1 }
 

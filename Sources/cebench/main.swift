@@ -18,9 +18,9 @@ do {
 
 print("cebench: cross-entropy loss + gradient (mean reduction), \(options.runs) run(s) of "
       + "\(options.samples) interleaved samples per shape; each figure is a median")
+print(CPUDescription.current.line)
 print("paths on this CPU: \(InstructionSet.available.map(\.rawValue).joined(separator: ", ")); "
-      + "selected: Float \(InstructionSet.selected.rawValue), Double \(InstructionSet.selectedForDouble.rawValue) "
-      + "(CECORE_ISA overrides)")
+      + "selected: \(InstructionSet.selected.rawValue) (CECORE_ISA overrides)")
 print("bytes = read logits + write gradient; numpy/this = numpy time / this time; "
       + "this/copy = this time / memcpy of the logits")
 print("CECore reuses its gradient buffer, like numpy in place; the copy is of the same bytes, in cache")

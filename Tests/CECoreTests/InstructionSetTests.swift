@@ -53,32 +53,30 @@ struct InstructionSetTests {
     func available() {
         #expect(InstructionSet.available.first == .baseline)
         #expect(InstructionSet.available.contains(InstructionSet.selected))
-        #expect(InstructionSet.available.contains(InstructionSet.selectedForDouble))
-        print("instruction sets on this CPU: \(InstructionSet.available.map(\.rawValue)), "
-              + "selected \(InstructionSet.selected.rawValue) (Float), \(InstructionSet.selectedForDouble.rawValue) (Double)")
+        print("instruction sets on this CPU: \(InstructionSet.available.map(\.rawValue)), selected \(InstructionSet.selected.rawValue)")
     }
 
-    @Test("CECORE_ISA picks a path; unset picks the widest, and for Double the widest but AVX-512")
+    @Test("CECORE_ISA picks a path; unset or empty picks the widest the CPU has")
     func choice() {
         let all: [InstructionSet] = [.baseline, .avx2, .avx512]
-        #expect(InstructionSet.choose(requested: nil, available: all, for: .float) == .avx512)
-        #expect(InstructionSet.choose(requested: nil, available: all, for: .double) == .avx2)
-        #expect(InstructionSet.choose(requested: "", available: [.baseline, .avx2], for: .float) == .avx2)
-        #expect(InstructionSet.choose(requested: "", available: [.baseline, .avx2], for: .double) == .avx2)
-        #expect(InstructionSet.choose(requested: nil, available: [.baseline, .avx512], for: .double) == .baseline)
-        #expect(InstructionSet.choose(requested: "baseline", available: all, for: .float) == .baseline)
-        #expect(InstructionSet.choose(requested: "AVX2", available: all, for: .float) == .avx2)
-        #expect(InstructionSet.choose(requested: "avx512", available: all, for: .double) == .avx512)
+        #expect(InstructionSet.choose(requested: nil, available: all) == .avx512)
+        #expect(InstructionSet.choose(requested: "", available: [.baseline, .avx2]) == .avx2)
+        #expect(InstructionSet.choose(requested: nil, available: [.baseline]) == .baseline)
+        #expect(InstructionSet.choose(requested: "baseline", available: all) == .baseline)
+        #expect(InstructionSet.choose(requested: "AVX2", available: all) == .avx2)
+        #expect(InstructionSet.choose(requested: "avx512", available: all) == .avx512)
     }
 
-    @Test("rows of each precision run their precision's path, and a forced path overrides both")
-    func pathPerPrecision() {
-        #expect(InstructionSet.current(for: Float.self) == InstructionSet.selected)
-        #expect(InstructionSet.current(for: Double.self) == InstructionSet.selectedForDouble)
-        #expect(InstructionSet.selectedForDouble != .avx512 || InstructionSet.requested?.lowercased() == "avx512")
+    @Test("rows run the selected path, unless CECORE_ISA forced another, and a forced path overrides it")
+    func currentPath() {
+        #expect(InstructionSet.current == InstructionSet.selected)
+        if InstructionSet.requested?.isEmpty ?? true {
+            #expect(InstructionSet.selected == InstructionSet.available.last)
+        } else {
+            #expect(InstructionSet.selected.rawValue == InstructionSet.requested?.lowercased())
+        }
         InstructionSet.$forced.withValue(.baseline) {
-            #expect(InstructionSet.current(for: Double.self) == .baseline)
-            #expect(InstructionSet.current(for: Float.self) == .baseline)
+            #expect(InstructionSet.current == .baseline)
         }
     }
 
