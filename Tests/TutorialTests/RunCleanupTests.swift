@@ -8,9 +8,10 @@ import Testing
         let lock = NSLock()
         var entries: [Int] = []
         func add(_ k: Int) { lock.withLock { entries.append(k) } }
+        var all: [Int] { lock.withLock { entries } }
     }
 
-    @Test func cleanupsRunInOrderAndFinishWaitsForThem() {
+    @Test func cleanupsRunInOrderAndSettleWaitsForThem() async {
         let log = Log()
         for k in 0..<20 {
             RunCleanup.later {
@@ -18,7 +19,27 @@ import Testing
                 log.add(k)
             }
         }
-        RunCleanup.finish()
-        #expect(log.lock.withLock { log.entries } == Array(0..<20))
+        await RunCleanup.settle()
+        #expect(log.all == Array(0..<20))
+    }
+
+    /// Waiting for the tidying holds none of the threads Swift's concurrency
+    /// runs on: more builds settle at once than there are such threads, while
+    /// a cleanup waits for a signal that only a task on those threads gives.
+    @Test(.timeLimit(.minutes(1)))
+    func settlingHoldsNoConcurrencyThread() async {
+        let released = DispatchSemaphore(value: 0)
+        let log = Log()
+        RunCleanup.later {
+            released.wait()
+            log.add(1)
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<(2 * ProcessInfo.processInfo.activeProcessorCount + 2) {
+                group.addTask { await RunCleanup.settle() }
+            }
+            group.addTask { released.signal() }  // runs only if the settling tasks left it a thread
+        }
+        #expect(log.all == [1])
     }
 }

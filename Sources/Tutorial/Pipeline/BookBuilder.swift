@@ -34,11 +34,23 @@ public struct BookBuilder: Sendable {
     ///   TeX included, are in.
     /// - Throws: `SetupError` (exit 2) or `BuildFailure` (exit 1).
     public func build(onChapter: @Sendable (ChapterReport) -> Void = { _ in }) async throws -> BuildSummary {
+        // The runs' cgroups and scratch folders, tidied while the build went
+        // on, are gone before it returns, whichever way it ends.
+        do {
+            let summary = try await buildBook(onChapter: onChapter)
+            await RunCleanup.settle()
+            return summary
+        } catch {
+            await RunCleanup.settle()
+            throw error
+        }
+    }
+
+    private func buildBook(onChapter: @Sendable (ChapterReport) -> Void) async throws -> BuildSummary {
         let clock = ContinuousClock()
         let start = clock.now
         var stages = BuildTrace.Stages()
         defer { BuildTrace.recordPeakMemory() }
-        defer { RunCleanup.finish() }  // the runs' cgroups and scratch folders, tidied while the build went on
         _ = Leftovers.cleaned  // what renders killed with SIGKILL left, once per process
         // Gathered before anything is read for the build: an edit made while
         // it runs leaves a stamp that no longer matches.
