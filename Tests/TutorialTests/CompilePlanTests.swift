@@ -29,7 +29,9 @@ import Testing
     }
 
     /// The script, run by /bin/sh, gives each job exactly its words, whatever the
-    /// program's folder is called.
+    /// program's folder is called. (The child's time-out is generous: at the start of
+    /// a full test run hundreds of tests share two threads, and printf's output waited
+    /// 16 s for its turn on this machine.)
     @Test(.timeLimit(.minutes(3)))
     func theShellGetsEveryWordAsItIs() async throws {
         let folder = "/cache/a b/it's $HOME `x`\nz"
@@ -37,7 +39,7 @@ import Testing
             ["/usr/bin/printf", "%s|", CompilePlan.placeholder + "/main.swift", "@" + CompilePlan.placeholder + "/program.autolink",
              "/render-compile-planner/kept", "a b", "$HOME", "'q'"],
         ])
-        let ran = try await ChildProcess.run("/bin/sh", arguments: ["-c", plan.script(directory: folder)], timeout: .seconds(30))
+        let ran = try await ChildProcess.run("/bin/sh", arguments: ["-c", plan.script(directory: folder)], timeout: .seconds(120))
         #expect(ran.standardOutput == "\(folder)/main.swift|@\(folder)/program.autolink|/render-compile-planner/kept|a b|$HOME|'q'|")
     }
 
@@ -83,7 +85,7 @@ import Testing
         try "print(6 * 7)\n".write(toFile: folder + "/main.swift", atomically: true, encoding: .utf8)
         let built = try await ChildProcess.run("/bin/sh", arguments: ["-c", plan.script(directory: folder)], timeout: .seconds(120))
         #expect(built.status == .exited(0), "\(built.standardError)")
-        let ran = try await ChildProcess.run(folder + "/program", arguments: [], timeout: .seconds(30))
+        let ran = try await ChildProcess.run(folder + "/program", arguments: [], timeout: .seconds(90))
         #expect(ran.standardOutput == "42\n")
     }
 
@@ -101,7 +103,7 @@ import Testing
             hasWork: true, items: [], seeds: [])
         let diagnostics = try await compiler.compile(program, in: folder)
         guard diagnostics.isEmpty else { return (diagnostics, nil) }
-        return ([], try await ChildProcess.run(folder + "/program", arguments: [], timeout: .seconds(30)).standardOutput)
+        return ([], try await ChildProcess.run(folder + "/program", arguments: [], timeout: .seconds(90)).standardOutput)
     }
 
     /// Jobs that fail without naming a source file (here, a linker that is not

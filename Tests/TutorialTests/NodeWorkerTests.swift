@@ -67,6 +67,35 @@ import Testing
         #expect(line.contains("katex"))
     }
 
+    /// The kept node holds no descriptor of render's but its own two pipes:
+    /// a pipe render opened without close-on-exec (as another library's
+    /// spawn leaves one for a moment) is not among node's descriptors, and it
+    /// ends as soon as render closes its write end. Were node to hold it, a
+    /// compile whose output is read to its end would wait for node to exit.
+    @Test func theKeptNodeHoldsNoOtherPipeOpen() throws {
+        var ends: [Int32] = [-1, -1]
+        try #require(pipe(&ends) == 0)
+        defer { close(ends[0]) }
+        let worker = NodeWorker()
+        defer { worker.stop() }
+        let node = try #require(ChildProcess.find(["node", "nodejs"]))
+        let katex = MathTypesetter(cacheDirectory: nil).katexScript.path
+        _ = try worker.answer(#"[{"tex":"x","display":false}]"#, node: node, katex: katex)
+        let pid = try #require(worker.processIdentifier)
+        var info = stat()
+        try #require(fstat(ends[1], &info) == 0)
+        let held = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []).compactMap {
+            try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)")
+        }
+        #expect(!held.isEmpty, "node's descriptors could not be read")
+        #expect(!held.contains("pipe:[\(info.st_ino)]"), "node \(pid) holds a pipe it was not given: \(held)")
+        close(ends[1])
+        var wait = pollfd(fd: ends[0], events: Int16(POLLIN), revents: 0)
+        #expect(poll(&wait, 1, 10_000) == 1, "the pipe did not end when render closed its write end")
+        var byte: UInt8 = 0
+        if wait.revents != 0 { #expect(read(ends[0], &byte, 1) == 0) }
+    }
+
     @Test func aWorkerThatDiedIsReplacedAndTheBuildStillGetsItsAnswer() async throws {
         let worker = NodeWorker()
         defer { worker.stop() }

@@ -249,19 +249,22 @@ public struct BookBuilder: Sendable {
         }
     }
 
-    /// The typesetter of this build: node is the session's worker, or one
-    /// node per batch. (Not a worker of the build's own: it starts node with
-    /// Foundation's `Process`, beside the compilers `Subprocess` starts; with
-    /// one per build, two full test runs each had a `Subprocess` child of
-    /// `/bin/sh` give no output until its time-out, which runs without it
-    /// never had, and swift-subprocess has an open report of a child
-    /// wedged before `exec` when processes are spawned at once.)
+    /// The typesetter of this build. node is the session's worker, or one
+    /// kept for this build alone: the early batch starts it while the
+    /// chapters compile, and the formulas with values and the search index
+    /// then find KaTeX loaded (a node start and KaTeX's load cost about 70 ms
+    /// each time here). Its time limit is the batch's own. A request waits
+    /// for node on a thread of its own (``MathTypesetter/offThePool(_:)``):
+    /// on a dispatch queue, as first written, builds side by side (the tests
+    /// run many) held the threads Swift's concurrency runs on, and a test's
+    /// `/bin/sh` child waited its whole time limit for its output to be read.
+    /// node holds no other child's pipe (`NodeWorkerTests`).
     func mathTypesetter(_ cache: BuildCache) -> MathTypesetter {
         var typesetter = MathTypesetter(
             katexDirectory: URL(fileURLWithPath: tools.katexDirectory),
             cacheDirectory: cache.formulaDirectory.map { URL(fileURLWithPath: $0) })
         typesetter.lookupDirectories = cache.formulaLookups.map { URL(fileURLWithPath: $0) }
-        typesetter.worker = session.nodeWorker
+        typesetter.worker = session.nodeWorker ?? NodeWorker(timeout: .seconds(24 * 3600))
         typesetter.memo = session.rebuildMemo
         return typesetter
     }

@@ -52,7 +52,8 @@ public final class NodeWorker: @unchecked Sendable {
                 stopLocked()
                 try start(node: node, katex: katex)
             }
-            try send(request + "\n")
+            try send(request)  // the request as it is, not a copy with the newline (a page's text can be many MiB)
+            try send("\n")
             return try readLine(within: min(limit ?? timeout, timeout))
         } catch let late as TimedOut {
             stopLocked()
@@ -116,12 +117,15 @@ public final class NodeWorker: @unchecked Sendable {
             }
             pthread_sigmask(SIG_SETMASK, &previous, nil)
         }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "node does not read: \(String(cString: strerror(errno)))"]) }
-            bytes = bytes.dropFirst(written)
+        var text = text
+        try text.withUTF8 { utf8 in
+            var rest = UnsafeRawBufferPointer(utf8)
+            while !rest.isEmpty {
+                let written = write(fd, rest.baseAddress, rest.count)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "node does not read: \(String(cString: strerror(errno)))"]) }
+                rest = UnsafeRawBufferPointer(rebasing: rest[written...])
+            }
         }
     }
 
