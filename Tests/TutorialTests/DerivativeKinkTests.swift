@@ -18,6 +18,31 @@ import Testing
         }
     }
 
+    /// The flag that tells a derivative it held another is per thread: nested
+    /// derivatives ending on other threads never switch this one's kink test off.
+    @Test func aKinkIsSeenWhileOtherThreadsTakeNestedDerivatives() {
+        let missed = Counter()
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            for _ in 0..<300 {
+                if worker % 2 == 0 {
+                    if (try? derivative(at: 0) { max(0, $0) }) != nil { missed.add() }
+                } else {
+                    _ = try? __texDerivative(at: .number(0.3), component: nil) { p in
+                        try __texDerivative(at: p, component: nil) { q in .number(Foundation.sin(q.numbers[0])) }
+                    }
+                }
+            }
+        }
+        #expect(missed.value == 0, "\(missed.value) of 1200 derivatives across max(0, x) at 0 gave a value")
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
+    }
+
     @Test(arguments: [0.1, 0.5, 2.0, -3.0])
     func smoothFunctionsAreNeverTakenForKinks(_ x: Double) throws {
         // The steepest third derivatives the book's draws meet, and beyond.

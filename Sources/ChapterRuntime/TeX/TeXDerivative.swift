@@ -1,4 +1,9 @@
 import RealModule
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
 
 /// `\nabla_{z_i} F`, `\frac{\partial F}{\partial z_i}`, `\frac{d}{dx} F`:
 /// the derivative of F, taken numerically by central differences with
@@ -99,8 +104,22 @@ private func slope(_ f: (__TeXValue) throws -> __TeXValue, along i: Int, of poin
 /// kink on every draw is an error that says so.
 enum KinkTest {
     static let share = 1e-5
+
     /// Set by every derivative when it ends, so that one around it knows it held one.
-    nonisolated(unsafe) static var nested = false
+    ///
+    /// One flag per thread: a chapter program takes its derivatives on one thread,
+    /// but one flag for the process let a derivative ending on another thread (the
+    /// engine's tests take many at once) switch off this one's kink test.
+    static var nested: Bool {
+        get { pthread_getspecific(nestedKey) != nil }
+        set { pthread_setspecific(nestedKey, newValue ? UnsafeRawPointer(bitPattern: 1) : nil) }
+    }
+
+    private static let nestedKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
 
     static func check(
         coarse: [Double], fine: [Double], finest: [Double],
