@@ -98,7 +98,7 @@ struct BookOptions: ParsableArguments {
         }
         if let chapters { options.chaptersDirectory = chapters }
         if let output { options.outputDirectory = output }
-        if let jobs { options.jobs = jobs }
+        if let jobs { options.jobs = jobs; options.runJobs = jobs }
         if let timeout { options.timeout = .milliseconds(Int64((timeout * 1000).rounded())) }
         options.useCache = !noCache
         options.cacheDirectory = cache

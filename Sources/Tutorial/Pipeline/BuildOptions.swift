@@ -16,8 +16,12 @@ public struct BuildOptions: Sendable {
     public var chaptersDirectory = "chapters"
     /// Where the site goes; render writes only inside it.
     public var outputDirectory = "output"
-    /// Chapter programs compiled and run at once.
+    /// Chapter programs compiled at once (and run at once, unless `runJobs` says otherwise).
     public var jobs = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+    /// Compiled chapter programs run at once; nil: twice `jobs`, since a run
+    /// mostly waits for its sandbox and its program to start. `--jobs N` sets
+    /// both to N.
+    public var runJobs: Int?
     /// Time limit for each chapter program.
     public var timeout: Duration = .seconds(30)
     /// Whether compiled programs, runs and formulas are reused from the cache.

@@ -51,7 +51,7 @@ struct BuildStamp: Codable {
 
     /// Options that cannot change what a build writes: how many programs run
     /// at once, and whether to wait for another render.
-    static let ignoredOptions: Set<String> = ["jobs", "waitForLock"]
+    static let ignoredOptions: Set<String> = ["jobs", "runJobs", "waitForLock"]
 
     /// The digest of the inputs a stamp can check before parsing anything.
     struct Inputs {

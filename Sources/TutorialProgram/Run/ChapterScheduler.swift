@@ -19,6 +19,8 @@ package struct ChapterScheduler: Sendable {
     package var cache: BuildCache
     package var timeout: Duration
     package var jobs: Int
+    /// Compiled programs run at once (at least `jobs`).
+    package var runJobs: Int
     /// Time limit for each compile.
     package var compileTimeout: Duration
     /// The sandbox chapter programs run in (started on first use).
@@ -43,11 +45,12 @@ package struct ChapterScheduler: Sendable {
     /// this book's largest solo chapter to compile alone after every other
     /// chapter had run: 1.5× its per-chapter floor.)
     ///
-    /// At most `jobs` compiles run at once, and at most twice `jobs` tasks:
-    /// a run of a compiled program spends most of its time starting (the
-    /// sandbox, the cgroups, loading the program), not on a core, so runs take
-    /// the slots compiles leave and as many again. (The runs alone of the
-    /// 30-chapter synthetic book: 0.70–0.77 s two at a time, 0.65–0.66 s four.)
+    /// At most `jobs` compiles run at once, and at most `runJobs` tasks (the
+    /// driver's default is twice `jobs`): a run of a compiled program spends
+    /// most of its time starting (the sandbox, the cgroups, loading the
+    /// program), not on a core, so runs take the slots compiles leave and more.
+    /// (The runs alone of the 30-chapter synthetic book: 0.70–0.77 s two at a
+    /// time, 0.65–0.66 s four.)
     package func run(_ documents: [ChapterDocument], programs: [ChapterProgram]) async throws -> [ChapterExecution] {
         var finished = [ChapterExecution?](repeating: nil, count: documents.count)
         let (groups, pending) = pendingCompiles(programs)
@@ -64,7 +67,7 @@ package struct ChapterScheduler: Sendable {
         var rest = documents.indices.filter { !compiling.contains($0) }.sorted { bytes($0) > bytes($1) }
         var together = Set<Int>()
         let merged = groups.isEmpty ? nil : try await mergedCompile()
-        let compileSlots = max(jobs, 1), slotCount = 2 * max(jobs, 1)
+        let compileSlots = max(jobs, 1), slotCount = max(runJobs, compileSlots)
         var compilesRunning = 0, running = 0
         try await withThrowingTaskGroup(of: Done.self) { slots in
             func next() -> Work? {
@@ -169,12 +172,13 @@ package struct ChapterScheduler: Sendable {
     }
 
     /// The memberwise initializer, for the driver a layer above.
-    package init(toolchain: Toolchain?, cache: BuildCache, timeout: Duration, jobs: Int, compileTimeout: Duration, sandboxes: LazySandbox, memo: (any RunMemo)? = nil,
-                 mergeCompiles: Bool = true) {
+    package init(toolchain: Toolchain?, cache: BuildCache, timeout: Duration, jobs: Int, runJobs: Int? = nil, compileTimeout: Duration,
+                 sandboxes: LazySandbox, memo: (any RunMemo)? = nil, mergeCompiles: Bool = true) {
         self.toolchain = toolchain
         self.cache = cache
         self.timeout = timeout
         self.jobs = jobs
+        self.runJobs = runJobs ?? jobs
         self.compileTimeout = compileTimeout
         self.sandboxes = sandboxes
         self.memo = memo
