@@ -18,13 +18,14 @@ final class CurrentWatcher: @unchecked Sendable {
         lock.withLock { watcher }
     }
 
-    /// Stops the current watcher and starts one on `paths`.
+    /// Stops the current watcher and starts one on `paths`, which knows what
+    /// the old one reported (a save it reported is not reported again).
     /// - Returns: the new watcher, or nil once serve is stopping.
     func replace(paths: [String]) -> ChangeWatcher? {
         lock.withLock {
             guard !stopped else { return nil }
             watcher.stop()
-            watcher = ChangeWatcher(paths: paths, interval: watcher.interval)
+            watcher = ChangeWatcher(paths: paths, interval: watcher.interval, reported: watcher.reported)
             return watcher
         }
     }

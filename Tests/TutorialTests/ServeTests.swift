@@ -307,6 +307,31 @@ import Testing
         #expect(ChangeWatcher.unreported([file], since: &reported) == [])
     }
 
+    /// serve replaces its watcher after book.toml changes, while the save that
+    /// changed it may not have closed the file yet. The new watcher knows what
+    /// the old one reported, so that close is no second change; a watcher that
+    /// knows nothing reports it.
+    @Test(.timeLimit(.minutes(1)))
+    func aReplacementWatcherDoesNotReportASaveItsPredecessorReported() async throws {
+        let directory = try RenderProcess.temporaryDirectory("watcher")
+        let toml = directory + "/book.toml", chapter = directory + "/01-a.md"
+        try "[book]\ntitle = 'x'\n".write(toFile: toml, atomically: true, encoding: .utf8)
+        let predecessor = [toml: ChangeWatcher.identity(toml)]  // it reported this save
+        func batchesUntilTheChapter(_ watcher: ChangeWatcher) async throws -> [String] {
+            var iterator = watcher.changes().makeAsyncIterator()
+            let descriptor = open(toml, O_WRONLY)  // the save's late close: IN_CLOSE_WRITE, nothing written
+            #expect(descriptor >= 0)
+            close(descriptor)
+            try "# A \(UUID())\n".write(toFile: chapter, atomically: false, encoding: .utf8)
+            defer { watcher.stop() }
+            return await next(&iterator, until: "/01-a.md")
+        }
+        let replacement = try await batchesUntilTheChapter(ChangeWatcher(paths: [directory], reported: predecessor))
+        #expect(!replacement.contains(toml), "\(replacement)")
+        let unaware = try await batchesUntilTheChapter(ChangeWatcher(paths: [directory]))
+        #expect(unaware.contains(toml), "\(unaware)")
+    }
+
     @Test func inotifySeesSavesNewFilesAndBookToml() async throws { try await sees(false) }
     @Test func pollingSeesSavesNewFilesAndBookToml() async throws { try await sees(true) }
 }

@@ -38,16 +38,22 @@ public final class ChangeWatcher: @unchecked Sendable {
     private var inotifyFD: Int32 = -1
     /// inotify watch descriptor → the folder it watches.
     private var folders: [Int32: String] = [:]
+    /// Each path reported, with its identity then (``identity(_:)``).
+    private var reportedIdentities: [String: String]
 
     /// - Parameters:
     ///   - paths: Folders and files to watch.
     ///   - interval: How often to poll, if polling.
     ///   - settle: How long to wait for more changes before reporting.
     ///   - forcePolling: Poll even where inotify is available (for tests, and `RENDER_WATCH=poll`).
-    public init(paths: [String], interval: Duration = .milliseconds(500), settle: Duration = .milliseconds(30), forcePolling: Bool = false) {
+    ///   - reported: What a watcher this one replaces had reported (its ``reported``), so
+    ///     that the rest of a save it already reported is not reported again.
+    public init(paths: [String], interval: Duration = .milliseconds(500), settle: Duration = .milliseconds(30), forcePolling: Bool = false,
+                reported: [String: String] = [:]) {
         self.paths = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         self.interval = interval
         self.settle = settle
+        self.reportedIdentities = reported
         let polling = forcePolling || ProcessInfo.processInfo.environment["RENDER_WATCH"] == "poll"
         #if canImport(Glibc)
         if !polling { setUpInotify() }
@@ -70,6 +76,15 @@ public final class ChangeWatcher: @unchecked Sendable {
         thread.name = "render-watch"
         thread.start()
         return stream
+    }
+
+    /// Each path this watcher has reported, with its identity when it did: for
+    /// the watcher that replaces this one. (serve replaces its watcher after a
+    /// change to book.toml, while the save that changed it may still be closing
+    /// the file; the new watcher would report that close as a second change.)
+    public var reported: [String: String] {
+        lock.lock(); defer { lock.unlock() }
+        return reportedIdentities
     }
 
     /// Ends the stream of changes (within about 100 ms).
@@ -196,7 +211,7 @@ public final class ChangeWatcher: @unchecked Sendable {
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
         defer { buffer.deallocate() }
         var pending = Set<String>()
-        var reported: [String: String] = [:]
+        var reported = self.reported
         var quietSince = ContinuousClock.now
         while !isStopped {
             var descriptor = pollfd(fd: inotifyFD, events: Int16(POLLIN), revents: 0)
@@ -212,6 +227,7 @@ public final class ChangeWatcher: @unchecked Sendable {
             }
             if !pending.isEmpty, ContinuousClock.now - quietSince >= settle {
                 let changed = Self.unreported(pending, since: &reported)
+                lock.lock(); reportedIdentities = reported; lock.unlock()
                 if !changed.isEmpty { continuation.yield(changed) }
                 pending = []
             }
