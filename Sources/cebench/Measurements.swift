@@ -80,10 +80,12 @@ struct Measurements {
             numpyCopy: numpyCopy.isEmpty ? nil : median(numpyCopy))
     }
 
+    /// The time of `path`, if this CPU has it.
+    func time(of path: InstructionSet) -> Double? { paths.first { $0.0 == path }?.1 }
     /// The time of the path CECore selects.
-    var selected: Double { paths.first { $0.0 == InstructionSet.selected }!.1 }
+    var selected: Double { time(of: InstructionSet.selected)! }
     /// The time of the baseline path.
-    var baseline: Double { paths.first { $0.0 == .baseline }!.1 }
+    var baseline: Double { time(of: .baseline)! }
 
     static func time(_ body: () -> Void) -> Double {
         let start = DispatchTime.now().uptimeNanoseconds

@@ -52,11 +52,11 @@ struct ResultTable {
                 lines.append("  \(name): \(format(c, 2))x the copy (target ≤ 2.5): \(c <= 2.5 ? "holds" : "MISSED")")
             }
             let b = selected / m.baseline
-            if let avx2 = m.paths.first(where: { $0.0 == .avx2 })?.1, key.shape.classes >= InstructionSet.shortestWideRow {
+            if let avx2 = m.time(of: .avx2), key.shape.classes >= InstructionSet.shortestWideRow {
                 let a = selected / avx2
                 var verdict = a <= 1.0 ? "holds" : "MISSED"
                 if a > 1.0, InstructionSet.selected != .avx2 {
-                    let each = runs[key]!.map { run in run.selected / run.paths.first { $0.0 == .avx2 }!.1 }
+                    let each = runs[key]!.map { run in run.selected / run.time(of: .avx2)! }
                     let spread = "runs \(format(each.min()!, 2))–\(format(each.max()!, 2))"
                     verdict = each.min()! <= 1.0 ? "within the runs' spread (\(spread))" : "MISSED (\(spread))"
                 }

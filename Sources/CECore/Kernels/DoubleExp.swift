@@ -131,11 +131,9 @@ extension RowKernels {
         return s + s * (tail + p)
     }
 
-    /// Entry j of the table, (head, tail), in one 16-byte load. Eight of them are then
-    /// split into the head and tail vectors by shuffles. Loaded as two Doubles per lane,
-    /// the lookup compiled for `-target-cpu skylake-avx512` into eight scalar loads, lane
-    /// inserts and a `vgatherqpd`, which made the AVX-512 path slower than AVX2's (1.07–1.13×
-    /// its time on a Zen 5 machine; 0.89–0.92× with this load).
+    /// Entry j of the table, (head, tail), in one 16-byte load; eight of them are split
+    /// into the head and tail vectors by shuffles. (Loaded as two Doubles per lane, the
+    /// lookup became a `vgatherqpd` in the AVX-512 build: see CECore's `InstructionSet`.)
     @inline(__always)
     static func pair(_ table: UnsafePointer<Double>, _ j: UInt64) -> SIMD2<Double> {
         UnsafeRawPointer(table + Int(truncatingIfNeeded: j) &* 2).loadUnaligned(as: SIMD2<Double>.self)

@@ -115,7 +115,7 @@ public struct BookBuilder: Sendable {
         stages.end("toolchain and packages")
         let executions = try await ChapterScheduler(
             toolchain: toolchain, cache: cache, timeout: options.timeout, jobs: options.jobs,
-            runJobs: options.runJobs ?? 2 * options.jobs, compileTimeout: options.compileTimeout, sandboxes: sandboxes, memo: session.rebuildMemo,
+            runJobs: options.resolvedRunJobs, compileTimeout: options.compileTimeout, sandboxes: sandboxes, memo: session.rebuildMemo,
             mergeCompiles: ProcessInfo.processInfo.environment["TUTORIAL_COMPILE"] != "per-chapter")
             .run(documents, programs: programs)
         stages.end("compile and run")

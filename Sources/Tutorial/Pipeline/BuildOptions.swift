@@ -22,6 +22,8 @@ public struct BuildOptions: Sendable {
     /// mostly waits for its sandbox and its program to start. `--jobs N` sets
     /// both to N.
     public var runJobs: Int?
+    /// `runJobs`, or its default.
+    public var resolvedRunJobs: Int { runJobs ?? 2 * jobs }
     /// Time limit for each chapter program.
     public var timeout: Duration = .seconds(30)
     /// Whether compiled programs, runs and formulas are reused from the cache.

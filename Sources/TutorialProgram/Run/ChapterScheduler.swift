@@ -45,8 +45,8 @@ package struct ChapterScheduler: Sendable {
     /// this book's largest solo chapter to compile alone after every other
     /// chapter had run: 1.5× its per-chapter floor.)
     ///
-    /// At most `jobs` compiles run at once, and at most `runJobs` tasks (the
-    /// driver's default is twice `jobs`): a run of a compiled program spends
+    /// At most `jobs` compiles run at once, and at most `runJobs` tasks
+    /// (``BuildOptions/resolvedRunJobs``: by default twice `jobs`): a run of a compiled program spends
     /// most of its time starting (the sandbox, the cgroups, loading the
     /// program), not on a core, so runs take the slots compiles leave and more.
     /// (The runs alone of the 30-chapter synthetic book: 0.70–0.77 s two at a
@@ -56,9 +56,10 @@ package struct ChapterScheduler: Sendable {
         let (groups, pending) = pendingCompiles(programs)
         let grouped = Set(groups.joined())
         enum Work { case compile([Int]), execute(Int, together: Bool) }
-        enum Done { case compiled([Int], Set<String>), executed(Int, ChapterExecution, compiled: Bool) }
+        enum Done { case compiled([Int], Set<String>), executed(Int, ChapterExecution) }
         func bytes(_ k: Int) -> Int { programs[k].source.utf8.count }
         let alone = pending.filter { !grouped.contains($0) }
+        let compilesAlone = Set(alone)  // each holds a compile slot while it compiles and runs
         var compiles = (groups.map { (Work.compile($0), MergedCompile.cost(bytes: $0.map(bytes).reduce(0, +))) }
             + alone.map { (Work.execute($0, together: false), MergedCompile.cost(bytes: bytes($0))) })
             .sorted { $0.1 > $1.1 }.map(\.0)
@@ -100,9 +101,7 @@ package struct ChapterScheduler: Sendable {
                         }
                     }
                 case .execute(let k, let shared)?:
-                    // a chapter that compiles alone (not cached, not in a group) holds a compile slot
-                    let compiles = compiling.contains(k) && !grouped.contains(k)
-                    slots.addTask { .executed(k, try await execute(programs[k], compiledTogether: shared), compiled: compiles) }
+                    slots.addTask { .executed(k, try await execute(programs[k], compiledTogether: shared)) }
                 case nil:
                     return false
                 }
@@ -116,8 +115,8 @@ package struct ChapterScheduler: Sendable {
                     compilesRunning -= 1
                     for k in members where keys.contains(cache.programKey(programs[k], toolchain: toolchain!)) { together.insert(k) }
                     ready += members
-                case .executed(let k, let execution, let compiled):
-                    if compiled { compilesRunning -= 1 }
+                case .executed(let k, let execution):
+                    if compilesAlone.contains(k) { compilesRunning -= 1 }
                     finished[k] = execution
                 }
                 while launch() {}
@@ -172,13 +171,13 @@ package struct ChapterScheduler: Sendable {
     }
 
     /// The memberwise initializer, for the driver a layer above.
-    package init(toolchain: Toolchain?, cache: BuildCache, timeout: Duration, jobs: Int, runJobs: Int? = nil, compileTimeout: Duration,
+    package init(toolchain: Toolchain?, cache: BuildCache, timeout: Duration, jobs: Int, runJobs: Int, compileTimeout: Duration,
                  sandboxes: LazySandbox, memo: (any RunMemo)? = nil, mergeCompiles: Bool = true) {
         self.toolchain = toolchain
         self.cache = cache
         self.timeout = timeout
         self.jobs = jobs
-        self.runJobs = runJobs ?? jobs
+        self.runJobs = runJobs
         self.compileTimeout = compileTimeout
         self.sandboxes = sandboxes
         self.memo = memo
