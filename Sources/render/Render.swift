@@ -20,8 +20,7 @@ struct Render: AsyncParsableCommand {
               --book <dir>           the book's folder, with its book.toml (default: the current folder)
               --chapters <dir>       the folder of Markdown chapters (default: chapters)
               --output <dir>         where the site goes; render writes only there (default: output)
-              --jobs <n>             chapter programs compiled and run at once (default: as many compiles
-                                     as cores, and twice as many runs, which mostly wait to start)
+              --jobs <n>             chapter programs compiled and run at once (default: cores; runs twice that)
               --timeout <seconds>    time limit per chapter program (default: 30)
               --no-cache             recompile, rerun and retypeset everything
               --cache <dir>          where the cache goes (default: .render-cache beside the chapters)
