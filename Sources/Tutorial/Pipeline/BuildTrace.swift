@@ -104,13 +104,11 @@ enum BuildTrace {
     /// a one-chapter render reported 413 MiB; a test that compared two
     /// renders' peaks then measured how much its own process had grown in
     /// between (142 MiB in a busy test run).
-    static func peakResidentBytes(status path: String = "/proc/self/status") -> Int? {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let fields = line.dropFirst("VmHWM:".count).split(whereSeparator: { $0 == " " || $0 == "\t" })
-            guard let kilobytes = fields.first.flatMap({ Int($0) }), fields.dropFirst().first == "kB" else { return nil }
-            return kilobytes * 1024
-        }
-        return nil
+    static func peakResidentBytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        let fields = line.split(whereSeparator: \.isWhitespace)  // "VmHWM:", the number, "kB"
+        guard fields.count == 3, fields[2] == "kB", let kilobytes = Int(fields[1]) else { return nil }
+        return kilobytes * 1024
     }
 }
